@@ -1,0 +1,7 @@
+export * from './entities';
+export { assertSchemaNotNewer, type MigrationReport, migrate } from './migrate';
+export { MIGRATIONS } from './migrations';
+export { createOrm, type Orm, type OrmOptions, ormConfig } from './orm';
+export { createPolCenter, type PolCenter, type PolCenterOptions } from './polcenter';
+export { type SeedReport, seedDemo } from './seed/demo';
+export { UnitService, type UnitView } from './services/units';

@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261128000001Units } from './Migration20261128000001Units';
+
+/**
+ * Every migration, in order. Listed explicitly rather than found by a file glob, so they run the
+ * same from source, from a bundle and in tests. Add new ones at the end; never edit a released one.
+ */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261128000001Units', class: Migration20261128000001Units },
+];

@@ -1,0 +1,52 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { explainConnectionError, parseDatabaseUrl } from '@polcenter/postgres';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export type Orm = MikroORM;
+
+export interface OrmOptions {
+  readonly databaseUrl: string;
+  /** Largest number of pooled connections (default 20). */
+  readonly poolSize?: number;
+  /** Log every SQL statement (development). */
+  readonly debug?: boolean;
+}
+
+export function ormConfig(options: OrmOptions): Options {
+  parseDatabaseUrl(options.databaseUrl);
+  return {
+    driver: PostgreSqlDriver,
+    clientUrl: options.databaseUrl,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: MIGRATIONS,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+    pool: { min: 0, max: options.poolSize ?? 20, idleTimeoutMillis: 30_000 },
+    forceUtcTimezone: true,
+    // One EntityManager per unit of work, forked explicitly: the global one must never be used.
+    allowGlobalContext: false,
+    debug: options.debug ?? false,
+    discovery: { warnWhenNoEntities: false },
+  };
+}
+
+/** Connects MikroORM; a database that cannot be reached becomes one clear SetupError. */
+export async function createOrm(options: OrmOptions): Promise<Orm> {
+  const config = ormConfig(options);
+  try {
+    const orm = await MikroORM.init(config);
+    // Connecting lazily would hide a bad URL until the first request: check now.
+    await orm.em.getConnection().execute('select 1');
+    return orm;
+  } catch (error) {
+    throw explainConnectionError(error, options.databaseUrl);
+  }
+}

@@ -1,0 +1,39 @@
+import { migrate } from './migrate';
+import { createOrm, type Orm } from './orm';
+import { UnitService } from './services/units';
+
+export interface PolCenterOptions {
+  /** Any PostgreSQL 15+; the server app starts an embedded one when the user gives none. */
+  readonly databaseUrl: string;
+  /** Apply pending migrations before returning (default true). */
+  readonly migrate?: boolean;
+  readonly poolSize?: number;
+  readonly debug?: boolean;
+}
+
+/** The library, ready to use: typed services over one connection pool. */
+export interface PolCenter {
+  readonly orm: Orm;
+  readonly units: UnitService;
+  /** Runs a cheap query; throws when the database cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createPolCenter(options: PolCenterOptions): Promise<PolCenter> {
+  const orm = await createOrm(options);
+  try {
+    if (options.migrate ?? true) await migrate(orm);
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+  return {
+    orm,
+    units: new UnitService(orm),
+    async ping() {
+      await orm.em.getConnection().execute('select 1');
+    },
+    close: () => orm.close(),
+  };
+}

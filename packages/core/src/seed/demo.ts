@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { DEFAULT_UNIT_LEVELS } from '@polcenter/domain';
+import { type Unit, UnitLevelSchema, UnitSchema } from '../entities';
+import type { Orm } from '../orm';
+import { CHO_DON_UNITS } from './chodon-units';
+
+export interface SeedReport {
+  /** False when the database already held data and nothing was written. */
+  readonly seeded: boolean;
+  readonly units: number;
+}
+
+/**
+ * Loads the demo story of Chợ Đồn (DEMO.md) into an empty database, in one transaction.
+ * Deterministic: the same seed always writes the same rows. A database that already holds units
+ * is left alone, so `polcenter start` can call this on every start.
+ */
+export async function seedDemo(orm: Orm): Promise<SeedReport> {
+  const em = orm.em.fork();
+  return em.transactional(async (tx) => {
+    // Serialise concurrent seeders (two starts at once): the second sees the first's rows.
+    await tx.getConnection().execute('select pg_advisory_xact_lock(?)', [0x5eed]);
+    if ((await tx.count(UnitSchema)) > 0) return { seeded: false, units: 0 };
+    for (const level of DEFAULT_UNIT_LEVELS) {
+      tx.create(UnitLevelSchema, { code: level.code, rank: level.rank, nameVi: level.name.vi, nameEn: level.name.en });
+    }
+    const byCode = new Map<string, Unit>();
+    for (const seed of CHO_DON_UNITS) {
+      const unit = tx.create(UnitSchema, {
+        id: deterministicId(seed.code),
+        code: seed.code,
+        name: seed.name,
+        level: seed.level,
+        kind: 'administrative',
+        parent: seed.parent ? byCode.get(seed.parent) : null,
+        validFrom: seed.validFrom ?? null,
+        validTo: seed.validTo ?? null,
+      });
+      byCode.set(seed.code, unit);
+    }
+    await tx.flush();
+    return { seeded: true, units: CHO_DON_UNITS.length };
+  });
+}
+
+/** Same seed, same ids: a UUID (version 8, RFC 9562 custom) derived from a stable key. */
+export function deterministicId(key: string): string {
+  const hex = createHash('sha256').update(`polcenter-demo:${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

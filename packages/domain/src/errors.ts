@@ -1,0 +1,129 @@
+import type { z } from 'zod';
+import type { Lang, LocalizedText } from './i18n';
+
+/** A problem with one input field, said in both languages. */
+export interface FieldError {
+  /** Dotted path of the field, e.g. `sessions.2.date`. */
+  readonly field: string;
+  readonly message: LocalizedText;
+}
+
+/**
+ * The catalogue of domain error codes. Codes are a contract with other apps (stable, dotted
+ * `AREA.REASON`); the API maps each kind to a transport status once, at the edge.
+ */
+export const ERROR_KINDS = {
+  'INPUT.INVALID': 'invalid',
+  'UNIT.NOT_FOUND': 'not_found',
+  'UNIT.CODE_TAKEN': 'conflict',
+  'UNIT.PARENT_INVALID': 'invalid',
+  'SCHEMA.TOO_NEW': 'unavailable',
+} as const satisfies Record<string, ErrorKind>;
+
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'unavailable';
+export type ErrorCode = keyof typeof ERROR_KINDS;
+
+/**
+ * Every rule the domain refuses is one of these: a stable code, a sentence in Vietnamese and
+ * English, and, for bad input, the fields at fault.
+ */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly text: LocalizedText;
+  readonly fields: readonly FieldError[];
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(
+    code: ErrorCode,
+    text: LocalizedText,
+    options: { fields?: readonly FieldError[]; details?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super(`${code}: ${text.en}`, { cause: options.cause });
+    this.name = 'DomainError';
+    this.code = code;
+    this.text = text;
+    this.fields = options.fields ?? [];
+    this.details = options.details ?? {};
+  }
+
+  get kind(): ErrorKind {
+    return ERROR_KINDS[this.code];
+  }
+
+  messageIn(lang: Lang): string {
+    return this.text[lang];
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
+
+/** Turns zod's issues into one INPUT.INVALID error naming each field and why, in vi and en. */
+export function invalidInput(issues: readonly z.core.$ZodIssue[]): DomainError {
+  const fields = issues.map((issue) => ({
+    field: issue.path.map(String).join('.') || '(input)',
+    message: describeIssue(issue),
+  }));
+  const names = [...new Set(fields.map((f) => f.field))].join(', ');
+  return new DomainError(
+    'INPUT.INVALID',
+    { vi: `Dữ liệu không hợp lệ ở: ${names}.`, en: `Invalid input in: ${names}.` },
+    { fields },
+  );
+}
+
+function describeIssue(issue: z.core.$ZodIssue): LocalizedText {
+  // Schemas give their own bilingual message as JSON where the generic one would be vague.
+  if (issue.message.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(issue.message) as LocalizedText;
+      if (parsed.vi && parsed.en) return parsed;
+    } catch {
+      // fall through to the generic messages
+    }
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? { vi: 'Bắt buộc phải có.', en: 'Required.' }
+        : { vi: `Sai kiểu dữ liệu (cần ${issue.expected}).`, en: `Wrong type (expected ${issue.expected}).` };
+    case 'too_small':
+      return issue.origin === 'string'
+        ? Number(issue.minimum) <= 1
+          ? { vi: 'Không được để trống.', en: 'Must not be empty.' }
+          : { vi: `Cần ít nhất ${issue.minimum} ký tự.`, en: `Needs at least ${issue.minimum} characters.` }
+        : issue.origin === 'array'
+          ? { vi: `Cần ít nhất ${issue.minimum} mục.`, en: `Needs at least ${issue.minimum} items.` }
+          : { vi: `Phải từ ${issue.minimum} trở lên.`, en: `Must be at least ${issue.minimum}.` };
+    case 'too_big':
+      return issue.origin === 'string'
+        ? { vi: `Dài quá ${issue.maximum} ký tự.`, en: `Longer than ${issue.maximum} characters.` }
+        : issue.origin === 'array'
+          ? { vi: `Nhiều hơn ${issue.maximum} mục.`, en: `More than ${issue.maximum} items.` }
+          : { vi: `Không được lớn hơn ${issue.maximum}.`, en: `Must be at most ${issue.maximum}.` };
+    case 'invalid_format':
+      return { vi: `Sai định dạng (${issue.format}).`, en: `Wrong format (${issue.format}).` };
+    case 'invalid_value':
+      return {
+        vi: `Giá trị không được chấp nhận; cho phép: ${issue.values.join(', ')}.`,
+        en: `Value not allowed; expected one of: ${issue.values.join(', ')}.`,
+      };
+    case 'unrecognized_keys':
+      return { vi: `Trường không được biết: ${issue.keys.join(', ')}.`, en: `Unknown fields: ${issue.keys.join(', ')}.` };
+    default:
+      return { vi: 'Giá trị không hợp lệ.', en: issue.message || 'Invalid value.' };
+  }
+}
+
+/** A zod custom-issue message carrying both languages (see describeIssue). */
+export function bilingual(text: LocalizedText): string {
+  return JSON.stringify(text);
+}
+
+/** Parses input with a schema; on failure throws INPUT.INVALID naming each field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalidInput(result.error.issues);
+  return result.data;
+}

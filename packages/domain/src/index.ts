@@ -1,0 +1,5 @@
+export * from './dates';
+export * from './errors';
+export * from './i18n';
+export * from './units';
+export * from './vietnamese';
