@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatDate, isoDate } from './dates';
+import { formatDate } from './calendar';
+import { isoDate } from './dates';
 import { isDomainError, parseInput } from './errors';
 
 test('accepts ISO and Vietnamese day-first dates', () => {

@@ -18,6 +18,19 @@ export const ERROR_KINDS = {
   'UNIT.CODE_TAKEN': 'conflict',
   'UNIT.PARENT_INVALID': 'invalid',
   'SCHEMA.TOO_NEW': 'unavailable',
+  'PERSON.DUPLICATE': 'conflict',
+  'CLASS.ILLEGAL_TRANSITION': 'conflict',
+  'TIMETABLE.CLASH': 'conflict',
+  'TIMETABLE.LECTURER_DOUBLE_BOOKED': 'conflict',
+  'ENROLMENT.ILLEGAL_TRANSITION': 'conflict',
+  'ENROLMENT.CLASS_NOT_OPEN': 'conflict',
+  'ENROLMENT.WINDOW_CLOSED': 'conflict',
+  'ENROLMENT.CLASS_FULL': 'conflict',
+  'ENROLMENT.NOT_ELIGIBLE': 'forbidden',
+  'ENROLMENT.ALREADY_PASSED': 'conflict',
+  'ENROLMENT.SCHEDULE_CLASH': 'conflict',
+  'ENROLMENT.BARRED_FROM_TEST': 'conflict',
+  'CERTIFICATE.ALREADY_REVOKED': 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'unavailable';

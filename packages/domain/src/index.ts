@@ -1,3 +1,4 @@
+export * from './calendar';
 export * from './dates';
 export * from './errors';
 export * from './i18n';

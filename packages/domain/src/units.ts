@@ -64,8 +64,10 @@ export const unitListInput = z
   .object({
     /** Units valid on this date; today when absent. */
     at: isoDate.optional(),
-    /** Only this unit's descendants (not the unit itself). */
+    /** Only the descendants (not the unit itself) of the unit with this id… */
     under: z.uuid().optional(),
+    /** …or with this code (stable public codes such as GSO's `064`, handy in embedded widgets). */
+    underCode: z.string().trim().min(1).max(40).optional(),
     level: z.string().trim().min(1).max(40).optional(),
   })
   .strict()

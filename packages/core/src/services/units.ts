@@ -62,11 +62,12 @@ export class UnitService {
    * (level rank, then Vietnamese alphabetical order). One query, whatever the depth.
    */
   async list(input: UnitListInput = {}): Promise<UnitView[]> {
-    const { at = today(), under, level } = parseInput(unitListInput, input);
+    const { at = today(), under, underCode, level } = parseInput(unitListInput, input);
     const em = this.orm.em.fork();
-    const scope = under
+    const root = under ?? underCode;
+    const scope = root
       ? `WITH RECURSIVE scope AS (
-           SELECT id FROM unit WHERE parent_id = ?
+           SELECT id FROM unit WHERE parent_id = (SELECT id FROM unit WHERE ${under ? 'id' : 'code'} = ?)
            UNION ALL
            SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id
          )`
@@ -78,10 +79,10 @@ export class UnitService {
          FROM unit u JOIN unit_level l ON l.code = u.level_code
         WHERE (u.valid_from IS NULL OR u.valid_from <= ?::date)
           AND (u.valid_to IS NULL OR u.valid_to >= ?::date)
-          ${under ? 'AND u.id IN (SELECT id FROM scope)' : ''}
+          ${root ? 'AND u.id IN (SELECT id FROM scope)' : ''}
           ${level ? 'AND u.level_code = ?' : ''}
         ORDER BY l.rank, u.name COLLATE "vi-x-icu", u.code`,
-      [...(under ? [under] : []), at, at, ...(level ? [level] : [])],
+      [...(root ? [root] : []), at, at, ...(level ? [level] : [])],
     );
     return rows.map(toView);
   }

@@ -1,0 +1,101 @@
+/**
+ * Imports point inwards (docs/architecture.md):
+ *   domain ← postgres ← core ← api ← apps/server;  widgets → domain + api's browser client;
+ *   apps/portal, apps/console → widgets.  Tests, benchmarks and test helpers may reach further.
+ * `pnpm lint` fails on any import that breaks this.
+ */
+const TESTS = '(\\.test\\.ts$|/testing\\.ts$|/bench/|/e2e/)';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'The domain is browser-safe rules and types: no I/O, no other PolCenter package.',
+      severity: 'error',
+      from: { path: '^packages/domain/src', pathNot: TESTS },
+      to: { pathNot: '^(packages/domain/|node_modules/)', dependencyTypesNot: ['npm', 'npm-dev'] },
+    },
+    {
+      name: 'domain-no-node',
+      severity: 'error',
+      from: { path: '^packages/domain/src', pathNot: TESTS },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'postgres-inward',
+      severity: 'error',
+      from: { path: '^packages/postgres/src' },
+      to: { path: '^(packages/(core|api|widgets)|apps)/' },
+    },
+    {
+      name: 'core-inward',
+      severity: 'error',
+      from: { path: '^packages/core/src' },
+      to: { path: '^(packages/(api|widgets)|apps)/' },
+    },
+    {
+      name: 'api-inward',
+      severity: 'error',
+      from: { path: '^packages/api/src' },
+      to: { path: '^(packages/widgets|apps)/' },
+    },
+    {
+      name: 'widgets-only-domain-and-api-client',
+      comment: 'Widgets run on foreign pages: the domain, and of the API only its browser client and types.',
+      severity: 'error',
+      from: { path: '^packages/widgets/src', pathNot: TESTS },
+      to: { path: '^(packages/(core|postgres)|apps|tooling)/' },
+    },
+    {
+      name: 'widgets-no-api-runtime',
+      severity: 'error',
+      from: { path: '^packages/widgets/src', pathNot: TESTS },
+      to: { path: '^packages/api/src', pathNot: '^packages/api/src/(client|root)\\.ts$' },
+    },
+    {
+      name: 'api-client-is-browser-safe',
+      comment: 'The client factory is bundled into widgets: only the router type may come from the server.',
+      severity: 'error',
+      from: { path: '^packages/api/src/client\\.ts$' },
+      to: { path: '^packages/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'pages-use-widgets-only',
+      severity: 'error',
+      from: { path: '^apps/(portal|console)/', pathNot: TESTS },
+      to: { path: '^(packages/(core|postgres|api)|apps/server)/' },
+    },
+    {
+      name: 'tooling-only-in-tests',
+      comment: 'Test helpers and the bench harness are devDependencies: product code never imports them.',
+      severity: 'error',
+      from: { path: '^(packages|apps)/', pathNot: TESTS },
+      to: { path: '^tooling/' },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'An import of a package the importer does not declare (pnpm hides it) is a broken import.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true, dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|node_modules)/' },
+    tsPreCompilationDeps: true,
+    combinedDependencies: false,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'types', 'default', 'node'],
+      extensions: ['.ts', '.js', '.mjs', '.json'],
+    },
+  },
+};

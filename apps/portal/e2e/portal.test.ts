@@ -1,0 +1,33 @@
+import { launchBrowser } from '@polcenter/testing/browser';
+import { dropTestDatabases, testDatabase } from '@polcenter/testing/database';
+import { startServerProcess, tempDataDir } from '@polcenter/testing/server-process';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+test('the portal page served by `polcenter start` shows the communes read from PostgreSQL', async () => {
+  // A fresh database: the embedded server in a new folder, or a new database on DATABASE_URL.
+  const data = tempDataDir();
+  const env = process.env.DATABASE_URL
+    ? { DATABASE_URL: (await testDatabase()).url }
+    : { POLCENTER_DATA_DIR: data.dir };
+  const server = await startServerProcess(env);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/`);
+    const items = page.locator('pc-unit-directory li');
+    await items.first().waitFor({ timeout: 15_000 });
+    assert.is(await items.count(), 20);
+    const names = await items.evaluateAll((lis) => lis.map((li) => li.querySelector('.name')?.textContent));
+    assert.is(names[0], 'Thị trấn Bằng Lũng');
+    assert.ok(names.includes('Xã Đồng Thắng'));
+    assert.match((await page.locator('pc-unit-directory h2').textContent()) ?? '', '20 đơn vị (ngày 01/06/2022)');
+  } finally {
+    await browser.close();
+    assert.is(await server.stop(), 0, server.output());
+    data.remove();
+    await dropTestDatabases();
+  }
+});
+
+test.run();

@@ -1,0 +1,134 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { dropTestDatabases, testDatabase } from '@polcenter/testing/database';
+import { runCli, startServerProcess, tempDataDir } from '@polcenter/testing/server-process';
+import pg from 'pg';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+test.after(() => dropTestDatabases());
+
+const noStackTrace = (text: string) => assert.not.match(text, /\n\s+at /, `stack trace printed:\n${text}`);
+
+async function sql(url: string, text: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+test('--help explains the commands and settings, in Vietnamese by default', async () => {
+  const result = await runCli(['--help']);
+  assert.is(result.code, 0);
+  assert.match(result.stdout, 'Cách dùng: pnpm polcenter');
+  assert.match(result.stdout, 'DATABASE_URL');
+  const english = await runCli(['--help'], { POLCENTER_LANG: 'en' });
+  assert.match(english.stdout, 'Usage: pnpm polcenter');
+});
+
+test('an unknown command or a bad flag is a usage error: exit code 2 and one clear line', async () => {
+  const unknown = await runCli(['frobnicate']);
+  assert.is(unknown.code, 2);
+  assert.match(unknown.stderr, 'Không có lệnh "frobnicate"');
+  const flag = await runCli(['start', '--bogus']);
+  assert.is(flag.code, 2);
+  assert.match(flag.stderr, '--bogus');
+  const none = await runCli([]);
+  assert.is(none.code, 2);
+  noStackTrace(unknown.stderr + flag.stderr + none.stderr);
+});
+
+test('a malformed or unreachable DATABASE_URL gets one sentence naming it, no stack trace', async () => {
+  const malformed = await runCli(['migrate'], { DATABASE_URL: 'mysql://root@localhost/polcenter' });
+  assert.is(malformed.code, 1);
+  assert.match(malformed.stderr, 'DATABASE_URL');
+  assert.match(malformed.stderr, 'mysql:');
+  const refused = await runCli(['start'], { DATABASE_URL: 'postgres://u:secret@127.0.0.1:1/polcenter' });
+  assert.is(refused.code, 1);
+  assert.match(refused.stderr, 'Không có máy chủ PostgreSQL nào trả lời tại 127.0.0.1:1');
+  assert.not.match(refused.stderr, 'secret');
+  noStackTrace(malformed.stderr + refused.stderr);
+});
+
+test('an unwritable data folder is named, and nothing starts', async () => {
+  const parent = mkdtempSync(path.join(os.tmpdir(), 'polcenter-file-'));
+  const file = path.join(parent, 'not-a-folder');
+  writeFileSync(file, '');
+  const result = await runCli(['start'], { DATABASE_URL: '', POLCENTER_DATA_DIR: path.join(file, 'data') });
+  assert.is(result.code, 1);
+  assert.match(result.stderr, 'Không ghi được vào thư mục dữ liệu');
+  noStackTrace(result.stderr);
+});
+
+test('a port in use is named with what to do', async () => {
+  const blocker = net.createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const { port } = blocker.address() as net.AddressInfo;
+  const db = await testDatabase();
+  try {
+    const result = await runCli(['start', '--port', String(port)], { DATABASE_URL: db.url });
+    assert.is(result.code, 1);
+    assert.match(result.stderr, `Cổng ${port} đã có chương trình khác dùng`);
+    noStackTrace(result.stderr);
+  } finally {
+    blocker.close();
+  }
+});
+
+test('migrate applies the migrations once; on an up-to-date database it does nothing', async () => {
+  const db = await testDatabase();
+  const first = await runCli(['migrate'], { DATABASE_URL: db.url });
+  assert.is(first.code, 0, first.stderr);
+  assert.match(first.stdout, 'Đã áp dụng');
+  const second = await runCli(['migrate'], { DATABASE_URL: db.url });
+  assert.is(second.code, 0);
+  assert.match(second.stdout, 'đã mới nhất');
+});
+
+test('a database from a newer schema is refused before anything is touched', async () => {
+  const db = await testDatabase();
+  assert.is((await runCli(['seed'], { DATABASE_URL: db.url })).code, 0);
+  await sql(
+    db.url,
+    "INSERT INTO mikro_orm_migrations (name, executed_at) VALUES ('Migration29990101000000Future', now())",
+  );
+  const before = await sql(db.url, 'SELECT count(*)::int AS n FROM unit');
+  for (const command of ['migrate', 'start', 'seed']) {
+    const result = await runCli(command === 'start' ? ['start', '--port', '0'] : [command], { DATABASE_URL: db.url });
+    assert.is(result.code, 1, command);
+    assert.match(result.stderr, 'phiên bản PolCenter mới hơn');
+    noStackTrace(result.stderr);
+  }
+  assert.equal(await sql(db.url, 'SELECT count(*)::int AS n FROM unit'), before);
+});
+
+test('the embedded server: first start seeds, kill -9 leaves nothing that stops the next start, data kept', async () => {
+  const data = tempDataDir();
+  try {
+    const first = await startServerProcess({ POLCENTER_DATA_DIR: data.dir });
+    assert.match(first.output(), 'Demo data loaded');
+    assert.match(first.output(), data.dir);
+    assert.is((await fetch(`${first.url}/healthz`)).status, 200);
+    await first.stop('SIGKILL');
+
+    const second = await startServerProcess({ POLCENTER_DATA_DIR: data.dir });
+    assert.not.match(second.output(), 'Demo data loaded');
+    const units = await fetch(
+      `${second.url}/trpc/units.list?input=${encodeURIComponent('{"underCode":"064","at":"2022-06-01"}')}`,
+    );
+    assert.is(((await units.json()) as { result: { data: unknown[] } }).result.data.length > 20, true);
+    assert.is(await second.stop('SIGINT'), 0);
+    assert.match(second.output(), 'Đã dừng máy chủ và cơ sở dữ liệu');
+    // PostgreSQL removes its pid file only when it shuts down cleanly.
+    assert.not.ok(existsSync(path.join(data.dir, 'pg', 'postmaster.pid')), 'postgres did not stop cleanly');
+  } finally {
+    data.remove();
+  }
+});
+
+test.run();

@@ -1,0 +1,19 @@
+import type { Lang, LocalizedText } from '@polcenter/domain';
+
+/** What the CLI says to the person at the terminal, in their language. */
+export interface Output {
+  readonly lang: Lang;
+  say(text: LocalizedText | string): void;
+  note(text: LocalizedText | string): void;
+  fail(text: LocalizedText | string): void;
+}
+
+export function consoleOutput(lang: Lang): Output {
+  const pick = (text: LocalizedText | string) => (typeof text === 'string' ? text : text[lang]);
+  return {
+    lang,
+    say: (text) => process.stdout.write(`${pick(text)}\n`),
+    note: (text) => process.stdout.write(`  ${pick(text)}\n`),
+    fail: (text) => process.stderr.write(`${pick(text)}\n`),
+  };
+}

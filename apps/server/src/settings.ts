@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { type Lang, pickLang } from '@polcenter/domain';
+import { SetupError } from '@polcenter/postgres';
+
+/**
+ * Every setting has a default and an environment variable (listed in the README); CLI flags,
+ * where a command takes them, win over the environment.
+ */
+export interface Settings {
+  /** Any PostgreSQL 15+; absent: an embedded server with its data in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  /** Port of the embedded PostgreSQL; 0 picks a free one. */
+  readonly pgPort: number;
+  readonly host: string;
+  readonly port: number;
+  /** Load the demo story of Chợ Đồn into an empty database on start. */
+  readonly seedDemo: boolean;
+  readonly lang: Lang;
+  readonly production: boolean;
+}
+
+export const SETTINGS_HELP: readonly [string, string, string][] = [
+  ['DATABASE_URL', '(embedded)', 'postgres://… of a PostgreSQL 15+ server; unset: embedded PostgreSQL'],
+  ['POLCENTER_DATA_DIR', '.data', 'folder of the embedded PostgreSQL data'],
+  ['POLCENTER_PG_PORT', '0 (free)', 'port of the embedded PostgreSQL on 127.0.0.1'],
+  ['POLCENTER_HOST', '127.0.0.1', 'address the HTTP server listens on (0.0.0.0: all)'],
+  ['POLCENTER_PORT', '3000', 'HTTP port (PORT is read too)'],
+  ['POLCENTER_DEMO', '1', '0: do not load the demo data into an empty database'],
+  ['POLCENTER_LANG', 'vi', 'language of messages: vi or en'],
+  ['NODE_ENV', '(development)', 'production: no stack traces in API errors'],
+];
+
+function portFrom(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new SetupError('SETTING_INVALID', {
+      vi: `${name}="${value}" không phải là số cổng hợp lệ (0–65535).`,
+      en: `${name}="${value}" is not a valid port number (0–65535).`,
+    });
+  }
+  return port;
+}
+
+export function readSettings(env: NodeJS.ProcessEnv, flags: { port?: string; host?: string } = {}): Settings {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.POLCENTER_DATA_DIR || '.data'),
+    pgPort: portFrom('POLCENTER_PG_PORT', env.POLCENTER_PG_PORT, 0),
+    host: flags.host ?? env.POLCENTER_HOST ?? '127.0.0.1',
+    port:
+      flags.port !== undefined
+        ? portFrom('--port', flags.port, 3000)
+        : portFrom('POLCENTER_PORT', env.POLCENTER_PORT ?? env.PORT, 3000),
+    seedDemo: env.POLCENTER_DEMO !== '0',
+    lang: pickLang(env.POLCENTER_LANG),
+    production: env.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,37 @@
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { AppRouter } from './root';
+
+export interface ClientOptions {
+  /** Preferred language of error messages (`vi` by default). */
+  readonly lang?: 'vi' | 'en';
+  /** Bearer token of a staff session or an API token. */
+  readonly token?: () => string | undefined;
+  readonly fetch?: typeof fetch;
+}
+
+/**
+ * A typed PolCenter client for browsers and Node, in one line:
+ * `const api = createPolCenterClient('https://polcenter.example/trpc')`.
+ * Browser-safe: imports nothing of the server but its type.
+ */
+export function createPolCenterClient(url: string, options: ClientOptions = {}) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url,
+        maxItems: 10,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        headers() {
+          const token = options.token?.();
+          return {
+            'accept-language': options.lang ?? 'vi',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          };
+        },
+      }),
+    ],
+  });
+}
+
+export type PolCenterClient = ReturnType<typeof createPolCenterClient>;
+export type { AppRouter };

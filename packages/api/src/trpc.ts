@@ -1,0 +1,42 @@
+import { initTRPC } from '@trpc/server';
+import type { Context } from './context';
+import { asDomainError, type ErrorData, toTRPCError } from './errors';
+
+const INTERNAL_MESSAGE = {
+  vi: 'Máy chủ gặp lỗi; vui lòng thử lại sau.',
+  en: 'Internal server error; please try again later.',
+};
+const UNAVAILABLE_MESSAGE = {
+  vi: 'Cơ sở dữ liệu tạm thời không truy cập được; vui lòng thử lại sau ít phút.',
+  en: 'The database is temporarily unavailable; please try again shortly.',
+};
+
+const t = initTRPC.context<Context>().create({
+  isDev: process.env.NODE_ENV !== 'production',
+  errorFormatter({ shape, error, ctx }) {
+    const lang = ctx?.lang ?? 'vi';
+    const domain = asDomainError(error.cause);
+    const data: typeof shape.data & ErrorData = {
+      ...shape.data,
+      domainCode: domain?.code ?? (error.code === 'SERVICE_UNAVAILABLE' ? 'DATABASE.UNAVAILABLE' : error.code),
+      fields: domain?.fields ?? [],
+    };
+    let message = shape.message;
+    if (domain) message = domain.text[lang];
+    else if (error.code === 'INTERNAL_SERVER_ERROR') message = INTERNAL_MESSAGE[lang];
+    else if (error.code === 'SERVICE_UNAVAILABLE') message = UNAVAILABLE_MESSAGE[lang];
+    return { ...shape, message, data };
+  },
+});
+
+/** Every procedure goes through this: it maps whatever a service throws to a transport error once. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) throw toTRPCError(result.error);
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+/** Open to anyone, the portal's visitors included: must never return personal data. */
+export const publicProcedure = t.procedure.use(mapErrors);

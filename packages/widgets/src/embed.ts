@@ -1,0 +1,5 @@
+/**
+ * The one-script embed: `<script type="module" src="https://…/widgets/pc-widgets.js">` registers
+ * every public widget.
+ */
+import './unit-directory/unit-directory';

@@ -1,0 +1,15 @@
+import { type Lang, pickLang } from '@polcenter/domain';
+
+/** A widget's language: its `lang` attribute, else the page's `<html lang>`, else Vietnamese. */
+export function widgetLang(element: HTMLElement): Lang {
+  return pickLang(element.getAttribute('lang') || element.closest('[lang]')?.getAttribute('lang'));
+}
+
+/** The message of a failed API call, in the widget's language (the server already localises it). */
+export function errorMessage(error: unknown, lang: Lang): string {
+  const message = (error as { message?: string } | undefined)?.message;
+  if (message && !/fetch|network/i.test(message)) return message;
+  return lang === 'vi'
+    ? 'Không kết nối được máy chủ PolCenter; vui lòng thử lại sau.'
+    : 'Cannot reach the PolCenter server; please try again later.';
+}

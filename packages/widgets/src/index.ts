@@ -1,0 +1,1 @@
+export { PcUnitDirectory } from './unit-directory/unit-directory';
