@@ -123,7 +123,10 @@ function describeIssue(issue: z.core.$ZodIssue): LocalizedText {
         en: `Value not allowed; expected one of: ${issue.values.join(', ')}.`,
       };
     case 'unrecognized_keys':
-      return { vi: `Trường không được biết: ${issue.keys.join(', ')}.`, en: `Unknown fields: ${issue.keys.join(', ')}.` };
+      return {
+        vi: `Trường không được biết: ${issue.keys.join(', ')}.`,
+        en: `Unknown fields: ${issue.keys.join(', ')}.`,
+      };
     default:
       return { vi: 'Giá trị không hợp lệ.', en: issue.message || 'Invalid value.' };
   }

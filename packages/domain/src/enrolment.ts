@@ -1,0 +1,268 @@
+import { z } from 'zod';
+import { formatDate } from './calendar';
+import { CLASS_STATUS_NAMES, type EnrolmentWindow, enrolmentWindowState } from './classes';
+import { bilingual, DomainError } from './errors';
+import type { LocalizedText } from './i18n';
+import { checkEligibility, describeIneligibility, type EligibilityRule, type EligibilitySubject } from './programs';
+import { describeSession, type SessionTime } from './timetable';
+
+/**
+ * An enrolment is one person in one class, from nomination or request to result. A unit
+ * nominates (*cử đi học*) or the person requests through the portal; staff approve, or the
+ * class being full puts them on the waitlist.
+ */
+
+export const ENROLMENT_STATES = [
+  'nominated',
+  'requested',
+  'waitlisted',
+  'approved',
+  'attending',
+  'passed',
+  'failed',
+  'incomplete',
+  'withdrawn',
+  'rejected',
+] as const;
+export type EnrolmentState = (typeof ENROLMENT_STATES)[number];
+
+export const ENROLMENT_STATE_NAMES: Record<EnrolmentState, LocalizedText> = {
+  nominated: { vi: 'Được cử đi học', en: 'Nominated' },
+  requested: { vi: 'Đã đăng ký', en: 'Requested' },
+  waitlisted: { vi: 'Danh sách chờ', en: 'Waitlisted' },
+  approved: { vi: 'Đã duyệt', en: 'Approved' },
+  attending: { vi: 'Đang học', en: 'Attending' },
+  passed: { vi: 'Hoàn thành', en: 'Passed' },
+  failed: { vi: 'Không đạt', en: 'Failed' },
+  incomplete: { vi: 'Không đủ điều kiện hoàn thành', en: 'Incomplete' },
+  withdrawn: { vi: 'Đã rút', en: 'Withdrawn' },
+  rejected: { vi: 'Không được duyệt', en: 'Rejected' },
+};
+
+/**
+ * The legal moves, as data. Results may be changed into one another because a corrected score
+ * or attendance mark recomputes them; withdrawn and rejected are final (a new request makes a
+ * new enrolment).
+ */
+export const ENROLMENT_TRANSITIONS: Readonly<Record<EnrolmentState, readonly EnrolmentState[]>> = {
+  nominated: ['approved', 'waitlisted', 'rejected', 'withdrawn'],
+  requested: ['approved', 'waitlisted', 'rejected', 'withdrawn'],
+  waitlisted: ['approved', 'rejected', 'withdrawn'],
+  approved: ['attending', 'withdrawn'],
+  attending: ['passed', 'failed', 'incomplete', 'withdrawn'],
+  passed: ['failed', 'incomplete'],
+  failed: ['passed', 'incomplete'],
+  incomplete: ['passed', 'failed'],
+  withdrawn: [],
+  rejected: [],
+};
+
+/** Waiting for a decision or a seat: they hold none yet. */
+export const AWAITING_STATES = ['nominated', 'requested', 'waitlisted'] as const satisfies readonly EnrolmentState[];
+
+/**
+ * States that occupy one of the class's seats. Results keep theirs: the seat was used, and
+ * counts of a finished class must still add up.
+ */
+export const SEAT_HOLDING_STATES = [
+  'approved',
+  'attending',
+  'passed',
+  'failed',
+  'incomplete',
+] as const satisfies readonly EnrolmentState[];
+
+/**
+ * Holding or awaiting a seat: everything but withdrawn and rejected. A person has at most one
+ * active enrolment per class — the database's partial unique index uses this list.
+ */
+export const ACTIVE_STATES = [...AWAITING_STATES, ...SEAT_HOLDING_STATES] as const;
+
+export const RESULT_STATES = ['passed', 'failed', 'incomplete'] as const satisfies readonly EnrolmentState[];
+
+const member = (list: readonly EnrolmentState[]) => (state: EnrolmentState) => list.includes(state);
+export const isActiveEnrolment = member(ACTIVE_STATES);
+export const holdsSeat = member(SEAT_HOLDING_STATES);
+
+/** True when the move gives up a seat: the service then promotes the first on the waitlist. */
+export function freesSeat(from: EnrolmentState, to: EnrolmentState): boolean {
+  return holdsSeat(from) && !holdsSeat(to);
+}
+
+/** True when the move takes a seat: the service must claim it under the capacity lock. */
+export function takesSeat(from: EnrolmentState, to: EnrolmentState): boolean {
+  return !holdsSeat(from) && holdsSeat(to);
+}
+
+export function canTransitionEnrolment(from: EnrolmentState, to: EnrolmentState): boolean {
+  return ENROLMENT_TRANSITIONS[from].includes(to);
+}
+
+/** Throws ENROLMENT.ILLEGAL_TRANSITION, naming both states, unless `from → to` is legal. */
+export function assertEnrolmentTransition(from: EnrolmentState, to: EnrolmentState): void {
+  if (canTransitionEnrolment(from, to)) return;
+  const a = ENROLMENT_STATE_NAMES[from];
+  const b = ENROLMENT_STATE_NAMES[to];
+  throw new DomainError(
+    'ENROLMENT.ILLEGAL_TRANSITION',
+    {
+      vi: `Không thể chuyển ghi danh từ "${a.vi}" sang "${b.vi}".`,
+      en: `An enrolment cannot go from "${a.en}" to "${b.en}".`,
+    },
+    { details: { from, to, allowed: ENROLMENT_TRANSITIONS[from] } },
+  );
+}
+
+/** Approved while seats remain, waitlisted once they are taken: never over capacity. */
+export function admissionFor(seats: { readonly capacity: number; readonly taken: number }): 'approved' | 'waitlisted' {
+  return seats.taken < seats.capacity ? 'approved' : 'waitlisted';
+}
+
+/**
+ * Waitlist order: first requested, first promoted; the id breaks ties between requests made
+ * in the same instant, so every server agrees on who is next.
+ */
+export function compareWaitlist(
+  a: { readonly requestedAt: Date | string; readonly id: string },
+  b: { readonly requestedAt: Date | string; readonly id: string },
+): number {
+  const x = new Date(a.requestedAt).getTime();
+  const y = new Date(b.requestedAt).getTime();
+  return x - y || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+// — Refusals, each a typed error with its sentence in both languages —
+
+/** ENROLMENT.CLASS_NOT_OPEN: the class is not taking enrolments in its present status. */
+export function classNotOpenError(status: EnrolmentWindow['status']): DomainError {
+  const name = CLASS_STATUS_NAMES[status];
+  return new DomainError(
+    'ENROLMENT.CLASS_NOT_OPEN',
+    {
+      vi: `Lớp không nhận đăng ký (trạng thái: ${name.vi.toLowerCase()}).`,
+      en: `The class is not taking enrolments (status: ${name.en.toLowerCase()}).`,
+    },
+    { details: { status } },
+  );
+}
+
+/** ENROLMENT.WINDOW_CLOSED: outside the enrolment window, saying when it opens or closed. */
+export function windowClosedError(cls: EnrolmentWindow, today: string): DomainError {
+  const state = enrolmentWindowState(cls, today);
+  const text: LocalizedText =
+    state === 'before' && cls.enrolmentOpensOn
+      ? {
+          vi: `Lớp bắt đầu nhận đăng ký từ ngày ${formatDate(cls.enrolmentOpensOn)}.`,
+          en: `Enrolment opens on ${formatDate(cls.enrolmentOpensOn)}.`,
+        }
+      : {
+          vi: `Đã hết hạn đăng ký${cls.enrolmentClosesOn ? ` (ngày ${formatDate(cls.enrolmentClosesOn)})` : ''}.`,
+          en: `Enrolment has closed${cls.enrolmentClosesOn ? ` (on ${formatDate(cls.enrolmentClosesOn)})` : ''}.`,
+        };
+  return new DomainError('ENROLMENT.WINDOW_CLOSED', text, {
+    details: { opensOn: cls.enrolmentOpensOn ?? null, closesOn: cls.enrolmentClosesOn ?? null, today },
+  });
+}
+
+/**
+ * Throws unless the class takes enrolments on `today`: status open, inside its window.
+ * Staff nominating after the window closes is a decision for the service, not a rule here.
+ */
+export function assertOpenForEnrolment(cls: EnrolmentWindow, today: string): void {
+  if (cls.status !== 'open') throw classNotOpenError(cls.status);
+  if (enrolmentWindowState(cls, today) !== 'open') throw windowClosedError(cls, today);
+}
+
+/**
+ * ENROLMENT.CLASS_FULL: said to whoever asks for a seat directly. (Requests through the normal
+ * path are waitlisted instead; this is for explicit "approve now" over capacity.)
+ */
+export function classFullError(capacity: number): DomainError {
+  return new DomainError(
+    'ENROLMENT.CLASS_FULL',
+    { vi: `Lớp đã đủ ${capacity} học viên.`, en: `The class is full (${capacity} seats).` },
+    { details: { capacity } },
+  );
+}
+
+/**
+ * Throws ENROLMENT.ALREADY_PASSED when that is a reason (it is the one the person most needs to
+ * hear), else ENROLMENT.NOT_ELIGIBLE listing every reason; returns quietly when eligible.
+ */
+export function assertEligible(
+  program: { readonly code: string; readonly name?: LocalizedText; readonly eligibility: EligibilityRule },
+  person: EligibilitySubject,
+  programNames: Readonly<Record<string, LocalizedText>> = {},
+): void {
+  const reasons = checkEligibility(program, person);
+  if (reasons.length === 0) return;
+  const names = program.name ? { [program.code]: program.name, ...programNames } : programNames;
+  if (reasons.some((r) => r.code === 'already_passed')) {
+    const name = names[program.code] ?? { vi: program.code, en: program.code };
+    throw new DomainError(
+      'ENROLMENT.ALREADY_PASSED',
+      {
+        vi: `Người này đã hoàn thành chương trình ${name.vi}, không cần học lại.`,
+        en: `This person has already passed ${name.en} and need not take it again.`,
+      },
+      { details: { program: program.code, reasons } },
+    );
+  }
+  const sentences = reasons.map((r) => describeIneligibility(r, names));
+  throw new DomainError(
+    'ENROLMENT.NOT_ELIGIBLE',
+    {
+      vi: `Không đủ điều kiện tham gia: ${sentences.map((s) => s.vi).join(' ')}`,
+      en: `Not eligible: ${sentences.map((s) => s.en).join(' ')}`,
+    },
+    { details: { program: program.code, reasons } },
+  );
+}
+
+/** ENROLMENT.SCHEDULE_CLASH: the person already attends a class with a session at that time. */
+export function scheduleClashError(otherClassCode: string, session: SessionTime): DomainError {
+  const when = describeSession(session);
+  return new DomainError(
+    'ENROLMENT.SCHEDULE_CLASH',
+    {
+      vi: `Trùng lịch với lớp ${otherClassCode} vào buổi ${when.vi}.`,
+      en: `Clashes with class ${otherClassCode} on the ${when.en}.`,
+    },
+    { details: { otherClassCode, date: session.date } },
+  );
+}
+
+// — Inputs —
+
+const reason = z.string().trim().min(1).max(500);
+
+/** A unit sends many of its people to one class at once. */
+export const nominationInput = z
+  .object({
+    classId: z.uuid(),
+    unitId: z.uuid(),
+    personIds: z
+      .array(z.uuid())
+      .min(1)
+      .max(1000)
+      .refine((ids) => new Set(ids).size === ids.length, {
+        message: bilingual({ vi: 'Một người bị cử hai lần.', en: 'A person appears twice.' }),
+      }),
+    note: z.string().trim().max(500).nullish(),
+  })
+  .strict();
+export type NominationInput = z.input<typeof nominationInput>;
+
+/** A person (or staff for them) asks for a seat. */
+export const enrolmentRequestInput = z
+  .object({ classId: z.uuid(), personId: z.uuid(), note: z.string().trim().max(500).nullish() })
+  .strict();
+export type EnrolmentRequestInput = z.input<typeof enrolmentRequestInput>;
+
+/** Approve, waitlist, withdraw or promote one enrolment; the reason is optional. */
+export const enrolmentActionInput = z.object({ enrolmentId: z.uuid(), reason: reason.nullish() }).strict();
+export type EnrolmentActionInput = z.input<typeof enrolmentActionInput>;
+
+/** Rejecting someone always says why: the unit that nominated them will ask. */
+export const enrolmentRejectionInput = z.object({ enrolmentId: z.uuid(), reason }).strict();
+export type EnrolmentRejectionInput = z.input<typeof enrolmentRejectionInput>;

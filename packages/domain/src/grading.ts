@@ -1,0 +1,250 @@
+import { z } from 'zod';
+import { type AttendanceSummary, DEFAULT_MAX_ABSENCE_RATIO, formatRatio, isBarredFromTest } from './attendance';
+import { bilingual, DomainError } from './errors';
+import type { LocalizedText } from './i18n';
+
+/**
+ * Scores are on the 10-point scale with one decimal. People type "7,5" (the Vietnamese
+ * decimal comma) as often as 7.5; both are accepted, 7.25 and 10.5 are not.
+ */
+export const score = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,2}(?:[.,]\d+)?$/),
+  ])
+  .transform((value) => (typeof value === 'number' ? value : Number(value.replace(',', '.'))))
+  .pipe(
+    z
+      .number()
+      .min(0)
+      .max(10)
+      .refine((value) => Math.abs(value * 10 - Math.round(value * 10)) < 1e-9, {
+        message: bilingual({
+          vi: 'Điểm chỉ lấy một chữ số thập phân (ví dụ 7,5).',
+          en: 'A score has at most one decimal (e.g. 7.5).',
+        }),
+      })
+      .transform(roundScore),
+  );
+
+/** Rounds half up to one decimal, immune to 7.45 being stored as 7.4499…. */
+export function roundScore(value: number): number {
+  return Math.round(value * 10 + 1e-9) / 10;
+}
+
+/** A classification band: scores at or above `min` (and below the next band up) get it. */
+export interface GradeBand {
+  readonly code: string;
+  readonly min: number;
+  readonly name: LocalizedText;
+}
+
+/** Bands from highest to lowest; the last one's `min` should be 0. */
+export type GradingScale = readonly GradeBand[];
+
+/** The usual scale (configurable): reports show giỏi / khá / đạt. */
+export const DEFAULT_GRADING_SCALE: GradingScale = [
+  { code: 'excellent', min: 8, name: { vi: 'Giỏi', en: 'Excellent' } },
+  { code: 'good', min: 7, name: { vi: 'Khá', en: 'Good' } },
+  { code: 'pass', min: 5, name: { vi: 'Đạt (trung bình)', en: 'Pass (average)' } },
+  { code: 'fail', min: 0, name: { vi: 'Không đạt', en: 'Fail' } },
+];
+
+/** The band a score falls in; bands may be given in any order. */
+export function classify(value: number, scale: GradingScale = DEFAULT_GRADING_SCALE): GradeBand {
+  const bands = [...scale].sort((a, b) => b.min - a.min);
+  const band = bands.find((b) => value >= b.min - 1e-9) ?? bands.at(-1);
+  if (!band) throw new Error('A grading scale needs at least one band.');
+  return band;
+}
+
+export const gradingScaleInput = z
+  .array(
+    z
+      .object({
+        code: z.string().trim().min(1).max(40),
+        min: z.number().min(0).max(10),
+        name: z.object({ vi: z.string().trim().min(1).max(100), en: z.string().trim().min(1).max(100) }).strict(),
+      })
+      .strict(),
+  )
+  .min(1)
+  .max(10)
+  .refine((bands) => bands.some((b) => b.min === 0), {
+    message: bilingual({
+      vi: 'Thang xếp loại phải có một mức bắt đầu từ 0 điểm.',
+      en: 'A grading scale needs a band starting at 0.',
+    }),
+  })
+  .refine((bands) => new Set(bands.map((b) => b.min)).size === bands.length, {
+    message: bilingual({ vi: 'Hai mức xếp loại trùng điểm sàn.', en: 'Two bands share the same minimum.' }),
+  });
+
+/**
+ * How a program is passed (configurable): by attendance alone, or by scores, whose weighted
+ * mean must reach `minimum` and, where `eachAtLeast` is set, each of them that much too
+ * (sơ cấp: every module exam and the final paper).
+ */
+export type PassRule =
+  | { readonly by: 'attendance' }
+  | { readonly by: 'score'; readonly minimum: number; readonly eachAtLeast?: number };
+
+export const passRuleInput = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('attendance') }).strict(),
+  z
+    .object({
+      by: z.literal('score'),
+      minimum: z.number().min(0).max(10),
+      eachAtLeast: z.number().min(0).max(10).optional(),
+    })
+    .strict(),
+]);
+
+export const RESULT_OUTCOMES = ['passed', 'failed', 'incomplete'] as const;
+export type ResultOutcome = (typeof RESULT_OUTCOMES)[number];
+
+export type ResultReason =
+  | { readonly code: 'attended' }
+  | { readonly code: 'scored'; readonly finalScore: number }
+  | { readonly code: 'too_many_absences'; readonly missedRatio: number; readonly maxAbsenceRatio: number }
+  | { readonly code: 'missing_score' }
+  | { readonly code: 'below_minimum'; readonly finalScore: number; readonly minimum: number }
+  | { readonly code: 'component_below_minimum'; readonly score: number; readonly minimum: number };
+
+export interface TrainingResult {
+  readonly outcome: ResultOutcome;
+  readonly finalScore: number | null;
+  /** Null when there is no score to classify (attendance-only programs, incomplete trainees). */
+  readonly classification: GradeBand | null;
+  readonly reason: ResultReason;
+}
+
+export interface ScoreEntry {
+  readonly value: number;
+  /** Relative weight; 1 when absent. */
+  readonly weight?: number;
+}
+
+/** Weighted mean rounded to one decimal, or null without scores. */
+export function finalScore(scores: readonly ScoreEntry[]): number | null {
+  const weight = scores.reduce((sum, s) => sum + (s.weight ?? 1), 0);
+  if (scores.length === 0 || weight <= 0) return null;
+  return roundScore(scores.reduce((sum, s) => sum + s.value * (s.weight ?? 1), 0) / weight);
+}
+
+/**
+ * A trainee's result from their attendance and scores. Attendance is judged first: a trainee
+ * over the absence limit is `incomplete` whatever they scored, since they were not allowed to
+ * sit the test. Unmarked sessions count as not attended, so finish the sheets before results.
+ */
+export function computeResult(input: {
+  readonly passRule: PassRule;
+  readonly attendance: Pick<AttendanceSummary, 'missedPeriods' | 'unmarkedPeriods' | 'totalPeriods'>;
+  readonly scores?: readonly ScoreEntry[];
+  readonly maxAbsenceRatio?: number;
+  readonly scale?: GradingScale;
+}): TrainingResult {
+  const maxAbsenceRatio = input.maxAbsenceRatio ?? DEFAULT_MAX_ABSENCE_RATIO;
+  const { totalPeriods } = input.attendance;
+  const missedPeriods = input.attendance.missedPeriods + input.attendance.unmarkedPeriods;
+  if (isBarredFromTest({ missedPeriods, totalPeriods }, maxAbsenceRatio)) {
+    return {
+      outcome: 'incomplete',
+      finalScore: null,
+      classification: null,
+      reason: { code: 'too_many_absences', missedRatio: missedPeriods / totalPeriods, maxAbsenceRatio },
+    };
+  }
+  const rule = input.passRule;
+  if (rule.by === 'attendance') {
+    return { outcome: 'passed', finalScore: null, classification: null, reason: { code: 'attended' } };
+  }
+  const scores = input.scores ?? [];
+  const final = finalScore(scores);
+  if (final === null) {
+    return { outcome: 'incomplete', finalScore: null, classification: null, reason: { code: 'missing_score' } };
+  }
+  const classification = classify(final, input.scale);
+  const weakest = rule.eachAtLeast === undefined ? undefined : scores.find((s) => s.value < (rule.eachAtLeast ?? 0));
+  if (weakest && rule.eachAtLeast !== undefined) {
+    return {
+      outcome: 'failed',
+      finalScore: final,
+      classification,
+      reason: { code: 'component_below_minimum', score: weakest.value, minimum: rule.eachAtLeast },
+    };
+  }
+  if (final < rule.minimum) {
+    return {
+      outcome: 'failed',
+      finalScore: final,
+      classification,
+      reason: { code: 'below_minimum', finalScore: final, minimum: rule.minimum },
+    };
+  }
+  return { outcome: 'passed', finalScore: final, classification, reason: { code: 'scored', finalScore: final } };
+}
+
+const formatScore = (value: number) => String(value).replace('.', ',');
+
+/** The reason for a result as a sentence, for the trainee's record and the unit's report. */
+export function describeResultReason(reason: ResultReason): LocalizedText {
+  switch (reason.code) {
+    case 'attended':
+      return { vi: 'Tham gia đủ thời gian quy định.', en: 'Attended the required time.' };
+    case 'scored':
+      return { vi: `Đạt ${formatScore(reason.finalScore)} điểm.`, en: `Scored ${reason.finalScore}.` };
+    case 'too_many_absences':
+      return {
+        vi: `Nghỉ ${formatRatio(reason.missedRatio)} số tiết, quá mức cho phép ${formatRatio(reason.maxAbsenceRatio)}: không đủ điều kiện dự kiểm tra.`,
+        en: `Missed ${formatRatio(reason.missedRatio, 'en')} of the periods, over the ${formatRatio(reason.maxAbsenceRatio, 'en')} allowed: not admitted to the test.`,
+      };
+    case 'missing_score':
+      return { vi: 'Chưa có điểm kiểm tra, thu hoạch.', en: 'No test or paper score yet.' };
+    case 'below_minimum':
+      return {
+        vi: `Điểm ${formatScore(reason.finalScore)} dưới mức đạt ${formatScore(reason.minimum)}.`,
+        en: `Score ${reason.finalScore} is below the pass mark ${reason.minimum}.`,
+      };
+    case 'component_below_minimum':
+      return {
+        vi: `Có bài đạt ${formatScore(reason.score)} điểm, dưới mức tối thiểu ${formatScore(reason.minimum)}.`,
+        en: `One paper scored ${reason.score}, below the minimum ${reason.minimum}.`,
+      };
+  }
+}
+
+/** ENROLMENT.BARRED_FROM_TEST: a score recorded for a trainee over the absence limit. */
+export function barredFromTestError(missedRatio: number, maxAbsenceRatio: number): DomainError {
+  return new DomainError(
+    'ENROLMENT.BARRED_FROM_TEST',
+    {
+      vi: `Học viên nghỉ ${formatRatio(missedRatio)} số tiết (quá ${formatRatio(maxAbsenceRatio)}), không được dự kiểm tra.`,
+      en: `The trainee missed ${formatRatio(missedRatio, 'en')} of the periods (over ${formatRatio(maxAbsenceRatio, 'en')}) and may not sit the test.`,
+    },
+    { details: { missedRatio, maxAbsenceRatio } },
+  );
+}
+
+/** Recording scores for one trainee: several papers, or a single final one. */
+export const scoreSheetInput = z
+  .object({
+    enrolmentId: z.uuid(),
+    scores: z
+      .array(
+        z
+          .object({
+            label: z.string().trim().min(1).max(200),
+            value: score,
+            weight: z.number().positive().max(100).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(50),
+  })
+  .strict();
+export type ScoreSheetInput = z.input<typeof scoreSheetInput>;

@@ -1,0 +1,373 @@
+import { z } from 'zod';
+import { DEFAULT_MAX_ABSENCE_RATIO } from './attendance';
+import { bilingual } from './errors';
+import { DEFAULT_GRADING_SCALE, type GradingScale, gradingScaleInput, type PassRule, passRuleInput } from './grading';
+import type { LocalizedText } from './i18n';
+import {
+  EDUCATION_LEVEL_NAMES,
+  EDUCATION_LEVELS,
+  type EducationLevel,
+  educationAtLeast,
+  PARTY_STATUS_NAMES,
+  PARTY_STATUSES,
+  type PartyStatus,
+} from './people';
+
+/**
+ * A program is a kind of course; a class is one run of it. Everything a province may do
+ * differently — who may attend, how it is passed, the absence limit — is data on the program,
+ * seeded from DEFAULT_PROGRAMS and edited by staff.
+ */
+
+export const PROGRAM_KINDS = [
+  'party_awareness',
+  'new_member',
+  'elementary_theory',
+  'knowledge_update',
+  'skills',
+  'resolution_study',
+] as const;
+export type ProgramKind = (typeof PROGRAM_KINDS)[number];
+
+/** What a class of the program ends with. */
+export const PROGRAM_ENDINGS = ['paper', 'exams_and_paper', 'attendance', 'attendance_or_test'] as const;
+export type ProgramEnding = (typeof PROGRAM_ENDINGS)[number];
+
+export const PROGRAM_ENDING_NAMES: Record<ProgramEnding, LocalizedText> = {
+  paper: { vi: 'Viết bài thu hoạch', en: 'A written paper' },
+  exams_and_paper: { vi: 'Kiểm tra và viết bài thu hoạch cuối khóa', en: 'Exams and a final paper' },
+  attendance: { vi: 'Theo dõi chuyên cần', en: 'Attendance only' },
+  attendance_or_test: { vi: 'Chuyên cần, có thể kiểm tra', en: 'Attendance, sometimes a test' },
+};
+
+export const CERTIFICATE_KINDS = ['completion', 'elementary_theory'] as const;
+export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
+
+export const CERTIFICATE_KIND_NAMES: Record<CertificateKind, LocalizedText> = {
+  completion: { vi: 'Giấy chứng nhận hoàn thành khóa học', en: 'Certificate of completion' },
+  elementary_theory: {
+    vi: 'Giấy chứng nhận sơ cấp lý luận chính trị',
+    en: 'Certificate in elementary political theory',
+  },
+};
+
+/**
+ * Who may enrol, as data. Every condition present must hold. `prerequisites` are program
+ * codes whose certificate the person must hold; `repeatable` programs (updates, resolution
+ * study) may be attended again after passing, the others may not.
+ */
+export interface EligibilityRule {
+  readonly partyStatuses?: readonly PartyStatus[];
+  readonly minEducation?: EducationLevel;
+  readonly prerequisites?: readonly string[];
+  readonly repeatable?: boolean;
+}
+
+export interface ProgramTopic {
+  readonly number: number;
+  readonly title: LocalizedText;
+  readonly periods: number;
+}
+
+export interface ProgramDefinition {
+  /** Short code, also the prefix of class codes (`NTĐ` → `NTĐ-03/2022`). */
+  readonly code: string;
+  readonly kind: ProgramKind;
+  readonly name: LocalizedText;
+  readonly audience: LocalizedText;
+  /** Number of topics (*chuyên đề*) or modules a class usually covers. */
+  readonly topicCount: number;
+  /** Total periods (*tiết*) a class usually has. */
+  readonly periods: number;
+  readonly days: { readonly min: number; readonly max: number };
+  readonly endsWith: ProgramEnding;
+  readonly eligibility: EligibilityRule;
+  readonly passRule: PassRule;
+  readonly certificateKind: CertificateKind | null;
+  readonly maxAbsenceRatio: number;
+  readonly gradingScale: GradingScale;
+}
+
+const scoreRule: PassRule = { by: 'score', minimum: 5 };
+const common = { maxAbsenceRatio: DEFAULT_MAX_ABSENCE_RATIO, gradingScale: DEFAULT_GRADING_SCALE };
+
+/** The six kinds of program a district political center runs (DOMAIN.md), as seed data. */
+export const DEFAULT_PROGRAMS: readonly ProgramDefinition[] = [
+  {
+    code: 'NTĐ',
+    kind: 'party_awareness',
+    name: { vi: 'Bồi dưỡng nhận thức về Đảng', en: 'Awareness of the Party' },
+    audience: {
+      vi: 'Quần chúng ưu tú được chi bộ giới thiệu',
+      en: 'Outstanding non-members proposed by a party cell',
+    },
+    topicCount: 5,
+    periods: 40,
+    days: { min: 5, max: 5 },
+    endsWith: 'paper',
+    // Its certificate is required for admission to the Party, so only non-members take it.
+    eligibility: { partyStatuses: ['non_member'] },
+    passRule: scoreRule,
+    certificateKind: 'completion',
+    ...common,
+  },
+  {
+    code: 'ĐVM',
+    kind: 'new_member',
+    name: { vi: 'Lý luận chính trị dành cho đảng viên mới', en: 'Political theory for new party members' },
+    audience: { vi: 'Đảng viên dự bị (bắt buộc)', en: 'Probationary party members (compulsory)' },
+    topicCount: 10,
+    periods: 60,
+    days: { min: 5, max: 10 },
+    endsWith: 'paper',
+    eligibility: { partyStatuses: ['probationary'] },
+    passRule: scoreRule,
+    certificateKind: 'completion',
+    ...common,
+  },
+  {
+    code: 'SC',
+    kind: 'elementary_theory',
+    name: { vi: 'Sơ cấp lý luận chính trị', en: 'Elementary political theory' },
+    audience: {
+      vi: 'Đảng viên, cán bộ, công chức cơ sở (Quy định 57-QĐ/TW)',
+      en: 'Party members, grassroots cadres and civil servants (Regulation 57-QĐ/TW)',
+    },
+    topicCount: 18,
+    periods: 295,
+    days: { min: 25, max: 35 },
+    endsWith: 'exams_and_paper',
+    eligibility: { minEducation: 'lower_secondary' },
+    passRule: { by: 'score', minimum: 5, eachAtLeast: 5 },
+    certificateKind: 'elementary_theory',
+    ...common,
+  },
+  {
+    code: 'CNKT',
+    kind: 'knowledge_update',
+    name: { vi: 'Cập nhật kiến thức', en: 'Knowledge update' },
+    audience: { vi: 'Cán bộ theo từng cấp', en: 'Cadres by level' },
+    topicCount: 3,
+    periods: 16,
+    days: { min: 1, max: 5 },
+    endsWith: 'attendance',
+    eligibility: { repeatable: true },
+    passRule: { by: 'attendance' },
+    certificateKind: null,
+    ...common,
+  },
+  {
+    code: 'BDNV',
+    kind: 'skills',
+    name: { vi: 'Bồi dưỡng nghiệp vụ', en: 'Skills training' },
+    audience: {
+      vi: 'Người giữ chức vụ: công tác Đảng, Mặt trận, đoàn thể, trưởng thôn',
+      en: 'Office holders: party work, the Front, mass organisations, village heads',
+    },
+    topicCount: 4,
+    periods: 24,
+    days: { min: 2, max: 5 },
+    endsWith: 'attendance_or_test',
+    eligibility: { repeatable: true },
+    passRule: { by: 'attendance' },
+    certificateKind: 'completion',
+    ...common,
+  },
+  {
+    code: 'NQ',
+    kind: 'resolution_study',
+    name: { vi: 'Học tập, quán triệt nghị quyết', en: 'Resolution study conference' },
+    audience: {
+      vi: 'Cán bộ, đảng viên của một cấp, thường trực tuyến tới nhiều điểm cầu',
+      en: 'All members of a level, often online to many sites',
+    },
+    topicCount: 2,
+    periods: 8,
+    days: { min: 1, max: 2 },
+    endsWith: 'attendance',
+    // Conferences often take non-member cadres too; provinces that differ set partyStatuses.
+    eligibility: { repeatable: true },
+    passRule: { by: 'attendance' },
+    certificateKind: null,
+    ...common,
+  },
+];
+
+/** What eligibility needs to know of a person. */
+export interface EligibilitySubject {
+  readonly partyStatus: PartyStatus;
+  readonly educationLevel?: EducationLevel | null;
+  /** Codes of the programs whose certificate the person holds (not revoked). */
+  readonly certificates?: readonly string[];
+  /** Codes of the programs the person has passed. */
+  readonly passedPrograms?: readonly string[];
+}
+
+export type IneligibilityReason =
+  | { readonly code: 'party_status'; readonly allowed: readonly PartyStatus[]; readonly actual: PartyStatus }
+  | { readonly code: 'education'; readonly minimum: EducationLevel; readonly actual: EducationLevel | null }
+  | { readonly code: 'missing_prerequisite'; readonly program: string }
+  | { readonly code: 'already_passed'; readonly program: string };
+
+/**
+ * Every reason the person may not enrol in the program, empty when they may. All reasons are
+ * listed, not only the first, so a coordinator fixes a nomination in one go.
+ */
+export function checkEligibility(
+  program: { readonly code: string; readonly eligibility: EligibilityRule },
+  person: EligibilitySubject,
+): IneligibilityReason[] {
+  const rule = program.eligibility;
+  const reasons: IneligibilityReason[] = [];
+  if (!rule.repeatable && person.passedPrograms?.includes(program.code)) {
+    reasons.push({ code: 'already_passed', program: program.code });
+  }
+  if (rule.partyStatuses && rule.partyStatuses.length > 0 && !rule.partyStatuses.includes(person.partyStatus)) {
+    reasons.push({ code: 'party_status', allowed: rule.partyStatuses, actual: person.partyStatus });
+  }
+  if (rule.minEducation && !(person.educationLevel && educationAtLeast(person.educationLevel, rule.minEducation))) {
+    reasons.push({ code: 'education', minimum: rule.minEducation, actual: person.educationLevel ?? null });
+  }
+  for (const prerequisite of rule.prerequisites ?? []) {
+    if (!person.certificates?.includes(prerequisite))
+      reasons.push({ code: 'missing_prerequisite', program: prerequisite });
+  }
+  return reasons;
+}
+
+/**
+ * One reason as a sentence. `programNames` turns program codes into names where the caller
+ * knows them; the code itself is shown otherwise.
+ */
+export function describeIneligibility(
+  reason: IneligibilityReason,
+  programNames: Readonly<Record<string, LocalizedText>> = {},
+): LocalizedText {
+  const program = (code: string) => programNames[code] ?? { vi: code, en: code };
+  switch (reason.code) {
+    case 'party_status': {
+      const allowed = reason.allowed.map((s) => PARTY_STATUS_NAMES[s]);
+      return {
+        vi: `Chương trình dành cho ${allowed.map((s) => s.vi.toLowerCase()).join(', ')}; người này là ${PARTY_STATUS_NAMES[reason.actual].vi.toLowerCase()}.`,
+        en: `The program is for: ${allowed.map((s) => s.en.toLowerCase()).join(', ')}; this person is: ${PARTY_STATUS_NAMES[reason.actual].en.toLowerCase()}.`,
+      };
+    }
+    case 'education': {
+      const minimum = EDUCATION_LEVEL_NAMES[reason.minimum];
+      const actual = reason.actual ? EDUCATION_LEVEL_NAMES[reason.actual] : null;
+      return {
+        vi: `Cần trình độ tối thiểu ${minimum.vi.toLowerCase()}; ${actual ? `người này có ${actual.vi.toLowerCase()}` : 'chưa có thông tin trình độ'}.`,
+        en: `Needs at least ${minimum.en.toLowerCase()}; ${actual ? `this person has ${actual.en.toLowerCase()}` : 'no education level on record'}.`,
+      };
+    }
+    case 'missing_prerequisite':
+      return {
+        vi: `Cần có giấy chứng nhận chương trình ${program(reason.program).vi} trước.`,
+        en: `Needs the certificate of the program ${program(reason.program).en} first.`,
+      };
+    case 'already_passed':
+      return {
+        vi: `Người này đã hoàn thành chương trình ${program(reason.program).vi}.`,
+        en: `This person has already passed the program ${program(reason.program).en}.`,
+      };
+  }
+}
+
+// Staff type Vietnamese; a plain string is the Vietnamese, and English falls back to it
+// until someone translates.
+const localizedName = (max: number) =>
+  z
+    .union([
+      z.string().trim().min(1).max(max),
+      z.object({ vi: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max).optional() }).strict(),
+    ])
+    .transform(
+      (name): LocalizedText =>
+        typeof name === 'string' ? { vi: name, en: name } : { vi: name.vi, en: name.en ?? name.vi },
+    );
+
+export const eligibilityRuleInput = z
+  .object({
+    partyStatuses: z.array(z.enum(PARTY_STATUSES)).max(PARTY_STATUSES.length).optional(),
+    minEducation: z.enum(EDUCATION_LEVELS).optional(),
+    prerequisites: z.array(z.string().trim().min(1).max(20)).max(20).optional(),
+    repeatable: z.boolean().optional(),
+  })
+  .strict();
+
+export const programCode = z
+  .string()
+  .trim()
+  .transform((code) => code.toLocaleUpperCase('vi'))
+  .pipe(
+    z
+      .string()
+      .min(1)
+      .max(20)
+      .regex(/^[\p{Lu}\p{N}]+(?:[.-][\p{Lu}\p{N}]+)*$/u, {
+        message: bilingual({
+          vi: 'Mã chương trình gồm chữ in hoa và số, ví dụ NTĐ hoặc SC.',
+          en: 'A program code holds capital letters and digits, e.g. NTĐ or SC.',
+        }),
+      }),
+  );
+
+export const programInput = z
+  .object({
+    code: programCode,
+    kind: z.enum(PROGRAM_KINDS),
+    name: localizedName(200),
+    audience: localizedName(500).optional(),
+    topics: z
+      .array(
+        z
+          .object({
+            number: z.number().int().min(1).max(200),
+            title: localizedName(300),
+            periods: z.number().int().min(1).max(200),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(200),
+    endsWith: z.enum(PROGRAM_ENDINGS),
+    eligibility: eligibilityRuleInput.default({}),
+    passRule: passRuleInput,
+    certificateKind: z.enum(CERTIFICATE_KINDS).nullable(),
+    maxAbsenceRatio: z.number().min(0).max(1).default(DEFAULT_MAX_ABSENCE_RATIO),
+    gradingScale: gradingScaleInput.optional(),
+  })
+  .strict()
+  .superRefine((program, ctx) => {
+    const seen = new Set<number>();
+    program.topics.forEach((topic, index) => {
+      if (seen.has(topic.number)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['topics', index, 'number'],
+          message: bilingual({
+            vi: `Chuyên đề số ${topic.number} bị trùng.`,
+            en: `Topic number ${topic.number} appears twice.`,
+          }),
+        });
+      }
+      seen.add(topic.number);
+    });
+    if (program.eligibility.prerequisites?.includes(program.code)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['eligibility', 'prerequisites'],
+        message: bilingual({
+          vi: 'Chương trình không thể là điều kiện của chính nó.',
+          en: 'A program cannot be its own prerequisite.',
+        }),
+      });
+    }
+  });
+export type ProgramInput = z.input<typeof programInput>;
+export type ValidProgramInput = z.output<typeof programInput>;
+
+/** Total periods of a program's topics. */
+export function totalPeriods(topics: readonly { readonly periods: number }[]): number {
+  return topics.reduce((sum, topic) => sum + topic.periods, 0);
+}
