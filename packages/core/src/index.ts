@@ -1,3 +1,5 @@
+export { type Actor, SYSTEM_ACTOR } from './actor';
+export { type AuditEntry, audit } from './audit';
 export * from './entities';
 export { assertSchemaNotNewer, type MigrationReport, migrate } from './migrate';
 export { MIGRATIONS } from './migrations';

@@ -1,6 +1,35 @@
+import { AuditLogSchema } from './audit';
+import { CertificateSchema } from './certificates';
+import { ClassSessionSchema, ClassSiteSchema, TrainingClassSchema } from './classes';
+import { AttendanceSchema, EnrolmentSchema, ScoreSchema } from './enrolment';
+import { PersonSchema } from './people';
+import { ProgramSchema, ProgramTopicSchema } from './programs';
 import { UnitLevelSchema, UnitSchema } from './unit';
+import { UnitLinkSchema } from './unit-link';
 
+export * from './audit';
+export * from './certificates';
+export * from './classes';
+export * from './enrolment';
+export * from './people';
+export * from './programs';
 export * from './unit';
+export * from './unit-link';
 
 /** Every entity, registered explicitly (bundles and tests stay predictable). */
-export const ENTITIES = [UnitLevelSchema, UnitSchema];
+export const ENTITIES = [
+  UnitLevelSchema,
+  UnitSchema,
+  UnitLinkSchema,
+  PersonSchema,
+  ProgramSchema,
+  ProgramTopicSchema,
+  TrainingClassSchema,
+  ClassSiteSchema,
+  ClassSessionSchema,
+  EnrolmentSchema,
+  AttendanceSchema,
+  ScoreSchema,
+  CertificateSchema,
+  AuditLogSchema,
+];

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128000001Units } from './Migration20261128000001Units';
+import { Migration20261128000002ClassesAndEnrolment } from './Migration20261128000002ClassesAndEnrolment';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by a file glob, so they run the
@@ -7,4 +8,5 @@ import { Migration20261128000001Units } from './Migration20261128000001Units';
  */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128000001Units', class: Migration20261128000001Units },
+  { name: 'Migration20261128000002ClassesAndEnrolment', class: Migration20261128000002ClassesAndEnrolment },
 ];

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { ATTENDANCE_MARKS, ENROLMENT_STATES } from '@polcenter/domain';
+import { ClassSessionSchema, TrainingClassSchema } from './classes';
+import { PersonSchema } from './people';
+import { UnitSchema } from './unit';
+
+/**
+ * One person in one class. The partial unique index `enrolment_one_active` allows a single
+ * enrolment per person and class outside withdrawn/rejected; `requestedAt` then `queueSeq` order
+ * the waitlist (first come, first served).
+ */
+export const EnrolmentSchema = defineEntity({
+  name: 'Enrolment',
+  tableName: 'enrolment',
+  properties: (p) => ({
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    trainingClass: p.manyToOne(TrainingClassSchema).ref().fieldName('class_id'),
+    person: p.manyToOne(PersonSchema).ref(),
+    state: p.enum([...ENROLMENT_STATES]),
+    origin: p.enum(['nominated', 'requested']),
+    nominatedByUnit: p.manyToOne(UnitSchema).ref().nullable(),
+    requestedAt: p.datetime().nullable().persist(false),
+    queueSeq: p.bigint('string').nullable().persist(false),
+    decidedAt: p.datetime().nullable(),
+    finalScore: p.decimal('number').nullable(),
+    classification: p.string().length(20).nullable(),
+    note: p.string().length(1000).nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+    version: p.integer().version(),
+  }),
+});
+export type Enrolment = InferEntity<typeof EnrolmentSchema>;
+
+export const AttendanceSchema = defineEntity({
+  name: 'Attendance',
+  tableName: 'attendance',
+  properties: (p) => ({
+    enrolment: p.manyToOne(EnrolmentSchema).ref().primary(),
+    session: p.manyToOne(ClassSessionSchema).ref().primary(),
+    mark: p.enum([...ATTENDANCE_MARKS]),
+    recordedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  }),
+});
+export type Attendance = InferEntity<typeof AttendanceSchema>;
+
+export const ScoreSchema = defineEntity({
+  name: 'Score',
+  tableName: 'score',
+  properties: (p) => ({
+    enrolment: p.manyToOne(EnrolmentSchema).ref().primary(),
+    component: p.string().length(60).primary(),
+    value: p.decimal('number'),
+    recordedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  }),
+});
+export type Score = InferEntity<typeof ScoreSchema>;

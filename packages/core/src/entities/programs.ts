@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import {
+  type CertificateKind,
+  type EligibilityRule,
+  type GradingScale,
+  type PassRule,
+  PROGRAM_KINDS,
+  type ProgramEnding,
+} from '@polcenter/domain';
+
+/** A program's rules: configurable data with the defaults of DOMAIN.md, kept together as JSON. */
+export interface ProgramRules {
+  readonly audience: { readonly vi: string; readonly en: string };
+  readonly days: { readonly min: number; readonly max: number };
+  readonly endsWith: ProgramEnding;
+  readonly eligibility: EligibilityRule;
+  readonly passRule: PassRule;
+  readonly certificateKind: CertificateKind | null;
+  readonly maxAbsenceRatio: number;
+  readonly gradingScale: GradingScale;
+}
+
+export const ProgramSchema = defineEntity({
+  name: 'Program',
+  tableName: 'program',
+  properties: (p) => ({
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    code: p.string().length(20).unique(),
+    kind: p.enum([...PROGRAM_KINDS]),
+    nameVi: p.string().length(300),
+    nameEn: p.string().length(300),
+    rules: p.json<ProgramRules>(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+    version: p.integer().version(),
+  }),
+});
+export type Program = InferEntity<typeof ProgramSchema>;
+
+/** A topic (*chuyên đề*) or module of a program, with its number of periods (*tiết*). */
+export const ProgramTopicSchema = defineEntity({
+  name: 'ProgramTopic',
+  tableName: 'program_topic',
+  properties: (p) => ({
+    program: p.manyToOne(ProgramSchema).ref().primary(),
+    number: p.integer().primary(),
+    titleVi: p.string().length(300),
+    titleEn: p.string().length(300),
+    periods: p.integer(),
+  }),
+});
+export type ProgramTopic = InferEntity<typeof ProgramTopicSchema>;

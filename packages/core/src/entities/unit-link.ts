@@ -1,0 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { UnitSchema } from './unit';
+
+/** Where a unit's people and history went when the map changed (merged, split, renamed). */
+export const UnitLinkSchema = defineEntity({
+  name: 'UnitLink',
+  tableName: 'unit_link',
+  properties: (p) => ({
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    predecessor: p.manyToOne(UnitSchema).ref(),
+    successor: p.manyToOne(UnitSchema).ref(),
+    kind: p.enum(['merge', 'split', 'rename', 'transfer']),
+    effectiveOn: p.date(),
+    decision: p.string().length(200).nullable(),
+  }),
+});
+export type UnitLink = InferEntity<typeof UnitLinkSchema>;
