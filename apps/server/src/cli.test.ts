@@ -107,6 +107,46 @@ test('a database from a newer schema is refused before anything is touched', asy
   assert.equal(await sql(db.url, 'SELECT count(*)::int AS n FROM unit'), before);
 });
 
+test('user add creates the first admin; the password never appears on the command line', async () => {
+  const db = await testDatabase();
+  const created = await runCli(
+    ['user', 'add', '--username', 'quantri', '--name', 'Quản trị', '--role', 'admin'],
+    {
+      DATABASE_URL: db.url,
+    },
+    'một mật khẩu đủ dài\n',
+  );
+  assert.is(created.code, 0, created.stderr);
+  assert.match(created.stdout, 'Đã tạo tài khoản quantri (admin)');
+  const short = await runCli(
+    ['user', 'add', '--username', 'hoa', '--role', 'admin', '--password-stdin'],
+    { DATABASE_URL: db.url },
+    'ngắn\n',
+  );
+  assert.is(short.code, 1);
+  assert.match(short.stderr, 'password: Cần ít nhất 10 ký tự.');
+  const unknownUnit = await runCli(
+    ['user', 'add', '--username', 'hoa', '--role', 'unit_coordinator', '--unit', '99999'],
+    { DATABASE_URL: db.url },
+    'một mật khẩu đủ dài\n',
+  );
+  assert.is(unknownUnit.code, 2);
+  assert.match(unknownUnit.stderr, 'Không có đơn vị mã "99999"');
+  const noUnit = await runCli(['user', 'add', '--username', 'hoa', '--role', 'unit_coordinator'], {
+    DATABASE_URL: db.url,
+  });
+  assert.is(noUnit.code, 2);
+  assert.match(noUnit.stderr, '--unit');
+  const stray = await runCli(['migrate', '--username', 'x'], { DATABASE_URL: db.url });
+  assert.is(stray.code, 2);
+  const token = await runCli(['token', 'add', '--username', 'quantri', '--name', 'cổng thông tin'], {
+    DATABASE_URL: db.url,
+  });
+  assert.match(token.stdout, /^pca_\S+\n$/);
+  const rows = await sql(db.url, 'SELECT username, display_name FROM app_user');
+  assert.equal(rows, [{ username: 'quantri', display_name: 'Quản trị' }]);
+});
+
 test('the embedded server: first start seeds, kill -9 leaves nothing that stops the next start, data kept', async () => {
   const data = tempDataDir();
   try {

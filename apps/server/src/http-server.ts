@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { appRouter, createContextInner } from '@polcenter/api';
+import { appRouter, createContextFromHeaders } from '@polcenter/api';
 import type { PolCenter } from '@polcenter/core';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { packageFolder, staticFolder } from './static-files';
@@ -22,7 +22,7 @@ export function createHttpServer({ polcenter }: HttpServerOptions): http.Server 
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    createContext: ({ req }) => createContextInner({ polcenter, lang: req.headers['accept-language'] }),
+    createContext: ({ req }) => createContextFromHeaders(polcenter, req.headers),
   });
   const widgets = staticFolder(packageFolder('@polcenter/widgets', 'dist'), { cacheControl: 'public, max-age=300' });
   const portal = staticFolder(packageFolder('@polcenter/portal', 'public'), {

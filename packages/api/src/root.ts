@@ -1,9 +1,11 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { authRouter } from './routers/auth';
 import { systemRouter } from './routers/system';
 import { unitsRouter } from './routers/units';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
+  auth: authRouter,
   system: systemRouter,
   units: unitsRouter,
 });

@@ -1,3 +1,4 @@
+import { DomainError, type Role } from '@polcenter/domain';
 import { initTRPC } from '@trpc/server';
 import type { Context } from './context';
 import { asDomainError, type ErrorData, toTRPCError } from './errors';
@@ -38,5 +39,33 @@ const mapErrors = t.middleware(async ({ next }) => {
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+
 /** Open to anyone, the portal's visitors included: must never return personal data. */
 export const publicProcedure = t.procedure.use(mapErrors);
+
+const signInRequired = () =>
+  new DomainError('AUTH.REQUIRED', {
+    vi: 'Cần đăng nhập để dùng chức năng này.',
+    en: 'Sign in to use this.',
+  });
+
+/** Any signed-in caller. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.principal) throw signInRequired();
+  return next({ ctx: { ...ctx, principal: ctx.principal } });
+});
+
+export function forbidden(): DomainError {
+  return new DomainError('AUTH.FORBIDDEN', {
+    vi: 'Bạn không có quyền thực hiện việc này.',
+    en: 'You are not allowed to do this.',
+  });
+}
+
+/** Callers holding one of these roles (for some unit); admins always pass. */
+export function roleProcedure(...roles: Role[]) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    if (!ctx.principal.roles.some((g) => g.role === 'admin' || roles.includes(g.role))) throw forbidden();
+    return next();
+  });
+}

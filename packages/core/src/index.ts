@@ -6,4 +6,5 @@ export { MIGRATIONS } from './migrations';
 export { createOrm, type Orm, type OrmOptions, ormConfig } from './orm';
 export { createPolCenter, type PolCenter, type PolCenterOptions } from './polcenter';
 export { type SeedReport, seedDemo } from './seed/demo';
+export { AuthService, type Principal, type SignedIn } from './services/auth';
 export { UnitService, type UnitView } from './services/units';

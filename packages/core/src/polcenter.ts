@@ -1,5 +1,6 @@
 import { migrate } from './migrate';
 import { createOrm, type Orm } from './orm';
+import { AuthService } from './services/auth';
 import { UnitService } from './services/units';
 
 export interface PolCenterOptions {
@@ -15,6 +16,7 @@ export interface PolCenterOptions {
 export interface PolCenter {
   readonly orm: Orm;
   readonly units: UnitService;
+  readonly auth: AuthService;
   /** Runs a cheap query; throws when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -31,6 +33,7 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
   return {
     orm,
     units: new UnitService(orm),
+    auth: new AuthService(orm),
     async ping() {
       await orm.em.getConnection().execute('select 1');
     },

@@ -1,3 +1,4 @@
+export * from './auth';
 export * from './attendance';
 export * from './calendar';
 export * from './certificates';

@@ -1,4 +1,5 @@
 import { AuditLogSchema } from './audit';
+import { AppUserSchema, AuthTokenSchema, UserRoleSchema } from './auth';
 import { CertificateSchema } from './certificates';
 import { ClassSessionSchema, ClassSiteSchema, TrainingClassSchema } from './classes';
 import { AttendanceSchema, EnrolmentSchema, ScoreSchema } from './enrolment';
@@ -8,6 +9,7 @@ import { UnitLevelSchema, UnitSchema } from './unit';
 import { UnitLinkSchema } from './unit-link';
 
 export * from './audit';
+export * from './auth';
 export * from './certificates';
 export * from './classes';
 export * from './enrolment';
@@ -32,4 +34,7 @@ export const ENTITIES = [
   ScoreSchema,
   CertificateSchema,
   AuditLogSchema,
+  AppUserSchema,
+  UserRoleSchema,
+  AuthTokenSchema,
 ];

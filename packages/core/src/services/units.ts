@@ -105,6 +105,12 @@ export class UnitService {
     };
   }
 
+  /** The unit with this code (codes are unique across time), or null. */
+  async findByCode(code: string): Promise<UnitView | null> {
+    const unit = await this.orm.em.fork().findOne(UnitSchema, { code }, { fields: ['id'] });
+    return unit ? this.get(unit.id) : null;
+  }
+
   async create(input: UnitInput): Promise<UnitView> {
     const data = parseInput(unitInput, input);
     const em = this.orm.em.fork();

@@ -1,0 +1,50 @@
+import { createOrm, migrate, seedDemo } from '@polcenter/core';
+import { openDatabase } from '../database';
+import type { Command } from './types';
+import { withLibrary } from './with-library';
+
+export const migrateCommand: Command = {
+  summary: { vi: 'nâng cấp cấu trúc cơ sở dữ liệu rồi thoát', en: 'bring the database schema up to date and exit' },
+  async run(settings, out) {
+    const db = await openDatabase(settings, (line) => out.note(line));
+    try {
+      const orm = await createOrm({ databaseUrl: db.url });
+      try {
+        const { applied } = await migrate(orm);
+        out.say(
+          applied.length === 0
+            ? {
+                vi: 'Cấu trúc cơ sở dữ liệu đã mới nhất; không có gì để làm.',
+                en: 'The schema is up to date; nothing to do.',
+              }
+            : {
+                vi: `Đã áp dụng ${applied.length} bước chuyển đổi: ${applied.join(', ')}.`,
+                en: `Applied ${applied.length} migration(s): ${applied.join(', ')}.`,
+              },
+        );
+      } finally {
+        await orm.close();
+      }
+    } finally {
+      await db.close();
+    }
+  },
+};
+
+export const seedCommand: Command = {
+  summary: {
+    vi: 'nạp dữ liệu mẫu Chợ Đồn vào cơ sở dữ liệu trống',
+    en: 'load the Chợ Đồn demo data into an empty database',
+  },
+  async run(settings, out) {
+    const report = await withLibrary(settings, out, (polcenter) => seedDemo(polcenter.orm));
+    out.say(
+      report.seeded
+        ? { vi: `Đã nạp dữ liệu mẫu (${report.units} đơn vị).`, en: `Demo data loaded (${report.units} units).` }
+        : {
+            vi: 'Cơ sở dữ liệu đã có dữ liệu; không nạp dữ liệu mẫu.',
+            en: 'The database already holds data; no demo data loaded.',
+          },
+    );
+  },
+};

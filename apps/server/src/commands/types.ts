@@ -1,0 +1,27 @@
+import type { LocalizedText } from '@polcenter/domain';
+import type { Output } from '../output';
+import type { Settings } from '../settings';
+
+/** The flags any command may read; each command says which it takes. */
+export interface Flags {
+  readonly port?: string;
+  readonly host?: string;
+  readonly username?: string;
+  readonly name?: string;
+  readonly role?: string[];
+  readonly unit?: string[];
+  readonly 'password-stdin'?: boolean;
+}
+
+export interface Command {
+  readonly summary: LocalizedText;
+  readonly flags?: readonly (keyof Flags)[];
+  run(settings: Settings, out: Output, flags: Flags): Promise<void>;
+}
+
+/** A wrong command line: printed with a pointer to --help, exit code 2. */
+export class UsageError extends Error {
+  constructor(readonly text: LocalizedText) {
+    super(text.en);
+  }
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { ROLES } from '@polcenter/domain';
+import { PersonSchema } from './people';
+import { UnitSchema } from './unit';
+
+/** A staff account (the public needs none). The password is kept only as a scrypt hash. */
+export const AppUserSchema = defineEntity({
+  name: 'AppUser',
+  tableName: 'app_user',
+  properties: (p) => ({
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    username: p.string().length(60).unique(),
+    displayName: p.string().length(120),
+    passwordHash: p.string().length(200).hidden(),
+    person: p.manyToOne(PersonSchema).ref().nullable(),
+    active: p.boolean().default(true),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  }),
+});
+export type AppUser = InferEntity<typeof AppUserSchema>;
+
+/** A role held for a unit and everything under it; admins hold theirs for no unit. */
+export const UserRoleSchema = defineEntity({
+  name: 'UserRole',
+  tableName: 'user_role',
+  properties: (p) => ({
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    user: p.manyToOne(AppUserSchema).ref(),
+    role: p.enum([...ROLES]),
+    unit: p.manyToOne(UnitSchema).ref().nullable(),
+  }),
+});
+export type UserRole = InferEntity<typeof UserRoleSchema>;
+
+/** A bearer token: a sign-in session or an API token for another app. Stored hashed. */
+export const AuthTokenSchema = defineEntity({
+  name: 'AuthToken',
+  tableName: 'auth_token',
+  properties: (p) => ({
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    user: p.manyToOne(AppUserSchema).ref(),
+    kind: p.enum(['session', 'api']),
+    name: p.string().length(120).nullable(),
+    tokenHash: p.string().length(64).unique(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    expiresAt: p.datetime().nullable(),
+    lastUsedAt: p.datetime().nullable(),
+    revokedAt: p.datetime().nullable(),
+  }),
+});
+export type AuthToken = InferEntity<typeof AuthTokenSchema>;

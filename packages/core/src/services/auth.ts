@@ -1,0 +1,219 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  DomainError,
+  parseInput,
+  type Role,
+  type RoleGrant,
+  type SignInInput,
+  signInInput,
+  type UserInput,
+  userInput,
+} from '@polcenter/domain';
+import type { Actor } from '../actor';
+import { audit } from '../audit';
+import { isUniqueViolation } from '../db-errors';
+import type { Orm } from '../orm';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
+
+/** Who is calling, once their token checked out. */
+export interface Principal {
+  readonly userId: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly personId: string | null;
+  readonly roles: readonly RoleGrant[];
+}
+
+export interface SignedIn {
+  /** The bearer token: shown once, stored only as a hash. */
+  readonly token: string;
+  readonly expiresAt: string | null;
+  readonly principal: Principal;
+}
+
+export interface AuthOptions {
+  /** How long a sign-in lasts (default 12 hours: a working day). */
+  readonly sessionHours?: number;
+}
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
+
+const INVALID_CREDENTIALS = () =>
+  new DomainError('AUTH.INVALID_CREDENTIALS', {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'Wrong username or password.',
+  });
+
+export class AuthService {
+  constructor(
+    private readonly orm: Orm,
+    private readonly options: AuthOptions = {},
+  ) {}
+
+  /** A staff account with its roles, in one transaction (the CLI creates the first admin this way). */
+  async createUser(actor: Actor, input: UserInput): Promise<Principal> {
+    const data = parseInput(userInput, input);
+    const passwordHash = await hashPassword(data.password);
+    const id = await this.orm.em.fork().transactional(async (tx) => {
+      try {
+        const [user] = await tx.execute<{ id: string }[]>(
+          'INSERT INTO app_user (id, username, display_name, password_hash, person_id) VALUES (gen_random_uuid(), ?, ?, ?, ?) RETURNING id',
+          [data.username, data.displayName, passwordHash, data.personId ?? null],
+        );
+        const userId = user?.id as string;
+        for (const grant of data.roles) {
+          await tx.execute('INSERT INTO user_role (id, user_id, role, unit_id) VALUES (gen_random_uuid(), ?, ?, ?)', [
+            userId,
+            grant.role,
+            grant.role === 'admin' ? null : grant.unitId,
+          ]);
+        }
+        await audit(tx, actor, {
+          action: 'user.create',
+          entity: 'user',
+          entityId: userId,
+          after: { username: data.username, displayName: data.displayName, roles: data.roles },
+        });
+        return userId;
+      } catch (error) {
+        if (isUniqueViolation(error, 'app_user_username_unique')) {
+          throw new DomainError(
+            'USER.USERNAME_TAKEN',
+            {
+              vi: `Tên đăng nhập "${data.username}" đã có người dùng.`,
+              en: `The username "${data.username}" is taken.`,
+            },
+            { fields: [{ field: 'username', message: { vi: 'Đã có người dùng.', en: 'Already taken.' } }] },
+          );
+        }
+        if ((error as { code?: string }).code === '23503' || (error as { code?: string }).code === '23514') {
+          throw new DomainError(
+            'INPUT.INVALID',
+            { vi: 'Vai trò phải gắn với một đơn vị có thật.', en: 'Each role needs an existing unit.' },
+            { fields: [{ field: 'roles', message: { vi: 'Đơn vị không hợp lệ.', en: 'Invalid unit.' } }] },
+          );
+        }
+        throw error;
+      }
+    });
+    return this.principal(id);
+  }
+
+  async signIn(input: SignInInput): Promise<SignedIn> {
+    const data = parseInput(signInInput, input);
+    const em = this.orm.em.fork();
+    const [user] = await em.execute<{ id: string; password_hash: string; active: boolean }[]>(
+      'SELECT id, password_hash, active FROM app_user WHERE username = ?',
+      [data.username],
+    );
+    // Verify even when there is no such user: the answer takes as long either way.
+    const ok = await verifyPassword(data.password, user?.password_hash ?? DUMMY_HASH);
+    if (!user || !ok || !user.active) throw INVALID_CREDENTIALS();
+    const hours = this.options.sessionHours ?? 12;
+    const token = newToken('pcs');
+    const [row] = await em.execute<{ expires_at: string | Date }[]>(
+      `INSERT INTO auth_token (id, user_id, kind, token_hash, expires_at)
+       VALUES (gen_random_uuid(), ?, 'session', ?, now() + make_interval(hours => ?)) RETURNING expires_at`,
+      [user.id, sha256(token), hours],
+    );
+    return {
+      token,
+      expiresAt: row ? new Date(row.expires_at).toISOString() : null,
+      principal: await this.principal(user.id),
+    };
+  }
+
+  /** A long-lived token for another app, acting as the given user (revocable). */
+  async createApiToken(actor: Actor, userId: string, name: string): Promise<{ token: string }> {
+    const token = newToken('pca');
+    await this.orm.em.fork().transactional(async (tx) => {
+      await tx.execute(
+        "INSERT INTO auth_token (id, user_id, kind, name, token_hash) VALUES (gen_random_uuid(), ?, 'api', ?, ?)",
+        [userId, name.slice(0, 120), sha256(token)],
+      );
+      await audit(tx, actor, { action: 'token.create', entity: 'user', entityId: userId, after: { name } });
+    });
+    return { token };
+  }
+
+  /** The principal behind a bearer token, or null when it is unknown, expired or revoked. */
+  async authenticate(token: string | undefined | null): Promise<Principal | null> {
+    if (!token || token.length > 200) return null;
+    const em = this.orm.em.fork();
+    const [row] = await em.execute<{ user_id: string; id: string; stale: boolean }[]>(
+      `SELECT t.user_id, t.id, (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
+         FROM auth_token t JOIN app_user u ON u.id = t.user_id
+        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.active`,
+      [sha256(token)],
+    );
+    if (!row) return null;
+    // Recording every use would turn each read into a write; once a minute is enough to see activity.
+    if (row.stale) await em.execute('UPDATE auth_token SET last_used_at = now() WHERE id = ?', [row.id], 'run');
+    return this.principal(row.user_id);
+  }
+
+  async signOut(token: string): Promise<void> {
+    await this.orm.em
+      .fork()
+      .execute(
+        'UPDATE auth_token SET revoked_at = now() WHERE token_hash = ? AND revoked_at IS NULL',
+        [sha256(token)],
+        'run',
+      );
+  }
+
+  async userIdOf(username: string): Promise<string | null> {
+    const [row] = await this.orm.em
+      .fork()
+      .execute<{ id: string }[]>('SELECT id FROM app_user WHERE username = ?', [username.trim().toLowerCase()]);
+    return row?.id ?? null;
+  }
+
+  async principal(userId: string): Promise<Principal> {
+    const em = this.orm.em.fork();
+    const rows = await em.execute<
+      {
+        id: string;
+        username: string;
+        display_name: string;
+        person_id: string | null;
+        role: Role | null;
+        unit_id: string | null;
+      }[]
+    >(
+      `SELECT u.id, u.username, u.display_name, u.person_id, r.role, r.unit_id
+         FROM app_user u LEFT JOIN user_role r ON r.user_id = u.id WHERE u.id = ?`,
+      [userId],
+    );
+    const first = rows[0];
+    if (!first) throw new DomainError('AUTH.REQUIRED', { vi: 'Cần đăng nhập.', en: 'Sign-in required.' });
+    return {
+      userId: first.id,
+      username: first.username,
+      displayName: first.display_name,
+      personId: first.person_id,
+      roles: rows.filter((r) => r.role).map((r) => ({ role: r.role as Role, unitId: r.unit_id })),
+    };
+  }
+
+  /**
+   * Whether the principal holds one of `roles` for this unit or a unit above it. One query walks
+   * up the tree from the unit; admins may everything.
+   */
+  async canAccessUnit(principal: Principal, unitId: string, roles?: readonly Role[]): Promise<boolean> {
+    const grants = principal.roles.filter((g) => !roles || roles.includes(g.role) || g.role === 'admin');
+    if (grants.some((g) => g.role === 'admin')) return true;
+    const scopes = new Set(grants.map((g) => g.unitId).filter((id): id is string => id !== null));
+    if (scopes.size === 0) return false;
+    const ancestors = await this.orm.em.fork().execute<{ id: string }[]>(
+      `WITH RECURSIVE up AS (
+         SELECT id, parent_id FROM unit WHERE id = ?
+         UNION ALL
+         SELECT u.id, u.parent_id FROM unit u JOIN up ON u.id = up.parent_id
+       ) SELECT id FROM up`,
+      [unitId],
+    );
+    return ancestors.some((a) => scopes.has(a.id));
+  }
+}
