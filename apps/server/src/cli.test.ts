@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,10 +59,14 @@ test('an unwritable data folder is named, and nothing starts', async () => {
   const parent = mkdtempSync(path.join(os.tmpdir(), 'polcenter-file-'));
   const file = path.join(parent, 'not-a-folder');
   writeFileSync(file, '');
-  const result = await runCli(['start'], { DATABASE_URL: '', POLCENTER_DATA_DIR: path.join(file, 'data') });
-  assert.is(result.code, 1);
-  assert.match(result.stderr, 'Không ghi được vào thư mục dữ liệu');
-  noStackTrace(result.stderr);
+  try {
+    const result = await runCli(['start'], { DATABASE_URL: '', POLCENTER_DATA_DIR: path.join(file, 'data') });
+    assert.is(result.code, 1);
+    assert.match(result.stderr, 'Không ghi được vào thư mục dữ liệu');
+    noStackTrace(result.stderr);
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
 });
 
 test('a port in use is named with what to do', async () => {
@@ -145,6 +149,30 @@ test('user add creates the first admin; the password never appears on the comman
   assert.match(token.stdout, /^pca_\S+\n$/);
   const rows = await sql(db.url, 'SELECT username, display_name FROM app_user');
   assert.equal(rows, [{ username: 'quantri', display_name: 'Quản trị' }]);
+});
+
+test('in production, errors carry a code and a message but never a stack trace; logs are JSON lines', async () => {
+  const db = await testDatabase();
+  const server = await startServerProcess({ DATABASE_URL: db.url, NODE_ENV: 'production' });
+  try {
+    const response = await fetch(`${server.url}/trpc/units.list?input=${encodeURIComponent('{"at":"31/02/2022"}')}`);
+    const text = await response.text();
+    assert.is(response.status, 400);
+    assert.match(text, 'INPUT.INVALID');
+    assert.not.match(text, 'stack');
+    assert.not.match(text, '.ts:');
+  } finally {
+    await server.stop();
+  }
+  const logLine = server
+    .output()
+    .split('\n')
+    .find((line) => line.includes('"message":"request"'));
+  assert.ok(logLine, server.output());
+  const entry = JSON.parse(logLine ?? '{}');
+  assert.is(entry.path, '/trpc/units.list');
+  assert.is(entry.status, 400);
+  assert.not.match(logLine ?? '', '31/02');
 });
 
 test('the embedded server: first start seeds, kill -9 leaves nothing that stops the next start, data kept', async () => {

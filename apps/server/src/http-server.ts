@@ -1,28 +1,72 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { appRouter, createContextFromHeaders } from '@polcenter/api';
+import { appRouter, createContextFromHeaders, defaultLimits, type Limits } from '@polcenter/api';
 import type { PolCenter } from '@polcenter/core';
+import { isDomainError } from '@polcenter/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { type Logger, silentLogger } from './logger';
+import { guardApiRequest } from './request-guard';
 import { packageFolder, staticFolder } from './static-files';
 
 export interface HttpServerOptions {
   readonly polcenter: PolCenter;
+  /** Portal origins allowed to call the API from a browser. */
+  readonly allowedOrigins?: readonly string[];
+  /** Use X-Forwarded-For for the client address (only behind a trusted proxy). */
+  readonly trustProxy?: boolean;
+  readonly logger?: Logger;
+  readonly limits?: Limits;
+  /** Largest request body in bytes (default 1 MiB). */
+  readonly maxBodyBytes?: number;
+  /** Most calls in one tRPC batch (default 10). */
+  readonly maxBatchSize?: number;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text);
+  res.end(JSON.stringify(body));
+}
+
+function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')[0]
+        ?.trim()
+    : '';
+  return forwarded || req.socket.remoteAddress || 'unknown';
 }
 
 /**
  * One HTTP server for everything: the tRPC API under /trpc, health checks, the embeddable widget
  * bundle under /widgets and the demo portal page at /.
  */
-export function createHttpServer({ polcenter }: HttpServerOptions): http.Server {
+export function createHttpServer(options: HttpServerOptions): http.Server {
+  const { polcenter } = options;
+  const logger = options.logger ?? silentLogger;
+  const limits = options.limits ?? defaultLimits();
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    createContext: ({ req }) => createContextFromHeaders(polcenter, req.headers),
+    maxBodySize: options.maxBodyBytes ?? 1024 * 1024,
+    maxBatchSize: options.maxBatchSize ?? 10,
+    createContext: ({ req }) =>
+      createContextFromHeaders(polcenter, req.headers, {
+        clientKey: clientAddress(req, options.trustProxy ?? false),
+        limits,
+      }),
+    responseMeta({ errors }) {
+      const wait = errors
+        .map((error) => (isDomainError(error.cause) ? error.cause.details.retryAfterSeconds : undefined))
+        .find((seconds) => typeof seconds === 'number');
+      return wait ? { headers: { 'retry-after': String(wait) } } : {};
+    },
+    onError({ error, path }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        // The cause may hold SQL; it goes to the log (ours), never to the client.
+        logger.log('error', 'procedure failed', { path, error: String(error.cause ?? error) });
+      }
+    },
   });
   const widgets = staticFolder(packageFolder('@polcenter/widgets', 'dist'), { cacheControl: 'public, max-age=300' });
   const portal = staticFolder(packageFolder('@polcenter/portal', 'public'), {
@@ -31,22 +75,46 @@ export function createHttpServer({ polcenter }: HttpServerOptions): http.Server 
   });
 
   return http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = url.pathname;
-    if (route === '/healthz') return sendJson(res, 200, { status: 'ok' });
-    if (route === '/readyz') {
-      try {
-        await polcenter.ping();
-        return sendJson(res, 200, { status: 'ready' });
-      } catch {
-        return sendJson(res, 503, { status: 'database unavailable' });
+    const started = process.hrtime.bigint();
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
+    res.on('finish', () => {
+      logger.log('info', 'request', {
+        requestId,
+        method: req.method,
+        // Path only: queries may carry input, and input may one day carry a name.
+        path: (req.url ?? '/').split('?')[0],
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+      });
+    });
+    try {
+      const route = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (route === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (route === '/readyz') {
+        try {
+          await polcenter.ping();
+          return sendJson(res, 200, { status: 'ready' });
+        } catch {
+          return sendJson(res, 503, { status: 'database unavailable' });
+        }
       }
+      if (route.startsWith('/trpc/')) {
+        if (guardApiRequest(req, res, { allowedOrigins })) return;
+        return await trpc(req, res);
+      }
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        if (route.startsWith('/widgets/') && widgets(route.slice('/widgets/'.length), req, res)) return;
+        if (!route.startsWith('/widgets/') && portal(route.slice(1), req, res)) return;
+      }
+      sendJson(res, 404, { error: 'Not found' });
+    } catch (error) {
+      // Nothing may take the process down; the client learns only that it failed.
+      logger.log('error', 'request failed', { requestId, error: String(error) });
+      if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
+      else res.destroy();
     }
-    if (route.startsWith('/trpc/')) return trpc(req, res);
-    if (req.method === 'GET' || req.method === 'HEAD') {
-      if (route.startsWith('/widgets/') && widgets(route.slice('/widgets/'.length), req, res)) return;
-      if (!route.startsWith('/widgets/') && portal(route.slice(1), req, res)) return;
-    }
-    sendJson(res, 404, { error: 'Not found' });
   });
 }

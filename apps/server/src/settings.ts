@@ -18,6 +18,11 @@ export interface Settings {
   readonly seedDemo: boolean;
   readonly lang: Lang;
   readonly production: boolean;
+  /** Portal origins allowed to call the API from a browser. */
+  readonly corsOrigins: readonly string[];
+  readonly trustProxy: boolean;
+  /** JSON request logs on stdout. */
+  readonly logRequests: boolean;
 }
 
 export const SETTINGS_HELP: readonly [string, string, string][] = [
@@ -28,6 +33,9 @@ export const SETTINGS_HELP: readonly [string, string, string][] = [
   ['POLCENTER_PORT', '3000', 'HTTP port (PORT is read too)'],
   ['POLCENTER_DEMO', '1', '0: do not load the demo data into an empty database'],
   ['POLCENTER_LANG', 'vi', 'language of messages: vi or en'],
+  ['POLCENTER_CORS_ORIGINS', '(none)', 'comma-separated portal origins allowed to call the API'],
+  ['POLCENTER_TRUST_PROXY', '0', '1: take the client address from X-Forwarded-For'],
+  ['POLCENTER_LOG', '1', '0: no JSON request log on stdout'],
   ['NODE_ENV', '(development)', 'production: no stack traces in API errors'],
 ];
 
@@ -56,5 +64,11 @@ export function readSettings(env: NodeJS.ProcessEnv, flags: { port?: string; hos
     seedDemo: env.POLCENTER_DEMO !== '0',
     lang: pickLang(env.POLCENTER_LANG),
     production: env.NODE_ENV === 'production',
+    corsOrigins: (env.POLCENTER_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    trustProxy: env.POLCENTER_TRUST_PROXY === '1',
+    logRequests: env.POLCENTER_LOG !== '0',
   };
 }

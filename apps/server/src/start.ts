@@ -3,6 +3,7 @@ import { createPolCenter, type PolCenter, seedDemo } from '@polcenter/core';
 import { SetupError } from '@polcenter/postgres';
 import { openDatabase } from './database';
 import { createHttpServer } from './http-server';
+import { jsonLogger, silentLogger } from './logger';
 import type { Output } from './output';
 import type { Settings } from './settings';
 
@@ -26,7 +27,12 @@ export async function startServer(settings: Settings, out: Output): Promise<Runn
       const seeded = await seedDemo(polcenter.orm);
       if (seeded.seeded) out.note(`Demo data loaded (${seeded.units} units).`);
     }
-    const server = createHttpServer({ polcenter });
+    const server = createHttpServer({
+      polcenter,
+      allowedOrigins: settings.corsOrigins,
+      trustProxy: settings.trustProxy,
+      logger: settings.logRequests ? jsonLogger() : silentLogger,
+    });
     await listen(server, settings);
     const shownHost = settings.host === '0.0.0.0' || settings.host === '127.0.0.1' ? 'localhost' : settings.host;
     const url = `http://${shownHost}:${(server.address() as { port: number }).port}`;

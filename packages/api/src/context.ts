@@ -1,5 +1,18 @@
 import type { PolCenter, Principal } from '@polcenter/core';
 import { type Lang, pickLang } from '@polcenter/domain';
+import { RateLimiter } from './rate-limit';
+
+/** Per-process limits on what the public can repeat (sign-in guesses, registrations). */
+export interface Limits {
+  /** Sign-in attempts per client address and username. */
+  readonly signIn: RateLimiter;
+  /** Public mutations (self-registration…) per client address. */
+  readonly publicMutation: RateLimiter;
+}
+
+export function defaultLimits(): Limits {
+  return { signIn: new RateLimiter(10, 15 * 60_000), publicMutation: new RateLimiter(20, 60_000) };
+}
 
 /**
  * What every procedure sees: the library, who is asking (null for the public) and their language.
@@ -12,6 +25,9 @@ export interface Context {
   readonly token: string | null;
   /** Language of error messages for this caller (Vietnamese unless they ask for English). */
   readonly lang: Lang;
+  /** The client's address, for rate limits. */
+  readonly clientKey: string;
+  readonly limits: Limits;
 }
 
 export function createContextInner(options: {
@@ -19,12 +35,16 @@ export function createContextInner(options: {
   principal?: Principal | null;
   token?: string | null;
   lang?: string | null;
+  clientKey?: string;
+  limits?: Limits;
 }): Context {
   return {
     polcenter: options.polcenter,
     principal: options.principal ?? null,
     token: options.token ?? null,
     lang: pickLang(options.lang),
+    clientKey: options.clientKey ?? 'local',
+    limits: options.limits ?? defaultLimits(),
   };
 }
 
@@ -32,6 +52,7 @@ export function createContextInner(options: {
 export async function createContextFromHeaders(
   polcenter: PolCenter,
   headers: { authorization?: string | undefined; 'accept-language'?: string | undefined },
+  client: { clientKey: string; limits: Limits },
 ): Promise<Context> {
   const token = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1] ?? null;
   const principal = token ? await polcenter.auth.authenticate(token) : null;
@@ -40,5 +61,6 @@ export async function createContextFromHeaders(
     principal,
     token: principal ? token : null,
     lang: headers['accept-language'],
+    ...client,
   });
 }

@@ -11,6 +11,7 @@ const TRPC_CODE: Record<ErrorKind, TRPC_ERROR_CODE_KEY> = {
   forbidden: 'FORBIDDEN',
   unauthorized: 'UNAUTHORIZED',
   unavailable: 'SERVICE_UNAVAILABLE',
+  rate_limited: 'TOO_MANY_REQUESTS',
 };
 
 /** Driver errors that mean "the database is away", not "the request is wrong". */

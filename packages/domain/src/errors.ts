@@ -22,6 +22,7 @@ export const ERROR_KINDS = {
   'AUTH.INVALID_CREDENTIALS': 'unauthorized',
   'AUTH.FORBIDDEN': 'forbidden',
   'USER.USERNAME_TAKEN': 'conflict',
+  'RATE.LIMITED': 'rate_limited',
   'PERSON.DUPLICATE': 'conflict',
   'CLASS.ILLEGAL_TRANSITION': 'conflict',
   'TIMETABLE.CLASH': 'conflict',
@@ -35,9 +36,27 @@ export const ERROR_KINDS = {
   'ENROLMENT.SCHEDULE_CLASH': 'conflict',
   'ENROLMENT.BARRED_FROM_TEST': 'conflict',
   'CERTIFICATE.ALREADY_REVOKED': 'conflict',
+  // People, programs, classes and unit links (issue 3: the directory and class services).
+  'PERSON.NOT_FOUND': 'not_found',
+  'PERSON.STALE': 'conflict',
+  'PROGRAM.NOT_FOUND': 'not_found',
+  'PROGRAM.CODE_TAKEN': 'conflict',
+  'CLASS.NOT_FOUND': 'not_found',
+  'CLASS.CODE_TAKEN': 'conflict',
+  'CLASS.STALE': 'conflict',
+  'CLASS.NOT_EDITABLE': 'conflict',
+  'UNIT.LINK_EXISTS': 'conflict',
+  'UNIT.LINK_INVALID': 'invalid',
 } as const satisfies Record<string, ErrorKind>;
 
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'unavailable';
+export type ErrorKind =
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'unavailable'
+  | 'rate_limited';
 export type ErrorCode = keyof typeof ERROR_KINDS;
 
 /**

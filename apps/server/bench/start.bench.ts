@@ -1,0 +1,177 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import { type Figure, median, round } from '@polcenter/bench';
+import { CLI, tempDataDir } from '@polcenter/testing/server-process';
+
+export const ids = ['start.cold.seconds', 'start.warm.seconds'];
+
+const ROUNDS = 3;
+const START_TIMEOUT_MS = 60_000;
+const POLL_MS = 10;
+
+/**
+ * `start.cold.seconds` / `start.warm.seconds`: from spawning the CLI to the first 200 from
+ * GET /healthz, on an empty new data folder (initdb, migrations, demo seed) and then again on the
+ * same folder. `pnpm start` is `turbo run build` (cached: nothing to do) followed by exactly
+ * this command, so the bench spawns `node apps/server/bin/polcenter.js start` itself, keeping
+ * turbo's cache check out of the timing. Each round has its own temporary folder; one warm-up
+ * round first fills the OS file cache, so "cold" means a new database, not a cold disk.
+ */
+export default async function startBench(): Promise<Figure[]> {
+  const floor: number[] = [];
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let r = -1; r < ROUNDS; r++) {
+    const data = tempDataDir();
+    try {
+      const first = await timeStart(data.dir);
+      const second = await timeStart(data.dir);
+      if (r < 0) continue;
+      cold.push(first);
+      warm.push(second);
+      floor.push(await timeBareNode());
+    } finally {
+      data.remove();
+      assertNoPostgresIn(data.dir);
+    }
+  }
+  const sizes = `median of ${ROUNDS} rounds after 1 warm-up, each in a new temporary data folder`;
+  const how =
+    'node apps/server/bin/polcenter.js start (what pnpm start runs after its cached build) until GET /healthz answers 200';
+  const bare = `a bare node:http process answers in ${round(median(floor))} s`;
+  return [
+    {
+      id: 'start.cold.seconds',
+      value: round(median(cold)),
+      unit: 's',
+      note: `first start on an empty folder (initdb, migrations, demo seed): ${how}; ${sizes}; rounds ${cold.map((s) => round(s)).join(', ')} s; ${bare}`,
+    },
+    {
+      id: 'start.warm.seconds',
+      value: round(median(warm)),
+      unit: 's',
+      target: '< 3',
+      note: `second start on the same folder: ${how}; ${sizes}; rounds ${warm.map((s) => round(s)).join(', ')} s; ${bare}`,
+    },
+  ];
+}
+
+/** Seconds from spawning `polcenter start` on `dataDir` to a 200 from /healthz; then stops it. */
+async function timeStart(dataDir: string): Promise<number> {
+  const port = await freePort();
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, [CLI, 'start', '--port', String(port)], {
+    // The embedded default is what `pnpm start` measures, whatever DATABASE_URL the shell has.
+    env: { ...process.env, DATABASE_URL: '', POLCENTER_DATA_DIR: dataDir, POLCENTER_LANG: 'en' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let seconds: number;
+  try {
+    seconds = await untilHealthy(child, port, started);
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+  // A start that did not stop cleanly would make the next (warm) start time a recovery instead.
+  const code = await stop(child);
+  if (code !== 0) throw new Error(`polcenter start exited with ${code} on SIGINT instead of stopping cleanly`);
+  return seconds;
+}
+
+/** The floor of any Node server start: a plain node:http process, timed the same way. */
+async function timeBareNode(): Promise<number> {
+  const port = await freePort();
+  const started = process.hrtime.bigint();
+  const child = spawn(
+    process.execPath,
+    ['-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  try {
+    return await untilHealthy(child, port, started, '/');
+  } finally {
+    await stop(child);
+  }
+}
+
+function untilHealthy(child: ChildProcess, port: number, started: bigint, route = '/healthz'): Promise<number> {
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const fail = (why: string) => {
+      if (done) return;
+      done = true;
+      reject(new Error(`${why}; its output:\n${output}`));
+    };
+    child.once('exit', (code, signal) => fail(`the server exited (${signal ?? code}) before it was healthy`));
+    const deadline = setTimeout(() => fail(`no 200 from ${route} in ${START_TIMEOUT_MS / 1000} s`), START_TIMEOUT_MS);
+    const poll = async () => {
+      while (!done) {
+        try {
+          const response = await fetch(`http://127.0.0.1:${port}${route}`, { signal: AbortSignal.timeout(2000) });
+          await response.arrayBuffer();
+          if (response.status === 200) {
+            const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+            done = true;
+            clearTimeout(deadline);
+            resolve(seconds);
+            return;
+          }
+        } catch {
+          // Not listening yet.
+        }
+        await new Promise((r) => setTimeout(r, POLL_MS));
+      }
+    };
+    void poll();
+  });
+}
+
+/**
+ * SIGINT, as Ctrl-C does, so the server stops its PostgreSQL cleanly; SIGKILL if it hangs.
+ * Resolves with the exit code, or the signal's name when it had to be killed.
+ */
+async function stop(child: ChildProcess): Promise<number | string | null> {
+  const status = () => child.exitCode ?? child.signalCode;
+  if (status() !== null) return status();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGINT');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(timer);
+  return status();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A postgres still running on a removed folder would be a leak the product must not have. */
+function assertNoPostgresIn(dir: string): void {
+  if (process.platform !== 'linux') return;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let command = '';
+    try {
+      command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    } catch {
+      continue;
+    }
+    if (command.includes('postgres') && command.includes(dir)) {
+      throw new Error(`a PostgreSQL (pid ${pid}) outlived its server in ${dir}: ${command}`);
+    }
+  }
+}

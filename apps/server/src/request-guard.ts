@@ -1,0 +1,64 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export interface GuardOptions {
+  /** Origins (scheme://host[:port]) of portals allowed to call the API from the browser. */
+  readonly allowedOrigins: ReadonlySet<string>;
+}
+
+const ALLOWED_HEADERS = 'authorization, content-type, accept-language, idempotency-key, trpc-accept';
+
+/** The origin a browser says it calls from, or null for non-browser clients. */
+function originOf(req: IncomingMessage): string | null {
+  const origin = req.headers.origin;
+  return origin && origin !== 'null' ? origin : origin === 'null' ? 'null' : null;
+}
+
+function sameOrigin(req: IncomingMessage, origin: string): boolean {
+  const host = req.headers.host;
+  return !!host && (origin === `http://${host}` || origin === `https://${host}`);
+}
+
+/**
+ * CORS by allow-list and the refusal of cross-site form posts, for the API only.
+ * - An allowed origin gets CORS headers naming it (never `*`); any other origin gets none, so the
+ *   browser keeps the response from it.
+ * - A POST must carry JSON: HTML forms cannot send `application/json`, so a forged cross-site form
+ *   post is refused before it reaches a procedure (415), and a POST from a foreign origin that is
+ *   not on the list is refused outright (403).
+ * Returns true when it has answered the request itself.
+ */
+export function guardApiRequest(req: IncomingMessage, res: ServerResponse, options: GuardOptions): boolean {
+  const origin = originOf(req);
+  const allowed = origin !== null && options.allowedOrigins.has(origin);
+  if (allowed && origin) {
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('vary', 'Origin');
+    res.setHeader('access-control-expose-headers', 'retry-after, x-request-id');
+  }
+  if (req.method === 'OPTIONS') {
+    if (allowed) {
+      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+      res.setHeader('access-control-allow-headers', ALLOWED_HEADERS);
+      res.setHeader('access-control-max-age', '600');
+    }
+    res.writeHead(allowed ? 204 : 403).end();
+    return true;
+  }
+  if (req.method === 'POST') {
+    if (origin !== null && !allowed && !sameOrigin(req, origin)) {
+      refuse(res, 403, 'CROSS_SITE', 'Cross-site requests from this origin are not allowed.');
+      return true;
+    }
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') {
+      refuse(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Mutations take application/json only.');
+      return true;
+    }
+  }
+  return false;
+}
+
+function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify({ error: { code, message } }));
+}
