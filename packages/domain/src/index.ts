@@ -1,5 +1,5 @@
-export * from './auth';
 export * from './attendance';
+export * from './auth';
 export * from './calendar';
 export * from './certificates';
 export * from './classes';
