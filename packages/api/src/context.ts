@@ -27,6 +27,8 @@ export interface Context {
   readonly lang: Lang;
   /** The client's address, for rate limits. */
   readonly clientKey: string;
+  /** The `Idempotency-Key` header of a mutation a client may repeat. */
+  readonly idempotencyKey: string | null;
   readonly limits: Limits;
 }
 
@@ -37,6 +39,7 @@ export function createContextInner(options: {
   lang?: string | null;
   clientKey?: string;
   limits?: Limits;
+  idempotencyKey?: string | null;
 }): Context {
   return {
     polcenter: options.polcenter,
@@ -44,6 +47,7 @@ export function createContextInner(options: {
     token: options.token ?? null,
     lang: pickLang(options.lang),
     clientKey: options.clientKey ?? 'local',
+    idempotencyKey: options.idempotencyKey ?? null,
     limits: options.limits ?? defaultLimits(),
   };
 }
@@ -51,7 +55,11 @@ export function createContextInner(options: {
 /** `Authorization: Bearer …` → the caller. An unknown or expired token is treated as no token. */
 export async function createContextFromHeaders(
   polcenter: PolCenter,
-  headers: { authorization?: string | undefined; 'accept-language'?: string | undefined },
+  headers: {
+    authorization?: string | undefined;
+    'accept-language'?: string | undefined;
+    'idempotency-key'?: string | string[] | undefined;
+  },
   client: { clientKey: string; limits: Limits },
 ): Promise<Context> {
   const token = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1] ?? null;
@@ -61,6 +69,12 @@ export async function createContextFromHeaders(
     principal,
     token: principal ? token : null,
     lang: headers['accept-language'],
+    idempotencyKey: idempotencyKeyOf(headers['idempotency-key']),
     ...client,
   });
+}
+
+function idempotencyKeyOf(header: string | string[] | undefined): string | null {
+  const key = Array.isArray(header) ? header[0] : header;
+  return key && key.length <= 200 ? key : null;
 }

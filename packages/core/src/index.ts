@@ -7,4 +7,5 @@ export { createOrm, type Orm, type OrmOptions, ormConfig } from './orm';
 export { createPolCenter, type PolCenter, type PolCenterOptions } from './polcenter';
 export { type SeedReport, seedDemo } from './seed/demo';
 export { AuthService, type Principal, type SignedIn } from './services/auth';
+export { type Claim, IdempotencyService } from './services/idempotency';
 export { UnitService, type UnitView } from './services/units';

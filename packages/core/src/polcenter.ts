@@ -1,6 +1,7 @@
 import { migrate } from './migrate';
 import { createOrm, type Orm } from './orm';
 import { AuthService } from './services/auth';
+import { IdempotencyService } from './services/idempotency';
 import { UnitService } from './services/units';
 
 export interface PolCenterOptions {
@@ -17,6 +18,7 @@ export interface PolCenter {
   readonly orm: Orm;
   readonly units: UnitService;
   readonly auth: AuthService;
+  readonly idempotency: IdempotencyService;
   /** Runs a cheap query; throws when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -34,6 +36,7 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
     orm,
     units: new UnitService(orm),
     auth: new AuthService(orm),
+    idempotency: new IdempotencyService(orm),
     async ping() {
       await orm.em.getConnection().execute('select 1');
     },
