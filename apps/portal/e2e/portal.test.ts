@@ -1,5 +1,5 @@
 import { launchBrowser } from '@polcenter/testing/browser';
-import { dropTestDatabases, testDatabase } from '@polcenter/testing/database';
+import { testDatabase } from '@polcenter/testing/database';
 import { startServerProcess, tempDataDir } from '@polcenter/testing/server-process';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -26,7 +26,6 @@ test('the portal page served by `polcenter start` shows the communes read from P
     await browser.close();
     assert.is(await server.stop(), 0, server.output());
     data.remove();
-    await dropTestDatabases();
   }
 });
 

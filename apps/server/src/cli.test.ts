@@ -2,13 +2,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { dropTestDatabases, testDatabase } from '@polcenter/testing/database';
+import { testDatabase } from '@polcenter/testing/database';
 import { runCli, startServerProcess, tempDataDir } from '@polcenter/testing/server-process';
 import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-
-test.after(() => dropTestDatabases());
 
 const noStackTrace = (text: string) => assert.not.match(text, /\n\s+at /, `stack trace printed:\n${text}`);
 

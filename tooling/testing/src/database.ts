@@ -76,7 +76,14 @@ async function template(options: TemplateOptions): Promise<string> {
   return name;
 }
 
+let cleanupRegistered = false;
+
 async function createDatabase(from?: string): Promise<TestDatabase> {
+  if (process.env.DATABASE_URL && !cleanupRegistered) {
+    // All test files of a package share one process: drop what it made only when it is done.
+    cleanupRegistered = true;
+    process.once('beforeExit', () => void dropTestDatabases());
+  }
   const name = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = await adminUrl();
   await withAdmin((c) =>
@@ -100,7 +107,7 @@ export async function testDatabase(options?: { template?: TemplateOptions }): Pr
 }
 
 /** Drops what this process made on an external server; a throwaway server is simply deleted. */
-export async function dropTestDatabases(): Promise<void> {
+async function dropTestDatabases(): Promise<void> {
   if (!process.env.DATABASE_URL) return;
   const names = [...made, ...(await Promise.all(templates.values()))];
   await withAdmin(async (c) => {

@@ -1,5 +1,5 @@
 import { launchBrowser, type TestBrowser } from '@polcenter/testing/browser';
-import { dropTestDatabases, testDatabase } from '@polcenter/testing/database';
+import { testDatabase } from '@polcenter/testing/database';
 import { type ServerProcess, startServerProcess, tempDataDir } from '@polcenter/testing/server-process';
 import type { Page } from 'playwright-core';
 import { test } from 'uvu';
@@ -16,7 +16,6 @@ test.after(async () => {
   await browser.close();
   await server.stop();
   data.remove();
-  await dropTestDatabases();
 });
 
 async function pageWith(html: string): Promise<Page> {
