@@ -15,7 +15,37 @@ const TRPC_CODE: Record<ErrorKind, TRPC_ERROR_CODE_KEY> = {
 };
 
 /** Driver errors that mean "the database is away", not "the request is wrong". */
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01', // terminated by administrator
+  '57P02',
+  '57P03', // cannot connect now (starting up, shutting down)
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|Connection ended unexpectedly|Timeout acquiring a connection|connect ECONNREFUSED/i;
+
+/** Whether an error, or anything in its cause chain, says the database cannot be reached. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (
+    let e = error as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    depth++
+  ) {
+    if (e instanceof SetupError) return true;
+    if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+    if (e.name === 'ConnectionException') return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
 
 /** The shape every error response carries in `error.data`, besides tRPC's own fields. */
 export interface ErrorData {
@@ -30,12 +60,20 @@ export interface ErrorData {
  * 503; anything else is a 500 whose message reveals nothing (no SQL, no constraint names).
  */
 export function toTRPCError(error: unknown): TRPCError {
-  if (error instanceof TRPCError && !(error.cause instanceof ZodError) && !isDomainError(error.cause)) return error;
+  // tRPC's own errors (a malformed request, a missing procedure) pass through; a TRPCError that only
+  // wraps something a procedure threw is looked into.
+  if (
+    error instanceof TRPCError &&
+    error.code !== 'INTERNAL_SERVER_ERROR' &&
+    !(error.cause instanceof ZodError) &&
+    !isDomainError(error.cause)
+  ) {
+    return error;
+  }
   const cause = error instanceof TRPCError ? error.cause : error;
   const domain = asDomainError(cause);
   if (domain) return new TRPCError({ code: TRPC_CODE[domain.kind], message: domain.text.en, cause: domain });
-  const code = (cause as { code?: string } | undefined)?.code ?? '';
-  if (cause instanceof SetupError || UNAVAILABLE.has(code)) {
+  if (isDatabaseUnavailable(cause)) {
     return new TRPCError({
       code: 'SERVICE_UNAVAILABLE',
       message: 'The database is unavailable; try again shortly.',

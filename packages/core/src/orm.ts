@@ -35,6 +35,9 @@ export function ormConfig(options: OrmOptions): Options {
     allowGlobalContext: false,
     debug: options.debug ?? false,
     discovery: { warnWhenNoEntities: false },
+    // The pool says "Connection Error" on the console when a backend dies; the request that meets it
+    // already fails with a clear 503 and the pool replaces the connection, so the line is only noise.
+    driverOptions: { log: { warn: () => {}, deprecate: () => {} } },
   };
 }
 
