@@ -7,5 +7,21 @@ export { createOrm, type Orm, type OrmOptions, ormConfig } from './orm';
 export { createPolCenter, type PolCenter, type PolCenterOptions } from './polcenter';
 export { type SeedReport, seedDemo } from './seed/demo';
 export { AuthService, type Principal, type SignedIn } from './services/auth';
+export {
+  type CatalogEntry,
+  ClassService,
+  type ClassSessionView,
+  type ClassSiteView,
+  type ClassTransitionRecord,
+  type ClassView,
+} from './services/classes';
 export { type Claim, IdempotencyService } from './services/idempotency';
+export {
+  type CreatePersonOptions,
+  type DuplicateHit,
+  PeopleService,
+  type PersonRecord,
+  type PersonView,
+} from './services/people';
+export { ProgramService, type ProgramView, seedDefaultPrograms } from './services/programs';
 export { UnitService, type UnitView } from './services/units';

@@ -1,7 +1,10 @@
 import { migrate } from './migrate';
 import { createOrm, type Orm } from './orm';
 import { AuthService } from './services/auth';
+import { ClassService } from './services/classes';
 import { IdempotencyService } from './services/idempotency';
+import { PeopleService } from './services/people';
+import { ProgramService } from './services/programs';
 import { UnitService } from './services/units';
 
 export interface PolCenterOptions {
@@ -17,6 +20,9 @@ export interface PolCenterOptions {
 export interface PolCenter {
   readonly orm: Orm;
   readonly units: UnitService;
+  readonly people: PeopleService;
+  readonly programs: ProgramService;
+  readonly classes: ClassService;
   readonly auth: AuthService;
   readonly idempotency: IdempotencyService;
   /** Runs a cheap query; throws when the database cannot be reached. */
@@ -35,6 +41,9 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
   return {
     orm,
     units: new UnitService(orm),
+    people: new PeopleService(orm),
+    programs: new ProgramService(orm),
+    classes: new ClassService(orm),
     auth: new AuthService(orm),
     idempotency: new IdempotencyService(orm),
     async ping() {

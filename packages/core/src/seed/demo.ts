@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_UNIT_LEVELS } from '@polcenter/domain';
 import { type Unit, UnitLevelSchema, UnitSchema } from '../entities';
 import type { Orm } from '../orm';
+import { seedDefaultPrograms } from '../services/programs';
+import { CHO_DON_LINKS, THAI_NGUYEN_2025 } from './chodon-links';
 import { CHO_DON_UNITS } from './chodon-units';
 
 export interface SeedReport {
@@ -25,7 +27,7 @@ export async function seedDemo(orm: Orm): Promise<SeedReport> {
       tx.create(UnitLevelSchema, { code: level.code, rank: level.rank, nameVi: level.name.vi, nameEn: level.name.en });
     }
     const byCode = new Map<string, Unit>();
-    for (const seed of CHO_DON_UNITS) {
+    for (const seed of [...CHO_DON_UNITS, ...THAI_NGUYEN_2025]) {
       const unit = tx.create(UnitSchema, {
         id: deterministicId(seed.code),
         code: seed.code,
@@ -39,7 +41,24 @@ export async function seedDemo(orm: Orm): Promise<SeedReport> {
       byCode.set(seed.code, unit);
     }
     await tx.flush();
-    return { seeded: true, units: CHO_DON_UNITS.length };
+    for (const link of CHO_DON_LINKS) {
+      for (const from of link.from) {
+        await tx.execute(
+          'INSERT INTO unit_link (id, predecessor_id, successor_id, kind, effective_on, decision) VALUES (?, ?, ?, ?, ?, ?)',
+          [
+            deterministicId(`link:${from}>${link.to}`),
+            byCode.get(from)?.id,
+            byCode.get(link.to)?.id,
+            link.kind,
+            link.effectiveOn,
+            link.decision,
+          ],
+          'run',
+        );
+      }
+    }
+    await seedDefaultPrograms(tx, undefined, (code) => deterministicId(`program:${code}`));
+    return { seeded: true, units: CHO_DON_UNITS.length + THAI_NGUYEN_2025.length };
   });
 }
 

@@ -3,12 +3,20 @@ import {
   DomainError,
   type LocalizedText,
   parseInput,
+  recordRef,
+  type SuccessorsInput,
+  successorsInput,
   type UnitInput,
   type UnitKind,
+  type UnitLinkInput,
+  type UnitLinkKind,
   type UnitListInput,
   unitInput,
+  unitLinkInput,
   unitListInput,
 } from '@polcenter/domain';
+import type { Actor } from '../actor';
+import { audit } from '../audit';
 import { UnitLevelSchema, UnitSchema } from '../entities';
 import type { Orm } from '../orm';
 
@@ -153,6 +161,173 @@ export class UnitService {
     });
     return this.get(id);
   }
+
+  /**
+   * Records a change of the map: the predecessors are carried on by the successors from
+   * `effectiveOn` (a merger, a split, a rename, a partial transfer). Validity dates of the units
+   * are theirs to set; links only say where history went. Audited, one row per link.
+   */
+  async linkUnits(actor: Actor, input: UnitLinkInput): Promise<UnitLinkView[]> {
+    const data = parseInput(unitLinkInput, input);
+    return this.orm.em.fork().transactional(async (tx) => {
+      // Linkers queue, so two opposite links recorded at once cannot slip past the cycle check together.
+      await tx.execute('SELECT pg_advisory_xact_lock(hashtext(?))', ['unit_link']);
+      const ids = [...data.predecessorIds, ...data.successorIds];
+      const found = new Set(
+        (
+          await tx.execute<{ id: string }[]>(
+            `SELECT id FROM unit WHERE id IN (${ids.map(() => '?').join(', ')}) FOR SHARE`,
+            ids,
+          )
+        ).map((u) => u.id),
+      );
+      for (const [list, name] of [
+        [data.predecessorIds, 'predecessorIds'],
+        [data.successorIds, 'successorIds'],
+      ] as const) {
+        const index = list.findIndex((id) => !found.has(id));
+        if (index >= 0) throw notFound(list[index] as string, `${name}.${index}`);
+      }
+      const pairs = data.predecessorIds.flatMap((p) => data.successorIds.map((s) => [p, s] as const));
+      const existing = await tx.execute<{ predecessor_id: string; successor_id: string }[]>(
+        `SELECT predecessor_id, successor_id FROM unit_link WHERE (predecessor_id, successor_id) IN (${pairs.map(() => '(?::uuid, ?::uuid)').join(', ')})`,
+        pairs.flat(),
+      );
+      if (existing.length > 0) {
+        throw new DomainError(
+          'UNIT.LINK_EXISTS',
+          { vi: 'Hai đơn vị này đã được liên kết.', en: 'These units are already linked.' },
+          { details: { predecessorId: existing[0]?.predecessor_id, successorId: existing[0]?.successor_id } },
+        );
+      }
+      // A unit cannot be carried on by something that itself descends from it: the roll-up would loop.
+      const [loop] = await tx.execute<{ id: string }[]>(
+        `WITH RECURSIVE reach(id) AS (
+           SELECT id FROM unit WHERE id IN (${data.successorIds.map(() => '?').join(', ')})
+           UNION
+           SELECT l.successor_id FROM unit_link l JOIN reach r ON l.predecessor_id = r.id
+         )
+         SELECT id FROM reach WHERE id IN (${data.predecessorIds.map(() => '?').join(', ')}) LIMIT 1`,
+        [...data.successorIds, ...data.predecessorIds],
+      );
+      if (loop) {
+        throw new DomainError(
+          'UNIT.LINK_INVALID',
+          {
+            vi: 'Liên kết tạo thành vòng: đơn vị kế tục đã là hậu thân của đơn vị tiền thân.',
+            en: 'The link would make a loop: a successor already descends from a predecessor.',
+          },
+          { fields: [{ field: 'successorIds', message: { vi: 'Tạo thành vòng.', en: 'Makes a loop.' } }] },
+        );
+      }
+      const rows = await tx.execute<UnitLinkRow[]>(
+        `INSERT INTO unit_link (id, predecessor_id, successor_id, kind, effective_on, decision)
+         VALUES ${pairs.map(() => '(gen_random_uuid(), ?, ?, ?, ?::date, ?)').join(', ')}
+         RETURNING ${LINK_COLUMNS}`,
+        pairs.flatMap(([p, s]) => [p, s, data.kind, data.effectiveOn, data.decision ?? null]),
+      );
+      const links = rows.map(toLinkView);
+      await audit(
+        tx,
+        actor,
+        ...links.map((link) => ({ action: 'unit.link', entity: 'unit_link', entityId: link.id, after: link })),
+      );
+      return links;
+    });
+  }
+
+  /** The links into and out of a unit, oldest first. */
+  async links(unitId: string): Promise<UnitLinkView[]> {
+    const { id } = parseInput(recordRef, { id: unitId });
+    const rows = await this.orm.em
+      .fork()
+      .execute<UnitLinkRow[]>(
+        `SELECT ${LINK_COLUMNS} FROM unit_link WHERE predecessor_id = ? OR successor_id = ? ORDER BY effective_on, id`,
+        [id, id],
+      );
+    return rows.map(toLinkView);
+  }
+
+  /** The units that carry `unitId` on at a date (today by default); the unit itself while it lasts. */
+  async successorsOf(unitId: string, at?: string): Promise<UnitView[]> {
+    const [entry] = await this.rollUp({ unitIds: [unitId], ...(at ? { at } : {}) });
+    return entry?.successors ?? [];
+  }
+
+  /**
+   * For each historical unit, the units that carry it on at a date, following merger, split and
+   * rename links in force by then, however many there were (Yên Nhuận → Yên Phong in 2020 → xã
+   * Yên Phong in 2025). A unit that ended with no successor maps to nothing. One recursive query,
+   * for reports that roll a 2022 breakdown up to the map of 2026.
+   */
+  async rollUp(input: SuccessorsInput): Promise<{ unitId: string; successors: UnitView[] }[]> {
+    const { unitIds, at = today() } = parseInput(successorsInput, input);
+    const em = this.orm.em.fork();
+    const rows = await em.execute<(UnitRow & { origin: string })[]>(
+      `WITH RECURSIVE walk(origin, id) AS (
+         SELECT u.id, u.id FROM unit u WHERE u.id IN (${unitIds.map(() => '?').join(', ')})
+         UNION
+         SELECT w.origin, l.successor_id
+           FROM walk w JOIN unit_link l ON l.predecessor_id = w.id AND l.effective_on <= ?::date
+       )
+       SELECT w.origin, u.id, u.code, u.name, u.level_code, lv.name_vi, lv.name_en, u.kind, u.parent_id,
+              to_char(u.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(u.valid_to, 'YYYY-MM-DD') AS valid_to
+         FROM walk w JOIN unit u ON u.id = w.id JOIN unit_level lv ON lv.code = u.level_code
+        -- A unit handed on whole is no longer its own heir; one that gave away a part goes on.
+        WHERE NOT EXISTS (SELECT 1 FROM unit_link n
+                           WHERE n.predecessor_id = w.id AND n.effective_on <= ?::date AND n.kind <> 'transfer')
+          AND (u.valid_from IS NULL OR u.valid_from <= ?::date)
+          AND (u.valid_to IS NULL OR u.valid_to >= ?::date)
+        ORDER BY w.origin, lv.rank, u.name COLLATE "vi-x-icu", u.code`,
+      [...unitIds, at, at, at, at],
+    );
+    const origins = new Set(
+      (
+        await em.execute<{ id: string }[]>(
+          `SELECT id FROM unit WHERE id IN (${unitIds.map(() => '?').join(', ')})`,
+          unitIds,
+        )
+      ).map((u) => u.id),
+    );
+    const missing = unitIds.findIndex((id) => !origins.has(id));
+    if (missing >= 0) throw notFound(unitIds[missing] as string, `unitIds.${missing}`);
+    return unitIds.map((unitId) => ({
+      unitId,
+      successors: rows.filter((r) => r.origin === unitId).map(toView),
+    }));
+  }
+}
+
+/** One link between two units: where a unit's people and history went when the map changed. */
+export interface UnitLinkView {
+  readonly id: string;
+  readonly kind: UnitLinkKind;
+  readonly predecessorId: string;
+  readonly successorId: string;
+  readonly effectiveOn: string;
+  readonly decision: string | null;
+}
+
+interface UnitLinkRow {
+  id: string;
+  kind: UnitLinkKind;
+  predecessor_id: string;
+  successor_id: string;
+  effective_on: string;
+  decision: string | null;
+}
+
+const LINK_COLUMNS = 'id, kind, predecessor_id, successor_id, effective_on::text AS effective_on, decision';
+
+function toLinkView(row: UnitLinkRow): UnitLinkView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    predecessorId: row.predecessor_id,
+    successorId: row.successor_id,
+    effectiveOn: row.effective_on,
+    decision: row.decision,
+  };
 }
 
 function notFound(id: string, field = 'id'): DomainError {

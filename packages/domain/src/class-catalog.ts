@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { CLASS_STATUSES } from './classes';
+import { isoDate } from './dates';
+import { bilingual, DomainError } from './errors';
+import type { LocalizedText } from './i18n';
+import { pageFields } from './paging';
+import { sessionInput } from './timetable';
+
+/** What the public catalog of open classes may be filtered by. */
+export const classCatalogInput = z
+  .object({
+    programId: z.uuid().optional(),
+    /** Classes organised by this unit or any unit below it. */
+    organiserUnitId: z.uuid().optional(),
+    /** Classes running on some day between `from` and `to` (both inclusive). */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    ...pageFields,
+  })
+  .strict()
+  .refine((c) => !c.from || !c.to || c.from <= c.to, {
+    path: ['to'],
+    message: bilingual({ vi: 'Ngày cuối phải sau ngày đầu.', en: 'The end date must come after the start.' }),
+  })
+  .default({ limit: 20 });
+export type ClassCatalogInput = z.input<typeof classCatalogInput>;
+
+export const classTransitionInput = z
+  .object({
+    classId: z.uuid(),
+    to: z.enum(CLASS_STATUSES),
+    /** The version the caller saw; a change made since is refused rather than overwritten. */
+    expectedVersion: z.number().int().min(1).optional(),
+  })
+  .strict();
+export type ClassTransitionInput = z.input<typeof classTransitionInput>;
+
+export const addSessionsInput = z.object({ sessions: z.array(sessionInput).min(1).max(500) }).strict();
+export type AddSessionsInput = z.input<typeof addSessionsInput>;
+
+/** CLASS.NOT_EDITABLE: the timetable of a finished, closed or cancelled class is history. */
+export function classNotEditableError(status: string, statusName: LocalizedText): DomainError {
+  return new DomainError(
+    'CLASS.NOT_EDITABLE',
+    {
+      vi: `Lớp đang ở trạng thái "${statusName.vi}"; không thể sửa lịch học.`,
+      en: `The class is "${statusName.en}"; its timetable can no longer change.`,
+    },
+    { details: { status } },
+  );
+}
