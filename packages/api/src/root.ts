@@ -1,11 +1,17 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { authRouter } from './routers/auth';
+import { classesRouter } from './routers/classes';
+import { peopleRouter } from './routers/people';
+import { programsRouter } from './routers/programs';
 import { systemRouter } from './routers/system';
 import { unitsRouter } from './routers/units';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   auth: authRouter,
+  classes: classesRouter,
+  people: peopleRouter,
+  programs: programsRouter,
   system: systemRouter,
   units: unitsRouter,
 });

@@ -1,0 +1,272 @@
+import { SYSTEM_ACTOR } from '@polcenter/core';
+import { createTestPolCenter } from '@polcenter/core/testing';
+import type { Role } from '@polcenter/domain';
+import { TRPCError } from '@trpc/server';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createContextInner } from './context';
+import { appRouter, createCaller } from './root';
+
+/**
+ * The authorization matrix: every procedure that takes the id of something that belongs to a unit,
+ * called by every kind of caller, on an object of their own unit and of another. A coordinator of
+ * Phương Viên may touch Phương Viên's records and nothing of Đồng Lạc; the district center's staff
+ * everything in Chợ Đồn and nothing outside it; the public nothing at all.
+ */
+const polcenter = await createTestPolCenter({ demo: true });
+test.after(() => polcenter.close());
+
+const unit = async (code: string) => (await polcenter.units.findByCode(code))?.id as string;
+const [district, phuongVien, dongLac, outside] = await Promise.all([
+  unit('064'),
+  unit('02050'),
+  unit('02029'),
+  unit('TN-CHODON'),
+]);
+
+type Caller = 'admin' | 'center' | 'coordinator' | 'lecturer' | 'propaganda' | 'public';
+const grants: Record<Exclude<Caller, 'public'>, { role: Role; unitId: string | null }> = {
+  admin: { role: 'admin', unitId: null },
+  center: { role: 'center_staff', unitId: district },
+  coordinator: { role: 'unit_coordinator', unitId: phuongVien },
+  lecturer: { role: 'lecturer', unitId: district },
+  propaganda: { role: 'propaganda_staff', unitId: district },
+};
+const callers = {} as Record<Caller, ReturnType<typeof createCaller>>;
+for (const [name, grant] of Object.entries(grants)) {
+  const principal = await polcenter.auth.createUser(SYSTEM_ACTOR, {
+    username: name,
+    displayName: name,
+    password: 'a long test password',
+    roles: [grant],
+  });
+  callers[name as Caller] = createCaller(createContextInner({ polcenter, principal }));
+}
+callers.public = createCaller(createContextInner({ polcenter }));
+
+/** The objects each test acts on: one per unit, so "own" and "other" are concrete rows. */
+type Where = 'phuongVien' | 'dongLac' | 'outside';
+const unitOf: Record<Where, string> = { phuongVien, dongLac, outside };
+const person = {} as Record<Where, string>;
+const klass = {} as Record<Where, string>;
+const program = await polcenter.programs.getByCode('CNKT');
+let sequence = 0;
+for (const where of Object.keys(unitOf) as Where[]) {
+  person[where] = (
+    await polcenter.people.create(SYSTEM_ACTOR, {
+      fullName: `Hoàng Văn ${where}`,
+      birthDate: '1990-05-01',
+      gender: 'male',
+      ethnicity: 'tay',
+      unitId: unitOf[where],
+    })
+  ).id;
+  klass[where] = (
+    await polcenter.classes.create(SYSTEM_ACTOR, {
+      code: `CNKT-${String(++sequence).padStart(2, '0')}/2022`,
+      programId: program.id,
+      organiserUnitId: unitOf[where],
+      mode: 'in_person',
+      venue: 'Hội trường',
+      capacity: 40,
+      startDate: '2022-09-12',
+      endDate: '2022-09-13',
+    })
+  ).id;
+}
+
+/** Which units each caller's role reaches, for the records this matrix covers. */
+const reach: Record<Caller, Where[]> = {
+  admin: ['phuongVien', 'dongLac', 'outside'],
+  center: ['phuongVien', 'dongLac'],
+  coordinator: ['phuongVien'],
+  lecturer: [],
+  propaganda: ['phuongVien', 'dongLac'],
+  public: [],
+};
+
+interface Row {
+  readonly procedure: string;
+  /** Roles allowed at all (admins always are). */
+  readonly roles: readonly Caller[];
+  call(api: ReturnType<typeof createCaller>, where: Where): Promise<unknown>;
+}
+
+const MATRIX: Row[] = [
+  {
+    procedure: 'people.get',
+    roles: ['center', 'coordinator', 'propaganda'],
+    call: (api, w) => api.people.get({ id: person[w] }),
+  },
+  {
+    procedure: 'people.getFull',
+    roles: ['center', 'coordinator', 'propaganda'],
+    call: (api, w) => api.people.getFull({ id: person[w] }),
+  },
+  {
+    procedure: 'people.update',
+    roles: ['center', 'coordinator', 'propaganda'],
+    call: async (api, w) => {
+      const current = await polcenter.people.get(person[w]);
+      return api.people.update({ id: person[w], version: current.version, patch: { position: 'Bí thư chi bộ' } });
+    },
+  },
+  {
+    procedure: 'people.search',
+    roles: ['center', 'coordinator', 'propaganda'],
+    call: (api, w) => api.people.search({ unitId: unitOf[w] }),
+  },
+  {
+    procedure: 'people.create',
+    roles: ['center', 'coordinator', 'propaganda'],
+    call: (api, w) =>
+      api.people.create({
+        fullName: `Triệu Thị ${w} ${++sequence}`.replace(/\d/g, (d) => 'ABCDEFGHIJ'[Number(d)] ?? ''),
+        birthDate: '1992-02-02',
+        gender: 'female',
+        ethnicity: 'dao',
+        unitId: unitOf[w],
+      }),
+  },
+  {
+    procedure: 'classes.create',
+    roles: ['center'],
+    call: (api, w) =>
+      api.classes.create({
+        code: `CNKT-${String(++sequence).padStart(2, '0')}/2022`,
+        programId: program.id,
+        organiserUnitId: unitOf[w],
+        mode: 'in_person',
+        venue: 'Hội trường',
+        capacity: 40,
+        startDate: '2022-10-03',
+        endDate: '2022-10-04',
+      }),
+  },
+  {
+    procedure: 'classes.transition',
+    roles: ['center'],
+    call: (api, w) => api.classes.transition({ classId: klass[w], to: 'open' }),
+  },
+  {
+    procedure: 'classes.addSessions',
+    roles: ['center'],
+    call: (api, w) =>
+      api.classes.addSessions({
+        classId: klass[w],
+        sessions: [{ date: '2022-09-12', part: 'morning', periods: 4 }],
+      }),
+  },
+];
+
+/** Procedures that take an id but are public by design (reference data, the open catalog). */
+const PUBLIC_BY_DESIGN = new Set([
+  'units.get',
+  'units.links',
+  'units.successors',
+  'units.rollUp',
+  'units.list',
+  'programs.get',
+  'classes.timetable',
+  'classes.catalog',
+]);
+/** Procedures on records with no unit (signed-in staff read the class itself). */
+const ANY_SIGNED_IN = new Set(['classes.get', 'classes.history']);
+/**
+ * Staff-wide by design: a duplicate check must find the person whichever unit holds them, or the
+ * district ends up with two records of one person. It answers with masked records only.
+ */
+const STAFF_WIDE = new Set(['people.findDuplicates']);
+/** Reference data only administrators change. */
+const ADMIN_ONLY: Record<string, (api: ReturnType<typeof createCaller>) => Promise<unknown>> = {
+  'units.create': (api) =>
+    api.units.create({ code: 'TEST-01', name: 'Thôn Thử', level: 'village', parentId: phuongVien }),
+  'units.link': (api) =>
+    api.units.link({
+      kind: 'rename',
+      predecessorIds: [phuongVien],
+      successorIds: [dongLac],
+      effectiveOn: '2030-01-01',
+    }),
+};
+
+const outcome = async (row: Row, caller: Caller, where: Where): Promise<string> => {
+  try {
+    await row.call(callers[caller], where);
+    return 'allowed';
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    // Any refusal other than authorization (a conflict, a stale version) means the call got through.
+    return error.code === 'FORBIDDEN' || error.code === 'UNAUTHORIZED' ? error.code : 'allowed';
+  }
+};
+
+for (const row of MATRIX) {
+  test(`${row.procedure}: role × own/other unit`, async () => {
+    const problems: string[] = [];
+    for (const caller of Object.keys(callers) as Caller[]) {
+      for (const where of Object.keys(unitOf) as Where[]) {
+        const expected =
+          caller === 'public'
+            ? 'UNAUTHORIZED'
+            : (caller === 'admin' || row.roles.includes(caller)) && reach[caller].includes(where)
+              ? 'allowed'
+              : 'FORBIDDEN';
+        const actual = await outcome(row, caller, where);
+        if (actual !== expected) problems.push(`${caller} on ${where}: expected ${expected}, got ${actual}`);
+      }
+    }
+    assert.equal(problems, []);
+  });
+}
+
+test('every procedure whose input names a record is in the matrix or public by design', () => {
+  const covered = new Set([
+    ...MATRIX.map((r) => r.procedure),
+    ...PUBLIC_BY_DESIGN,
+    ...ANY_SIGNED_IN,
+    ...STAFF_WIDE,
+    ...Object.keys(ADMIN_ONLY),
+  ]);
+  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>;
+  const takingIds = Object.entries(procedures)
+    .filter(([, procedure]) =>
+      procedure._def.inputs.some((input) => inputKeys(input).some((k) => /^(id|[a-z]+Ids?)$/.test(k))),
+    )
+    .map(([name]) => name);
+  assert.equal(
+    takingIds.filter((name) => !covered.has(name)),
+    [],
+  );
+});
+
+/** The field names of a zod input, looking through objects, intersections, pipes and defaults. */
+function inputKeys(schema: unknown, depth = 0): string[] {
+  const def = (schema as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+  if (!def || depth > 6) return [];
+  const shape = (schema as { shape?: Record<string, unknown> }).shape;
+  return [
+    ...(shape ? Object.keys(shape) : []),
+    ...['left', 'right', 'in', 'innerType', 'schema'].flatMap((key) => inputKeys(def[key], depth + 1)),
+  ];
+}
+
+test('reference data: only administrators may change it', async () => {
+  for (const [procedure, call] of Object.entries(ADMIN_ONLY)) {
+    for (const caller of ['center', 'coordinator', 'lecturer', 'propaganda', 'public'] as const) {
+      const error = await call(callers[caller]).catch((e: unknown) => e);
+      assert.instance(error, TRPCError, `${procedure} by ${caller}`);
+      assert.ok(['FORBIDDEN', 'UNAUTHORIZED'].includes((error as TRPCError).code), `${procedure} by ${caller}`);
+    }
+  }
+});
+
+test('the public sees no personal data anywhere it can reach', async () => {
+  const catalog = JSON.stringify(await callers.public.classes.catalog({}));
+  const timetable = JSON.stringify(await callers.public.classes.timetable({ id: klass.phuongVien }));
+  for (const text of [catalog, timetable]) {
+    assert.not.match(text, /nationalId|phone|birthDate|lecturerId|onlineLink/);
+  }
+});
+
+test.run();

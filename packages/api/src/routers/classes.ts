@@ -1,0 +1,62 @@
+import { addSessionsInput, classCatalogInput, classInput, classTransitionInput, recordRef } from '@polcenter/domain';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { assertUnitAccess } from '../access';
+import { actorOf } from '../actor';
+import { once } from '../idempotency';
+import { protectedProcedure, publicProcedure, roleProcedure } from '../trpc';
+
+const centerStaff = roleProcedure('center_staff');
+
+/**
+ * Classes: the open catalog and timetables are public; the staff of the organising unit (or a unit
+ * above it) create classes, change their status and edit their timetable.
+ */
+export const classesRouter = {
+  catalog: publicProcedure.input(classCatalogInput).query(({ ctx, input }) => ctx.polcenter.classes.catalog(input)),
+  /** What the public may know of a class: no lecturer ids, no links meant for participants. */
+  timetable: publicProcedure.input(recordRef).query(async ({ ctx, input }) => {
+    const view = await ctx.polcenter.classes.get(input.id);
+    return {
+      id: view.id,
+      code: view.code,
+      title: view.title,
+      program: view.program,
+      organiser: { code: view.organiser.code, name: view.organiser.name },
+      mode: view.mode,
+      venue: view.venue,
+      sites: view.sites.map((site) => site.name),
+      startDate: view.startDate,
+      endDate: view.endDate,
+      status: view.status,
+      statusName: view.statusName,
+      seatsLeft: view.seatsLeft,
+      sessions: view.sessions.map((s) => ({
+        date: s.date,
+        part: s.part,
+        startTime: s.startTime,
+        endTime: s.endTime,
+        topicNumber: s.topicNumber,
+        title: s.title,
+        periods: s.periods,
+        siteName: s.siteName,
+      })),
+    };
+  }),
+  get: protectedProcedure.input(recordRef).query(({ ctx, input }) => ctx.polcenter.classes.get(input.id)),
+  history: protectedProcedure.input(recordRef).query(({ ctx, input }) => ctx.polcenter.classes.history(input.id)),
+  create: centerStaff.input(classInput).mutation(async ({ ctx, input }) => {
+    await assertUnitAccess(ctx, input.organiserUnitId, ['center_staff']);
+    return once(ctx, 'classes.create', input, () => ctx.polcenter.classes.create(actorOf(ctx), input));
+  }),
+  transition: centerStaff.input(classTransitionInput).mutation(async ({ ctx, input }) => {
+    const view = await ctx.polcenter.classes.get(input.classId);
+    await assertUnitAccess(ctx, view.organiser.id, ['center_staff']);
+    return ctx.polcenter.classes.transition(actorOf(ctx), input.classId, input.to, input.expectedVersion);
+  }),
+  addSessions: centerStaff.input(addSessionsInput.extend({ classId: z.uuid() })).mutation(async ({ ctx, input }) => {
+    const view = await ctx.polcenter.classes.get(input.classId);
+    await assertUnitAccess(ctx, view.organiser.id, ['center_staff']);
+    return ctx.polcenter.classes.addSessions(actorOf(ctx), input.classId, input.sessions);
+  }),
+} satisfies TRPCRouterRecord;
