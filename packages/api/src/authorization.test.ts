@@ -63,7 +63,7 @@ for (const where of Object.keys(unitOf) as Where[]) {
   ).id;
   klass[where] = (
     await polcenter.classes.create(SYSTEM_ACTOR, {
-      code: `CNKT-${String(++sequence).padStart(2, '0')}/2022`,
+      code: `CNKT-${String(++sequence).padStart(2, '0')}/2030`,
       programId: program.id,
       organiserUnitId: unitOf[where],
       mode: 'in_person',
@@ -133,7 +133,7 @@ const MATRIX: Row[] = [
     roles: ['center'],
     call: (api, w) =>
       api.classes.create({
-        code: `CNKT-${String(++sequence).padStart(2, '0')}/2022`,
+        code: `CNKT-${String(++sequence).padStart(2, '0')}/2030`,
         programId: program.id,
         organiserUnitId: unitOf[w],
         mode: 'in_person',

@@ -5,11 +5,13 @@ import type { Orm } from '../orm';
 import { seedDefaultPrograms } from '../services/programs';
 import { CHO_DON_LINKS, THAI_NGUYEN_2025 } from './chodon-links';
 import { CHO_DON_UNITS } from './chodon-units';
+import { type StoryReport, seedStory2022 } from './story-2022';
 
 export interface SeedReport {
   /** False when the database already held data and nothing was written. */
   readonly seeded: boolean;
   readonly units: number;
+  readonly story?: StoryReport;
 }
 
 /**
@@ -58,7 +60,14 @@ export async function seedDemo(orm: Orm): Promise<SeedReport> {
       }
     }
     await seedDefaultPrograms(tx, undefined, (code) => deterministicId(`program:${code}`));
-    return { seeded: true, units: CHO_DON_UNITS.length + THAI_NGUYEN_2025.length };
+    const communes2022 = CHO_DON_UNITS.filter((u) => u.level === 'commune' && (u.validTo ?? '9999') >= '2022-12-31');
+    const story = await seedStory2022(
+      tx,
+      (code) => byCode.get(code)?.id ?? deterministicId(code),
+      deterministicId,
+      communes2022.map((u) => u.code),
+    );
+    return { seeded: true, units: CHO_DON_UNITS.length + THAI_NGUYEN_2025.length, story };
   });
 }
 

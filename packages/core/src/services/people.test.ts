@@ -9,8 +9,13 @@ test.after(() => polcenter.close());
 const staff = { id: null, label: 'Hoàng Thị Mai (Trung tâm)' };
 const units = await polcenter.units.list({ at: '2022-06-01' });
 const unitId = (code: string) => units.find((u) => u.code === code)?.id as string;
-const PHUONG_VIEN = unitId('02050');
-const NA_DON = unitId('02050-01'); // a village of Phương Viên
+// A commune and village of their own, so the demo's trainees do not show up in these searches.
+const COMMUNE = (
+  await polcenter.units.create({ code: 'TEST-XA', name: 'Xã Thử Nghiệm', level: 'commune', parentId: unitId('064') })
+).id;
+const VILLAGE = (
+  await polcenter.units.create({ code: 'TEST-THON', name: 'Thôn Thử Nghiệm', level: 'village', parentId: COMMUNE })
+).id;
 const NAM_CUONG = unitId('02026');
 
 const person = (overrides: Partial<PersonInput> = {}): PersonInput => ({
@@ -18,7 +23,7 @@ const person = (overrides: Partial<PersonInput> = {}): PersonInput => ({
   birthDate: '12/05/1988',
   gender: 'male',
   ethnicity: 'kinh',
-  unitId: PHUONG_VIEN,
+  unitId: COMMUNE,
   ...overrides,
 });
 
@@ -160,10 +165,10 @@ test('search ignores diacritics, matches word starts, and sorts the Vietnamese w
     ['Đàm Thị Dung', '1983-01-01'],
     ['Vi Văn Đức', '1984-01-01'],
   ] as const) {
-    await polcenter.people.create(staff, person({ fullName, birthDate, unitId: NA_DON, ethnicity: 'tay' }));
+    await polcenter.people.create(staff, person({ fullName, birthDate, unitId: VILLAGE, ethnicity: 'tay' }));
   }
   const names = async (query: string) =>
-    (await polcenter.people.search({ query, unitId: PHUONG_VIEN, limit: 100 })).items.map((p) => p.fullName);
+    (await polcenter.people.search({ query, unitId: COMMUNE, limit: 100 })).items.map((p) => p.fullName);
   // Byte order would put Ánh and Đức last; Vietnamese puts A before B and D before Đ.
   assert.equal(await names(''), [
     'Nông Thị Ánh',
@@ -183,9 +188,9 @@ test('search ignores diacritics, matches word starts, and sorts the Vietnamese w
 });
 
 test('search within a unit includes the units below it, masks every row, and pages by cursor', async () => {
-  const inVillage = await polcenter.people.search({ unitId: NA_DON, limit: 100 });
+  const inVillage = await polcenter.people.search({ unitId: VILLAGE, limit: 100 });
   assert.is(inVillage.items.length, 5);
-  const inCommune = await polcenter.people.search({ unitId: PHUONG_VIEN, limit: 100 });
+  const inCommune = await polcenter.people.search({ unitId: COMMUNE, limit: 100 });
   assert.ok(inCommune.items.length > inVillage.items.length);
   assert.not.ok(inCommune.items.some((p) => p.unitId === NAM_CUONG));
   assert.ok(inCommune.items.every((p) => p.masked && (p.birthDate ?? '').length === 4));
@@ -193,7 +198,7 @@ test('search within a unit includes the units below it, masks every row, and pag
   const seen: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await polcenter.people.search({ unitId: PHUONG_VIEN, limit: 2, ...(cursor ? { cursor } : {}) });
+    const page = await polcenter.people.search({ unitId: COMMUNE, limit: 2, ...(cursor ? { cursor } : {}) });
     assert.ok(page.items.length <= 2);
     seen.push(...page.items.map((p) => p.id));
     cursor = page.nextCursor ?? undefined;
@@ -208,7 +213,7 @@ test('search within a unit includes the units below it, masks every row, and pag
 });
 
 test('get masks personal data; getFull shows it and audits the read in the same transaction', async () => {
-  const [dat] = (await polcenter.people.search({ query: 'nguyen van dat', unitId: PHUONG_VIEN })).items;
+  const [dat] = (await polcenter.people.search({ query: 'nguyen van dat', unitId: COMMUNE })).items;
   const id = dat?.id as string;
   const listed = await polcenter.people.get(id);
   assert.is(listed.nationalId, '********2345');

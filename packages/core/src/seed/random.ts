@@ -1,0 +1,26 @@
+/** A small seeded PRNG (mulberry32): the same seed gives the same demo data on every machine. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)] as T;
+}
+
+/** Picks by weight: `[['tay', 65], ['dao', 14]…]`. */
+export function weighted<T>(random: () => number, table: readonly (readonly [T, number])[]): T {
+  const total = table.reduce((sum, [, w]) => sum + w, 0);
+  let at = random() * total;
+  for (const [value, w] of table) {
+    at -= w;
+    if (at < 0) return value;
+  }
+  return (table.at(-1) as readonly [T, number])[0];
+}

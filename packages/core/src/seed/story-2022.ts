@@ -1,0 +1,448 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  type AttendanceMark,
+  computeResult,
+  type DayPart,
+  DEFAULT_DAY_PART_TIMES,
+  DEFAULT_PROGRAMS,
+  formatCertificateNumber,
+  type PartyStatus,
+  type ProgramDefinition,
+  summariseAttendance,
+  verificationCodeFromBytes,
+} from '@polcenter/domain';
+import { insertRows } from './insert-rows';
+import { generatePerson } from './people-generator';
+import { seededRandom } from './random';
+
+/**
+ * The classes of the source article: Chợ Đồn's political center opened 4 classes for 211
+ * trainees in the first half of 2022, and more in the second; a resolution-study conference went
+ * online to commune sites. Then, after the 2025 reorganisation, the new commune of Chợ Đồn opens
+ * classes of its own — open for enrolment now, so the public catalog has something to show.
+ */
+interface StoryClass {
+  readonly code: string;
+  readonly program: string;
+  readonly title?: string;
+  readonly organiser: string;
+  readonly start: string;
+  /** Teaching days (weekdays from `start`). */
+  readonly days: number;
+  readonly trainees: number;
+  readonly capacity: number;
+  readonly status: 'closed' | 'open';
+  readonly opensOn: string;
+  readonly closesOn: string;
+  readonly mode?: 'in_person' | 'online' | 'hybrid';
+}
+
+const CENTER = '064';
+const VENUE = 'Hội trường Trung tâm Chính trị huyện Chợ Đồn, thị trấn Bằng Lũng';
+
+const CLASSES: readonly StoryClass[] = [
+  {
+    code: 'NTĐ-01/2022',
+    program: 'NTĐ',
+    organiser: CENTER,
+    start: '2022-03-14',
+    days: 5,
+    trainees: 58,
+    capacity: 70,
+    status: 'closed',
+    opensOn: '2022-02-14',
+    closesOn: '2022-03-07',
+  },
+  {
+    code: 'ĐVM-01/2022',
+    program: 'ĐVM',
+    organiser: CENTER,
+    start: '2022-04-11',
+    days: 7,
+    trainees: 52,
+    capacity: 70,
+    status: 'closed',
+    opensOn: '2022-03-14',
+    closesOn: '2022-04-04',
+  },
+  {
+    code: 'CNKT-01/2022',
+    program: 'CNKT',
+    title: 'Cập nhật kiến thức cho cán bộ chủ chốt cơ sở',
+    organiser: CENTER,
+    start: '2022-05-23',
+    days: 3,
+    trainees: 55,
+    capacity: 60,
+    status: 'closed',
+    opensOn: '2022-04-25',
+    closesOn: '2022-05-16',
+  },
+  {
+    code: 'BDNV-01/2022',
+    program: 'BDNV',
+    title: 'Bồi dưỡng nghiệp vụ công tác Đảng cho bí thư chi bộ',
+    organiser: CENTER,
+    start: '2022-06-13',
+    days: 4,
+    trainees: 46,
+    capacity: 60,
+    status: 'closed',
+    opensOn: '2022-05-16',
+    closesOn: '2022-06-06',
+  },
+  {
+    code: 'NQ-01/2022',
+    program: 'NQ',
+    title: 'Học tập, quán triệt Nghị quyết Trung ương 5 khoá XIII',
+    organiser: CENTER,
+    start: '2022-07-20',
+    days: 1,
+    trainees: 0,
+    capacity: 1500,
+    status: 'closed',
+    opensOn: '2022-07-01',
+    closesOn: '2022-07-15',
+    mode: 'hybrid',
+  },
+  {
+    code: 'NTĐ-02/2022',
+    program: 'NTĐ',
+    organiser: CENTER,
+    start: '2022-08-15',
+    days: 5,
+    trainees: 72,
+    capacity: 80,
+    status: 'closed',
+    opensOn: '2022-07-18',
+    closesOn: '2022-08-08',
+  },
+  {
+    code: 'ĐVM-02/2022',
+    program: 'ĐVM',
+    organiser: CENTER,
+    start: '2022-09-19',
+    days: 7,
+    trainees: 64,
+    capacity: 80,
+    status: 'closed',
+    opensOn: '2022-08-22',
+    closesOn: '2022-09-12',
+  },
+  {
+    code: 'SC-01/2022',
+    program: 'SC',
+    organiser: CENTER,
+    start: '2022-10-10',
+    days: 20,
+    trainees: 45,
+    capacity: 50,
+    status: 'closed',
+    opensOn: '2022-09-05',
+    closesOn: '2022-10-03',
+  },
+  {
+    code: 'NTĐ-01/2027',
+    program: 'NTĐ',
+    organiser: 'TN-CHODON',
+    start: '2027-01-11',
+    days: 5,
+    trainees: 0,
+    capacity: 80,
+    status: 'open',
+    opensOn: '2026-11-16',
+    closesOn: '2027-01-04',
+  },
+  {
+    code: 'ĐVM-01/2027',
+    program: 'ĐVM',
+    organiser: 'TN-CHODON',
+    start: '2027-02-22',
+    days: 7,
+    trainees: 0,
+    capacity: 70,
+    status: 'open',
+    opensOn: '2026-11-16',
+    closesOn: '2027-02-15',
+  },
+];
+
+export interface StoryReport {
+  readonly people: number;
+  readonly classes: number;
+  readonly enrolments: number;
+  readonly certificates: number;
+}
+
+function addDays(iso: string, days: number): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+function teachingDays(start: string, count: number): string[] {
+  const days: string[] = [];
+  for (let day = start; days.length < count; day = addDays(day, 1)) {
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) days.push(day);
+  }
+  return days;
+}
+
+const digits = (random: () => number, n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
+
+function partyStatusFor(program: ProgramDefinition): PartyStatus {
+  const allowed = program.eligibility.partyStatuses;
+  if (allowed?.includes('non_member')) return 'non_member';
+  if (allowed?.includes('probationary') && allowed.length === 1) return 'probationary';
+  return 'full_member';
+}
+
+/**
+ * Writes the story in the seed's transaction: people, classes with timetables and sites,
+ * enrolments with attendance, scores and results computed by the domain rules, and certificates
+ * numbered without gaps. `idFor` gives the same ids on every run.
+ */
+export async function seedStory2022(
+  tx: EntityManager,
+  unitId: (code: string) => string,
+  idFor: (key: string) => string,
+  communeCodes: readonly string[],
+): Promise<StoryReport> {
+  const random = seededRandom(2022);
+  const people: unknown[][] = [];
+  const classes: unknown[][] = [];
+  const sites: unknown[][] = [];
+  const sessions: unknown[][] = [];
+  const enrolments: unknown[][] = [];
+  const attendance: unknown[][] = [];
+  const scores: unknown[][] = [];
+  const certificates: unknown[][] = [];
+  const counters = new Map<string, number>();
+
+  for (const story of CLASSES) {
+    const program = DEFAULT_PROGRAMS.find((p) => p.code === story.program);
+    if (!program) throw new Error(`No default program ${story.program}`);
+    const classId = idFor(`class:${story.code}`);
+    const days = teachingDays(story.start, story.days);
+    const mode = story.mode ?? 'in_person';
+    classes.push([
+      classId,
+      story.code,
+      idFor(`program:${story.program}`),
+      unitId(story.organiser),
+      story.title ?? null,
+      mode,
+      mode === 'online' ? null : story.organiser === CENTER ? VENUE : 'Hội trường Đảng uỷ xã Chợ Đồn',
+      days[0],
+      days.at(-1),
+      story.capacity,
+      story.trainees,
+      story.opensOn,
+      story.closesOn,
+      story.status,
+    ]);
+    const siteIds: string[] = [];
+    if (mode !== 'in_person') {
+      for (const commune of communeCodes) {
+        const siteId = idFor(`site:${story.code}:${commune}`);
+        siteIds.push(siteId);
+        sites.push([siteId, classId, `Điểm cầu ${commune}`, unitId(commune)]);
+      }
+    }
+    const classSessions: { id: string; periods: number }[] = [];
+    let topic = 0;
+    for (const day of days) {
+      for (const part of ['morning', 'afternoon'] as DayPart[]) {
+        const id = idFor(`session:${story.code}:${day}:${part}`);
+        const periods = part === 'morning' ? 5 : 4;
+        topic = (topic % program.topicCount) + 1;
+        const times = DEFAULT_DAY_PART_TIMES[part];
+        sessions.push([id, classId, day, part, times.start, times.end, topic, null, periods]);
+        classSessions.push({ id, periods });
+      }
+    }
+
+    for (let n = 0; n < story.trainees; n++) {
+      const generated = generatePerson(random);
+      const personId = idFor(`person:${story.code}:${n}`);
+      const commune = communeCodes[Math.floor(random() * communeCodes.length)] as string;
+      const partyStatus = partyStatusFor(program);
+      const young = partyStatus === 'non_member';
+      const birthYear = (young ? 1990 : 1968) + Math.floor(random() * (young ? 13 : 24));
+      const birthDate = `${birthYear}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+      const admitted = partyStatus === 'probationary' ? addDays(story.start, -30 - Math.floor(random() * 300)) : null;
+      const words = generated.fullName.split(' ');
+      people.push([
+        personId,
+        generated.fullName,
+        words.at(-1),
+        generated.fullName
+          .normalize('NFD')
+          .replace(/\p{M}/gu, '')
+          .replaceAll('đ', 'd')
+          .replaceAll('Đ', 'D')
+          .toLowerCase(),
+        birthDate,
+        generated.gender,
+        generated.ethnicity,
+        unitId(commune),
+        partyStatus === 'full_member' && story.program === 'BDNV' ? 'Bí thư chi bộ' : null,
+        partyStatus,
+        admitted,
+        random() < 0.7 ? 'upper_secondary' : 'lower_secondary',
+        `09${digits(random, 8)}`,
+        // CCCD: province of registration (006 Bắc Kạn), century-and-sex digit, year, six digits.
+        `006${generated.gender === 'male' ? (birthYear < 2000 ? 0 : 2) : birthYear < 2000 ? 1 : 3}${String(birthYear % 100).padStart(2, '0')}${digits(random, 6)}`,
+      ]);
+
+      // Most trainees attend everything; a few miss sessions, and a handful too many.
+      const marks = new Map<string, AttendanceMark>();
+      const truant = random() < 0.04;
+      for (const session of classSessions) {
+        const roll = random();
+        const mark: AttendanceMark = truant
+          ? roll < 0.35
+            ? 'absent'
+            : roll < 0.5
+              ? 'excused'
+              : 'present'
+          : roll < 0.03
+            ? 'excused'
+            : roll < 0.04
+              ? 'absent'
+              : 'present';
+        marks.set(session.id, mark);
+      }
+      const enrolmentId = idFor(`enrolment:${story.code}:${n}`);
+      const paper =
+        Math.round(Math.min(9.8, Math.max(3.5, 7.4 + (random() + random() + random() - 1.5) * 2.2)) * 10) / 10;
+      const result = computeResult({
+        passRule: program.passRule,
+        attendance: summariseAttendance(classSessions, marks),
+        scores: program.passRule.by === 'score' ? [{ value: paper }] : [],
+        maxAbsenceRatio: program.maxAbsenceRatio,
+        scale: program.gradingScale,
+      });
+      const requestedAt = `${addDays(story.opensOn, Math.floor(random() * 10))}T08:00:00+07:00`;
+      enrolments.push([
+        enrolmentId,
+        classId,
+        personId,
+        result.outcome,
+        'nominated',
+        unitId(commune),
+        requestedAt,
+        `${story.closesOn}T16:00:00+07:00`,
+        result.finalScore,
+        result.classification?.code ?? null,
+      ]);
+      for (const [sessionId, mark] of marks) attendance.push([enrolmentId, sessionId, mark]);
+      if (program.passRule.by === 'score') scores.push([enrolmentId, 'paper', paper]);
+      if (result.outcome === 'passed' && program.certificateKind) {
+        const year = Number(story.start.slice(0, 4));
+        const issuer = unitId(story.organiser);
+        const number = (counters.get(`${issuer}:${year}`) ?? 0) + 1;
+        counters.set(`${issuer}:${year}`, number);
+        const bytes = Uint8Array.from({ length: 16 }, () => Math.floor(random() * 256));
+        certificates.push([
+          idFor(`certificate:${enrolmentId}`),
+          enrolmentId,
+          issuer,
+          year,
+          number,
+          formatCertificateNumber(number, year),
+          verificationCodeFromBytes(bytes).replaceAll('-', ''),
+          days.at(-1),
+        ]);
+      }
+    }
+  }
+
+  await insertRows(
+    tx,
+    'person',
+    [
+      'id',
+      'full_name',
+      'given_name',
+      'search_name',
+      'birth_date',
+      'gender',
+      'ethnicity',
+      'unit_id',
+      'position',
+      'party_status',
+      'party_admitted_on',
+      'education_level',
+      'phone',
+      'national_id',
+    ],
+    people,
+  );
+  await insertRows(
+    tx,
+    'training_class',
+    [
+      'id',
+      'code',
+      'program_id',
+      'organiser_unit_id',
+      'title',
+      'mode',
+      'venue',
+      'start_date',
+      'end_date',
+      'capacity',
+      'seats_taken',
+      'enrolment_opens_on',
+      'enrolment_closes_on',
+      'status',
+    ],
+    classes,
+  );
+  await insertRows(tx, 'class_site', ['id', 'class_id', 'name', 'unit_id'], sites);
+  await insertRows(
+    tx,
+    'class_session',
+    ['id', 'class_id', 'date', 'part', 'start_time', 'end_time', 'topic_number', 'lecturer_id', 'periods'],
+    sessions,
+  );
+  await insertRows(
+    tx,
+    'enrolment',
+    [
+      'id',
+      'class_id',
+      'person_id',
+      'state',
+      'origin',
+      'nominated_by_unit_id',
+      'requested_at',
+      'decided_at',
+      'final_score',
+      'classification',
+    ],
+    enrolments,
+  );
+  await insertRows(tx, 'attendance', ['enrolment_id', 'session_id', 'mark'], attendance, 2000);
+  await insertRows(tx, 'score', ['enrolment_id', 'component', 'value'], scores);
+  await insertRows(
+    tx,
+    'certificate',
+    ['id', 'enrolment_id', 'issuer_unit_id', 'year', 'number', 'number_text', 'verification_code', 'issued_on'],
+    certificates,
+  );
+  await insertRows(
+    tx,
+    'certificate_counter',
+    ['issuer_unit_id', 'year', 'last_number'],
+    [...counters].map(([key, last]) => [...key.split(':'), last]),
+  );
+  return {
+    people: people.length,
+    classes: classes.length,
+    enrolments: enrolments.length,
+    certificates: certificates.length,
+  };
+}
