@@ -22,6 +22,14 @@ test('the portal page served by `polcenter start` shows the communes read from P
     assert.is(names[0], 'Thị trấn Bằng Lũng');
     assert.ok(names.includes('Xã Đồng Thắng'));
     assert.match((await page.locator('pc-unit-directory h2').textContent()) ?? '', '20 đơn vị (ngày 01/06/2022)');
+
+    const card = page.locator('pc-class-catalog li[data-code="NTĐ-01/2027"]');
+    await card.waitFor();
+    const text = (await card.textContent()) ?? '';
+    assert.match(text, 'Bồi dưỡng nhận thức về Đảng');
+    assert.match(text, '11/01/2027 – 15/01/2027');
+    assert.match(text, '80/80');
+    assert.match(text, 'Xã Chợ Đồn');
   } finally {
     await browser.close();
     assert.is(await server.stop(), 0, server.output());

@@ -1,5 +1,5 @@
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
-import type { AppRouter } from './root';
+import type { AppRouter, RouterInputs, RouterOutputs } from './root';
 
 export interface ClientOptions {
   /** Preferred language of error messages (`vi` by default). */
@@ -34,4 +34,4 @@ export function createPolCenterClient(url: string, options: ClientOptions = {}) 
 }
 
 export type PolCenterClient = ReturnType<typeof createPolCenterClient>;
-export type { AppRouter };
+export type { AppRouter, RouterInputs, RouterOutputs };

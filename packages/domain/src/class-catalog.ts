@@ -10,8 +10,10 @@ import { sessionInput } from './timetable';
 export const classCatalogInput = z
   .object({
     programId: z.uuid().optional(),
-    /** Classes organised by this unit or any unit below it. */
+    /** Classes organised by this unit or any unit below it… */
     organiserUnitId: z.uuid().optional(),
+    /** …or by the unit with this code (stable public codes suit embedded widgets). */
+    organiserCode: z.string().trim().min(1).max(40).optional(),
     /** Classes running on some day between `from` and `to` (both inclusive). */
     from: isoDate.optional(),
     to: isoDate.optional(),

@@ -1,1 +1,2 @@
+export { PcClassCatalog } from './class-catalog/class-catalog';
 export { PcUnitDirectory } from './unit-directory/unit-directory';

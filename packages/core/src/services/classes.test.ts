@@ -267,6 +267,10 @@ test('catalog: open classes only, seats left, filters by program, organiser subt
     (await polcenter.classes.catalog({ organiserUnitId: phuongVien })).items.map((c) => c.code),
     ['NQ-09/2022'],
   );
+  assert.equal(
+    (await polcenter.classes.catalog({ organiserCode: '02050' })).items.map((c) => c.code),
+    ['NQ-09/2022'],
+  );
   const province = (await polcenter.units.findByCode('06'))?.id as string;
   assert.is((await polcenter.classes.catalog({ organiserUnitId: province })).items.length, 4);
   assert.equal(

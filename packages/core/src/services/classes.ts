@@ -425,8 +425,9 @@ export class ClassService {
     const after = filter.cursor ? decodeCursor(filter.cursor, ['date', 'text', 'uuid']) : null;
     const where = ["c.status = 'open'"];
     const params: unknown[] = [];
-    if (filter.organiserUnitId) {
-      params.push(filter.organiserUnitId);
+    const organiser = filter.organiserUnitId ?? filter.organiserCode;
+    if (organiser) {
+      params.push(organiser);
       where.push('c.organiser_unit_id IN (SELECT id FROM scope)');
     }
     if (filter.programId) {
@@ -454,9 +455,9 @@ export class ClassService {
       })[]
     >(
       `${
-        filter.organiserUnitId
+        organiser
           ? `WITH RECURSIVE scope AS (
-               SELECT id FROM unit WHERE id = ?
+               SELECT id FROM unit WHERE ${filter.organiserUnitId ? 'id' : 'code'} = ?
                UNION ALL
                SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id
              )`

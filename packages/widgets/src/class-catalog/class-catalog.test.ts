@@ -1,0 +1,67 @@
+import { launchBrowser, type TestBrowser } from '@polcenter/testing/browser';
+import { testDatabase } from '@polcenter/testing/database';
+import { type ServerProcess, startServerProcess, tempDataDir } from '@polcenter/testing/server-process';
+import type { Page } from 'playwright-core';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+// The catalog in a real Chromium, against `polcenter start` on a fresh demo database.
+const data = tempDataDir();
+const env = process.env.DATABASE_URL ? { DATABASE_URL: (await testDatabase()).url } : { POLCENTER_DATA_DIR: data.dir };
+const server: ServerProcess = await startServerProcess(env);
+const browser: TestBrowser = await launchBrowser();
+
+test.after(async () => {
+  await browser.close();
+  await server.stop();
+  data.remove();
+});
+
+async function pageWith(html: string, lang = 'vi'): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.route(`${server.url}/catalog-test`, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="${lang}"><script type="module" src="/widgets/pc-widgets.js"></script><body>${html}</body></html>`,
+    }),
+  );
+  await page.goto(`${server.url}/catalog-test`);
+  return page;
+}
+
+test('shows the open classes with dates as dd/mm/yyyy, organiser and seats left', async () => {
+  const page = await pageWith('<pc-class-catalog></pc-class-catalog>');
+  const cards = page.locator('pc-class-catalog li');
+  await cards.first().waitFor();
+  assert.equal(await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-code'))), [
+    'NTĐ-01/2027',
+    'ĐVM-01/2027',
+  ]);
+  const text = (await cards.first().textContent()) ?? '';
+  assert.match(text, '11/01/2027 – 15/01/2027');
+  assert.match(text, 'đến hết 04/01/2027');
+  assert.match(text, '80/80');
+  await page.close();
+});
+
+test('pages with "show more" and speaks English on an English page', async () => {
+  const page = await pageWith('<pc-class-catalog page-size="1"></pc-class-catalog>', 'en');
+  const cards = page.locator('pc-class-catalog li');
+  await cards.first().waitFor();
+  assert.is(await cards.count(), 1);
+  await page.locator('pc-class-catalog button', { hasText: 'Show more' }).click();
+  await cards.nth(1).waitFor();
+  assert.is(await cards.count(), 2);
+  assert.is(await page.locator('pc-class-catalog button').count(), 0);
+  assert.match((await cards.first().textContent()) ?? '', 'Awareness of the Party');
+  await page.close();
+});
+
+test('an organiser with no open class shows a friendly empty state', async () => {
+  const page = await pageWith('<pc-class-catalog organiser="064"></pc-class-catalog>');
+  const status = page.locator('pc-class-catalog [role=status]', { hasText: 'chưa có lớp' });
+  await status.waitFor();
+  await page.close();
+});
+
+test.run();
