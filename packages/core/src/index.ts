@@ -6,6 +6,16 @@ export { MIGRATIONS } from './migrations';
 export { createOrm, type Orm, type OrmOptions, ormConfig } from './orm';
 export { createPolCenter, type PolCenter, type PolCenterOptions } from './polcenter';
 export { type SeedReport, seedDemo } from './seed/demo';
+export {
+  ActivityService,
+  type BriefingView,
+  type ConferenceView,
+  type ContestStanding,
+  type ContestView,
+  type OpinionFilter,
+  type OpinionReportView,
+} from './services/activities';
+export { AssignmentService, type AssignmentView } from './services/assignments';
 export { AuthService, type Principal, type SignedIn } from './services/auth';
 export {
   type CatalogEntry,
@@ -14,8 +24,15 @@ export {
   type ClassSiteView,
   type ClassTransitionRecord,
   type ClassView,
+  catalogQuery,
 } from './services/classes';
 export { type Claim, IdempotencyService } from './services/idempotency';
+export {
+  ObligationService,
+  type ObligationView,
+  type ShortfallReport,
+  type ShortfallView,
+} from './services/obligations';
 export {
   type CreatePersonOptions,
   type DuplicateHit,
@@ -24,4 +41,13 @@ export {
   type PersonView,
 } from './services/people';
 export { ProgramService, type ProgramView, seedDefaultPrograms } from './services/programs';
+export {
+  type DecisionItemView,
+  type DecisionView,
+  type MembershipView,
+  type RosterAtView,
+  type RosterMemberView,
+  RosterService,
+  type RosterView,
+} from './services/rosters';
 export { UnitService, type UnitView } from './services/units';

@@ -1,10 +1,14 @@
 import { migrate } from './migrate';
 import { createOrm, type Orm } from './orm';
+import { ActivityService } from './services/activities';
+import { AssignmentService } from './services/assignments';
 import { AuthService } from './services/auth';
 import { ClassService } from './services/classes';
 import { IdempotencyService } from './services/idempotency';
+import { ObligationService } from './services/obligations';
 import { PeopleService } from './services/people';
 import { ProgramService } from './services/programs';
+import { RosterService } from './services/rosters';
 import { UnitService } from './services/units';
 
 export interface PolCenterOptions {
@@ -25,6 +29,14 @@ export interface PolCenter {
   readonly classes: ClassService;
   readonly auth: AuthService;
   readonly idempotency: IdempotencyService;
+  /** Rapporteur rosters and the decisions that shape them. */
+  readonly rosters: RosterService;
+  /** Lecturers and rapporteurs assigned to class sessions, never double-booked. */
+  readonly assignments: AssignmentService;
+  /** Briefings, public-opinion reports, conferences, contests, workload. */
+  readonly activities: ActivityService;
+  /** Rapporteurs' obligations as data, and who falls short. */
+  readonly obligations: ObligationService;
   /** Runs a cheap query; throws when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -46,6 +58,10 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
     classes: new ClassService(orm),
     auth: new AuthService(orm),
     idempotency: new IdempotencyService(orm),
+    rosters: new RosterService(orm),
+    assignments: new AssignmentService(orm),
+    activities: new ActivityService(orm),
+    obligations: new ObligationService(orm),
     async ping() {
       await orm.em.getConnection().execute('select 1');
     },

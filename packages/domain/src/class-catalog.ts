@@ -26,6 +26,7 @@ export const classCatalogInput = z
   })
   .default({ limit: 20 });
 export type ClassCatalogInput = z.input<typeof classCatalogInput>;
+export type ValidCatalogInput = z.output<typeof classCatalogInput>;
 
 export const classTransitionInput = z
   .object({

@@ -5,6 +5,7 @@ import { ClassSessionSchema, ClassSiteSchema, TrainingClassSchema } from './clas
 import { AttendanceSchema, EnrolmentSchema, ScoreSchema } from './enrolment';
 import { PersonSchema } from './people';
 import { ProgramSchema, ProgramTopicSchema } from './programs';
+import { ROSTER_ENTITIES } from './rosters';
 import { UnitLevelSchema, UnitSchema } from './unit';
 import { UnitLinkSchema } from './unit-link';
 
@@ -15,6 +16,7 @@ export * from './classes';
 export * from './enrolment';
 export * from './people';
 export * from './programs';
+export * from './rosters';
 export * from './unit';
 export * from './unit-link';
 
@@ -37,4 +39,5 @@ export const ENTITIES = [
   AppUserSchema,
   UserRoleSchema,
   AuthTokenSchema,
+  ...ROSTER_ENTITIES,
 ];

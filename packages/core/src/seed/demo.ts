@@ -5,6 +5,7 @@ import type { Orm } from '../orm';
 import { seedDefaultPrograms } from '../services/programs';
 import { CHO_DON_LINKS, THAI_NGUYEN_2025 } from './chodon-links';
 import { CHO_DON_UNITS } from './chodon-units';
+import { seedRosters } from './rosters';
 import { type StoryReport, seedStory2022 } from './story-2022';
 
 export interface SeedReport {
@@ -67,6 +68,7 @@ export async function seedDemo(orm: Orm): Promise<SeedReport> {
       deterministicId,
       communes2022.map((u) => u.code),
     );
+    await seedRosters(tx, (code) => byCode.get(code)?.id ?? deterministicId(code), deterministicId);
     return { seeded: true, units: CHO_DON_UNITS.length + THAI_NGUYEN_2025.length, story };
   });
 }

@@ -26,6 +26,7 @@ import {
   recordRef,
   staleRecordError,
   timetableClashError,
+  type ValidCatalogInput,
   type ValidSessionInput,
 } from '@polcenter/domain';
 import type { Actor } from '../actor';
@@ -422,61 +423,8 @@ export class ClassService {
    */
   async catalog(input: ClassCatalogInput = {}): Promise<Page<CatalogEntry>> {
     const filter = parseInput(classCatalogInput, input);
-    const after = filter.cursor ? decodeCursor(filter.cursor, ['date', 'text', 'uuid']) : null;
-    const where = ["c.status = 'open'"];
-    const params: unknown[] = [];
-    const organiser = filter.organiserUnitId ?? filter.organiserCode;
-    if (organiser) {
-      params.push(organiser);
-      where.push('c.organiser_unit_id IN (SELECT id FROM scope)');
-    }
-    if (filter.programId) {
-      where.push('c.program_id = ?');
-      params.push(filter.programId);
-    }
-    if (filter.from) {
-      where.push('c.end_date >= ?::date');
-      params.push(filter.from);
-    }
-    if (filter.to) {
-      where.push('c.start_date <= ?::date');
-      params.push(filter.to);
-    }
-    if (after) {
-      where.push('(c.start_date, c.code, c.id) > (?::date, ?, ?::uuid)');
-      params.push(...after);
-    }
-    const rows = await this.orm.em.fork().execute<
-      (Omit<ClassRow, 'program_id' | 'organiser_id' | 'online_link' | 'seats_taken' | 'status' | 'version'> & {
-        seats_left: number;
-        sites: string[];
-        session_count: number;
-        periods: number;
-      })[]
-    >(
-      `${
-        organiser
-          ? `WITH RECURSIVE scope AS (
-               SELECT id FROM unit WHERE ${filter.organiserUnitId ? 'id' : 'code'} = ?
-               UNION ALL
-               SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id
-             )`
-          : ''
-      }
-       SELECT c.id, c.code, c.title, p.code AS program_code, p.name_vi AS program_name_vi, p.name_en AS program_name_en,
-              u.code AS organiser_code, u.name AS organiser_name, c.mode, c.venue, c.start_date::text AS start_date,
-              c.end_date::text AS end_date, c.capacity, c.capacity - c.seats_taken AS seats_left,
-              c.enrolment_opens_on::text AS enrolment_opens_on, c.enrolment_closes_on::text AS enrolment_closes_on,
-              (SELECT coalesce(json_agg(cs.name ORDER BY cs.name COLLATE "vi-x-icu"), '[]'::json)
-                 FROM class_site cs WHERE cs.class_id = c.id) AS sites,
-              (SELECT count(*)::int FROM class_session s WHERE s.class_id = c.id) AS session_count,
-              (SELECT coalesce(sum(s.periods), 0)::int FROM class_session s WHERE s.class_id = c.id) AS periods
-         FROM training_class c JOIN program p ON p.id = c.program_id JOIN unit u ON u.id = c.organiser_unit_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY c.start_date, c.code, c.id
-        LIMIT ${filter.limit + 1}`,
-      params,
-    );
+    const query = catalogQuery(filter);
+    const rows = await this.orm.em.fork().execute<CatalogRow[]>(query.sql, query.params);
     const now = today();
     const page = rows.slice(0, filter.limit).map(
       (r): CatalogEntry => ({
@@ -581,4 +529,67 @@ async function insertSessions(
     'run',
   );
   return sessions.length;
+}
+
+type CatalogRow = Omit<
+  ClassRow,
+  'program_id' | 'organiser_id' | 'online_link' | 'seats_taken' | 'status' | 'version'
+> & {
+  seats_left: number;
+  sites: string[];
+  session_count: number;
+  periods: number;
+};
+
+/**
+ * The public catalog's one query, with its parameters (`?` placeholders). Exported so the
+ * benchmark's raw-`pg` baseline runs exactly the same SQL.
+ */
+export function catalogQuery(filter: ValidCatalogInput): { sql: string; params: unknown[] } {
+  const after = filter.cursor ? decodeCursor(filter.cursor, ['date', 'text', 'uuid']) : null;
+  const where = ["c.status = 'open'"];
+  const params: unknown[] = [];
+  const organiser = filter.organiserUnitId ?? filter.organiserCode;
+  if (organiser) {
+    params.push(organiser);
+    where.push('c.organiser_unit_id IN (SELECT id FROM scope)');
+  }
+  if (filter.programId) {
+    where.push('c.program_id = ?');
+    params.push(filter.programId);
+  }
+  if (filter.from) {
+    where.push('c.end_date >= ?::date');
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    where.push('c.start_date <= ?::date');
+    params.push(filter.to);
+  }
+  if (after) {
+    where.push('(c.start_date, c.code, c.id) > (?::date, ?, ?::uuid)');
+    params.push(...after);
+  }
+  const sql = `${
+    organiser
+      ? `WITH RECURSIVE scope AS (
+               SELECT id FROM unit WHERE ${filter.organiserUnitId ? 'id' : 'code'} = ?
+               UNION ALL
+               SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id
+             )`
+      : ''
+  }
+       SELECT c.id, c.code, c.title, p.code AS program_code, p.name_vi AS program_name_vi, p.name_en AS program_name_en,
+              u.code AS organiser_code, u.name AS organiser_name, c.mode, c.venue, c.start_date::text AS start_date,
+              c.end_date::text AS end_date, c.capacity, c.capacity - c.seats_taken AS seats_left,
+              c.enrolment_opens_on::text AS enrolment_opens_on, c.enrolment_closes_on::text AS enrolment_closes_on,
+              (SELECT coalesce(json_agg(cs.name ORDER BY cs.name COLLATE "vi-x-icu"), '[]'::json)
+                 FROM class_site cs WHERE cs.class_id = c.id) AS sites,
+              (SELECT count(*)::int FROM class_session s WHERE s.class_id = c.id) AS session_count,
+              (SELECT coalesce(sum(s.periods), 0)::int FROM class_session s WHERE s.class_id = c.id) AS periods
+         FROM training_class c JOIN program p ON p.id = c.program_id JOIN unit u ON u.id = c.organiser_unit_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY c.start_date, c.code, c.id
+        LIMIT ${filter.limit + 1}`;
+  return { sql, params };
 }

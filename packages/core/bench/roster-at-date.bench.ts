@@ -1,0 +1,193 @@
+import { type Figure, median, round, time } from '@polcenter/bench';
+import pg from 'pg';
+import { seededRandom } from '../src/seed/random';
+import { KNOWN_NOW, membershipCtes } from '../src/services/roster-sql';
+import { createTestPolCenter } from '../src/testing';
+
+export const ids = ['roster.atDate.ratio'];
+
+const ROSTERS = 50;
+const DECISIONS = 5000;
+const PEOPLE = 1500;
+const QUERIES = 200;
+const ROUNDS = 7;
+const WARMUP_ROUNDS = 2;
+
+/** The hand-written statement: the derivation for one roster, names joined, in Vietnamese order. */
+const RAW = `WITH ${membershipCtes('SELECT $1::uuid AS id')}
+  SELECT r.id, r.level, r.owner_unit_id, ou.name AS owner_unit_name, r.term_start_year, r.term_end_year, r.name,
+         m.person_id, p.full_name, p.unit_id AS person_unit_id, pu.name AS person_unit_name, m.fields, m.position,
+         to_char(m.since, 'YYYY-MM-DD') AS since, m.decision_id, m.decision_number
+    FROM roster r JOIN unit ou ON ou.id = r.owner_unit_id
+    LEFT JOIN (members m JOIN person p ON p.id = m.person_id LEFT JOIN unit pu ON pu.id = p.unit_id) ON m.roster_id = r.id
+   WHERE r.id = $1
+   ORDER BY p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", m.person_id`
+  .replace('?::date', '$2::date')
+  .replace('?::date', '$3::date');
+
+/**
+ * `roster.atDate.ratio`: "who was on this roster on that day" through RosterService.rosterAt
+ * (input validation, a forked EntityManager, one SQL statement, mapping to views) divided by the
+ * same rows fetched with one hand-written SQL statement through raw `pg`. History: 50 rosters,
+ * 5,000 decisions (establish, add, remove, transfer between rosters, re-appoint, annul), ~1,500
+ * people. Sides alternate which goes first each round; the figure is the median round ratio.
+ */
+export default async function rosterAtDate(): Promise<Figure[]> {
+  const polcenter = await createTestPolCenter({ demo: true });
+  const pool = new pg.Pool({ connectionString: polcenter.url, max: 20 });
+  try {
+    const rosterIds = await seedHistory(pool);
+    const random = seededRandom(42);
+    const asks = Array.from({ length: QUERIES }, () => ({
+      rosterId: rosterIds[Math.floor(random() * rosterIds.length)] as string,
+      date: `20${20 + Math.floor(random() * 5)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-15`,
+    }));
+    // Same rows both ways, checked once.
+    for (const ask of asks.slice(0, 20)) {
+      const viaService = await polcenter.rosters.rosterAt(ask);
+      const raw = await pool.query(RAW, [ask.rosterId, ask.date, KNOWN_NOW]);
+      const rawMembers = raw.rows.filter((r) => r.person_id).map((r) => r.person_id);
+      if (JSON.stringify(rawMembers) !== JSON.stringify(viaService.members.map((m) => m.personId))) {
+        throw new Error(`rows differ for ${ask.rosterId} on ${ask.date}`);
+      }
+    }
+    const viaService = async () => {
+      for (const ask of asks) await polcenter.rosters.rosterAt(ask);
+    };
+    const viaPg = async () => {
+      for (const ask of asks) await pool.query(RAW, [ask.rosterId, ask.date, KNOWN_NOW]);
+    };
+    const ratios: number[] = [];
+    const serviceMs: number[] = [];
+    const pgMs: number[] = [];
+    for (let r = -WARMUP_ROUNDS; r < ROUNDS; r++) {
+      const serviceFirst = r % 2 === 0;
+      const first = await time(serviceFirst ? viaService : viaPg);
+      const second = await time(serviceFirst ? viaPg : viaService);
+      if (r < 0) continue;
+      const [s, p] = serviceFirst ? [first, second] : [second, first];
+      ratios.push(s / p);
+      serviceMs.push(s / QUERIES);
+      pgMs.push(p / QUERIES);
+    }
+    const sample = await polcenter.rosters.rosterAt(asks[0] as { rosterId: string; date: string });
+    return [
+      {
+        id: 'roster.atDate.ratio',
+        value: round(median(ratios)),
+        unit: 'x raw SQL',
+        baseline: 'one hand-written SQL statement through raw pg, same rows',
+        target: '<= 3',
+        note:
+          `rosterAt ${round(median(serviceMs))} ms/call vs raw ${round(median(pgMs))} ms/query; ${ROSTERS} rosters, ` +
+          `${DECISIONS} decisions, ${PEOPLE} people, ~${sample.members.length} members per roster, ${QUERIES} sequential ` +
+          `calls per side per round, median of ${ROUNDS} interleaved rounds after ${WARMUP_ROUNDS} warm-up, round ratios ` +
+          `${round(Math.min(...ratios))}–${round(Math.max(...ratios))}, embedded PostgreSQL 18 on loopback`,
+      },
+    ];
+  } finally {
+    await pool.end();
+    await polcenter.close();
+  }
+}
+
+/** A province-sized history, valid by construction (the generator tracks who is on which roster). */
+async function seedHistory(pool: pg.Pool): Promise<string[]> {
+  const random = seededRandom(2022);
+  const unit = (await pool.query<{ id: string }>("SELECT id FROM unit WHERE code = '064'")).rows[0]?.id as string;
+  const people = (
+    await pool.query<{ id: string }>(
+      `INSERT INTO person (id, full_name, given_name, search_name)
+       SELECT gen_random_uuid(), 'Hoàng Văn Bench ' || g, 'Bench' || g, 'hoang van bench ' || g FROM generate_series(1, $1) g
+       RETURNING id`,
+      [PEOPLE],
+    )
+  ).rows.map((r) => r.id);
+  const rosters = (
+    await pool.query<{ id: string }>(
+      `INSERT INTO roster (id, level, owner_unit_id, term_start_year, term_end_year)
+       SELECT gen_random_uuid(), 'bench' || g, $1, 2020, 2025 FROM generate_series(1, $2) g RETURNING id`,
+      [unit, ROSTERS],
+    )
+  ).rows.map((r) => r.id);
+  const members = new Map(rosters.map((r) => [r, new Set<string>()]));
+  const perRoster = DECISIONS / ROSTERS;
+  // Decisions in date order, rosters interleaved, so transfers meet the target's own history.
+  const decisionRows: unknown[][] = [];
+  const itemRows: unknown[][] = [];
+  let decisionNo = 0;
+  const { randomUUID } = await import('node:crypto');
+  for (let step = 0; step < perRoster; step++) {
+    const date = new Date(Date.UTC(2020, 10, 1) + step * 15 * 86_400_000).toISOString().slice(0, 10);
+    for (const [ri, rosterId] of rosters.entries()) {
+      const on = members.get(rosterId) as Set<string>;
+      const id = randomUUID();
+      decisionNo++;
+      if (step === 0) {
+        const chosen = people.slice(ri * 30, ri * 30 + 30);
+        decisionRows.push([id, rosterId, `${decisionNo}-QĐ`, date, 'establish', null]);
+        chosen.forEach((p, i) => {
+          on.add(p);
+          itemRows.push([id, i + 1, p, 'add', '{party_building}', null]);
+        });
+        continue;
+      }
+      const roll = random();
+      const current = [...on];
+      if (roll < 0.05 && decisionRows.length > 0) {
+        // Annul an earlier addition of this roster (its effect disappears "as known now").
+        const earlier = decisionRows.find((d) => d[1] === rosterId && d[4] === 'add' && !d[6]);
+        if (earlier) {
+          earlier[6] = true;
+          decisionRows.push([id, rosterId, `${decisionNo}-QĐ`, date, 'annul', earlier[0]]);
+          const item = itemRows.find((it) => it[0] === earlier[0]);
+          if (item && item[3] === 'add') on.delete(item[2] as string);
+          continue;
+        }
+      }
+      if (roll < 0.45 || current.length < 10) {
+        const p = people[Math.floor(random() * people.length)] as string;
+        if (on.has(p)) {
+          decisionRows.push([id, rosterId, `${decisionNo}-QĐ`, date, 'reappoint', null]);
+          itemRows.push([id, 1, p, 'reappoint', '{economy}', null]);
+        } else {
+          decisionRows.push([id, rosterId, `${decisionNo}-QĐ`, date, 'add', null]);
+          itemRows.push([id, 1, p, 'add', '{law}', null]);
+          on.add(p);
+        }
+      } else if (roll < 0.8) {
+        const p = current[Math.floor(random() * current.length)] as string;
+        decisionRows.push([id, rosterId, `${decisionNo}-QĐ`, date, 'remove', null]);
+        itemRows.push([id, 1, p, 'remove', '{}', null]);
+        on.delete(p);
+      } else {
+        const p = current[Math.floor(random() * current.length)] as string;
+        const to = rosters[Math.floor(random() * rosters.length)] as string;
+        decisionRows.push([id, rosterId, `${decisionNo}-QĐ`, date, 'transfer', null]);
+        itemRows.push([id, 1, p, 'transfer', '{culture_society}', to]);
+        on.delete(p);
+        (members.get(to) as Set<string>).add(p);
+      }
+    }
+  }
+  for (let i = 0; i < decisionRows.length; i += 1000) {
+    const slice = decisionRows.slice(i, i + 1000);
+    await pool.query(
+      `INSERT INTO roster_decision (id, roster_id, number, date, signer, kind, annuls_decision_id)
+       SELECT id, roster_id, number, date, 'bench', kind, annuls FROM
+       unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::text[], $6::uuid[]) AS t(id, roster_id, number, date, kind, annuls)`,
+      [0, 1, 2, 3, 4, 5].map((c) => slice.map((row) => row[c])),
+    );
+  }
+  for (let i = 0; i < itemRows.length; i += 2000) {
+    const slice = itemRows.slice(i, i + 2000);
+    await pool.query(
+      `INSERT INTO roster_decision_item (id, decision_id, item_no, person_id, change, fields, to_roster_id)
+       SELECT gen_random_uuid(), d, n, p, c, f::text[], t FROM
+       unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::uuid[]) AS x(d, n, p, c, f, t)`,
+      [0, 1, 2, 3, 4, 5].map((c) => slice.map((row) => row[c])),
+    );
+  }
+  await pool.query('ANALYZE roster; ANALYZE roster_decision; ANALYZE roster_decision_item; ANALYZE person');
+  return rosters;
+}

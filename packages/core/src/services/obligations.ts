@@ -1,0 +1,220 @@
+import {
+  computeShortfalls,
+  DomainError,
+  type LocalizedText,
+  type MemberTally,
+  type ObligationInput,
+  type ObligationKind,
+  type ObligationRule,
+  obligationInput,
+  parseInput,
+  type ShortfallInput,
+  shortfallInput,
+} from '@polcenter/domain';
+import { type Actor, SYSTEM_ACTOR } from '../actor';
+import { audit } from '../audit';
+import { isUniqueViolation } from '../db-errors';
+import type { Orm } from '../orm';
+import { today } from './rapporteur-common';
+import { KNOWN_NOW, membershipCtes } from './roster-sql';
+
+export interface ObligationView extends ObligationRule {
+  readonly rosterLevel: string | null;
+  readonly validFromYear: number | null;
+  readonly validToYear: number | null;
+}
+
+export interface ShortfallView {
+  readonly personId: string;
+  readonly fullName: string;
+  readonly rosterId: string;
+  readonly rosterLevel: string;
+  readonly obligationId: string;
+  readonly code: string;
+  readonly name: LocalizedText;
+  readonly kind: ObligationKind;
+  readonly required: number;
+  readonly done: number;
+  readonly shortBy: number;
+}
+
+export interface ShortfallReport {
+  readonly year: number;
+  /** Activities were counted from 1 January up to this date. */
+  readonly asOf: string;
+  readonly members: number;
+  readonly shortfalls: readonly ShortfallView[];
+}
+
+interface ObligationRow {
+  id: string;
+  code: string;
+  kind: ObligationKind;
+  roster_level: string | null;
+  minimum: number | null;
+  min_share: string | null;
+  name_vi: string;
+  name_en: string;
+  valid_from_year: number | null;
+  valid_to_year: number | null;
+}
+
+const toView = (r: ObligationRow): ObligationView => ({
+  id: r.id,
+  code: r.code,
+  kind: r.kind,
+  minimum: r.minimum,
+  minShare: r.min_share === null ? null : Number(r.min_share),
+  name: { vi: r.name_vi, en: r.name_en },
+  rosterLevel: r.roster_level,
+  validFromYear: r.valid_from_year,
+  validToYear: r.valid_to_year,
+});
+
+/**
+ * Obligations of rapporteurs as data, and who falls short of them. A member is judged on each
+ * rule of their roster's level (or of every level): briefings and opinion reports they gave that
+ * year, and the conferences of their roster they attended (against those held).
+ */
+export class ObligationService {
+  constructor(private readonly orm: Orm) {}
+
+  async define(input: ObligationInput, actor: Actor = SYSTEM_ACTOR): Promise<ObligationView> {
+    const data = parseInput(obligationInput, input);
+    return this.orm.em.fork().transactional(async (tx) => {
+      const [row] = await tx
+        .execute<ObligationRow[]>(
+          `INSERT INTO obligation (id, code, kind, roster_level, minimum, min_share, name_vi, name_en, valid_from_year, valid_to_year)
+           VALUES (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+          [
+            data.code,
+            data.kind,
+            data.rosterLevel ?? null,
+            data.minimum ?? null,
+            data.minShare ?? null,
+            data.name.vi,
+            data.name.en,
+            data.validFromYear ?? null,
+            data.validToYear ?? null,
+          ],
+        )
+        .catch((error) => {
+          if (isUniqueViolation(error, 'obligation_code_unique')) {
+            throw new DomainError(
+              'OBLIGATION.CODE_TAKEN',
+              { vi: `Mã "${data.code}" đã được dùng.`, en: `The code "${data.code}" is already taken.` },
+              { fields: [{ field: 'code', message: { vi: 'Mã đã được dùng.', en: 'Code already taken.' } }] },
+            );
+          }
+          throw error;
+        });
+      const view = toView(row as ObligationRow);
+      await audit(tx, actor, { action: 'obligation.define', entity: 'obligation', entityId: view.id, after: data });
+      return view;
+    });
+  }
+
+  async list(year?: number): Promise<ObligationView[]> {
+    const rows = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<ObligationRow[]>(
+        `SELECT * FROM obligation
+          WHERE ?::int IS NULL OR ((valid_from_year IS NULL OR valid_from_year <= ?) AND (valid_to_year IS NULL OR valid_to_year >= ?))
+          ORDER BY code`,
+        [year ?? null, year ?? null, year ?? null],
+      );
+    return rows.map(toView);
+  }
+
+  /** Who falls short this year (or any year), and by how much: most behind first. */
+  async shortfalls(input: ShortfallInput): Promise<ShortfallReport> {
+    const q = parseInput(shortfallInput, input);
+    const yearEnd = `${q.year}-12-31`;
+    const asOf = q.asOf ?? (today() < yearEnd ? today() : yearEnd);
+    const from = `${q.year}-01-01`;
+    const rules = await this.list(q.year);
+    const conn = this.orm.em.fork().getConnection();
+    // Members of every roster whose term covers the year (under the unit, if given), with their tallies.
+    const rows = await conn.execute<
+      {
+        roster_id: string;
+        level: string;
+        person_id: string;
+        full_name: string;
+        briefings: number;
+        opinion_reports: number;
+        attended: number;
+        held: number;
+      }[]
+    >(
+      `WITH RECURSIVE units AS (
+         SELECT id FROM unit WHERE ?::uuid IS NULL OR id = ?
+         UNION SELECT u.id FROM unit u JOIN units s ON u.parent_id = s.id WHERE ?::uuid IS NOT NULL
+       ), ${membershipCtes(
+         'SELECT r.id FROM roster r WHERE r.term_start_year <= ? AND r.term_end_year >= ? AND r.owner_unit_id IN (SELECT id FROM units)',
+       )}
+       SELECT m.roster_id, r.level, m.person_id, p.full_name,
+              (SELECT count(*)::int FROM briefing_person bp JOIN briefing b ON b.id = bp.briefing_id
+                WHERE bp.person_id = m.person_id AND b.date BETWEEN ?::date AND ?::date) AS briefings,
+              (SELECT count(*)::int FROM opinion_report_person op JOIN opinion_report o ON o.id = op.report_id
+                WHERE op.person_id = m.person_id AND o.date BETWEEN ?::date AND ?::date) AS opinion_reports,
+              (SELECT count(*)::int FROM conference_attendance a JOIN conference c ON c.id = a.conference_id
+                WHERE a.person_id = m.person_id AND a.status = 'present' AND c.roster_id = m.roster_id
+                  AND c.date BETWEEN ?::date AND ?::date) AS attended,
+              (SELECT count(*)::int FROM conference c WHERE c.roster_id = m.roster_id AND c.date BETWEEN ?::date AND ?::date) AS held
+         FROM members m JOIN roster r ON r.id = m.roster_id JOIN person p ON p.id = m.person_id`,
+      [
+        q.unitId ?? null,
+        q.unitId ?? null,
+        q.unitId ?? null,
+        q.year,
+        q.year,
+        asOf,
+        KNOWN_NOW,
+        from,
+        asOf,
+        from,
+        asOf,
+        from,
+        asOf,
+        from,
+        asOf,
+      ],
+    );
+    const shortfalls: ShortfallView[] = [];
+    for (const rule of rules) {
+      const bound = rows.filter((r) => !rule.rosterLevel || r.level === rule.rosterLevel);
+      // Counts of one's own activities are per person: someone on two rosters is judged once.
+      const perPerson = rule.kind !== 'conference_attendance';
+      const seen = new Set<string>();
+      const tallies: (MemberTally & { row: (typeof rows)[number] })[] = [];
+      for (const row of bound) {
+        if (perPerson && seen.has(row.person_id)) continue;
+        seen.add(row.person_id);
+        tallies.push({
+          personId: `${row.person_id}|${row.roster_id}`,
+          done: { briefings: row.briefings, opinion_reports: row.opinion_reports, conference_attendance: row.attended },
+          held: { conference_attendance: row.held },
+          row,
+        });
+      }
+      const byKey = new Map(tallies.map((t) => [t.personId, t.row]));
+      for (const s of computeShortfalls([rule], tallies)) {
+        const row = byKey.get(s.personId) as (typeof rows)[number];
+        shortfalls.push({
+          ...s,
+          personId: row.person_id,
+          fullName: row.full_name,
+          rosterId: row.roster_id,
+          rosterLevel: row.level,
+          name: rule.name,
+        });
+      }
+    }
+    shortfalls.sort(
+      (a, b) => b.shortBy - a.shortBy || a.code.localeCompare(b.code) || a.fullName.localeCompare(b.fullName, 'vi'),
+    );
+    return { year: q.year, asOf, members: new Set(rows.map((r) => r.person_id)).size, shortfalls };
+  }
+}

@@ -1,0 +1,441 @@
+import { z } from 'zod';
+import { formatDate, type IsoDate } from './calendar';
+import { isoDate } from './dates';
+import { bilingual, DomainError } from './errors';
+import type { LocalizedText } from './i18n';
+
+/**
+ * Rosters of rapporteurs (*danh sách đội ngũ báo cáo viên*) and grassroots propagandists
+ * (*tuyên truyền viên*). A roster belongs to a unit, a level and a term (e.g. 2020–2025) and
+ * changes only through decisions (*quyết định*); the roster at any date is derived from them.
+ */
+
+/**
+ * Levels are data: Regulation 973-QĐ/BTGTW (2021) has central, province and district rapporteurs
+ * and grassroots propagandists; some provinces also keep commune rapporteurs. These are the
+ * defaults; a roster may name any level code.
+ */
+export const DEFAULT_ROSTER_LEVELS: readonly {
+  readonly code: string;
+  readonly rank: number;
+  readonly name: LocalizedText;
+  /** What a member is called at this level. */
+  readonly memberTitle: LocalizedText;
+}[] = [
+  {
+    code: 'central',
+    rank: 10,
+    name: { vi: 'Báo cáo viên Trung ương', en: 'Central rapporteurs' },
+    memberTitle: { vi: 'Báo cáo viên', en: 'Rapporteur' },
+  },
+  {
+    code: 'province',
+    rank: 20,
+    name: { vi: 'Báo cáo viên cấp tỉnh', en: 'Provincial rapporteurs' },
+    memberTitle: { vi: 'Báo cáo viên', en: 'Rapporteur' },
+  },
+  {
+    code: 'district',
+    rank: 30,
+    name: { vi: 'Báo cáo viên cấp huyện', en: 'District rapporteurs' },
+    memberTitle: { vi: 'Báo cáo viên', en: 'Rapporteur' },
+  },
+  {
+    code: 'commune',
+    rank: 40,
+    name: { vi: 'Báo cáo viên cấp xã', en: 'Commune rapporteurs' },
+    memberTitle: { vi: 'Báo cáo viên', en: 'Rapporteur' },
+  },
+  {
+    code: 'grassroots',
+    rank: 50,
+    name: { vi: 'Tuyên truyền viên cơ sở', en: 'Grassroots propagandists' },
+    memberTitle: { vi: 'Tuyên truyền viên', en: 'Propagandist' },
+  },
+];
+
+/** Fields of expertise (*lĩnh vực*) a member covers; a member has one or more. */
+export const EXPERTISE_FIELDS = [
+  'party_building',
+  'politics_ideology',
+  'economy',
+  'defence_security',
+  'culture_society',
+  'ethnic_religious',
+  'law',
+  'foreign_affairs',
+  'other',
+] as const;
+export type ExpertiseField = (typeof EXPERTISE_FIELDS)[number];
+
+export const EXPERTISE_FIELD_NAMES: Record<ExpertiseField, LocalizedText> = {
+  party_building: { vi: 'Xây dựng Đảng', en: 'Party building' },
+  politics_ideology: { vi: 'Chính trị, tư tưởng', en: 'Politics and ideology' },
+  economy: { vi: 'Kinh tế', en: 'Economy' },
+  defence_security: { vi: 'Quốc phòng, an ninh', en: 'Defence and security' },
+  culture_society: { vi: 'Văn hóa, xã hội', en: 'Culture and society' },
+  ethnic_religious: { vi: 'Dân tộc, tôn giáo', en: 'Ethnic and religious affairs' },
+  law: { vi: 'Pháp luật', en: 'Law' },
+  foreign_affairs: { vi: 'Đối ngoại', en: 'Foreign affairs' },
+  other: { vi: 'Lĩnh vực khác', en: 'Other' },
+};
+
+/**
+ * What a decision does. `establish` sets the whole roster (everyone not in it leaves);
+ * `add`, `remove`, `transfer` and `reappoint` change the people they list (*kiện toàn*);
+ * `annul` cancels an earlier decision entered by mistake or revoked — history is never deleted.
+ */
+export const ROSTER_DECISION_KINDS = ['establish', 'add', 'remove', 'transfer', 'reappoint', 'annul'] as const;
+export type RosterDecisionKind = (typeof ROSTER_DECISION_KINDS)[number];
+
+export const ROSTER_DECISION_KIND_NAMES: Record<RosterDecisionKind, LocalizedText> = {
+  establish: { vi: 'Thành lập, công nhận danh sách', en: 'Establish the roster' },
+  add: { vi: 'Bổ sung', en: 'Add members' },
+  remove: { vi: 'Thôi tham gia', en: 'Remove members' },
+  transfer: { vi: 'Điều chuyển', en: 'Transfer members' },
+  reappoint: { vi: 'Công nhận lại', en: 'Re-appoint members' },
+  annul: { vi: 'Hủy bỏ quyết định', en: 'Annul a decision' },
+};
+
+/**
+ * What one line of a decision does to one person. A consolidation decision (*kiện toàn*) often
+ * adds some people and removes others at once, so each line carries its own change; it defaults
+ * to the decision's kind.
+ * - `add`: joins the roster (listed again: fields and position are updated);
+ * - `reappoint`: joins again, or stays with new fields/position (membership continues);
+ * - `remove`: leaves the roster;
+ * - `transfer`: leaves this roster and joins `toRosterId` (another unit's or level's roster);
+ *   a transfer to the same roster just changes fields/position.
+ */
+export const ROSTER_CHANGES = ['add', 'remove', 'transfer', 'reappoint'] as const;
+export type RosterChange = (typeof ROSTER_CHANGES)[number];
+
+export interface RosterDecisionItem {
+  readonly personId: string;
+  readonly change: RosterChange;
+  readonly fields: readonly ExpertiseField[];
+  readonly position: string | null;
+  readonly toRosterId: string | null;
+}
+
+export interface RosterDecision {
+  readonly id: string;
+  readonly rosterId: string;
+  readonly number: string;
+  /** The date the decision takes effect (its signing date unless it says otherwise). */
+  readonly date: IsoDate;
+  /** Order of recording: among decisions of one date, the later-recorded one applies last. */
+  readonly seq: number;
+  readonly kind: RosterDecisionKind;
+  readonly annulsDecisionId: string | null;
+  readonly items: readonly RosterDecisionItem[];
+}
+
+export interface RosterMember {
+  readonly personId: string;
+  readonly fields: readonly ExpertiseField[];
+  readonly position: string | null;
+  /** First day of the member's current, unbroken stay on the roster. */
+  readonly since: IsoDate;
+  /** The decision that last set this member's entry (joined, re-appointed, updated). */
+  readonly decisionId: string;
+}
+
+export interface RosterAtOptions {
+  /**
+   * Which annulments count. An annulment is a correction: it says the annulled decision should
+   * never have applied. So by default the roster is **as known now**: an annulled decision is
+   * ignored at every date, including the dates before it was annulled (a person wrongly added
+   * on 01/03 and annulled on 01/06 was never on the roster, not even in April).
+   *
+   * Pass `knownOn` to see the roster **as it was recorded then**: only annulments dated on or
+   * before `knownOn` count. `knownOn: date` answers "who did we believe was on the roster that
+   * day" (in April: the wrongly added person was). Annulments are thus ignored only from the
+   * annulment on, in that view.
+   */
+  readonly knownOn?: IsoDate;
+}
+
+/** Whether the line puts the person on `rosterId` (true), takes them off (false), or is elsewhere. */
+function effectOn(decision: RosterDecision, item: RosterDecisionItem, rosterId: string): boolean | undefined {
+  if (decision.rosterId === rosterId) {
+    if (item.change === 'add' || item.change === 'reappoint') return true;
+    if (item.change === 'transfer') return item.toRosterId === rosterId;
+    return false;
+  }
+  if (item.change === 'transfer' && item.toRosterId === rosterId) return true;
+  return undefined;
+}
+
+/** The decisions that apply at `date`, in the order they apply, per RosterAtOptions. */
+export function effectiveDecisions(
+  decisions: readonly RosterDecision[],
+  date: IsoDate,
+  options: RosterAtOptions = {},
+): RosterDecision[] {
+  const annulled = new Set(
+    decisions
+      .filter((d) => d.kind === 'annul' && d.annulsDecisionId && (!options.knownOn || d.date <= options.knownOn))
+      .map((d) => d.annulsDecisionId as string),
+  );
+  return decisions
+    .filter((d) => d.kind !== 'annul' && d.date <= date && !annulled.has(d.id))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.seq - b.seq));
+}
+
+/**
+ * The members of a roster at a date, derived from the decisions alone (of this roster and the
+ * transfers into it from others). Pure; the database runs the same derivation as one query, and
+ * a test holds the two to the same answers.
+ */
+export function rosterAt(
+  decisions: readonly RosterDecision[],
+  rosterId: string,
+  date: IsoDate,
+  options: RosterAtOptions = {},
+): RosterMember[] {
+  const members = new Map<string, RosterMember>();
+  for (const decision of effectiveDecisions(decisions, date, options)) {
+    if (decision.rosterId === rosterId && decision.kind === 'establish') members.clear();
+    for (const item of decision.items) {
+      const joins = effectOn(decision, item, rosterId);
+      if (joins === undefined) continue;
+      const current = members.get(item.personId);
+      if (!joins) {
+        members.delete(item.personId);
+        continue;
+      }
+      members.set(item.personId, {
+        personId: item.personId,
+        fields: [...item.fields],
+        position: item.position,
+        since: current?.since ?? decision.date,
+        decisionId: decision.id,
+      });
+    }
+  }
+  return [...members.values()].sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+}
+
+/** "Term 2020–2025" (*nhiệm kỳ 2020–2025*). */
+export function describeTerm(startYear: number, endYear: number): LocalizedText {
+  return { vi: `nhiệm kỳ ${startYear}–${endYear}`, en: `term ${startYear}–${endYear}` };
+}
+
+// ---- inputs ---------------------------------------------------------------------------------
+
+const levelCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9_-]+$/, {
+    message: bilingual({ vi: 'Mã cấp gồm chữ thường, số, _ và -.', en: 'A level code holds a-z, 0-9, _ and -.' }),
+  });
+const year = z.number().int().min(1945).max(2200);
+
+export const rosterInput = z
+  .object({
+    level: levelCode,
+    ownerUnitId: z.uuid(),
+    termStartYear: year,
+    termEndYear: year,
+    name: z.string().trim().min(1).max(200).nullish(),
+  })
+  .strict()
+  .refine((r) => r.termStartYear <= r.termEndYear, {
+    path: ['termEndYear'],
+    message: bilingual({ vi: 'Năm kết thúc nhiệm kỳ phải sau năm bắt đầu.', en: 'The term must end after it starts.' }),
+  });
+export type RosterInput = z.input<typeof rosterInput>;
+
+const rosterItemInput = z
+  .object({
+    personId: z.uuid(),
+    change: z.enum(ROSTER_CHANGES).optional(),
+    fields: z.array(z.enum(EXPERTISE_FIELDS)).max(EXPERTISE_FIELDS.length).default([]),
+    position: z.string().trim().min(1).max(200).nullish(),
+    toRosterId: z.uuid().nullish(),
+  })
+  .strict();
+
+export const rosterDecisionInput = z
+  .object({
+    rosterId: z.uuid(),
+    number: z.string().trim().min(1).max(60),
+    date: isoDate,
+    signer: z.string().trim().min(1).max(200),
+    kind: z.enum(ROSTER_DECISION_KINDS),
+    annulsDecisionId: z.uuid().nullish(),
+    note: z.string().trim().max(1000).nullish(),
+    items: z.array(rosterItemInput).max(500).default([]),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    const issue = (path: (string | number)[], text: LocalizedText) =>
+      ctx.addIssue({ code: 'custom', path, message: bilingual(text) });
+    if (d.kind === 'annul') {
+      if (!d.annulsDecisionId)
+        issue(['annulsDecisionId'], { vi: 'Cần chọn quyết định bị hủy.', en: 'Name the decision to annul.' });
+      if (d.items.length > 0)
+        issue(['items'], { vi: 'Quyết định hủy không có danh sách người.', en: 'An annulment lists no people.' });
+      return;
+    }
+    if (d.annulsDecisionId)
+      issue(['annulsDecisionId'], {
+        vi: 'Chỉ quyết định hủy mới hủy quyết định khác.',
+        en: 'Only an annulment annuls.',
+      });
+    if (d.items.length === 0) issue(['items'], { vi: 'Cần ít nhất một người.', en: 'List at least one person.' });
+    const seen = new Set<string>();
+    d.items.forEach((item, i) => {
+      if (seen.has(item.personId))
+        issue(['items', i, 'personId'], { vi: 'Một người chỉ ghi một lần.', en: 'A person is listed only once.' });
+      seen.add(item.personId);
+      const change = item.change ?? defaultChange(d.kind);
+      if (d.kind === 'establish' && change !== 'add')
+        issue(['items', i, 'change'], {
+          vi: 'Quyết định thành lập chỉ gồm người được công nhận.',
+          en: 'An establishing decision only lists members.',
+        });
+      if ((change === 'add' || change === 'reappoint') && item.fields.length === 0)
+        issue(['items', i, 'fields'], { vi: 'Cần ít nhất một lĩnh vực.', en: 'Give at least one field.' });
+      if (change === 'transfer' && !item.toRosterId)
+        issue(['items', i, 'toRosterId'], {
+          vi: 'Điều chuyển cần danh sách chuyển đến.',
+          en: 'A transfer names the roster moved to.',
+        });
+      if (change !== 'transfer' && item.toRosterId)
+        issue(['items', i, 'toRosterId'], { vi: 'Chỉ dùng khi điều chuyển.', en: 'Only for a transfer.' });
+    });
+  })
+  .transform((d) => ({
+    ...d,
+    items: d.items.map((item) => ({
+      personId: item.personId,
+      change: item.change ?? defaultChange(d.kind),
+      fields: [...new Set(item.fields)],
+      position: item.position ?? null,
+      toRosterId: item.toRosterId ?? null,
+    })),
+  }));
+export type RosterDecisionInput = z.input<typeof rosterDecisionInput>;
+export type ValidRosterDecisionInput = z.output<typeof rosterDecisionInput>;
+
+function defaultChange(kind: RosterDecisionKind): RosterChange {
+  return kind === 'establish' || kind === 'annul' ? 'add' : kind;
+}
+
+/** Who is asked about: one roster by id, or the roster of a unit and level in force on the date. */
+export const rosterAtInput = z
+  .object({
+    rosterId: z.uuid().optional(),
+    ownerUnitId: z.uuid().optional(),
+    level: levelCode.optional(),
+    date: isoDate,
+    knownOn: isoDate.optional(),
+  })
+  .strict()
+  .refine((q) => Boolean(q.rosterId) !== Boolean(q.ownerUnitId && q.level), {
+    path: ['rosterId'],
+    message: bilingual({
+      vi: 'Chọn một danh sách, hoặc đơn vị và cấp (không cả hai).',
+      en: 'Give a roster, or a unit and a level (not both).',
+    }),
+  });
+export type RosterAtInput = z.input<typeof rosterAtInput>;
+
+// ---- errors ---------------------------------------------------------------------------------
+
+export function rosterNotFoundError(what: string): DomainError {
+  return new DomainError('ROSTER.NOT_FOUND', {
+    vi: `Không tìm thấy danh sách báo cáo viên (${what}).`,
+    en: `No rapporteur roster found (${what}).`,
+  });
+}
+
+export function decisionNotFoundError(id: string): DomainError {
+  return new DomainError(
+    'ROSTER.DECISION_NOT_FOUND',
+    { vi: `Không tìm thấy quyết định ${id}.`, en: `Decision ${id} not found.` },
+    { fields: [{ field: 'annulsDecisionId', message: { vi: 'Không tìm thấy.', en: 'Not found.' } }] },
+  );
+}
+
+/** ROSTER.DECISION_INVALID: the decision does not fit the roster as it stands on its date. */
+export function decisionInvalidError(text: LocalizedText, field?: string): DomainError {
+  return new DomainError('ROSTER.DECISION_INVALID', text, field ? { fields: [{ field, message: text }] } : {});
+}
+
+export function decisionNumberTakenError(number: string): DomainError {
+  return new DomainError(
+    'ROSTER.DECISION_NUMBER_TAKEN',
+    {
+      vi: `Số quyết định "${number}" đã được ghi cho danh sách này.`,
+      en: `Decision number "${number}" is already recorded for this roster.`,
+    },
+    { fields: [{ field: 'number', message: { vi: 'Số đã được dùng.', en: 'Number already used.' } }] },
+  );
+}
+
+export function decisionAlreadyAnnulledError(number: string, by: string): DomainError {
+  return new DomainError(
+    'ROSTER.DECISION_ALREADY_ANNULLED',
+    {
+      vi: `Quyết định ${number} đã bị hủy bởi quyết định ${by}.`,
+      en: `Decision ${number} was already annulled by decision ${by}.`,
+    },
+    { fields: [{ field: 'annulsDecisionId', message: { vi: 'Đã bị hủy.', en: 'Already annulled.' } }] },
+  );
+}
+
+/**
+ * Checks a new decision against the roster as it stands on its date (as known now): adding a
+ * sitting member or removing someone who is not on it is a mistake worth refusing. Returns null
+ * when the decision fits.
+ */
+export function checkDecisionAgainstRoster(
+  members: readonly Pick<RosterMember, 'personId'>[],
+  decision: Pick<ValidRosterDecisionInput, 'kind' | 'date' | 'items'>,
+  names: ReadonlyMap<string, string> = new Map(),
+): DomainError | null {
+  if (decision.kind === 'establish' || decision.kind === 'annul') return null;
+  const onRoster = new Set(members.map((m) => m.personId));
+  for (const [i, item] of decision.items.entries()) {
+    const who = names.get(item.personId) ?? item.personId;
+    const on = formatDate(decision.date);
+    if (item.change === 'add' && onRoster.has(item.personId)) {
+      return decisionInvalidError(
+        { vi: `${who} đã có trong danh sách ngày ${on}.`, en: `${who} is already on the roster on ${on}.` },
+        `items.${i}.personId`,
+      );
+    }
+    if ((item.change === 'remove' || item.change === 'transfer') && !onRoster.has(item.personId)) {
+      return decisionInvalidError(
+        { vi: `${who} không có trong danh sách ngày ${on}.`, en: `${who} is not on the roster on ${on}.` },
+        `items.${i}.personId`,
+      );
+    }
+  }
+  return null;
+}
+
+/** Annul a decision by a new one (never by deleting it). */
+export const annulDecisionInput = z
+  .object({
+    decisionId: z.uuid(),
+    number: z.string().trim().min(1).max(60),
+    date: isoDate,
+    signer: z.string().trim().min(1).max(200),
+    note: z.string().trim().max(1000).nullish(),
+  })
+  .strict();
+export type AnnulDecisionInput = z.input<typeof annulDecisionInput>;
+
+export const rosterListInput = z.object({ ownerUnitId: z.uuid().optional(), level: levelCode.optional() }).strict();
+export type RosterListInput = z.input<typeof rosterListInput>;
+
+export const rostersOfInput = z.object({ personId: z.uuid(), date: isoDate }).strict();
+
+/** A single id, validated (bad ids become INPUT.INVALID, not a database error). */
+export const idInput = z.uuid();
