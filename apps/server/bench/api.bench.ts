@@ -34,12 +34,30 @@ export default async function apiBench(): Promise<Figure[]> {
   const children: ChildProcess[] = [];
   try {
     await addOpenClasses(polcenter, 18);
-    const env = { ...process.env, DATABASE_URL: polcenter.url, NODE_ENV: 'production', POLCENTER_LOG: '0', POLCENTER_DEMO: '0' };
+    const env = {
+      ...process.env,
+      DATABASE_URL: polcenter.url,
+      NODE_ENV: 'production',
+      POLCENTER_LOG: '0',
+      POLCENTER_DEMO: '0',
+    };
     const serverPort = await freePort();
-    const server = await launch(process.execPath, [CLI, 'start', '--port', String(serverPort)], env, /listening|đang chạy/);
+    const server = await launch(
+      process.execPath,
+      [CLI, 'start', '--port', String(serverPort)],
+      env,
+      /listening|đang chạy/,
+    );
     children.push(server);
     const baselinePort = await freePort();
-    children.push(await launch(process.execPath, ['--import', 'tsx', BASELINE], { ...env, PORT: String(baselinePort) }, /listening/));
+    children.push(
+      await launch(
+        process.execPath,
+        ['--import', 'tsx', BASELINE],
+        { ...env, PORT: String(baselinePort) },
+        /listening/,
+      ),
+    );
 
     const input = encodeURIComponent(JSON.stringify({ limit: 20 }));
     const trpcUrl = `http://127.0.0.1:${serverPort}/trpc/classes.catalog?input=${input}`;
