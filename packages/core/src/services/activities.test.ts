@@ -1,6 +1,7 @@
 import type { DomainError } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { SYSTEM_ACTOR } from '../actor';
 import { deterministicId } from '../seed/demo';
 import { createTestPolCenter } from '../testing';
 
@@ -47,7 +48,7 @@ test('briefings: recorded with presenters and audit; bad input leaves nothing', 
   const presenter = deterministicId('rapporteur:02050-1');
   const before = [await count('briefing'), await count('audit_log')];
   const bad = await failure(
-    polcenter.activities.recordBriefing({
+    polcenter.activities.recordBriefing(SYSTEM_ACTOR, {
       date: '2022-05-05',
       unitId: village?.id as string,
       topic: 'x',
@@ -58,7 +59,7 @@ test('briefings: recorded with presenters and audit; bad input leaves nothing', 
   assert.is(bad?.code, 'INPUT.INVALID');
   assert.is(bad?.fields[0]?.field, 'audienceSize');
   const unknown = await failure(
-    polcenter.activities.recordBriefing({
+    polcenter.activities.recordBriefing(SYSTEM_ACTOR, {
       date: '2022-05-05',
       unitId: village?.id as string,
       topic: 'Nghị quyết',
@@ -69,16 +70,13 @@ test('briefings: recorded with presenters and audit; bad input leaves nothing', 
   assert.is(unknown?.code, 'ACTIVITY.UNKNOWN_REFERENCE');
   assert.is(unknown?.fields[0]?.field, 'presenterIds.1');
   assert.equal([await count('briefing'), await count('audit_log')], before);
-  const made = await polcenter.activities.recordBriefing(
-    {
-      date: '05/05/2022',
-      unitId: village?.id as string,
-      topic: 'Nghị quyết Đại hội XIII',
-      audienceSize: 64,
-      presenterIds: [presenter],
-    },
-    staff,
-  );
+  const made = await polcenter.activities.recordBriefing(staff, {
+    date: '05/05/2022',
+    unitId: village?.id as string,
+    topic: 'Nghị quyết Đại hội XIII',
+    audienceSize: 64,
+    presenterIds: [presenter],
+  });
   assert.is(made.date, '2022-05-05');
   assert.is(made.presenters[0]?.personId, presenter);
   assert.equal(
@@ -95,7 +93,7 @@ test('opinion reports: sensitive ones only for the propaganda department', async
   assert.ok(forStaff.length < all.length && forStaff.length > 0);
   assert.ok(forStaff.every((r) => r.sensitivity === 'routine' && r.visibleTo === 'staff'));
   assert.ok(all.filter((r) => r.sensitivity !== 'routine').every((r) => r.visibleTo === 'propaganda'));
-  const updated = await polcenter.activities.updateOpinionReport({ id: all[0]?.id as string, status: 'closed' }, staff);
+  const updated = await polcenter.activities.updateOpinionReport(staff, { id: all[0]?.id as string, status: 'closed' });
   assert.is(updated.status, 'closed');
 });
 
@@ -119,7 +117,7 @@ test('the contest: ranking per category, awards, then published and closed', asy
     );
   }
   const badScore = await failure(
-    polcenter.activities.recordScores({
+    polcenter.activities.recordScores(SYSTEM_ACTOR, {
       contestId,
       scores: [
         {
@@ -132,14 +130,14 @@ test('the contest: ranking per category, awards, then published and closed', asy
     }),
   );
   assert.is(badScore?.code, 'CONTEST.SCORE_OUT_OF_RANGE');
-  const final = await polcenter.activities.finaliseContest(contestId, staff);
+  const final = await polcenter.activities.finaliseContest(staff, contestId);
   assert.ok(final.finalised);
   const [first] = await sql<{ award: string }>('SELECT award FROM contest_entrant WHERE id = ?', [
     final.standings[0]?.entrantId,
   ]);
   assert.is(first?.award, final.standings[0]?.award);
   const late = await failure(
-    polcenter.activities.recordScores({
+    polcenter.activities.recordScores(SYSTEM_ACTOR, {
       contestId,
       scores: [
         {
@@ -162,7 +160,12 @@ test('obligations: who falls short in 2022 and by how much, in one call', async 
   assert.ok(report.shortfalls.every((s) => s.shortBy === s.required - s.done && s.shortBy > 0));
   assert.ok(report.shortfalls.some((s) => s.code === 'BRIEFINGS-6'));
   const duplicate = await failure(
-    polcenter.obligations.define({ code: 'BRIEFINGS-6', kind: 'briefings', minimum: 2, name: { vi: 'x', en: 'x' } }),
+    polcenter.obligations.define(SYSTEM_ACTOR, {
+      code: 'BRIEFINGS-6',
+      kind: 'briefings',
+      minimum: 2,
+      name: { vi: 'x', en: 'x' },
+    }),
   );
   assert.is(duplicate?.code, 'OBLIGATION.CODE_TAKEN');
 });

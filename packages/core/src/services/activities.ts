@@ -41,7 +41,7 @@ import {
   type WorkloadRow,
   workloadInput,
 } from '@polcenter/domain';
-import { type Actor, SYSTEM_ACTOR } from '../actor';
+import type { Actor } from '../actor';
 import { audit } from '../audit';
 import type { Orm } from '../orm';
 import { assertUnit, isoCol, peopleNamed, pgArray } from './rapporteur-common';
@@ -119,7 +119,7 @@ export class ActivityService {
 
   // ---- briefings ----------------------------------------------------------------------------
 
-  async recordBriefing(input: BriefingInput, actor: Actor = SYSTEM_ACTOR): Promise<BriefingView> {
+  async recordBriefing(actor: Actor, input: BriefingInput): Promise<BriefingView> {
     const data = parseInput(briefingInput, input);
     const id = await this.orm.em.fork().transactional(async (tx) => {
       await assertUnit(tx, data.unitId, 'unitId');
@@ -160,7 +160,7 @@ export class ActivityService {
 
   // ---- public-opinion reports ---------------------------------------------------------------
 
-  async recordOpinionReport(input: OpinionReportInput, actor: Actor = SYSTEM_ACTOR): Promise<OpinionReportView> {
+  async recordOpinionReport(actor: Actor, input: OpinionReportInput): Promise<OpinionReportView> {
     const data = parseInput(opinionReportInput, input);
     const id = await this.orm.em.fork().transactional(async (tx) => {
       await assertUnit(tx, data.unitId, 'unitId');
@@ -178,7 +178,7 @@ export class ActivityService {
     return this.opinionReport(id);
   }
 
-  async updateOpinionReport(input: OpinionReportUpdateInput, actor: Actor = SYSTEM_ACTOR): Promise<OpinionReportView> {
+  async updateOpinionReport(actor: Actor, input: OpinionReportUpdateInput): Promise<OpinionReportView> {
     const data = parseInput(opinionReportUpdateInput, input);
     await this.orm.em.fork().transactional(async (tx) => {
       const [before] = await tx.execute<{ status: string; follow_up: string | null; sensitivity: string }[]>(
@@ -239,7 +239,7 @@ export class ActivityService {
 
   // ---- conferences --------------------------------------------------------------------------
 
-  async createConference(input: ConferenceInput, actor: Actor = SYSTEM_ACTOR): Promise<ConferenceView> {
+  async createConference(actor: Actor, input: ConferenceInput): Promise<ConferenceView> {
     const data = parseInput(conferenceInput, input);
     const id = await this.orm.em.fork().transactional(async (tx) => {
       await assertUnit(tx, data.ownerUnitId, 'ownerUnitId');
@@ -272,7 +272,7 @@ export class ActivityService {
   }
 
   /** Records (or corrects) attendance; each person once per conference. */
-  async recordAttendance(input: ConferenceAttendanceInput, actor: Actor = SYSTEM_ACTOR): Promise<ConferenceView> {
+  async recordAttendance(actor: Actor, input: ConferenceAttendanceInput): Promise<ConferenceView> {
     const data = parseInput(conferenceAttendanceInput, input);
     await this.orm.em.fork().transactional(async (tx) => {
       const [c] = await tx.execute('SELECT 1 FROM conference WHERE id = ? FOR UPDATE', [data.conferenceId]);
@@ -342,7 +342,7 @@ export class ActivityService {
 
   // ---- contests -----------------------------------------------------------------------------
 
-  async createContest(input: ContestInput, actor: Actor = SYSTEM_ACTOR): Promise<ContestView> {
+  async createContest(actor: Actor, input: ContestInput): Promise<ContestView> {
     const data = parseInput(contestInput, input);
     const id = await this.orm.em.fork().transactional(async (tx) => {
       await assertUnit(tx, data.ownerUnitId, 'ownerUnitId');
@@ -365,7 +365,7 @@ export class ActivityService {
     return this.contest(id);
   }
 
-  async addEntrant(input: ContestEntrantInput, actor: Actor = SYSTEM_ACTOR): Promise<{ id: string }> {
+  async addEntrant(actor: Actor, input: ContestEntrantInput): Promise<{ id: string }> {
     const data = parseInput(contestEntrantInput, input);
     return this.orm.em.fork().transactional(async (tx) => {
       await this.lockOpenContest(tx, data.contestId);
@@ -387,7 +387,7 @@ export class ActivityService {
   }
 
   /** Records judges' scores (a judge's later score for a round replaces the earlier one). */
-  async recordScores(input: ContestScoresInput, actor: Actor = SYSTEM_ACTOR): Promise<ContestView> {
+  async recordScores(actor: Actor, input: ContestScoresInput): Promise<ContestView> {
     const data = parseInput(contestScoresInput, input);
     await this.orm.em.fork().transactional(async (tx) => {
       const rules = await this.lockOpenContest(tx, data.contestId);
@@ -430,7 +430,7 @@ export class ActivityService {
   }
 
   /** Writes the computed ranks, totals and awards onto the entrants and closes the scoring. */
-  async finaliseContest(contestId: string, actor: Actor = SYSTEM_ACTOR): Promise<ContestView> {
+  async finaliseContest(actor: Actor, contestId: string): Promise<ContestView> {
     parseInput(idInput, contestId);
     await this.orm.em.fork().transactional(async (tx) => {
       await this.lockOpenContest(tx, contestId);

@@ -1,6 +1,7 @@
 import type { DomainError } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { SYSTEM_ACTOR } from '../actor';
 import { createTestPolCenter } from '../testing';
 
 const polcenter = await createTestPolCenter({ demo: true });
@@ -46,16 +47,16 @@ const bMorning = await session(b, '2022-03-14', '08:00', '10:00', 'Chuyên đề
 const bLate = await session(b, '2022-03-14', '11:30', '12:30', 'Trao đổi');
 
 test('morning and afternoon of one day do not clash; a touching end does not clash', async () => {
-  await polcenter.assignments.assign({ sessionId: aMorning, personId: lecturer }, staff);
-  await polcenter.assignments.assign({ sessionId: aAfternoon, personId: lecturer }, staff);
-  await polcenter.assignments.assign({ sessionId: bLate, personId: lecturer, role: 'rapporteur' }, staff);
+  await polcenter.assignments.assign(staff, { sessionId: aMorning, personId: lecturer });
+  await polcenter.assignments.assign(staff, { sessionId: aAfternoon, personId: lecturer });
+  await polcenter.assignments.assign(staff, { sessionId: bLate, personId: lecturer, role: 'rapporteur' });
   const [row] = await sql<{ lecturer_id: string }>('SELECT lecturer_id FROM class_session WHERE id = ?', [aMorning]);
   assert.is(row?.lecturer_id, lecturer);
 });
 
 test('a double booking is refused, naming the clashing session; nothing is written', async () => {
   const before = (await sql('SELECT 1 FROM audit_log')).length;
-  const error = await failure(polcenter.assignments.assign({ sessionId: bMorning, personId: lecturer }, staff));
+  const error = await failure(polcenter.assignments.assign(staff, { sessionId: bMorning, personId: lecturer }));
   assert.is(error?.code, 'ASSIGNMENT.DOUBLE_BOOKED');
   assert.is(error?.details.sessionId, aMorning);
   assert.is(error?.details.classCode, 'TST-A/2022');
@@ -65,10 +66,11 @@ test('a double booking is refused, naming the clashing session; nothing is writt
 });
 
 test('an explicit override is allowed and audited', async () => {
-  const made = await polcenter.assignments.assign(
-    { sessionId: bMorning, personId: lecturer, override: { reason: 'Dạy ghép hai lớp tại cùng hội trường' } },
-    staff,
-  );
+  const made = await polcenter.assignments.assign(staff, {
+    sessionId: bMorning,
+    personId: lecturer,
+    override: { reason: 'Dạy ghép hai lớp tại cùng hội trường' },
+  });
   assert.is(made.overrideReason, 'Dạy ghép hai lớp tại cùng hội trường');
   const [log] = await sql<{ action: string; after: { clashesWith: { sessionId: string } } }>(
     "SELECT action, after FROM audit_log WHERE entity = 'teaching_assignment' AND entity_id = ?",
@@ -80,13 +82,16 @@ test('an explicit override is allowed and audited', async () => {
 
 test('bad input and unknown sessions are typed errors', async () => {
   assert.is(
-    (await failure(polcenter.assignments.assign({ sessionId: 'x', personId: lecturer })))?.code,
+    (await failure(polcenter.assignments.assign(SYSTEM_ACTOR, { sessionId: 'x', personId: lecturer })))?.code,
     'INPUT.INVALID',
   );
   assert.is(
     (
       await failure(
-        polcenter.assignments.assign({ sessionId: '00000000-0000-4000-8000-000000000000', personId: lecturer }),
+        polcenter.assignments.assign(SYSTEM_ACTOR, {
+          sessionId: '00000000-0000-4000-8000-000000000000',
+          personId: lecturer,
+        }),
       )
     )?.code,
     'ASSIGNMENT.SESSION_NOT_FOUND',
@@ -103,8 +108,8 @@ test('two staff assigning one lecturer to clashing sessions at once: exactly one
     const first = await session(a, date, '07:30', '11:30', 'A');
     const second = await session(b, date, '09:00', '11:00', 'B');
     const results = await Promise.allSettled([
-      polcenter.assignments.assign({ sessionId: first, personId: person }, { id: null, label: 'staff 1' }),
-      polcenter.assignments.assign({ sessionId: second, personId: person }, { id: null, label: 'staff 2' }),
+      polcenter.assignments.assign({ id: null, label: 'staff 1' }, { sessionId: first, personId: person }),
+      polcenter.assignments.assign({ id: null, label: 'staff 2' }, { sessionId: second, personId: person }),
     ]);
     assert.is(results.filter((r) => r.status === 'fulfilled').length, 1, `round ${round}`);
     const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;

@@ -11,7 +11,7 @@ import {
   sessionNotFoundError,
   unknownReferenceError,
 } from '@polcenter/domain';
-import { type Actor, SYSTEM_ACTOR } from '../actor';
+import type { Actor } from '../actor';
 import { audit } from '../audit';
 import type { Orm } from '../orm';
 import { isoCol } from './rapporteur-common';
@@ -64,7 +64,7 @@ const asClashing = (row: SessionRow): ClashingSession => ({
 export class AssignmentService {
   constructor(private readonly orm: Orm) {}
 
-  async assign(input: AssignmentInput, actor: Actor = SYSTEM_ACTOR): Promise<AssignmentView> {
+  async assign(actor: Actor, input: AssignmentInput): Promise<AssignmentView> {
     const data = parseInput(assignmentInput, input);
     return this.orm.em.fork().transactional(async (tx) => {
       const [person] = await tx.execute<{ full_name: string }[]>(
@@ -119,7 +119,7 @@ export class AssignmentService {
   }
 
   /** Removes an assignment (and the session's lecturer when it was this person). */
-  async unassign(assignmentId: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+  async unassign(actor: Actor, assignmentId: string): Promise<void> {
     parseInput(idInput, assignmentId);
     await this.orm.em.fork().transactional(async (tx) => {
       const [row] = await tx.execute<AssignmentRow[]>(

@@ -11,7 +11,7 @@ import {
   type ShortfallInput,
   shortfallInput,
 } from '@polcenter/domain';
-import { type Actor, SYSTEM_ACTOR } from '../actor';
+import type { Actor } from '../actor';
 import { audit } from '../audit';
 import { isUniqueViolation } from '../db-errors';
 import type { Orm } from '../orm';
@@ -79,7 +79,7 @@ const toView = (r: ObligationRow): ObligationView => ({
 export class ObligationService {
   constructor(private readonly orm: Orm) {}
 
-  async define(input: ObligationInput, actor: Actor = SYSTEM_ACTOR): Promise<ObligationView> {
+  async define(actor: Actor, input: ObligationInput): Promise<ObligationView> {
     const data = parseInput(obligationInput, input);
     return this.orm.em.fork().transactional(async (tx) => {
       const [row] = await tx

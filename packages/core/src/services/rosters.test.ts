@@ -1,6 +1,7 @@
 import { type DomainError, type ExpertiseField, type RosterDecisionInput, rosterAt } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { SYSTEM_ACTOR } from '../actor';
 import { createTestPolCenter } from '../testing';
 
 const polcenter = await createTestPolCenter({ demo: true });
@@ -37,21 +38,30 @@ const other = await unitId('02041'); // Bằng Phúc
 const [an, binh, chi, dung] = (await Promise.all(
   ['Hoàng Văn An', 'Bàn Thị Bình', 'Nông Văn Chi', 'Ma Thị Dung'].map(person),
 )) as [string, string, string, string];
-const roster = await polcenter.rosters.create(
-  { level: 'commune', ownerUnitId: commune, termStartYear: 2020, termEndYear: 2025 },
-  staff,
-);
-const otherRoster = await polcenter.rosters.create(
-  { level: 'grassroots', ownerUnitId: other, termStartYear: 2020, termEndYear: 2025 },
-  staff,
-);
+const roster = await polcenter.rosters.create(staff, {
+  level: 'commune',
+  ownerUnitId: commune,
+  termStartYear: 2020,
+  termEndYear: 2025,
+});
+const otherRoster = await polcenter.rosters.create(staff, {
+  level: 'grassroots',
+  ownerUnitId: other,
+  termStartYear: 2020,
+  termEndYear: 2025,
+});
 
 type Line = NonNullable<RosterDecisionInput['items']>[number];
 const d = (number: string, date: string, kind: string, items: Line[] = [], extra: object = {}) =>
-  polcenter.rosters.recordDecision(
-    { rosterId: roster.id, number, date, signer: 'Bí thư Đảng ủy', kind: kind as 'add', items, ...extra },
-    staff,
-  );
+  polcenter.rosters.recordDecision(staff, {
+    rosterId: roster.id,
+    number,
+    date,
+    signer: 'Bí thư Đảng ủy',
+    kind: kind as 'add',
+    items,
+    ...extra,
+  });
 const line = (personId: string, extra: Partial<Line> = {}): Line => ({
   personId,
   fields: ['party_building'] as ExpertiseField[],
@@ -66,10 +76,12 @@ const d1 = await d('01-QĐ/ĐU', '2020-10-05', 'establish', [line(an), line(binh
 await d('07-QĐ/ĐU', '2021-04-01', 'add', [line(chi, { fields: ['economy', 'law'] })]);
 await d('12-QĐ/ĐU', '2021-09-01', 'transfer', [{ personId: binh, change: 'transfer', toRosterId: otherRoster.id }]);
 const d4 = await d('20-QĐ/ĐU', '2022-03-01', 'add', [line(dung)]);
-await polcenter.rosters.annul(
-  { decisionId: d4.id, number: '25-QĐ/ĐU', date: '2022-06-01', signer: 'Bí thư Đảng ủy' },
-  staff,
-);
+await polcenter.rosters.annul(staff, {
+  decisionId: d4.id,
+  number: '25-QĐ/ĐU',
+  date: '2022-06-01',
+  signer: 'Bí thư Đảng ủy',
+});
 
 test('the roster at a date, one call, in Vietnamese order, with fields and stays', async () => {
   assert.is(await names('2020-10-04'), '');
@@ -92,17 +104,14 @@ test('the roster at a date, one call, in Vietnamese order, with fields and stays
 });
 
 test('a person on several rosters', async () => {
-  await polcenter.rosters.recordDecision(
-    {
-      rosterId: otherRoster.id,
-      number: '03-QĐ/ĐU',
-      date: '2022-01-10',
-      signer: 'Bí thư',
-      kind: 'add',
-      items: [line(an, { fields: ['culture_society'] })],
-    },
-    staff,
-  );
+  await polcenter.rosters.recordDecision(staff, {
+    rosterId: otherRoster.id,
+    number: '03-QĐ/ĐU',
+    date: '2022-01-10',
+    signer: 'Bí thư',
+    kind: 'add',
+    items: [line(an, { fields: ['culture_society'] })],
+  });
   const memberships = await polcenter.rosters.rostersOf(an, '2022-02-01');
   assert.equal(memberships.map((m) => m.roster.level).sort(), ['commune', 'grassroots']);
 });
@@ -120,7 +129,13 @@ test('decisions that do not fit are refused, with typed errors, and leave nothin
     ['a number used twice', () => d('07-QĐ/ĐU', '2022-07-01', 'add', [line(dung)]), 'ROSTER.DECISION_NUMBER_TAKEN'],
     [
       'annulling twice',
-      () => polcenter.rosters.annul({ decisionId: d4.id, number: '32-QĐ/ĐU', date: '2022-07-01', signer: 'x' }),
+      () =>
+        polcenter.rosters.annul(SYSTEM_ACTOR, {
+          decisionId: d4.id,
+          number: '32-QĐ/ĐU',
+          date: '2022-07-01',
+          signer: 'x',
+        }),
       'ROSTER.DECISION_ALREADY_ANNULLED',
     ],
     [
@@ -167,10 +182,12 @@ test('the SQL derivation agrees with the domain on a random history', async () =
   const people = await Promise.all(Array.from({ length: 8 }, (_, i) => person(`Triệu Văn Thử ${i}`)));
   const rosters = await Promise.all(
     ['02023', '02032'].map(async (code) =>
-      polcenter.rosters.create(
-        { level: 'grassroots', ownerUnitId: await unitId(code), termStartYear: 2020, termEndYear: 2025 },
-        staff,
-      ),
+      polcenter.rosters.create(staff, {
+        level: 'grassroots',
+        ownerUnitId: await unitId(code),
+        termStartYear: 2020,
+        termEndYear: 2025,
+      }),
     ),
   );
   const ids = rosters.map((r) => r.id);
@@ -183,22 +200,26 @@ test('the SQL derivation agrees with the domain on a random history', async () =
     const who = people[rand(people.length)] as string;
     const attempt =
       pick === 0 && recorded.length > 0
-        ? polcenter.rosters.annul({
+        ? polcenter.rosters.annul(SYSTEM_ACTOR, {
             ...base,
             decisionId: recorded[rand(recorded.length)] as string,
             date: '2021-12-31',
           })
         : pick === 1
-          ? polcenter.rosters.recordDecision({ ...base, kind: 'establish', items: [line(who)] })
+          ? polcenter.rosters.recordDecision(SYSTEM_ACTOR, { ...base, kind: 'establish', items: [line(who)] })
           : pick < 5
-            ? polcenter.rosters.recordDecision({ ...base, kind: 'remove', items: [{ personId: who }] })
+            ? polcenter.rosters.recordDecision(SYSTEM_ACTOR, { ...base, kind: 'remove', items: [{ personId: who }] })
             : pick < 7
-              ? polcenter.rosters.recordDecision({
+              ? polcenter.rosters.recordDecision(SYSTEM_ACTOR, {
                   ...base,
                   kind: 'transfer',
                   items: [{ personId: who, toRosterId: ids[rand(2)] as string, fields: ['law' as const] }],
                 })
-              : polcenter.rosters.recordDecision({ ...base, kind: pick < 9 ? 'add' : 'reappoint', items: [line(who)] });
+              : polcenter.rosters.recordDecision(SYSTEM_ACTOR, {
+                  ...base,
+                  kind: pick < 9 ? 'add' : 'reappoint',
+                  items: [line(who)],
+                });
     const done = await attempt.catch(() => null); // decisions that do not fit are refused: skip them
     if (done) recorded.push(done.id);
   }

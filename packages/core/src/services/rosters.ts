@@ -28,7 +28,7 @@ import {
   rostersOfInput,
   unknownReferenceError,
 } from '@polcenter/domain';
-import { type Actor, SYSTEM_ACTOR } from '../actor';
+import type { Actor } from '../actor';
 import { audit } from '../audit';
 import { isUniqueViolation } from '../db-errors';
 import type { Orm } from '../orm';
@@ -130,7 +130,7 @@ function rosterView(row: RosterRow): RosterView {
 export class RosterService {
   constructor(private readonly orm: Orm) {}
 
-  async create(input: RosterInput, actor: Actor = SYSTEM_ACTOR): Promise<RosterView> {
+  async create(actor: Actor, input: RosterInput): Promise<RosterView> {
     const data = parseInput(rosterInput, input);
     const id = await this.orm.em.fork().transactional(async (tx) => {
       await assertUnit(tx, data.ownerUnitId, 'ownerUnitId');
@@ -192,7 +192,7 @@ export class RosterService {
    * adding a sitting member, no removing or transferring someone who is not on it. An annulment
    * names a decision of the same roster that is not itself an annulment and not yet annulled.
    */
-  async recordDecision(input: RosterDecisionInput, actor: Actor = SYSTEM_ACTOR): Promise<DecisionView> {
+  async recordDecision(actor: Actor, input: RosterDecisionInput): Promise<DecisionView> {
     const data = parseInput(rosterDecisionInput, input);
     const id = await this.orm.em.fork().transactional(async (tx) => {
       // One decision at a time per roster: the check below reads the roster it is about to change.
@@ -277,25 +277,22 @@ export class RosterService {
   }
 
   /** Annuls a decision by recording an annulment (never by deleting it). */
-  async annul(input: AnnulDecisionInput, actor: Actor = SYSTEM_ACTOR): Promise<DecisionView> {
+  async annul(actor: Actor, input: AnnulDecisionInput): Promise<DecisionView> {
     const data = parseInput(annulDecisionInput, input);
     const [row] = await this.orm.em
       .fork()
       .getConnection()
       .execute<{ roster_id: string }[]>('SELECT roster_id FROM roster_decision WHERE id = ?', [data.decisionId]);
     if (!row) throw decisionNotFoundError(data.decisionId);
-    return this.recordDecision(
-      {
-        rosterId: row.roster_id,
-        number: data.number,
-        date: data.date,
-        signer: data.signer,
-        note: data.note,
-        kind: 'annul',
-        annulsDecisionId: data.decisionId,
-      },
-      actor,
-    );
+    return this.recordDecision(actor, {
+      rosterId: row.roster_id,
+      number: data.number,
+      date: data.date,
+      signer: data.signer,
+      note: data.note,
+      kind: 'annul',
+      annulsDecisionId: data.decisionId,
+    });
   }
 
   private async checkAnnulment(tx: EntityManager, rosterId: string, targetId: string, date: string): Promise<void> {
