@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_UNIT_LEVELS } from '@polcenter/domain';
+import { SYSTEM_ACTOR } from '../actor';
 import { type Unit, UnitLevelSchema, UnitSchema } from '../entities';
 import type { Orm } from '../orm';
 import { seedDefaultPrograms } from '../services/programs';
@@ -60,7 +61,7 @@ export async function seedDemo(orm: Orm): Promise<SeedReport> {
         );
       }
     }
-    await seedDefaultPrograms(tx, undefined, (code) => deterministicId(`program:${code}`));
+    await seedDefaultPrograms(tx, SYSTEM_ACTOR, (code) => deterministicId(`program:${code}`));
     const communes2022 = CHO_DON_UNITS.filter((u) => u.level === 'commune' && (u.validTo ?? '9999') >= '2022-12-31');
     const story = await seedStory2022(
       tx,

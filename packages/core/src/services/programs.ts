@@ -117,7 +117,7 @@ async function insertProgram(tx: EntityManager, program: NewProgram, id?: string
  */
 export async function seedDefaultPrograms(
   tx: EntityManager,
-  actor: Actor = SYSTEM_ACTOR,
+  actor: Actor,
   idFor?: (code: string) => string,
 ): Promise<number> {
   let created = 0;
