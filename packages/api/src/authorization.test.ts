@@ -49,6 +49,12 @@ type Where = 'phuongVien' | 'dongLac' | 'outside';
 const unitOf: Record<Where, string> = { phuongVien, dongLac, outside };
 const person = {} as Record<Where, string>;
 const klass = {} as Record<Where, string>;
+const session = {} as Record<Where, string>;
+const briefing = {} as Record<Where, string>;
+const opinion = {} as Record<Where, string>;
+const sensitive = {} as Record<Where, string>;
+const roster = {} as Record<Where, string>;
+const decision = {} as Record<Where, string[]>;
 const program = await polcenter.programs.getByCode('CNKT');
 let sequence = 0;
 for (const where of Object.keys(unitOf) as Where[]) {
@@ -71,16 +77,62 @@ for (const where of Object.keys(unitOf) as Where[]) {
       capacity: 40,
       startDate: '2022-09-12',
       endDate: '2022-09-13',
+      sessions: [{ date: '2022-09-12', part: 'morning', periods: 4 }],
     })
   ).id;
+  session[where] = (await polcenter.classes.get(klass[where])).sessions[0]?.id as string;
+  briefing[where] = (
+    await polcenter.activities.recordBriefing(SYSTEM_ACTOR, {
+      date: '2022-09-20',
+      unitId: unitOf[where],
+      topic: 'Phòng chống thiên tai',
+      audienceSize: 45,
+      presenterIds: [person[where]],
+    })
+  ).id;
+  const report = (sensitivity: 'routine' | 'sensitive') =>
+    polcenter.activities.recordOpinionReport(SYSTEM_ACTOR, {
+      date: '2022-09-21',
+      unitId: unitOf[where],
+      topic: 'Giá phân bón',
+      summary: 'Bà con phản ánh giá phân bón tăng.',
+      sensitivity,
+      reporterIds: [person[where]],
+    });
+  opinion[where] = (await report('routine')).id;
+  sensitive[where] = (await report('sensitive')).id;
+  roster[where] = (
+    await polcenter.rosters.create(SYSTEM_ACTOR, {
+      level: 'grassroots',
+      ownerUnitId: unitOf[where],
+      termStartYear: 2030,
+      termEndYear: 2035,
+    })
+  ).id;
+  decision[where] = [];
+  for (let n = 0; n < 8; n++) {
+    decision[where].push(
+      (
+        await polcenter.rosters.recordDecision(SYSTEM_ACTOR, {
+          rosterId: roster[where],
+          number: `${n + 1}-QĐ/${where}`,
+          date: `2031-0${n + 1}-01`,
+          signer: 'Bí thư Đảng uỷ',
+          kind: n === 0 ? 'establish' : n % 2 ? 'remove' : 'add',
+          items: [{ personId: person[where], fields: ['party_building'] }],
+        })
+      ).id,
+    );
+  }
 }
-
+/** Each annul in the matrix annuls a decision of its own (annulling one twice is a conflict). */
+const annulled = { phuongVien: 0, dongLac: 0, outside: 0 };
 /** Which units each caller's role reaches, for the records this matrix covers. */
 const reach: Record<Caller, Where[]> = {
   admin: ['phuongVien', 'dongLac', 'outside'],
   center: ['phuongVien', 'dongLac'],
   coordinator: ['phuongVien'],
-  lecturer: [],
+  lecturer: ['phuongVien', 'dongLac'],
   propaganda: ['phuongVien', 'dongLac'],
   public: [],
 };
@@ -157,6 +209,118 @@ const MATRIX: Row[] = [
         sessions: [{ date: '2022-09-12', part: 'morning', periods: 4 }],
       }),
   },
+  {
+    procedure: 'activities.recordBriefing',
+    roles: ['coordinator', 'lecturer', 'propaganda'],
+    call: (api, w) =>
+      api.activities.recordBriefing({
+        date: '2022-10-01',
+        unitId: unitOf[w],
+        topic: 'Chuyển đổi số',
+        audienceSize: 30,
+        presenterIds: [person[w]],
+      }),
+  },
+  {
+    procedure: 'activities.briefings',
+    roles: ['center', 'coordinator', 'lecturer', 'propaganda'],
+    call: (api, w) => api.activities.briefings({ from: '2022-01-01', to: '2022-12-31', unitId: unitOf[w] }),
+  },
+  {
+    procedure: 'activities.recordOpinionReport',
+    roles: ['coordinator', 'lecturer', 'propaganda'],
+    call: (api, w) =>
+      api.activities.recordOpinionReport({
+        date: '2022-10-02',
+        unitId: unitOf[w],
+        topic: 'Đường giao thông',
+        summary: 'Đề nghị sửa đường.',
+        reporterIds: [person[w]],
+      }),
+  },
+  {
+    procedure: 'activities.opinionReports',
+    roles: ['center', 'coordinator', 'lecturer', 'propaganda'],
+    call: (api, w) => api.activities.opinionReports({ from: '2022-01-01', to: '2022-12-31', unitId: unitOf[w] }),
+  },
+  {
+    procedure: 'activities.opinionReport',
+    roles: ['center', 'coordinator', 'lecturer', 'propaganda'],
+    call: (api, w) => api.activities.opinionReport({ id: opinion[w] }),
+  },
+  {
+    procedure: 'activities.updateOpinionReport',
+    roles: ['propaganda'],
+    call: (api, w) => api.activities.updateOpinionReport({ id: opinion[w], status: 'closed' }),
+  },
+  {
+    procedure: 'assignments.assign',
+    roles: ['center'],
+    call: (api, w) => api.assignments.assign({ sessionId: session[w], personId: person[w] }),
+  },
+  {
+    procedure: 'assignments.unassign',
+    roles: ['center'],
+    call: async (api, w) => {
+      const [assignment] = await polcenter.assignments.ofSession(session[w]);
+      return api.assignments.unassign({ id: assignment?.id ?? unitOf[w], sessionId: session[w] });
+    },
+  },
+  {
+    procedure: 'rosters.create',
+    roles: ['propaganda'],
+    call: (api, w) =>
+      api.rosters.create({
+        level: 'commune',
+        ownerUnitId: unitOf[w],
+        termStartYear: 2026,
+        termEndYear: 2030 + ++sequence,
+      }),
+  },
+  {
+    procedure: 'rosters.at',
+    roles: ['center', 'coordinator', 'propaganda'],
+    call: (api, w) => api.rosters.at({ rosterId: roster[w], date: '2031-06-01' }),
+  },
+  {
+    procedure: 'rosters.rostersOf',
+    roles: ['center', 'coordinator', 'propaganda'],
+    call: (api, w) => api.rosters.rostersOf({ personId: person[w], date: '2022-06-01' }),
+  },
+  {
+    procedure: 'rosters.decisions',
+    roles: ['center', 'coordinator', 'propaganda'],
+    call: (api, w) => api.rosters.decisions({ id: roster[w] }),
+  },
+  {
+    procedure: 'rosters.recordDecision',
+    roles: ['propaganda'],
+    call: (api, w) =>
+      api.rosters.recordDecision({
+        rosterId: roster[w],
+        number: `${++sequence}-QĐ/TT`,
+        date: '2031-12-01',
+        signer: 'Bí thư',
+        kind: 'add',
+        items: [{ personId: person[w], fields: ['law'] }],
+      }),
+  },
+  {
+    procedure: 'rosters.annul',
+    roles: ['propaganda'],
+    call: (api, w) =>
+      api.rosters.annul({
+        decisionId: decision[w][1 + (annulled[w]++ % 7)] as string,
+        number: `${++sequence}-QĐ/HUY`,
+        date: '2031-12-15',
+        signer: 'Bí thư',
+      }),
+  },
+  {
+    procedure: 'obligations.shortfalls',
+    roles: ['center', 'coordinator', 'propaganda'],
+    call: (api, w) => api.obligations.shortfalls({ year: 2022, unitId: unitOf[w] }),
+  },
 ];
 
 /** Procedures that take an id but are public by design (reference data, the open catalog). */
@@ -170,8 +334,49 @@ const PUBLIC_BY_DESIGN = new Set([
   'classes.timetable',
   'classes.catalog',
 ]);
-/** Procedures on records with no unit (signed-in staff read the class itself). */
-const ANY_SIGNED_IN = new Set(['classes.get', 'classes.history']);
+/** Procedures on records with no unit (signed-in staff read the class itself, a roster's header). */
+const ANY_SIGNED_IN = new Set(['classes.get', 'classes.history', 'rosters.get', 'assignments.ofSession']);
+/**
+ * The district propaganda department's own business, not a unit's: conferences, contests,
+ * workload. Role-checked (staff read, the department writes), tested below.
+ */
+const DEPARTMENT_WIDE: Record<
+  string,
+  { roles: readonly Caller[]; call: (api: ReturnType<typeof createCaller>) => Promise<unknown> }
+> = {
+  'activities.createConference': {
+    roles: ['propaganda'],
+    call: (api) =>
+      api.activities.createConference({ date: '2022-11-10', title: 'Hội nghị báo cáo viên tháng 11' } as never),
+  },
+  'activities.recordAttendance': {
+    roles: ['propaganda'],
+    call: (api) => api.activities.recordAttendance({ conferenceId: unitOf.outside, attendance: [] } as never),
+  },
+  'activities.conferences': {
+    roles: ['center', 'coordinator', 'lecturer', 'propaganda'],
+    call: (api) => api.activities.conferences({ from: '2022-01-01', to: '2022-12-31' }),
+  },
+  'activities.conference': {
+    roles: ['center', 'coordinator', 'lecturer', 'propaganda'],
+    call: (api) => api.activities.conference({ id: unitOf.outside }),
+  },
+  'activities.addEntrant': { roles: ['propaganda'], call: (api) => api.activities.addEntrant({} as never) },
+  'activities.recordScores': { roles: ['propaganda'], call: (api) => api.activities.recordScores({} as never) },
+  'activities.finaliseContest': {
+    roles: ['propaganda'],
+    call: (api) => api.activities.finaliseContest({ id: unitOf.outside }),
+  },
+  'activities.contest': {
+    roles: ['center', 'coordinator', 'lecturer', 'propaganda'],
+    call: (api) => api.activities.contest({ id: unitOf.outside }),
+  },
+  'activities.workload': {
+    roles: ['center', 'propaganda'],
+    call: (api) => api.activities.workload({ from: '2022-01-01', to: '2022-12-31' }),
+  },
+  'audit.list': { roles: [], call: (api) => api.audit.list({ entity: 'person' }) },
+};
 /**
  * Staff-wide by design: a duplicate check must find the person whichever unit holds them, or the
  * district ends up with two records of one person. It answers with masked records only.
@@ -227,6 +432,7 @@ test('every procedure whose input names a record is in the matrix or public by d
     ...ANY_SIGNED_IN,
     ...STAFF_WIDE,
     ...Object.keys(ADMIN_ONLY),
+    ...Object.keys(DEPARTMENT_WIDE),
   ]);
   const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>;
   const takingIds = Object.entries(procedures)
@@ -259,6 +465,43 @@ test('reference data: only administrators may change it', async () => {
       assert.ok(['FORBIDDEN', 'UNAUTHORIZED'].includes((error as TRPCError).code), `${procedure} by ${caller}`);
     }
   }
+});
+
+test('department-wide procedures: the right roles get through, others are refused', async () => {
+  const problems: string[] = [];
+  for (const [procedure, { roles, call }] of Object.entries(DEPARTMENT_WIDE)) {
+    for (const caller of Object.keys(callers) as Caller[]) {
+      const expected =
+        caller === 'public' ? 'UNAUTHORIZED' : caller === 'admin' || roles.includes(caller) ? 'allowed' : 'FORBIDDEN';
+      const actual = await call(callers[caller]).then(
+        () => 'allowed',
+        (error: unknown) =>
+          error instanceof TRPCError && (error.code === 'FORBIDDEN' || error.code === 'UNAUTHORIZED')
+            ? error.code
+            : 'allowed',
+      );
+      if (actual !== expected) problems.push(`${procedure} by ${caller}: expected ${expected}, got ${actual}`);
+    }
+  }
+  assert.equal(problems, []);
+});
+
+test('sensitive opinion reports are for the propaganda department only', async () => {
+  const own = { id: sensitive.phuongVien };
+  assert.is((await callers.propaganda.activities.opinionReport(own)).sensitivity, 'sensitive');
+  const refused = await callers.coordinator.activities.opinionReport(own).catch((e: unknown) => e);
+  assert.is((refused as TRPCError).code, 'FORBIDDEN');
+  const range = { from: '2022-01-01', to: '2022-12-31', unitId: phuongVien };
+  const seen = (await callers.coordinator.activities.opinionReports(range)).map((r) => r.id);
+  assert.ok(seen.includes(opinion.phuongVien));
+  assert.not.ok(seen.includes(sensitive.phuongVien));
+  assert.ok((await callers.propaganda.activities.opinionReports(range)).some((r) => r.id === sensitive.phuongVien));
+});
+
+test('the public roster shows names, fields and positions only', async () => {
+  const district = await callers.public.rosters.public({ ownerUnitCode: '064', level: 'district', date: '2022-10-15' });
+  assert.ok(district.members.length > 0);
+  assert.equal(Object.keys(district.members[0] ?? {}).sort(), ['fields', 'fullName', 'position', 'unitName']);
 });
 
 test('the public sees no personal data anywhere it can reach', async () => {

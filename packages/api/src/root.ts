@@ -1,17 +1,27 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { activitiesRouter } from './routers/activities';
+import { assignmentsRouter } from './routers/assignments';
+import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
 import { classesRouter } from './routers/classes';
+import { obligationsRouter } from './routers/obligations';
 import { peopleRouter } from './routers/people';
 import { programsRouter } from './routers/programs';
+import { rostersRouter } from './routers/rosters';
 import { systemRouter } from './routers/system';
 import { unitsRouter } from './routers/units';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
+  activities: activitiesRouter,
+  assignments: assignmentsRouter,
+  audit: auditRouter,
   auth: authRouter,
   classes: classesRouter,
   people: peopleRouter,
+  obligations: obligationsRouter,
   programs: programsRouter,
+  rosters: rostersRouter,
   system: systemRouter,
   units: unitsRouter,
 });

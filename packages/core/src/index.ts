@@ -16,7 +16,15 @@ export {
   type OpinionReportView,
 } from './services/activities';
 export { AssignmentService, type AssignmentView } from './services/assignments';
+export { type AttendanceLine, AttendanceService, type AttendanceSheetView } from './services/attendance';
+export { type AuditTrailEntry, AuditTrailService } from './services/audit-trail';
 export { AuthService, type Principal, type SignedIn } from './services/auth';
+export {
+  CertificateService,
+  type CertificateView,
+  type PrintableCertificate,
+  type PublicCertificateView,
+} from './services/certificates';
 export {
   type CatalogEntry,
   ClassService,
@@ -26,6 +34,13 @@ export {
   type ClassView,
   catalogQuery,
 } from './services/classes';
+export {
+  EnrolmentService,
+  type EnrolmentView,
+  type NominationResult,
+  type RequestOptions,
+  type WithdrawalResult,
+} from './services/enrolment';
 export { type Claim, IdempotencyService } from './services/idempotency';
 export {
   ObligationService,
@@ -41,6 +56,7 @@ export {
   type PersonView,
 } from './services/people';
 export { ProgramService, type ProgramView, seedDefaultPrograms } from './services/programs';
+export { ResultService, type ResultView, type ScoreLine, type ScoresView } from './services/results';
 export {
   type DecisionItemView,
   type DecisionView,

@@ -2,12 +2,17 @@ import { migrate } from './migrate';
 import { createOrm, type Orm } from './orm';
 import { ActivityService } from './services/activities';
 import { AssignmentService } from './services/assignments';
+import { AttendanceService } from './services/attendance';
+import { AuditTrailService } from './services/audit-trail';
 import { AuthService } from './services/auth';
+import { CertificateService } from './services/certificates';
 import { ClassService } from './services/classes';
+import { EnrolmentService } from './services/enrolment';
 import { IdempotencyService } from './services/idempotency';
 import { ObligationService } from './services/obligations';
 import { PeopleService } from './services/people';
 import { ProgramService } from './services/programs';
+import { ResultService } from './services/results';
 import { RosterService } from './services/rosters';
 import { UnitService } from './services/units';
 
@@ -27,7 +32,16 @@ export interface PolCenter {
   readonly people: PeopleService;
   readonly programs: ProgramService;
   readonly classes: ClassService;
+  /** Nominate, request, approve, reject, withdraw (with waitlist promotion), lists. */
+  readonly enrolment: EnrolmentService;
+  /** Attendance per session, one mark or a whole sheet. */
+  readonly attendance: AttendanceService;
+  /** Scores, and results by the program's rules. */
+  readonly results: ResultService;
+  /** Gap-free numbered certificates, revocation, public verification, printable data. */
+  readonly certificates: CertificateService;
   readonly auth: AuthService;
+  readonly auditTrail: AuditTrailService;
   readonly idempotency: IdempotencyService;
   /** Rapporteur rosters and the decisions that shape them. */
   readonly rosters: RosterService;
@@ -56,7 +70,12 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
     people: new PeopleService(orm),
     programs: new ProgramService(orm),
     classes: new ClassService(orm),
+    enrolment: new EnrolmentService(orm),
+    attendance: new AttendanceService(orm),
+    results: new ResultService(orm),
+    certificates: new CertificateService(orm),
     auth: new AuthService(orm),
+    auditTrail: new AuditTrailService(orm),
     idempotency: new IdempotencyService(orm),
     rosters: new RosterService(orm),
     assignments: new AssignmentService(orm),

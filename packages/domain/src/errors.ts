@@ -63,6 +63,14 @@ export const ERROR_KINDS = {
   'CLASS.NOT_EDITABLE': 'conflict',
   'UNIT.LINK_EXISTS': 'conflict',
   'UNIT.LINK_INVALID': 'invalid',
+  // Enrolment lifecycle services (issue 3: enrolment, attendance, results, certificates).
+  'ENROLMENT.NOT_FOUND': 'not_found',
+  'ENROLMENT.NOT_SEATED': 'conflict',
+  'ENROLMENT.CLASS_NOT_RUNNING': 'conflict',
+  'ATTENDANCE.SESSION_NOT_FOUND': 'not_found',
+  'CERTIFICATE.NOT_FOUND': 'not_found',
+  'CERTIFICATE.NOT_PASSED': 'conflict',
+  'CERTIFICATE.NOT_AWARDED': 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorKind =

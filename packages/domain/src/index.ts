@@ -1,6 +1,7 @@
 export * from './activities';
 export * from './assignments';
 export * from './attendance';
+export * from './audit-trail';
 export * from './auth';
 export * from './calendar';
 export * from './certificates';
@@ -9,7 +10,9 @@ export * from './classes';
 export * from './contests';
 export * from './dates';
 export * from './enrolment';
+export * from './enrolment-inputs';
 export * from './errors';
+export * from './expertise';
 export * from './grading';
 export * from './i18n';
 export * from './lookups';

@@ -3,4 +3,5 @@
  * every public widget.
  */
 import './class-catalog/class-catalog';
+import './rapporteur-roster/rapporteur-roster';
 import './unit-directory/unit-directory';

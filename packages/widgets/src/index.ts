@@ -1,2 +1,3 @@
 export { PcClassCatalog } from './class-catalog/class-catalog';
+export { PcRapporteurRoster } from './rapporteur-roster/rapporteur-roster';
 export { PcUnitDirectory } from './unit-directory/unit-directory';

@@ -29,6 +29,8 @@ export const EnrolmentSchema = defineEntity({
     finalScore: p.decimal('number').nullable(),
     classification: p.string().length(20).nullable(),
     note: p.string().length(1000).nullable(),
+    decisionReason: p.string().length(500).nullable(),
+    resultReason: p.json<Record<string, unknown>>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()
@@ -46,6 +48,7 @@ export const AttendanceSchema = defineEntity({
     enrolment: p.manyToOne(EnrolmentSchema).ref().primary(),
     session: p.manyToOne(ClassSessionSchema).ref().primary(),
     mark: p.enum([...ATTENDANCE_MARKS]),
+    note: p.string().length(500).nullable(),
     recordedAt: p
       .datetime()
       .onCreate(() => new Date())
@@ -59,8 +62,9 @@ export const ScoreSchema = defineEntity({
   tableName: 'score',
   properties: (p) => ({
     enrolment: p.manyToOne(EnrolmentSchema).ref().primary(),
-    component: p.string().length(60).primary(),
+    component: p.string().length(200).primary(),
     value: p.decimal('number'),
+    weight: p.decimal('number').default(1),
     recordedAt: p
       .datetime()
       .onCreate(() => new Date())

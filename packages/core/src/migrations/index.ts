@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128000001Units } from './Migration20261128000001Units';
 import { Migration20261128000002ClassesAndEnrolment } from './Migration20261128000002ClassesAndEnrolment';
 import { Migration20261128000003Rosters } from './Migration20261128000003Rosters';
+import { Migration20261128000005Enrolment } from './Migration20261128000005Enrolment';
 import { Migration20261128000006Auth } from './Migration20261128000006Auth';
 import { Migration20261128000007Idempotency } from './Migration20261128000007Idempotency';
 
@@ -15,4 +16,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128000006Auth', class: Migration20261128000006Auth },
   { name: 'Migration20261128000007Idempotency', class: Migration20261128000007Idempotency },
   { name: 'Migration20261128000003Rosters', class: Migration20261128000003Rosters },
+  { name: 'Migration20261128000005Enrolment', class: Migration20261128000005Enrolment },
 ];

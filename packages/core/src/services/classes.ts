@@ -349,6 +349,18 @@ export class ClassService {
   }
 
   /** A class with its sites and its timetable ordered by date and time of day. */
+  /** The class a session belongs to and its organiser, for access checks on the session. */
+  async sessionOwner(sessionId: string): Promise<{ classId: string; organiserUnitId: string }> {
+    const [row] = await this.orm.em
+      .fork()
+      .execute<{ class_id: string; organiser_unit_id: string }[]>(
+        'SELECT s.class_id, c.organiser_unit_id FROM class_session s JOIN training_class c ON c.id = s.class_id WHERE s.id = ?',
+        [sessionId],
+      );
+    if (!row) throw recordNotFoundError('CLASS.NOT_FOUND', { vi: 'buổi học', en: 'session' }, sessionId, 'sessionId');
+    return { classId: row.class_id, organiserUnitId: row.organiser_unit_id };
+  }
+
   async get(classId: string): Promise<ClassView> {
     const ref = parseInput(recordRef, { id: classId });
     const em = this.orm.em.fork();

@@ -1,0 +1,30 @@
+import { assignmentInput, recordNotFoundError } from '@polcenter/domain';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { assertUnitAccess } from '../access';
+import { actorOf } from '../actor';
+import { protectedProcedure, roleProcedure } from '../trpc';
+
+const center = roleProcedure('center_staff');
+
+/** Lecturers and rapporteurs assigned to class sessions, by the staff of the organising unit. */
+export const assignmentsRouter = {
+  assign: center.input(assignmentInput).mutation(async ({ ctx, input }) => {
+    const { organiserUnitId } = await ctx.polcenter.classes.sessionOwner(input.sessionId);
+    await assertUnitAccess(ctx, organiserUnitId, ['center_staff']);
+    return ctx.polcenter.assignments.assign(actorOf(ctx), input);
+  }),
+  unassign: center.input(z.object({ id: z.uuid(), sessionId: z.uuid() }).strict()).mutation(async ({ ctx, input }) => {
+    const { organiserUnitId } = await ctx.polcenter.classes.sessionOwner(input.sessionId);
+    await assertUnitAccess(ctx, organiserUnitId, ['center_staff']);
+    // The access check was on the session named; the assignment must be one of its own.
+    const assignments = await ctx.polcenter.assignments.ofSession(input.sessionId);
+    if (!assignments.some((a) => a.id === input.id)) {
+      throw recordNotFoundError('ASSIGNMENT.SESSION_NOT_FOUND', { vi: 'phân công', en: 'assignment' }, input.id);
+    }
+    return ctx.polcenter.assignments.unassign(actorOf(ctx), input.id);
+  }),
+  ofSession: protectedProcedure
+    .input(z.object({ sessionId: z.uuid() }).strict())
+    .query(({ ctx, input }) => ctx.polcenter.assignments.ofSession(input.sessionId)),
+} satisfies TRPCRouterRecord;

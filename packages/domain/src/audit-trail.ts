@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { pageFields } from './paging';
+
+/** Reading the audit log: by record, by kind of record, or by who acted; newest first. */
+export const auditTrailInput = z
+  .object({
+    entity: z.string().trim().min(1).max(40).optional(),
+    entityId: z.uuid().optional(),
+    actorId: z.uuid().optional(),
+    /** Entries older than this id (the previous page's last). */
+    before: z.number().int().positive().optional(),
+    limit: pageFields.limit,
+  })
+  .strict();
+export type AuditTrailInput = z.input<typeof auditTrailInput>;
