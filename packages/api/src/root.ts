@@ -3,7 +3,9 @@ import { activitiesRouter } from './routers/activities';
 import { assignmentsRouter } from './routers/assignments';
 import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
+import { attendanceRouter, certificatesRouter, resultsRouter } from './routers/class-work';
 import { classesRouter } from './routers/classes';
+import { enrolmentRouter } from './routers/enrolment';
 import { obligationsRouter } from './routers/obligations';
 import { peopleRouter } from './routers/people';
 import { programsRouter } from './routers/programs';
@@ -15,12 +17,16 @@ import { createCallerFactory, router } from './trpc';
 export const appRouter = router({
   activities: activitiesRouter,
   assignments: assignmentsRouter,
+  attendance: attendanceRouter,
   audit: auditRouter,
   auth: authRouter,
+  certificates: certificatesRouter,
   classes: classesRouter,
+  enrolment: enrolmentRouter,
   people: peopleRouter,
   obligations: obligationsRouter,
   programs: programsRouter,
+  results: resultsRouter,
   rosters: rostersRouter,
   system: systemRouter,
   units: unitsRouter,

@@ -56,6 +56,7 @@ export {
   type PersonView,
 } from './services/people';
 export { ProgramService, type ProgramView, seedDefaultPrograms } from './services/programs';
+export { type RegistrationReceipt, RegistrationService } from './services/registration';
 export { ResultService, type ResultView, type ScoreLine, type ScoresView } from './services/results';
 export {
   type DecisionItemView,

@@ -12,6 +12,7 @@ import { IdempotencyService } from './services/idempotency';
 import { ObligationService } from './services/obligations';
 import { PeopleService } from './services/people';
 import { ProgramService } from './services/programs';
+import { RegistrationService } from './services/registration';
 import { ResultService } from './services/results';
 import { RosterService } from './services/rosters';
 import { UnitService } from './services/units';
@@ -34,6 +35,8 @@ export interface PolCenter {
   readonly classes: ClassService;
   /** Nominate, request, approve, reject, withdraw (with waitlist promotion), lists. */
   readonly enrolment: EnrolmentService;
+  /** Self-registration through the portal: find or record the person, then request a seat. */
+  readonly registration: RegistrationService;
   /** Attendance per session, one mark or a whole sheet. */
   readonly attendance: AttendanceService;
   /** Scores, and results by the program's rules. */
@@ -64,13 +67,17 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
     await orm.close();
     throw error;
   }
+  const people = new PeopleService(orm);
+  const classes = new ClassService(orm);
+  const enrolment = new EnrolmentService(orm);
   return {
     orm,
     units: new UnitService(orm),
-    people: new PeopleService(orm),
+    people,
     programs: new ProgramService(orm),
-    classes: new ClassService(orm),
-    enrolment: new EnrolmentService(orm),
+    classes,
+    enrolment,
+    registration: new RegistrationService(orm, people, classes, enrolment),
     attendance: new AttendanceService(orm),
     results: new ResultService(orm),
     certificates: new CertificateService(orm),

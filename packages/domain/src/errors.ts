@@ -23,6 +23,7 @@ export const ERROR_KINDS = {
   'AUTH.FORBIDDEN': 'forbidden',
   'USER.USERNAME_TAKEN': 'conflict',
   'RATE.LIMITED': 'rate_limited',
+  'REGISTRATION.IDENTITY_MISMATCH': 'forbidden',
   'REQUEST.KEY_REUSED': 'invalid',
   'REQUEST.IN_PROGRESS': 'conflict',
   'PERSON.DUPLICATE': 'conflict',

@@ -23,6 +23,7 @@ export * from './people-search';
 export * from './program-defaults';
 export * from './programs';
 export * from './rosters';
+export * from './self-registration';
 export * from './timetable';
 export * from './unit-links';
 export * from './units';

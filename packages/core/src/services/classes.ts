@@ -349,6 +349,15 @@ export class ClassService {
   }
 
   /** A class with its sites and its timetable ordered by date and time of day. */
+  /** The organising unit of a class, for access checks. */
+  async organiserOf(classId: string): Promise<string> {
+    const [row] = await this.orm.em
+      .fork()
+      .execute<{ organiser_unit_id: string }[]>('SELECT organiser_unit_id FROM training_class WHERE id = ?', [classId]);
+    if (!row) throw recordNotFoundError('CLASS.NOT_FOUND', CLASS, classId, 'classId');
+    return row.organiser_unit_id;
+  }
+
   /** The class a session belongs to and its organiser, for access checks on the session. */
   async sessionOwner(sessionId: string): Promise<{ classId: string; organiserUnitId: string }> {
     const [row] = await this.orm.em

@@ -310,6 +310,18 @@ export class PeopleService {
   }
 
   /** The people a candidate probably is, strongest reason first (same national ID, then name + birth date). */
+  /** The distinct units of some people (for access checks on a batch); unknown ids are ignored. */
+  async unitsOf(personIds: readonly string[]): Promise<(string | null)[]> {
+    if (personIds.length === 0) return [];
+    const rows = await this.orm.em
+      .fork()
+      .execute<{ unit_id: string | null }[]>(
+        `SELECT DISTINCT unit_id FROM person WHERE id IN (${personIds.map(() => '?').join(', ')})`,
+        [...personIds],
+      );
+    return rows.map((r) => r.unit_id);
+  }
+
   async findDuplicates(candidate: DuplicateCandidateInput): Promise<DuplicateHit[]> {
     const probe = parseInput(duplicateCandidateInput, candidate);
     const hits = await duplicatesIn(this.orm.em.fork(), probe);

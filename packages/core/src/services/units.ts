@@ -113,6 +113,19 @@ export class UnitService {
     };
   }
 
+  /** Whether a unit is `ancestorId` itself or lies anywhere below it. One query up the tree. */
+  async isWithin(unitId: string, ancestorId: string): Promise<boolean> {
+    const rows = await this.orm.em.fork().execute<{ hit: boolean }[]>(
+      `WITH RECURSIVE up AS (
+         SELECT id, parent_id FROM unit WHERE id = ?
+         UNION ALL
+         SELECT u.id, u.parent_id FROM unit u JOIN up ON u.id = up.parent_id
+       ) SELECT EXISTS (SELECT 1 FROM up WHERE id = ?) AS hit`,
+      [unitId, ancestorId],
+    );
+    return rows[0]?.hit === true;
+  }
+
   /** The unit with this code (codes are unique across time), or null. */
   async findByCode(code: string): Promise<UnitView | null> {
     const unit = await this.orm.em.fork().findOne(UnitSchema, { code }, { fields: ['id'] });

@@ -1,0 +1,97 @@
+import {
+  attendanceMarkInput,
+  attendanceSheetInput,
+  certificateIssueInput,
+  certificateLookupInput,
+  certificateRevocationInput,
+  classWorkInput,
+  recordRef,
+  scoreSheetInput,
+} from '@polcenter/domain';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { assertUnitAccess } from '../access';
+import { actorOf } from '../actor';
+import type { Context } from '../context';
+import { once } from '../idempotency';
+import { publicProcedure, roleProcedure } from '../trpc';
+
+const center = roleProcedure('center_staff');
+type Staff = Context & { principal: NonNullable<Context['principal']> };
+
+const byClass = async (ctx: Staff, classId: string) =>
+  assertUnitAccess(ctx, await ctx.polcenter.classes.organiserOf(classId), ['center_staff']);
+const bySession = async (ctx: Staff, sessionId: string) =>
+  assertUnitAccess(ctx, (await ctx.polcenter.classes.sessionOwner(sessionId)).organiserUnitId, ['center_staff']);
+const byEnrolment = async (ctx: Staff, enrolmentId: string) =>
+  byClass(ctx, (await ctx.polcenter.enrolment.get(enrolmentId)).classId);
+
+/** Attendance per session: one mark, or a whole sheet at once; by the organising center. */
+export const attendanceRouter = {
+  recordSheet: center.input(attendanceSheetInput).mutation(async ({ ctx, input }) => {
+    await bySession(ctx, input.sessionId);
+    return ctx.polcenter.attendance.recordSheet(actorOf(ctx), input);
+  }),
+  recordMark: center.input(attendanceMarkInput).mutation(async ({ ctx, input }) => {
+    await bySession(ctx, input.sessionId);
+    return ctx.polcenter.attendance.recordMark(actorOf(ctx), input);
+  }),
+  sheet: center.input(z.object({ sessionId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
+    await bySession(ctx, input.sessionId);
+    return ctx.polcenter.attendance.sheet(input.sessionId);
+  }),
+} satisfies TRPCRouterRecord;
+
+/** Scores and results computed by the program's rules. */
+export const resultsRouter = {
+  recordScores: center.input(scoreSheetInput).mutation(async ({ ctx, input }) => {
+    await byEnrolment(ctx, input.enrolmentId);
+    return ctx.polcenter.results.recordScores(actorOf(ctx), input);
+  }),
+  scores: center.input(z.object({ enrolmentId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
+    await byEnrolment(ctx, input.enrolmentId);
+    return ctx.polcenter.results.scores(input.enrolmentId);
+  }),
+  computeForClass: center.input(classWorkInput).mutation(async ({ ctx, input }) => {
+    await byClass(ctx, input.classId);
+    return ctx.polcenter.results.computeForClass(actorOf(ctx), input);
+  }),
+} satisfies TRPCRouterRecord;
+
+/** Certificates: issued and revoked by the organising center; anyone may verify one by its code. */
+export const certificatesRouter = {
+  /** Public: validity, holder's name, program, dates and issuer — nothing personal beyond the name. */
+  verify: publicProcedure
+    .input(certificateLookupInput)
+    .query(({ ctx, input }) => ctx.polcenter.certificates.verify(input)),
+  issue: center.input(certificateIssueInput).mutation(async ({ ctx, input }) => {
+    await byEnrolment(ctx, input.enrolmentId);
+    return once(ctx, 'certificates.issue', input, () => ctx.polcenter.certificates.issue(actorOf(ctx), input));
+  }),
+  issueForClass: center.input(classWorkInput).mutation(async ({ ctx, input }) => {
+    await byClass(ctx, input.classId);
+    return once(ctx, 'certificates.issueForClass', input, () =>
+      ctx.polcenter.certificates.issueForClass(actorOf(ctx), input),
+    );
+  }),
+  revoke: center.input(certificateRevocationInput).mutation(async ({ ctx, input }) => {
+    const certificate = await ctx.polcenter.certificates.get(input.certificateId);
+    await byClass(ctx, certificate.classId);
+    return ctx.polcenter.certificates.revoke(actorOf(ctx), input);
+  }),
+  get: center.input(recordRef).query(async ({ ctx, input }) => {
+    const certificate = await ctx.polcenter.certificates.get(input.id);
+    await byClass(ctx, certificate.classId);
+    return certificate;
+  }),
+  /** The data of the printable page: staff only (it carries the birth date). */
+  printable: center.input(recordRef).mutation(async ({ ctx, input }) => {
+    const certificate = await ctx.polcenter.certificates.get(input.id);
+    await byClass(ctx, certificate.classId);
+    return ctx.polcenter.certificates.printable(input.id);
+  }),
+  listForClass: center.input(z.object({ classId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
+    await byClass(ctx, input.classId);
+    return ctx.polcenter.certificates.listForClass(input.classId);
+  }),
+} satisfies TRPCRouterRecord;

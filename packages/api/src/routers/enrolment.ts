@@ -1,0 +1,101 @@
+import {
+  enrolmentActionInput,
+  enrolmentListInput,
+  enrolmentRejectionInput,
+  enrolmentRequestInput,
+  nominationInput,
+  recordRef,
+  selfRegistrationInput,
+} from '@polcenter/domain';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { assertUnitAccess } from '../access';
+import { actorOf } from '../actor';
+import type { Context } from '../context';
+import { once } from '../idempotency';
+import { forbidden, publicProcedure, roleProcedure } from '../trpc';
+
+const PEOPLE_STAFF = ['center_staff', 'unit_coordinator'] as const;
+const people = roleProcedure(...PEOPLE_STAFF);
+const center = roleProcedure('center_staff');
+
+type Staff = Context & { principal: NonNullable<Context['principal']> };
+
+/** The class's organiser: the unit whose center staff decide on its enrolments. */
+async function assertOrganiser(ctx: Staff, classId: string): Promise<void> {
+  await assertUnitAccess(ctx, await ctx.polcenter.classes.organiserOf(classId), ['center_staff']);
+}
+
+async function assertEnrolmentOrganiser(ctx: Staff, enrolmentId: string) {
+  const enrolment = await ctx.polcenter.enrolment.get(enrolmentId);
+  await assertOrganiser(ctx, enrolment.classId);
+  return enrolment;
+}
+
+/**
+ * Enrolment: units nominate their people (*cử đi học*), staff request seats for someone, people
+ * register themselves through the portal; the organising center approves, waitlists, rejects and
+ * withdraws. Mutations a flaky network may repeat take an Idempotency-Key.
+ */
+export const enrolmentRouter = {
+  /** Public self-registration: rate-limited, answered with a reference and no personal data. */
+  register: publicProcedure.input(selfRegistrationInput).mutation(({ ctx, input }) => {
+    ctx.limits.publicMutation.take(ctx.clientKey);
+    return once(ctx, 'enrolment.register', input, () =>
+      ctx.polcenter.registration.register({ id: null, label: `portal (${ctx.clientKey})` }, input),
+    );
+  }),
+  nominate: people.input(nominationInput).mutation(async ({ ctx, input }) => {
+    await assertUnitAccess(ctx, input.unitId, PEOPLE_STAFF);
+    // A unit nominates its own people: each must belong to the nominating unit or below it.
+    for (const unitId of await ctx.polcenter.people.unitsOf(input.personIds)) {
+      if (!unitId || !(await ctx.polcenter.units.isWithin(unitId, input.unitId))) throw forbidden();
+    }
+    return once(ctx, 'enrolment.nominate', input, () => ctx.polcenter.enrolment.nominate(actorOf(ctx), input));
+  }),
+  /** A seat asked for someone; the organising center's staff may admit at once (approve or waitlist). */
+  request: people
+    .input(enrolmentRequestInput.extend({ autoAdmit: z.boolean().default(false) }))
+    .mutation(async ({ ctx, input }) => {
+      const { autoAdmit, ...request } = input;
+      const person = await ctx.polcenter.people.get(request.personId);
+      await assertUnitAccess(ctx, person.unitId, PEOPLE_STAFF);
+      if (autoAdmit) await assertOrganiser(ctx, request.classId);
+      return once(ctx, 'enrolment.request', input, () =>
+        ctx.polcenter.enrolment.request(actorOf(ctx), request, { autoAdmit }),
+      );
+    }),
+  approve: center.input(enrolmentActionInput).mutation(async ({ ctx, input }) => {
+    await assertEnrolmentOrganiser(ctx, input.enrolmentId);
+    return ctx.polcenter.enrolment.approve(actorOf(ctx), input.enrolmentId);
+  }),
+  reject: center.input(enrolmentRejectionInput).mutation(async ({ ctx, input }) => {
+    await assertEnrolmentOrganiser(ctx, input.enrolmentId);
+    return ctx.polcenter.enrolment.reject(actorOf(ctx), input.enrolmentId, input.reason);
+  }),
+  /** The organiser withdraws anyone; a coordinator withdraws the people of their unit. */
+  withdraw: people.input(enrolmentActionInput).mutation(async ({ ctx, input }) => {
+    const enrolment = await ctx.polcenter.enrolment.get(input.enrolmentId);
+    const person = await ctx.polcenter.people.get(enrolment.personId);
+    const organiser = await ctx.polcenter.classes.organiserOf(enrolment.classId);
+    const mayAsOrganiser = await ctx.polcenter.auth.canAccessUnit(ctx.principal, organiser, ['center_staff']);
+    if (!mayAsOrganiser) await assertUnitAccess(ctx, person.unitId, PEOPLE_STAFF);
+    return ctx.polcenter.enrolment.withdraw(actorOf(ctx), input.enrolmentId, input.reason);
+  }),
+  get: people.input(recordRef).query(async ({ ctx, input }) => {
+    const enrolment = await ctx.polcenter.enrolment.get(input.id);
+    const organiser = await ctx.polcenter.classes.organiserOf(enrolment.classId);
+    if (!(await ctx.polcenter.auth.canAccessUnit(ctx.principal, organiser, ['center_staff']))) {
+      await assertUnitAccess(ctx, (await ctx.polcenter.people.get(enrolment.personId)).unitId, PEOPLE_STAFF);
+    }
+    return enrolment;
+  }),
+  listForClass: center.input(enrolmentListInput).query(async ({ ctx, input }) => {
+    await assertOrganiser(ctx, input.classId);
+    return ctx.polcenter.enrolment.listForClass(input);
+  }),
+  listForPerson: people.input(z.object({ personId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
+    await assertUnitAccess(ctx, (await ctx.polcenter.people.get(input.personId)).unitId, PEOPLE_STAFF);
+    return ctx.polcenter.enrolment.listForPerson(input.personId);
+  }),
+} satisfies TRPCRouterRecord;
