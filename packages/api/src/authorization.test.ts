@@ -346,6 +346,16 @@ const MATRIX: Row[] = [
     call: (api, w) => api.enrolment.approve({ enrolmentId: enrolment[w] }),
   },
   {
+    procedure: 'enrolment.waitlist',
+    roles: ['center'],
+    call: (api, w) => api.enrolment.waitlist({ enrolmentId: enrolment[w] }),
+  },
+  {
+    procedure: 'enrolment.promote',
+    roles: ['center'],
+    call: (api, w) => api.enrolment.promote({ classId: klass[w] }),
+  },
+  {
     procedure: 'enrolment.reject',
     roles: ['center'],
     call: (api, w) => api.enrolment.reject({ enrolmentId: enrolment[w], reason: 'Không đủ điều kiện' }),

@@ -69,6 +69,15 @@ export const enrolmentRouter = {
     await assertEnrolmentOrganiser(ctx, input.enrolmentId);
     return ctx.polcenter.enrolment.approve(actorOf(ctx), input.enrolmentId);
   }),
+  waitlist: center.input(enrolmentActionInput).mutation(async ({ ctx, input }) => {
+    await assertEnrolmentOrganiser(ctx, input.enrolmentId);
+    return ctx.polcenter.enrolment.waitlist(actorOf(ctx), input.enrolmentId);
+  }),
+  /** Seats freed or added: fill them from the waitlist, first come first served. */
+  promote: center.input(z.object({ classId: z.uuid() }).strict()).mutation(async ({ ctx, input }) => {
+    await assertOrganiser(ctx, input.classId);
+    return ctx.polcenter.enrolment.promote(actorOf(ctx), input.classId);
+  }),
   reject: center.input(enrolmentRejectionInput).mutation(async ({ ctx, input }) => {
     await assertEnrolmentOrganiser(ctx, input.enrolmentId);
     return ctx.polcenter.enrolment.reject(actorOf(ctx), input.enrolmentId, input.reason);

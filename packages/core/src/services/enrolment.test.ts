@@ -418,6 +418,24 @@ it('one person asking for two overlapping classes at once gets at most one of th
   assert.is(await countRows(orm, 'enrolment', 'person_id = ?', [person]), 1);
 });
 
+it('waitlist holds a request back; promote fills seats from the waitlist in order when capacity grows', async () => {
+  const cls = await fixtureClass(orm, { programId: ntd.id, unitId: unit, capacity: 1 });
+  const [a, b, c] = await fixtureEnrolments(orm, cls.id, await fixturePeople(orm, 3), 'requested');
+  await enrolment.approve(staff, a as string);
+  assert.is((await enrolment.waitlist(staff, b as string)).state, 'waitlisted');
+  assert.is((await enrolment.approve(staff, c as string)).state, 'waitlisted', 'the class is full');
+  assert.equal(await enrolment.promote(staff, cls.id), [], 'no free seat, nobody moves');
+  await orm.em.fork().execute('UPDATE training_class SET capacity = 3 WHERE id = ?', [cls.id]);
+  const moved = await enrolment.promote(staff, cls.id);
+  assert.equal(
+    moved.map((e) => e.id),
+    [b, c],
+    'first requested, first seated',
+  );
+  assert.is(await seatsTaken(cls.id), 3);
+  assert.is((await failure(enrolment.waitlist(staff, a as string))).code, 'ENROLMENT.ILLEGAL_TRANSITION');
+});
+
 it('50 concurrent withdrawals from a full class: exactly 50 promotions, in order of request', async () => {
   const cls = await fixtureClass(wide.orm, { programId: ntd.id, unitId: unit, capacity: 50 });
   const seated = await fixtureEnrolments(wide.orm, cls.id, await fixturePeople(wide.orm, 50), 'approved');

@@ -254,6 +254,69 @@ export class EnrolmentService {
     return this.get(id);
   }
 
+  /**
+   * Staff put a nomination or request on the waitlist without trying for a seat (e.g. while the
+   * unit's quota is being settled). Its place in the queue is the time it was asked for.
+   */
+  async waitlist(actor: Actor, enrolmentId: string): Promise<EnrolmentView> {
+    const data = parseInput(enrolmentActionInput, { enrolmentId });
+    const id = await inTransaction(this.orm, async (tx) => {
+      const e = await lockEnrolment(tx, data.enrolmentId, enrolmentNotFoundError);
+      if (e.state === 'waitlisted') return e.id;
+      assertEnrolmentTransition(e.state, 'waitlisted');
+      await setState(tx, e.id, 'waitlisted');
+      await audit(tx, actor, {
+        action: 'enrolment.waitlist',
+        entity: 'enrolment',
+        entityId: e.id,
+        before: { state: e.state },
+        after: { state: 'waitlisted' },
+      });
+      return e.id;
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Fills the free seats of a class from its waitlist, first come first served — after its
+   * capacity was raised, say. Under the class row's lock, so it never races a withdrawal.
+   */
+  async promote(actor: Actor, classId: string): Promise<EnrolmentView[]> {
+    const data = parseInput(recordRef, { id: classId });
+    const promoted = await inTransaction(this.orm, async (tx) => {
+      const [cls] = await tx.execute<{ status: string }[]>(
+        'SELECT status FROM training_class WHERE id = ? FOR NO KEY UPDATE',
+        [data.id],
+      );
+      if (!cls) throw recordNotFoundError('CLASS.NOT_FOUND', { vi: 'lớp', en: 'class' }, data.id, 'classId');
+      if (!SEATING_STATUSES.includes(cls.status)) throw classNotOpenError(cls.status as ClassRow['status']);
+      const ids: string[] = [];
+      const waiting = await tx.execute<{ id: string }[]>(
+        `SELECT id FROM enrolment WHERE class_id = ? AND state = 'waitlisted'
+          ORDER BY requested_at, queue_seq FOR UPDATE SKIP LOCKED`,
+        [data.id],
+      );
+      for (const next of waiting) {
+        if (!(await claimSeat(tx, data.id))) break;
+        await setState(tx, next.id, 'approved');
+        ids.push(next.id);
+      }
+      await audit(
+        tx,
+        actor,
+        ...ids.map((id) => ({
+          action: 'enrolment.promote',
+          entity: 'enrolment',
+          entityId: id,
+          before: { state: 'waitlisted' },
+          after: { state: 'approved' },
+        })),
+      );
+      return ids;
+    });
+    return readEnrolments(this.orm.em.fork(), promoted);
+  }
+
   /** Staff refuse a nomination, request or waitlisted enrolment, always saying why. */
   async reject(actor: Actor, enrolmentId: string, reason: string): Promise<EnrolmentView> {
     const data = parseInput(enrolmentRejectionInput, { enrolmentId, reason });
