@@ -177,13 +177,13 @@ test('the embedded server: first start seeds, kill -9 leaves nothing that stops 
   const data = tempDataDir();
   try {
     const first = await startServerProcess({ POLCENTER_DATA_DIR: data.dir });
-    assert.match(first.output(), 'Demo data loaded');
+    assert.match(first.output(), 'Đã nạp dữ liệu mẫu: 57 đơn vị');
     assert.match(first.output(), data.dir);
     assert.is((await fetch(`${first.url}/healthz`)).status, 200);
     await first.stop('SIGKILL');
 
     const second = await startServerProcess({ POLCENTER_DATA_DIR: data.dir });
-    assert.not.match(second.output(), 'Demo data loaded');
+    assert.not.match(second.output(), 'Đã nạp dữ liệu mẫu');
     const units = await fetch(
       `${second.url}/trpc/units.list?input=${encodeURIComponent('{"underCode":"064","at":"2022-06-01"}')}`,
     );

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { createPolCenter, type PolCenter, seedDemo } from '@polcenter/core';
+import { createPolCenter, describeSeed, type PolCenter, seedDemo } from '@polcenter/core';
 import { SetupError } from '@polcenter/postgres';
 import { openDatabase } from './database';
 import { createHttpServer } from './http-server';
@@ -25,7 +25,7 @@ export async function startServer(settings: Settings, out: Output): Promise<Runn
     polcenter = await createPolCenter({ databaseUrl: db.url });
     if (settings.seedDemo) {
       const seeded = await seedDemo(polcenter.orm);
-      if (seeded.seeded) out.note(`Demo data loaded (${seeded.units} units).`);
+      if (seeded.seeded) out.note(describeSeed(seeded));
     }
     const server = createHttpServer({
       polcenter,

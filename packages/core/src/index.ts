@@ -5,7 +5,7 @@ export { assertSchemaNotNewer, type MigrationReport, migrate } from './migrate';
 export { MIGRATIONS } from './migrations';
 export { createOrm, type Orm, type OrmOptions, ormConfig } from './orm';
 export { createPolCenter, type PolCenter, type PolCenterOptions } from './polcenter';
-export { type SeedReport, seedDemo } from './seed/demo';
+export { describeSeed, type SeedReport, seedDemo } from './seed/demo';
 export {
   ActivityService,
   type BriefingView,

@@ -1,4 +1,4 @@
-import { createOrm, migrate, seedDemo } from '@polcenter/core';
+import { createOrm, describeSeed, migrate, seedDemo } from '@polcenter/core';
 import { openDatabase } from '../database';
 import type { Command } from './types';
 import { withLibrary } from './with-library';
@@ -40,7 +40,7 @@ export const seedCommand: Command = {
     const report = await withLibrary(settings, out, (polcenter) => seedDemo(polcenter.orm));
     out.say(
       report.seeded
-        ? { vi: `Đã nạp dữ liệu mẫu (${report.units} đơn vị).`, en: `Demo data loaded (${report.units} units).` }
+        ? describeSeed(report)
         : {
             vi: 'Cơ sở dữ liệu đã có dữ liệu; không nạp dữ liệu mẫu.',
             en: 'The database already holds data; no demo data loaded.',

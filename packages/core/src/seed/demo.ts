@@ -74,6 +74,18 @@ export async function seedDemo(orm: Orm): Promise<SeedReport> {
   });
 }
 
+/** What a seed wrote, for the person at the terminal. */
+export function describeSeed(report: SeedReport): { vi: string; en: string } {
+  const story = report.story;
+  const vi = story
+    ? `${report.units} đơn vị, ${story.people} người, ${story.classes} lớp, ${story.enrolments} lượt học viên, ${story.certificates} giấy chứng nhận`
+    : `${report.units} đơn vị`;
+  const en = story
+    ? `${report.units} units, ${story.people} people, ${story.classes} classes, ${story.enrolments} enrolments, ${story.certificates} certificates`
+    : `${report.units} units`;
+  return { vi: `Đã nạp dữ liệu mẫu: ${vi}.`, en: `Demo data loaded: ${en}.` };
+}
+
 /** Same seed, same ids: a UUID (version 8, RFC 9562 custom) derived from a stable key. */
 export function deterministicId(key: string): string {
   const hex = createHash('sha256').update(`polcenter-demo:${key}`).digest('hex');
