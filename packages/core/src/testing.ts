@@ -1,6 +1,8 @@
+import { type DomainError, isDomainError } from '@polcenter/domain';
 import { testDatabase } from '@polcenter/testing/database';
+import { test } from 'uvu';
 import { migrate } from './migrate';
-import { createOrm } from './orm';
+import { createOrm, type Orm } from './orm';
 import { createPolCenter, type PolCenter } from './polcenter';
 import { seedDemo } from './seed/demo';
 
@@ -33,4 +35,49 @@ export async function createTestPolCenter(options: { demo?: boolean } = {}): Pro
       await db.drop();
     },
   };
+}
+
+// uvu cannot print an error whose `details` is an object, as a DomainError's is: the helpers below
+// turn a DomainError the test did not expect into a plain Error that says what went wrong.
+
+/**
+ * Awaits a call that must be refused and returns its DomainError, for the test to inspect. The test
+ * fails with a plain message when the promise resolves or rejects with anything else.
+ */
+export async function expectDomainError(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isDomainError(error)) return error;
+    throw new Error(`expected a DomainError, got ${String(error)}`, { cause: error });
+  }
+  throw new Error('expected a DomainError, but the promise resolved');
+}
+
+/** `test(name, run)` of uvu, where an unexpected DomainError fails the test readably. */
+export function readableTest(name: string, run: () => Promise<void>): void {
+  test(name, async () => {
+    try {
+      await run();
+    } catch (error) {
+      if (error instanceof Error && error.name === 'DomainError') throw new Error(`unexpected ${error.message}`);
+      throw error;
+    }
+  });
+}
+
+/**
+ * Rows of a table, optionally filtered (`where` is SQL with `?` placeholders for `params`), for
+ * "this wrote exactly one row" and "the database is untouched" assertions.
+ */
+export async function countRows(orm: Orm, table: string, where = 'true', params: unknown[] = []): Promise<number> {
+  const [row] = await orm.em.fork().execute(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params);
+  return Number(row?.n ?? 0);
+}
+
+/** The id of the unit with this code (codes are unique, whatever the date); throws if there is none. */
+export async function unitIdByCode(orm: Orm, code: string): Promise<string> {
+  const [row] = await orm.em.fork().execute<{ id: string }[]>('SELECT id FROM unit WHERE code = ?', [code]);
+  if (!row) throw new Error(`no unit ${code}`);
+  return row.id;
 }

@@ -1,24 +1,17 @@
-import type { DomainError } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SYSTEM_ACTOR } from '../actor';
 import { deterministicId } from '../seed/demo';
-import { createTestPolCenter } from '../testing';
+import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());
 
 const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) =>
   polcenter.orm.em.getConnection().execute<T[]>(query, params);
-const count = async (table: string) => Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]?.n);
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e) => e as DomainError,
-  );
+const count = (table: string) => countRows(polcenter.orm, table);
 const staff = { id: null, label: 'Ban Tuyên giáo (test)' };
-const [district] = await sql<{ id: string }>("SELECT id FROM unit WHERE code = '064'");
-const districtId = (district as { id: string }).id;
+const districtId = await unitIdByCode(polcenter.orm, '064');
 
 test('demo: the district roster on 15/10/2022, after two consolidations and an annulment', async () => {
   const at = await polcenter.rosters.rosterAt({ ownerUnitId: districtId, level: 'district', date: '15/10/2022' });
@@ -44,35 +37,35 @@ test('demo: the district roster on 15/10/2022, after two consolidations and an a
 });
 
 test('briefings: recorded with presenters and audit; bad input leaves nothing', async () => {
-  const [village] = await sql<{ id: string }>("SELECT id FROM unit WHERE code = '02050-01'");
+  const village = await unitIdByCode(polcenter.orm, '02050-01');
   const presenter = deterministicId('rapporteur:02050-1');
   const before = [await count('briefing'), await count('audit_log')];
-  const bad = await failure(
+  const bad = await expectDomainError(
     polcenter.activities.recordBriefing(SYSTEM_ACTOR, {
       date: '2022-05-05',
-      unitId: village?.id as string,
+      unitId: village,
       topic: 'x',
       audienceSize: -3,
       presenterIds: [presenter],
     }),
   );
-  assert.is(bad?.code, 'INPUT.INVALID');
-  assert.is(bad?.fields[0]?.field, 'audienceSize');
-  const unknown = await failure(
+  assert.is(bad.code, 'INPUT.INVALID');
+  assert.is(bad.fields[0]?.field, 'audienceSize');
+  const unknown = await expectDomainError(
     polcenter.activities.recordBriefing(SYSTEM_ACTOR, {
       date: '2022-05-05',
-      unitId: village?.id as string,
+      unitId: village,
       topic: 'Nghị quyết',
       audienceSize: 40,
       presenterIds: [presenter, '00000000-0000-4000-8000-000000000000'],
     }),
   );
-  assert.is(unknown?.code, 'ACTIVITY.UNKNOWN_REFERENCE');
-  assert.is(unknown?.fields[0]?.field, 'presenterIds.1');
+  assert.is(unknown.code, 'ACTIVITY.UNKNOWN_REFERENCE');
+  assert.is(unknown.fields[0]?.field, 'presenterIds.1');
   assert.equal([await count('briefing'), await count('audit_log')], before);
   const made = await polcenter.activities.recordBriefing(staff, {
     date: '05/05/2022',
-    unitId: village?.id as string,
+    unitId: village,
     topic: 'Nghị quyết Đại hội XIII',
     audienceSize: 64,
     presenterIds: [presenter],
@@ -116,7 +109,7 @@ test('the contest: ranking per category, awards, then published and closed', asy
       code,
     );
   }
-  const badScore = await failure(
+  const badScore = await expectDomainError(
     polcenter.activities.recordScores(SYSTEM_ACTOR, {
       contestId,
       scores: [
@@ -129,14 +122,14 @@ test('the contest: ranking per category, awards, then published and closed', asy
       ],
     }),
   );
-  assert.is(badScore?.code, 'CONTEST.SCORE_OUT_OF_RANGE');
+  assert.is(badScore.code, 'CONTEST.SCORE_OUT_OF_RANGE');
   const final = await polcenter.activities.finaliseContest(staff, contestId);
   assert.ok(final.finalised);
   const [first] = await sql<{ award: string }>('SELECT award FROM contest_entrant WHERE id = ?', [
     final.standings[0]?.entrantId,
   ]);
   assert.is(first?.award, final.standings[0]?.award);
-  const late = await failure(
+  const late = await expectDomainError(
     polcenter.activities.recordScores(SYSTEM_ACTOR, {
       contestId,
       scores: [
@@ -149,7 +142,7 @@ test('the contest: ranking per category, awards, then published and closed', asy
       ],
     }),
   );
-  assert.is(late?.code, 'CONTEST.ALREADY_FINALISED');
+  assert.is(late.code, 'CONTEST.ALREADY_FINALISED');
 });
 
 test('obligations: who falls short in 2022 and by how much, in one call', async () => {
@@ -159,7 +152,7 @@ test('obligations: who falls short in 2022 and by how much, in one call', async 
   assert.ok(report.shortfalls.length > 0);
   assert.ok(report.shortfalls.every((s) => s.shortBy === s.required - s.done && s.shortBy > 0));
   assert.ok(report.shortfalls.some((s) => s.code === 'BRIEFINGS-6'));
-  const duplicate = await failure(
+  const duplicate = await expectDomainError(
     polcenter.obligations.define(SYSTEM_ACTOR, {
       code: 'BRIEFINGS-6',
       kind: 'briefings',
@@ -167,7 +160,7 @@ test('obligations: who falls short in 2022 and by how much, in one call', async 
       name: { vi: 'x', en: 'x' },
     }),
   );
-  assert.is(duplicate?.code, 'OBLIGATION.CODE_TAKEN');
+  assert.is(duplicate.code, 'OBLIGATION.CODE_TAKEN');
 });
 
 test('workload: periods taught and briefings given per person per half-year', async () => {

@@ -2,7 +2,7 @@ import type { DomainError } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SYSTEM_ACTOR } from '../actor';
-import { createTestPolCenter } from '../testing';
+import { createTestPolCenter, expectDomainError, unitIdByCode } from '../testing';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());
@@ -12,13 +12,8 @@ const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = [])
 const one = async (query: string, params: unknown[] = []) =>
   ((await sql<{ id: string }>(query, params))[0] as { id: string }).id;
 const staff = { id: null, label: 'Trung tâm (test)' };
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e) => e as DomainError,
-  );
 
-const district = await one("SELECT id FROM unit WHERE code = '064'");
+const district = await unitIdByCode(polcenter.orm, '064');
 const program = await one(
   `INSERT INTO program (id, code, kind, name_vi, name_en, rules) VALUES (gen_random_uuid(), 'T-ASSIGN', 'update', 'Cập nhật', 'Update', '{}') RETURNING id`,
 );
@@ -56,11 +51,13 @@ test('morning and afternoon of one day do not clash; a touching end does not cla
 
 test('a double booking is refused, naming the clashing session; nothing is written', async () => {
   const before = (await sql('SELECT 1 FROM audit_log')).length;
-  const error = await failure(polcenter.assignments.assign(staff, { sessionId: bMorning, personId: lecturer }));
-  assert.is(error?.code, 'ASSIGNMENT.DOUBLE_BOOKED');
-  assert.is(error?.details.sessionId, aMorning);
-  assert.is(error?.details.classCode, 'TST-A/2022');
-  assert.match(error?.text.vi ?? '', 'Lục Văn Thành đã được phân công buổi 14/03/2022 07:30–11:30 của lớp TST-A/2022');
+  const error = await expectDomainError(
+    polcenter.assignments.assign(staff, { sessionId: bMorning, personId: lecturer }),
+  );
+  assert.is(error.code, 'ASSIGNMENT.DOUBLE_BOOKED');
+  assert.is(error.details.sessionId, aMorning);
+  assert.is(error.details.classCode, 'TST-A/2022');
+  assert.match(error.text.vi, 'Lục Văn Thành đã được phân công buổi 14/03/2022 07:30–11:30 của lớp TST-A/2022');
   assert.is((await sql('SELECT 1 FROM audit_log')).length, before);
   assert.equal(await polcenter.assignments.ofSession(bMorning), []);
 });
@@ -82,18 +79,18 @@ test('an explicit override is allowed and audited', async () => {
 
 test('bad input and unknown sessions are typed errors', async () => {
   assert.is(
-    (await failure(polcenter.assignments.assign(SYSTEM_ACTOR, { sessionId: 'x', personId: lecturer })))?.code,
+    (await expectDomainError(polcenter.assignments.assign(SYSTEM_ACTOR, { sessionId: 'x', personId: lecturer }))).code,
     'INPUT.INVALID',
   );
   assert.is(
     (
-      await failure(
+      await expectDomainError(
         polcenter.assignments.assign(SYSTEM_ACTOR, {
           sessionId: '00000000-0000-4000-8000-000000000000',
           personId: lecturer,
         }),
       )
-    )?.code,
+    ).code,
     'ASSIGNMENT.SESSION_NOT_FOUND',
   );
 });

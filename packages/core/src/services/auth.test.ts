@@ -1,23 +1,12 @@
-import { type DomainError, isDomainError } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SYSTEM_ACTOR } from '../actor';
-import { createTestPolCenter } from '../testing';
+import { createTestPolCenter, expectDomainError, unitIdByCode } from '../testing';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());
 
-const unitId = async (code: string) =>
-  (await polcenter.units.list({ at: '2022-06-01' })).find((u) => u.code === code)?.id as string;
-
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  assert.ok(isDomainError(error), `expected a DomainError, got ${String(error)}`);
-  return error as DomainError;
-}
+const unitId = (code: string) => unitIdByCode(polcenter.orm, code);
 
 test('a coordinator of Phương Viên signs in and sees Phương Viên and its villages, not Đồng Lạc', async () => {
   const phuongVien = await unitId('02050');
@@ -41,14 +30,16 @@ test('a coordinator of Phương Viên signs in and sees Phương Viên and its v
 });
 
 test('a wrong password and an unknown user get the same answer', async () => {
-  const wrong = await failure(polcenter.auth.signIn({ username: 'ma.thi.hoa', password: 'not the password' }));
-  const unknown = await failure(polcenter.auth.signIn({ username: 'nobody', password: 'not the password' }));
+  const wrong = await expectDomainError(
+    polcenter.auth.signIn({ username: 'ma.thi.hoa', password: 'not the password' }),
+  );
+  const unknown = await expectDomainError(polcenter.auth.signIn({ username: 'nobody', password: 'not the password' }));
   assert.is(wrong.code, 'AUTH.INVALID_CREDENTIALS');
   assert.equal(unknown.text, wrong.text);
 });
 
 test('usernames are unique, passwords long enough, roles tied to real units', async () => {
-  const taken = await failure(
+  const taken = await expectDomainError(
     polcenter.auth.createUser(SYSTEM_ACTOR, {
       username: 'ma.thi.hoa',
       displayName: 'Khác',
@@ -57,7 +48,7 @@ test('usernames are unique, passwords long enough, roles tied to real units', as
     }),
   );
   assert.is(taken.code, 'USER.USERNAME_TAKEN');
-  const short = await failure(
+  const short = await expectDomainError(
     polcenter.auth.createUser(SYSTEM_ACTOR, {
       username: 'x.y',
       displayName: 'X',
@@ -69,7 +60,7 @@ test('usernames are unique, passwords long enough, roles tied to real units', as
     short.fields.map((f) => f.field),
     ['password'],
   );
-  const noUnit = await failure(
+  const noUnit = await expectDomainError(
     polcenter.auth.createUser(SYSTEM_ACTOR, {
       username: 'a.b',
       displayName: 'A',

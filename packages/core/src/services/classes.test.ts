@@ -1,7 +1,7 @@
 import type { ClassInput, DomainError } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createTestPolCenter } from '../testing';
+import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());
@@ -9,20 +9,11 @@ test.after(() => polcenter.close());
 const staff = { id: null, label: 'Hoàng Thị Mai (Trung tâm)' };
 const head = { id: null, label: 'Giám đốc Trung tâm' };
 
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('should have failed');
-}
-const count = async (table: string) =>
-  ((await polcenter.orm.em.fork().execute(`SELECT count(*)::int AS n FROM ${table}`))[0] as { n: number }).n;
+const count = (table: string) => countRows(polcenter.orm, table);
 
-const district = (await polcenter.units.findByCode('064'))?.id as string;
-const phuongVien = (await polcenter.units.findByCode('02050'))?.id as string;
-const namCuong = (await polcenter.units.findByCode('02026'))?.id as string;
+const district = await unitIdByCode(polcenter.orm, '064');
+const phuongVien = await unitIdByCode(polcenter.orm, '02050');
+const namCuong = await unitIdByCode(polcenter.orm, '02026');
 const ntd = await polcenter.programs.getByCode('NTĐ');
 const nq = await polcenter.programs.getByCode('NQ');
 const lecturer = await polcenter.people.create(staff, {
@@ -96,7 +87,7 @@ test('create refuses a missing program or organiser, a taken code, a topic the p
     [{ code: 'lop 4' }, 'INPUT.INVALID', 'code'],
   ];
   for (const [overrides, code, field] of cases) {
-    const error = await failure(polcenter.classes.create(staff, awarenessClass(overrides)));
+    const error = await expectDomainError(polcenter.classes.create(staff, awarenessClass(overrides)));
     assert.is(error.code, code, field);
     assert.ok(
       error.fields.some((f) => f.field === field),
@@ -112,14 +103,14 @@ test('transition: legal moves are applied and recorded with who and when; illega
   const opened = await polcenter.classes.transition(staff, cls.id, 'open', cls.version);
   assert.is(opened.status, 'open');
   assert.is(opened.version, cls.version + 1);
-  const stale = await failure(polcenter.classes.transition(head, cls.id, 'running', cls.version));
+  const stale = await expectDomainError(polcenter.classes.transition(head, cls.id, 'running', cls.version));
   assert.is(stale.code, 'CLASS.STALE');
   await polcenter.classes.transition(head, cls.id, 'running');
-  const back = await failure(polcenter.classes.transition(head, cls.id, 'draft'));
+  const back = await expectDomainError(polcenter.classes.transition(head, cls.id, 'draft'));
   assert.is(back.code, 'CLASS.ILLEGAL_TRANSITION');
   assert.equal(back.details.from, 'running');
   await polcenter.classes.transition(head, cls.id, 'finished');
-  const cancel = await failure(polcenter.classes.transition(head, cls.id, 'cancelled'));
+  const cancel = await expectDomainError(polcenter.classes.transition(head, cls.id, 'cancelled'));
   assert.is(cancel.code, 'CLASS.ILLEGAL_TRANSITION');
 
   const history = await polcenter.classes.history(cls.id);
@@ -134,10 +125,13 @@ test('transition: legal moves are applied and recorded with who and when; illega
   );
   assert.ok(history.every((h) => /^\d{4}-\d{2}-\d{2}T/.test(h.at)));
   assert.is(
-    (await failure(polcenter.classes.transition(head, '00000000-0000-4000-8000-000000000000', 'open'))).code,
+    (await expectDomainError(polcenter.classes.transition(head, '00000000-0000-4000-8000-000000000000', 'open'))).code,
     'CLASS.NOT_FOUND',
   );
-  assert.is((await failure(polcenter.classes.transition(head, cls.id, 'archived' as never))).fields[0]?.field, 'to');
+  assert.is(
+    (await expectDomainError(polcenter.classes.transition(head, cls.id, 'archived' as never))).fields[0]?.field,
+    'to',
+  );
 });
 
 test('ten staff opening one class at once: one move applies, nine are refused, one audit row', async () => {
@@ -167,7 +161,7 @@ test('addSessions: within the class dates, clashing with nothing; the class row 
     { date: '2022-03-16', part: 'morning', periods: 4 },
   ]);
   assert.is(withMorning.sessions.length, 1);
-  const outside = await failure(
+  const outside = await expectDomainError(
     polcenter.classes.addSessions(staff, cls.id, [
       { date: '2022-03-16', part: 'afternoon', periods: 4 },
       { date: '2022-03-20', part: 'morning', periods: 4 },
@@ -175,13 +169,13 @@ test('addSessions: within the class dates, clashing with nothing; the class row 
   );
   assert.is(outside.code, 'INPUT.INVALID');
   assert.is(outside.fields[0]?.field, 'sessions.1.date');
-  const clash = await failure(
+  const clash = await expectDomainError(
     polcenter.classes.addSessions(staff, cls.id, [
       { date: '2022-03-16', startTime: '09:00', endTime: '10:00', periods: 1 },
     ]),
   );
   assert.is(clash.code, 'TIMETABLE.CLASH');
-  const selfClash = await failure(
+  const selfClash = await expectDomainError(
     polcenter.classes.addSessions(staff, cls.id, [
       { date: '2022-03-17', part: 'morning', periods: 4 },
       { date: '2022-03-17', startTime: '10:00', endTime: '12:00', periods: 2 },
@@ -199,7 +193,7 @@ test('addSessions: within the class dates, clashing with nothing; the class row 
   assert.is((await polcenter.classes.get(cls.id)).sessions.length, 2);
 
   await polcenter.classes.transition(staff, cls.id, 'cancelled');
-  const frozen = await failure(
+  const frozen = await expectDomainError(
     polcenter.classes.addSessions(staff, cls.id, [{ date: '2022-03-17', part: 'morning', periods: 4 }]),
   );
   assert.is(frozen.code, 'CLASS.NOT_EDITABLE');
@@ -271,7 +265,7 @@ test('catalog: open classes only, seats left, filters by program, organiser subt
     (await polcenter.classes.catalog({ organiserCode: '02050' })).items.map((c) => c.code),
     ['NQ-09/2022'],
   );
-  const province = (await polcenter.units.findByCode('06'))?.id as string;
+  const province = await unitIdByCode(polcenter.orm, '06');
   assert.is((await polcenter.classes.catalog({ organiserUnitId: province })).items.length, 4);
   assert.equal(
     (await polcenter.classes.catalog({ from: '2022-05-12', to: '2022-06-30' })).items.map((c) => c.code),
@@ -288,12 +282,12 @@ test('catalog: open classes only, seats left, filters by program, organiser subt
   assert.is(rest.nextCursor, null);
 
   assert.is(
-    (await failure(polcenter.classes.catalog({ from: '2022-06-01', to: '2022-05-01' }))).fields[0]?.field,
+    (await expectDomainError(polcenter.classes.catalog({ from: '2022-06-01', to: '2022-05-01' }))).fields[0]?.field,
     'to',
   );
-  assert.is((await failure(polcenter.classes.catalog({ limit: 101 }))).fields[0]?.field, 'limit');
+  assert.is((await expectDomainError(polcenter.classes.catalog({ limit: 101 }))).fields[0]?.field, 'limit');
   const doctored = Buffer.from(JSON.stringify(['2022-01-01', 'x', "'; DROP TABLE unit; --"])).toString('base64url');
-  assert.is((await failure(polcenter.classes.catalog({ cursor: doctored }))).fields[0]?.field, 'cursor');
+  assert.is((await expectDomainError(polcenter.classes.catalog({ cursor: doctored }))).fields[0]?.field, 'cursor');
 });
 
 test.run();

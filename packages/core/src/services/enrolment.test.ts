@@ -2,17 +2,9 @@ import type { DomainError } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createPolCenter } from '../polcenter';
-import { createTestPolCenter } from '../testing';
+import { countRows, createTestPolCenter, expectDomainError, readableTest as it } from '../testing';
 import { EnrolmentService } from './enrolment';
-import {
-  countRows,
-  fixtureClass,
-  fixtureEnrolments,
-  fixturePeople,
-  fixturePerson,
-  fixtureProgram,
-  fixtureUnit,
-} from './fixtures';
+import { fixtureClass, fixtureEnrolments, fixturePeople, fixturePerson, fixtureProgram, fixtureUnit } from './fixtures';
 
 const polcenter = await createTestPolCenter();
 // Concurrency needs real parallel transactions: a second library on the same database, wide pool.
@@ -28,26 +20,6 @@ const enrolment = new EnrolmentService(orm, { today: () => today });
 const concurrent = new EnrolmentService(wide.orm, { today: () => '2026-02-10' });
 const staff = { id: null, label: 'Hoàng Thị Mai (Trung tâm)' };
 
-/** uvu cannot print an error with a `details` object: unexpected domain errors become plain ones. */
-function it(name: string, run: () => Promise<void>): void {
-  test(name, async () => {
-    try {
-      await run();
-    } catch (error) {
-      if (error instanceof Error && error.name === 'DomainError') throw new Error(`unexpected ${error.message}`);
-      throw error;
-    }
-  });
-}
-
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('should have failed');
-}
 const seatsTaken = async (classId: string) =>
   Number(
     (
@@ -137,7 +109,7 @@ it('withdraw frees the seat and promotes the first on the waitlist in the same t
   const last = await enrolment.withdraw(staff, second.id);
   assert.is(last.promoted, null);
   assert.is(await seatsTaken(cls.id), 0);
-  const err = await failure(enrolment.withdraw(staff, second.id));
+  const err = await expectDomainError(enrolment.withdraw(staff, second.id));
   assert.is(err.code, 'ENROLMENT.ILLEGAL_TRANSITION');
   assert.is(await countRows(orm, 'audit_log', "action = 'enrolment.promote' AND entity_id = ?", [second.id]), 1);
 });
@@ -149,8 +121,11 @@ it('reject says why; a rejected person may ask again and gets a new enrolment', 
   const rejected = await enrolment.reject(staff, asked.id, 'Chưa được chi bộ giới thiệu');
   assert.is(rejected.state, 'rejected');
   assert.is(rejected.decisionReason, 'Chưa được chi bộ giới thiệu');
-  assert.is((await failure(enrolment.reject(staff, asked.id, 'lần nữa'))).code, 'ENROLMENT.ILLEGAL_TRANSITION');
-  assert.is((await failure(enrolment.approve(staff, asked.id))).code, 'ENROLMENT.ILLEGAL_TRANSITION');
+  assert.is(
+    (await expectDomainError(enrolment.reject(staff, asked.id, 'lần nữa'))).code,
+    'ENROLMENT.ILLEGAL_TRANSITION',
+  );
+  assert.is((await expectDomainError(enrolment.approve(staff, asked.id))).code, 'ENROLMENT.ILLEGAL_TRANSITION');
   const again = await enrolment.request(staff, { classId: cls.id, personId: person });
   assert.is.not(again.id, asked.id);
   assert.is(again.state, 'requested');
@@ -159,7 +134,9 @@ it('reject says why; a rejected person may ask again and gets a new enrolment', 
 it('eligibility: party status, education, prerequisites and an earlier pass are checked', async () => {
   const newMembers = await fixtureClass(orm, { programId: dvm.id, unitId: unit });
   const nonMember = await fixturePerson(orm, { partyStatus: 'non_member' });
-  const notEligible = await failure(enrolment.request(staff, { classId: newMembers.id, personId: nonMember }));
+  const notEligible = await expectDomainError(
+    enrolment.request(staff, { classId: newMembers.id, personId: nonMember }),
+  );
   assert.is(notEligible.code, 'ENROLMENT.NOT_ELIGIBLE');
   assert.is(notEligible.kind, 'forbidden');
   assert.ok(notEligible.text.vi.startsWith('Không đủ điều kiện'));
@@ -167,7 +144,7 @@ it('eligibility: party status, education, prerequisites and an earlier pass are 
   const elementary = await fixtureClass(orm, { programId: sc.id, unitId: unit });
   const unschooled = await fixturePerson(orm, { educationLevel: 'primary' });
   assert.is(
-    (await failure(enrolment.request(staff, { classId: elementary.id, personId: unschooled }))).code,
+    (await expectDomainError(enrolment.request(staff, { classId: elementary.id, personId: unschooled }))).code,
     'ENROLMENT.NOT_ELIGIBLE',
   );
 
@@ -181,13 +158,13 @@ it('eligibility: party status, education, prerequisites and an earlier pass are 
   const graduate = await fixturePerson(orm);
   const [passed] = (await fixtureEnrolments(orm, earlier.id, [graduate], 'passed')) as [string];
   assert.is(
-    (await failure(enrolment.request(staff, { classId: elementary.id, personId: graduate }))).code,
+    (await expectDomainError(enrolment.request(staff, { classId: elementary.id, personId: graduate }))).code,
     'ENROLMENT.ALREADY_PASSED',
   );
 
   // A program needing the sơ cấp certificate: passing is not enough, the valid certificate is.
   const advanced = await fixtureClass(orm, { programId: higher.id, unitId: unit });
-  const missing = await failure(enrolment.request(staff, { classId: advanced.id, personId: graduate }));
+  const missing = await expectDomainError(enrolment.request(staff, { classId: advanced.id, personId: graduate }));
   assert.is(missing.code, 'ENROLMENT.NOT_ELIGIBLE');
   assert.ok(missing.text.en.includes('Elementary political theory'), missing.text.en);
   await orm.em.fork().execute(
@@ -203,7 +180,7 @@ it('eligibility: party status, education, prerequisites and an earlier pass are 
 it('the class must be open and its window open, by the injected clock', async () => {
   const person = await fixturePerson(orm);
   const draft = await fixtureClass(orm, { programId: ntd.id, unitId: unit, status: 'draft' });
-  const notOpen = await failure(enrolment.request(staff, { classId: draft.id, personId: person }));
+  const notOpen = await expectDomainError(enrolment.request(staff, { classId: draft.id, personId: person }));
   assert.is(notOpen.code, 'ENROLMENT.CLASS_NOT_OPEN');
   const windowed = await fixtureClass(orm, {
     programId: ntd.id,
@@ -211,13 +188,13 @@ it('the class must be open and its window open, by the injected clock', async ()
     opensOn: '2026-02-15',
     closesOn: '2026-02-28',
   });
-  const early = await failure(enrolment.request(staff, { classId: windowed.id, personId: person }));
+  const early = await expectDomainError(enrolment.request(staff, { classId: windowed.id, personId: person }));
   assert.is(early.code, 'ENROLMENT.WINDOW_CLOSED');
   assert.ok(early.text.vi.includes('15/02/2026'), early.text.vi);
   today = '2026-03-01';
   try {
     assert.is(
-      (await failure(enrolment.request(staff, { classId: windowed.id, personId: person }))).code,
+      (await expectDomainError(enrolment.request(staff, { classId: windowed.id, personId: person }))).code,
       'ENROLMENT.WINDOW_CLOSED',
     );
     today = '2026-02-28';
@@ -241,14 +218,14 @@ it('schedule clash: overlapping sessions of another active class are refused, na
     sessions: [{ date: '2026-03-02', start: '11:30', end: '13:00' }],
   });
   const seat = await enrolment.request(staff, { classId: first.id, personId: person });
-  const clash = await failure(enrolment.request(staff, { classId: overlapping.id, personId: person }));
+  const clash = await expectDomainError(enrolment.request(staff, { classId: overlapping.id, personId: person }));
   assert.is(clash.code, 'ENROLMENT.SCHEDULE_CLASH');
   assert.is(clash.details.otherClassCode, first.code);
   assert.ok(clash.text.vi.includes('02/03/2026 07:30–11:30'), clash.text.vi);
   const next = await enrolment.request(staff, { classId: touching.id, personId: person });
   assert.is(next.state, 'requested', 'sessions that only touch do not clash');
   await enrolment.withdraw(staff, seat.id);
-  const stillClashes = await failure(enrolment.request(staff, { classId: overlapping.id, personId: person }));
+  const stillClashes = await expectDomainError(enrolment.request(staff, { classId: overlapping.id, personId: person }));
   assert.is(stillClashes.details.otherClassCode, touching.code);
   await enrolment.withdraw(staff, next.id);
   assert.is((await enrolment.request(staff, { classId: overlapping.id, personId: person })).state, 'requested');
@@ -325,7 +302,7 @@ it('bad input: INPUT.INVALID or NOT_FOUND naming the field, and nothing written'
     [() => enrolment.listForClass({ classId: cls.id, limit: 1000 }), 'INPUT.INVALID', 'limit'],
   ];
   for (const [call, code, field] of cases) {
-    const error = await failure(call());
+    const error = await expectDomainError(call());
     assert.is(error.code, code, `${field}: ${error.message}`);
     assert.ok(
       error.fields.some((f) => f.field === field),
@@ -433,7 +410,7 @@ it('waitlist holds a request back; promote fills seats from the waitlist in orde
     'first requested, first seated',
   );
   assert.is(await seatsTaken(cls.id), 3);
-  assert.is((await failure(enrolment.waitlist(staff, a as string))).code, 'ENROLMENT.ILLEGAL_TRANSITION');
+  assert.is((await expectDomainError(enrolment.waitlist(staff, a as string))).code, 'ENROLMENT.ILLEGAL_TRANSITION');
 });
 
 it('50 concurrent withdrawals from a full class: exactly 50 promotions, in order of request', async () => {

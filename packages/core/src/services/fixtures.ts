@@ -217,9 +217,3 @@ export async function fixtureEnrolments(
   }
   return ids;
 }
-
-/** Counts rows of a table (optionally filtered), for "the database is untouched" assertions. */
-export async function countRows(orm: Orm, table: string, where = 'true', params: unknown[] = []): Promise<number> {
-  const [row] = await run(orm, `SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params);
-  return Number(row?.n ?? 0);
-}

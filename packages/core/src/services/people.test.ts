@@ -1,22 +1,25 @@
 import type { DomainError, PersonInput } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createTestPolCenter } from '../testing';
+import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());
 
 const staff = { id: null, label: 'Hoàng Thị Mai (Trung tâm)' };
-const units = await polcenter.units.list({ at: '2022-06-01' });
-const unitId = (code: string) => units.find((u) => u.code === code)?.id as string;
 // A commune and village of their own, so the demo's trainees do not show up in these searches.
 const COMMUNE = (
-  await polcenter.units.create({ code: 'TEST-XA', name: 'Xã Thử Nghiệm', level: 'commune', parentId: unitId('064') })
+  await polcenter.units.create({
+    code: 'TEST-XA',
+    name: 'Xã Thử Nghiệm',
+    level: 'commune',
+    parentId: await unitIdByCode(polcenter.orm, '064'),
+  })
 ).id;
 const VILLAGE = (
   await polcenter.units.create({ code: 'TEST-THON', name: 'Thôn Thử Nghiệm', level: 'village', parentId: COMMUNE })
 ).id;
-const NAM_CUONG = unitId('02026');
+const NAM_CUONG = await unitIdByCode(polcenter.orm, '02026');
 
 const person = (overrides: Partial<PersonInput> = {}): PersonInput => ({
   fullName: 'Nguyễn Văn Đạt',
@@ -27,16 +30,7 @@ const person = (overrides: Partial<PersonInput> = {}): PersonInput => ({
   ...overrides,
 });
 
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('should have failed');
-}
-const count = async (table: string) =>
-  ((await polcenter.orm.em.fork().execute(`SELECT count(*)::int AS n FROM ${table}`))[0] as { n: number }).n;
+const count = (table: string) => countRows(polcenter.orm, table);
 
 test('create: the record is stored with its Vietnamese sort and search keys, audited, and returned masked', async () => {
   const dat = await polcenter.people.create(staff, person({ phone: '+84 912 345 678', nationalId: '001088012345' }));
@@ -58,13 +52,15 @@ test('create: the record is stored with its Vietnamese sort and search keys, aud
 
 test('duplicates: the same national ID, or the same name and birth date, names the existing record', async () => {
   const [existing] = (await polcenter.people.search({ query: 'nguyen van dat' })).items;
-  const byId = await failure(
+  const byId = await expectDomainError(
     polcenter.people.create(staff, person({ fullName: 'Nông Văn Đạt', nationalId: '001088012345' })),
   );
   assert.is(byId.code, 'PERSON.DUPLICATE');
   assert.equal(byId.details, { existingId: existing?.id, reason: 'national_id' });
   // Typed without diacritics' composed forms (NFD, as some keyboards paste it): still the same person.
-  const byName = await failure(polcenter.people.create(staff, person({ fullName: 'Nguyễn Văn Đạt'.normalize('NFD') })));
+  const byName = await expectDomainError(
+    polcenter.people.create(staff, person({ fullName: 'Nguyễn Văn Đạt'.normalize('NFD') })),
+  );
   assert.equal(byName.details, { existingId: existing?.id, reason: 'name_birth' });
   assert.ok(byName.text.vi.length > 0 && byName.text.en.length > 0);
 });
@@ -75,7 +71,7 @@ test('duplicates: staff may confirm a namesake, but never a shared national ID',
     allowDuplicateOfId: existing?.id,
   });
   assert.is.not(namesake.id, existing?.id);
-  const shared = await failure(
+  const shared = await expectDomainError(
     polcenter.people.create(staff, person({ fullName: 'Lý Thị Hoa', nationalId: '001088012345' }), {
       allowDuplicateOfId: existing?.id,
     }),
@@ -124,13 +120,15 @@ test('update: applies a patch on the version read; an edit on an older version i
   assert.is(moved.version, created.version + 1);
   assert.is(moved.partyStatus, 'probationary');
 
-  const stale = await failure(polcenter.people.update(staff, created.id, created.version, { position: 'Khác' }));
+  const stale = await expectDomainError(
+    polcenter.people.update(staff, created.id, created.version, { position: 'Khác' }),
+  );
   assert.is(stale.code, 'PERSON.STALE');
   assert.is(stale.kind, 'conflict');
   assert.equal(stale.details, { expected: created.version, actual: moved.version });
 
   // The merged record is checked whole: a non-member cannot keep a date of admission.
-  const incoherent = await failure(
+  const incoherent = await expectDomainError(
     polcenter.people.update(staff, created.id, moved.version, { partyStatus: 'non_member' }),
   );
   assert.is(incoherent.code, 'INPUT.INVALID');
@@ -149,9 +147,11 @@ test('update: taking another person’s national ID is PERSON.DUPLICATE; an unkn
     staff,
     person({ fullName: 'Triệu Thị Hoa', gender: 'female', birthDate: '1991-01-01' }),
   );
-  const taken = await failure(polcenter.people.update(staff, hoa.id, hoa.version, { nationalId: '001088012345' }));
+  const taken = await expectDomainError(
+    polcenter.people.update(staff, hoa.id, hoa.version, { nationalId: '001088012345' }),
+  );
   assert.is(taken.code, 'PERSON.DUPLICATE');
-  const missing = await failure(
+  const missing = await expectDomainError(
     polcenter.people.update(staff, '00000000-0000-4000-8000-000000000000', 1, { position: 'x' }),
   );
   assert.is(missing.code, 'PERSON.NOT_FOUND');
@@ -208,8 +208,8 @@ test('search within a unit includes the units below it, masks every row, and pag
     inCommune.items.map((p) => p.id),
   );
 
-  assert.is((await failure(polcenter.people.search({ limit: 1000 }))).fields[0]?.field, 'limit');
-  assert.is((await failure(polcenter.people.search({ cursor: 'not-a-cursor' }))).fields[0]?.field, 'cursor');
+  assert.is((await expectDomainError(polcenter.people.search({ limit: 1000 }))).fields[0]?.field, 'limit');
+  assert.is((await expectDomainError(polcenter.people.search({ cursor: 'not-a-cursor' }))).fields[0]?.field, 'cursor');
 });
 
 test('get masks personal data; getFull shows it and audits the read in the same transaction', async () => {
@@ -229,7 +229,7 @@ test('get masks personal data; getFull shows it and audits the read in the same 
   assert.is(full.birthDate, '1988-05-12');
   assert.not.ok(full.masked);
   assert.is(await reads(), before + 1);
-  assert.is((await failure(polcenter.people.getFull(staff, 'nope'))).code, 'INPUT.INVALID');
+  assert.is((await expectDomainError(polcenter.people.getFull(staff, 'nope'))).code, 'INPUT.INVALID');
   assert.is(await reads(), before + 1);
 });
 
@@ -248,14 +248,16 @@ test('bad input names the field and leaves the database exactly as it was', asyn
     [{ extra: true }, '(input)'],
   ];
   for (const [overrides, field] of cases) {
-    const error = await failure(polcenter.people.create(staff, person({ fullName: 'Giàng A Páo', ...overrides })));
+    const error = await expectDomainError(
+      polcenter.people.create(staff, person({ fullName: 'Giàng A Páo', ...overrides })),
+    );
     assert.is(error.code, 'INPUT.INVALID', field);
     assert.ok(
       error.fields.some((f) => f.field === field),
       `${field}: ${JSON.stringify(error.fields)}`,
     );
   }
-  const unknownUnit = await failure(
+  const unknownUnit = await expectDomainError(
     polcenter.people.create(staff, person({ fullName: 'Giàng A Páo', unitId: '00000000-0000-4000-8000-000000000000' })),
   );
   assert.is(unknownUnit.code, 'UNIT.NOT_FOUND');

@@ -1,23 +1,14 @@
-import type { DomainError, ProgramInput } from '@polcenter/domain';
+import type { ProgramInput } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createTestPolCenter } from '../testing';
+import { countRows, createTestPolCenter, expectDomainError } from '../testing';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());
 
 const staff = { id: null, label: 'Trung tâm Chính trị huyện' };
 
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('should have failed');
-}
-const count = async (table: string) =>
-  ((await polcenter.orm.em.fork().execute(`SELECT count(*)::int AS n FROM ${table}`))[0] as { n: number }).n;
+const count = (table: string) => countRows(polcenter.orm, table);
 
 test('the demo holds the six default programs, with topics adding up to their periods and rules as data', async () => {
   const programs = await polcenter.programs.list();
@@ -76,15 +67,15 @@ test('create: a program of the province’s own, with a prerequisite, audited', 
 test('refusals: a taken code, an unknown prerequisite, bad input — and nothing written', async () => {
   const programs = await count('program');
   const topics = await count('program_topic');
-  const taken = await failure(polcenter.programs.create(staff, program({ code: 'SC', eligibility: {} })));
+  const taken = await expectDomainError(polcenter.programs.create(staff, program({ code: 'SC', eligibility: {} })));
   assert.is(taken.code, 'PROGRAM.CODE_TAKEN');
   assert.is(taken.fields[0]?.field, 'code');
-  const prerequisite = await failure(
+  const prerequisite = await expectDomainError(
     polcenter.programs.create(staff, program({ code: 'CC', eligibility: { prerequisites: ['SC', 'XYZ'] } })),
   );
   assert.is(prerequisite.code, 'PROGRAM.NOT_FOUND');
   assert.is(prerequisite.fields[0]?.field, 'eligibility.prerequisites.1');
-  const duplicateTopic = await failure(
+  const duplicateTopic = await expectDomainError(
     polcenter.programs.create(
       staff,
       program({
@@ -98,12 +89,15 @@ test('refusals: a taken code, an unknown prerequisite, bad input — and nothing
   );
   assert.is(duplicateTopic.code, 'INPUT.INVALID');
   assert.is(duplicateTopic.fields[0]?.field, 'topics.1.number');
-  const empty = await failure(polcenter.programs.create(staff, program({ code: '', topics: [] })));
+  const empty = await expectDomainError(polcenter.programs.create(staff, program({ code: '', topics: [] })));
   assert.equal([...new Set(empty.fields.map((f) => f.field))].sort(), ['code', 'topics']);
   assert.is(await count('program'), programs);
   assert.is(await count('program_topic'), topics);
-  assert.is((await failure(polcenter.programs.get('00000000-0000-4000-8000-000000000000'))).code, 'PROGRAM.NOT_FOUND');
-  assert.is((await failure(polcenter.programs.getByCode('NOPE'))).code, 'PROGRAM.NOT_FOUND');
+  assert.is(
+    (await expectDomainError(polcenter.programs.get('00000000-0000-4000-8000-000000000000'))).code,
+    'PROGRAM.NOT_FOUND',
+  );
+  assert.is((await expectDomainError(polcenter.programs.getByCode('NOPE'))).code, 'PROGRAM.NOT_FOUND');
 });
 
 test.run();

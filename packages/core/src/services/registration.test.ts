@@ -1,7 +1,6 @@
-import { type DomainError, isDomainError } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createTestPolCenter } from '../testing';
+import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing';
 import { ClassService } from './classes';
 import { EnrolmentService } from './enrolment';
 import { PeopleService } from './people';
@@ -20,23 +19,14 @@ const registration = new RegistrationService(
   new EnrolmentService(polcenter.orm, { today }),
   { today },
 );
-const count = async (table: string) =>
-  ((await polcenter.orm.em.fork().execute(`SELECT count(*)::int AS n FROM ${table}`))[0] as { n: number }).n;
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  assert.ok(isDomainError(error), `expected a DomainError, got ${String(error)}`);
-  return error as DomainError;
-}
+const count = (table: string) => countRows(polcenter.orm, table);
 
 // The demo's open class of the new commune (enrolment window 16/11/2026 – 04/01/2027).
 const open = (await polcenter.classes.catalog({ organiserCode: 'TN-CHODON' })).items.find(
   (c) => c.code === 'NTĐ-01/2027',
 );
 const classId = open?.id as string;
-const commune = (await polcenter.units.findByCode('TN-CHODON'))?.id as string;
+const commune = await unitIdByCode(polcenter.orm, 'TN-CHODON');
 const me = {
   fullName: 'Triệu Thị Xuân',
   birthDate: '14/02/2001',
@@ -60,14 +50,16 @@ test('a first registration records the person and asks for a seat; the receipt h
 
 test('a national ID cannot attach a request to someone else', async () => {
   const before = await count('enrolment');
-  const error = await failure(registration.register(portal, { classId, person: { ...me, fullName: 'Bàn Văn Khác' } }));
+  const error = await expectDomainError(
+    registration.register(portal, { classId, person: { ...me, fullName: 'Bàn Văn Khác' } }),
+  );
   assert.is(error.code, 'REGISTRATION.IDENTITY_MISMATCH');
   assert.is(await count('enrolment'), before);
 });
 
 test('registering needs a national ID, and a class open for enrolment — else nothing is written', async () => {
   const people = await count('person');
-  const noId = await failure(registration.register(portal, { classId, person: { ...me, nationalId: null } }));
+  const noId = await expectDomainError(registration.register(portal, { classId, person: { ...me, nationalId: null } }));
   assert.equal(
     noId.fields.map((f) => f.field),
     ['person.nationalId'],
@@ -77,7 +69,7 @@ test('registering needs a national ID, and a class open for enrolment — else n
   const past = (
     await polcenter.orm.em.fork().execute<{ id: string }[]>("SELECT id FROM training_class WHERE code = 'NTĐ-01/2022'")
   )[0]?.id as string;
-  const error = await failure(
+  const error = await expectDomainError(
     registration.register(portal, { classId: past, person: { ...me, nationalId: '006301099999' } }),
   );
   assert.is(error.code, 'ENROLMENT.CLASS_NOT_OPEN');

@@ -1,12 +1,10 @@
-import type { DomainError } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createPolCenter } from '../polcenter';
-import { createTestPolCenter } from '../testing';
+import { countRows, createTestPolCenter, expectDomainError, readableTest as it } from '../testing';
 import { AttendanceService } from './attendance';
 import { CertificateService } from './certificates';
 import {
-  countRows,
   fixtureClass,
   fixtureEnrolments,
   fixturePeople,
@@ -29,24 +27,6 @@ const results = new ResultService(orm);
 const certificates = new CertificateService(orm, { today: () => '2026-03-20' });
 const staff = { id: null, label: 'Hoàng Thị Mai (Trung tâm)' };
 
-function it(name: string, run: () => Promise<void>): void {
-  test(name, async () => {
-    try {
-      await run();
-    } catch (error) {
-      if (error instanceof Error && error.name === 'DomainError') throw new Error(`unexpected ${error.message}`);
-      throw error;
-    }
-  });
-}
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('should have failed');
-}
 const state = async (id: string) =>
   ((await orm.em.fork().execute('SELECT state FROM enrolment WHERE id = ?', [id]))[0] as { state: string }).state;
 
@@ -116,7 +96,7 @@ it('one mark; a correction replaces it and is audited with before and after', as
 
 it('attendance refuses strangers, the waitlisted, unknown sessions and classes not running', async () => {
   const before = [await countRows(orm, 'attendance'), await countRows(orm, 'audit_log')];
-  const wrongClass = await failure(
+  const wrongClass = await expectDomainError(
     attendance.recordSheet(staff, {
       sessionId: sessions[2],
       marks: [
@@ -130,20 +110,22 @@ it('attendance refuses strangers, the waitlisted, unknown sessions and classes n
     wrongClass.fields.map((f) => f.field),
     ['marks.1.enrolmentId'],
   );
-  const notSeated = await failure(
+  const notSeated = await expectDomainError(
     attendance.recordMark(staff, { sessionId: sessions[2], enrolmentId: waiting, mark: 'present' }),
   );
   assert.is(notSeated.code, 'ENROLMENT.NOT_SEATED');
-  const noSession = await failure(attendance.recordMark(staff, { sessionId: an, enrolmentId: an, mark: 'present' }));
+  const noSession = await expectDomainError(
+    attendance.recordMark(staff, { sessionId: an, enrolmentId: an, mark: 'present' }),
+  );
   assert.is(noSession.code, 'ATTENDANCE.SESSION_NOT_FOUND');
-  const badMark = await failure(
+  const badMark = await expectDomainError(
     attendance.recordMark(staff, { sessionId: sessions[2], enrolmentId: an, mark: 'late' as never }),
   );
   assert.equal(
     badMark.fields.map((f) => f.field),
     ['mark'],
   );
-  const twice = await failure(
+  const twice = await expectDomainError(
     attendance.recordSheet(staff, {
       sessionId: sessions[2],
       marks: [
@@ -157,7 +139,7 @@ it('attendance refuses strangers, the waitlisted, unknown sessions and classes n
     ['marks.1.enrolmentId'],
   );
   const open = await fixtureClass(orm, { programId: ntd.id, unitId: center });
-  const notRunning = await failure(
+  const notRunning = await expectDomainError(
     attendance.recordMark(staff, { sessionId: open.sessionIds[0] as string, enrolmentId: an, mark: 'present' }),
   );
   assert.is(notRunning.code, 'ENROLMENT.CLASS_NOT_RUNNING');
@@ -177,14 +159,16 @@ it('scores: one decimal on the 10-point scale, a comma accepted; the barred may 
     [-1, 'scores.0.value'],
     ['tám', 'scores.0.value'],
   ] as const) {
-    const error = await failure(results.recordScores(staff, { enrolmentId: binh, scores: [{ label: 'Bài', value }] }));
+    const error = await expectDomainError(
+      results.recordScores(staff, { enrolmentId: binh, scores: [{ label: 'Bài', value }] }),
+    );
     assert.is(error.code, 'INPUT.INVALID', String(value));
     assert.equal(
       error.fields.map((f) => f.field),
       [field],
     );
   }
-  const dup = await failure(
+  const dup = await expectDomainError(
     results.recordScores(staff, {
       enrolmentId: binh,
       scores: [
@@ -203,13 +187,17 @@ it('scores: one decimal on the 10-point scale, a comma accepted; the barred may 
   }
   const afterMarks = [await countRows(orm, 'score'), await countRows(orm, 'audit_log')];
   assert.equal(afterMarks, [before[0], (before[1] ?? 0) + 2], 'the refusals above wrote nothing');
-  const barred = await failure(
+  const barred = await expectDomainError(
     results.recordScores(staff, { enrolmentId: cuong, scores: [{ label: 'Bài', value: 9 }] }),
   );
   assert.is(barred.code, 'ENROLMENT.BARRED_FROM_TEST');
   assert.ok(barred.text.vi.includes('40%'), barred.text.vi);
   assert.is(
-    (await failure(results.recordScores(staff, { enrolmentId: waiting, scores: [{ label: 'Bài', value: 9 }] }))).code,
+    (
+      await expectDomainError(
+        results.recordScores(staff, { enrolmentId: waiting, scores: [{ label: 'Bài', value: 9 }] }),
+      )
+    ).code,
     'ENROLMENT.NOT_SEATED',
   );
   assert.equal([await countRows(orm, 'score'), await countRows(orm, 'audit_log')], afterMarks);
@@ -277,11 +265,11 @@ it('an attendance-only program passes on attendance; a draft class has no result
   const [result] = await results.computeForClass(staff, { classId: update.id });
   assert.is(result?.outcome, 'passed');
   assert.is(result?.finalScore, null);
-  const cert = await failure(certificates.issue(staff, { enrolmentId: trainee }));
+  const cert = await expectDomainError(certificates.issue(staff, { enrolmentId: trainee }));
   assert.is(cert.code, 'CERTIFICATE.NOT_AWARDED');
   await setClassStatus(orm, update.id, 'draft');
   assert.is(
-    (await failure(results.computeForClass(staff, { classId: update.id }))).code,
+    (await expectDomainError(results.computeForClass(staff, { classId: update.id }))).code,
     'ENROLMENT.CLASS_NOT_RUNNING',
   );
 });
@@ -299,7 +287,7 @@ it('certificates: numbered in class-list order, verifiable by code, revoked keep
   assert.equal(await certificates.issueForClass(staff, { classId: cls.id }), [], 'issuing again issues nothing');
   const [first] = issued as [(typeof issued)[0]];
   assert.is((await certificates.issue(staff, { enrolmentId: an })).id, first.id, 'one valid certificate each');
-  assert.is((await failure(certificates.issue(staff, { enrolmentId: binh }))).code, 'CERTIFICATE.NOT_PASSED');
+  assert.is((await expectDomainError(certificates.issue(staff, { enrolmentId: binh }))).code, 'CERTIFICATE.NOT_PASSED');
 
   const typed = first.verificationCode.toLowerCase().replaceAll('-', ' ');
   const seen = await certificates.verify({ code: typed });
@@ -320,7 +308,9 @@ it('certificates: numbered in class-list order, verifiable by code, revoked keep
   assert.is(seen.holderName, 'Lý Văn An');
   assert.is(seen.numberText, '1/GCN-TTCT');
   const code = first.verificationCode;
-  const typo = await failure(certificates.verify({ code: code.slice(0, -1) + (code.endsWith('7') ? '8' : '7') }));
+  const typo = await expectDomainError(
+    certificates.verify({ code: code.slice(0, -1) + (code.endsWith('7') ? '8' : '7') }),
+  );
   assert.is(typo.code, 'INPUT.INVALID');
 
   const printable = await certificates.printable(first.id);
@@ -328,7 +318,7 @@ it('certificates: numbered in class-list order, verifiable by code, revoked keep
   assert.is(printable.finalScore, 8.5);
   assert.is(printable.issuer.name, 'Trung tâm Chính trị huyện Chợ Đồn');
 
-  const shortReason = await failure(certificates.revoke(staff, { certificateId: first.id, reason: 'sai' }));
+  const shortReason = await expectDomainError(certificates.revoke(staff, { certificateId: first.id, reason: 'sai' }));
   assert.equal(
     shortReason.fields.map((f) => f.field),
     ['reason'],
@@ -341,13 +331,13 @@ it('certificates: numbered in class-list order, verifiable by code, revoked keep
   assert.is(revoked.numberText, '1/GCN-TTCT', 'the number stays');
   assert.is((await certificates.verify({ code: first.verificationCode })).valid, false);
   assert.is(
-    (await failure(certificates.revoke(staff, { certificateId: first.id, reason: 'Thu hồi lần nữa' }))).code,
+    (await expectDomainError(certificates.revoke(staff, { certificateId: first.id, reason: 'Thu hồi lần nữa' }))).code,
     'CERTIFICATE.ALREADY_REVOKED',
   );
   const reissued = await certificates.issue(staff, { enrolmentId: an });
   assert.is(reissued.number, 3, 'a new certificate takes the next number; 1 is never reused');
   assert.is(await countRows(orm, 'audit_log', "entity = 'certificate'"), 4);
-  assert.is((await failure(certificates.get(an))).code, 'CERTIFICATE.NOT_FOUND');
+  assert.is((await expectDomainError(certificates.get(an))).code, 'CERTIFICATE.NOT_FOUND');
 });
 
 it('200 concurrent certificate issues: numbers 1..200, no gap, no repeat', async () => {

@@ -1,8 +1,8 @@
-import { type DomainError, type ExpertiseField, type RosterDecisionInput, rosterAt } from '@polcenter/domain';
+import { type ExpertiseField, type RosterDecisionInput, rosterAt } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SYSTEM_ACTOR } from '../actor';
-import { createTestPolCenter } from '../testing';
+import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());
@@ -11,11 +11,7 @@ const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = [])
   polcenter.orm.em.getConnection().execute<T[]>(query, params);
 const staff = { id: null, label: 'Ban Tuyên giáo (test)' };
 
-async function unitId(code: string): Promise<string> {
-  const [row] = await sql<{ id: string }>('SELECT id FROM unit WHERE code = ?', [code]);
-  if (!row) throw new Error(`no unit ${code}`);
-  return row.id;
-}
+const unitId = (code: string) => unitIdByCode(polcenter.orm, code);
 
 async function person(fullName: string): Promise<string> {
   const given = fullName.split(' ').at(-1) as string;
@@ -26,12 +22,7 @@ async function person(fullName: string): Promise<string> {
   return (row as { id: string }).id;
 }
 
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e) => e as DomainError,
-  );
-const auditCount = async () => Number((await sql<{ n: string }>('SELECT count(*) AS n FROM audit_log'))[0]?.n);
+const auditCount = () => countRows(polcenter.orm, 'audit_log');
 
 const commune = await unitId('02050'); // Phương Viên
 const other = await unitId('02041'); // Bằng Phúc
@@ -146,9 +137,9 @@ test('decisions that do not fit are refused, with typed errors, and leave nothin
     ['bad input', () => d('', '31/02/2022', 'add', []), 'INPUT.INVALID'],
   ];
   for (const [label, attempt, code] of cases) {
-    const error = await failure(attempt());
-    assert.is(error?.code, code, label);
-    assert.ok(error?.text.vi && error.text.en, label);
+    const error = await expectDomainError(attempt());
+    assert.is(error.code, code, label);
+    assert.ok(error.text.vi && error.text.en, label);
   }
   assert.is(await auditCount(), before);
   assert.is((await polcenter.rosters.decisions(roster.id)).length, decisionsBefore);

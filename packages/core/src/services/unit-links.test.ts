@@ -1,28 +1,14 @@
-import type { DomainError } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createTestPolCenter } from '../testing';
+import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());
 
 const staff = { id: null, label: 'Ban Tổ chức' };
 
-async function id(code: string) {
-  const unit = await polcenter.units.findByCode(code);
-  if (!unit) throw new Error(`no unit ${code}`);
-  return unit.id;
-}
+const id = (code: string) => unitIdByCode(polcenter.orm, code);
 const codes = (units: { code: string }[]) => units.map((u) => u.code);
-
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('should have failed');
-}
 
 test('a commune merged in 2020 rolls up to Đồng Thắng, then in 2025 to xã Bạch Thông', async () => {
   const raBan = await id('CD-RABAN');
@@ -83,10 +69,9 @@ test('linkUnits records a split, audited, and the roll-up follows it to both hal
 });
 
 test('linkUnits refuses what would corrupt the history: repeats, loops, unknown units, bad shapes', async () => {
-  const count = async () =>
-    ((await polcenter.orm.em.fork().execute('SELECT count(*)::int AS n FROM unit_link'))[0] as { n: number }).n;
+  const count = () => countRows(polcenter.orm, 'unit_link');
   const before = await count();
-  const again = await failure(
+  const again = await expectDomainError(
     polcenter.units.linkUnits(staff, {
       kind: 'rename',
       predecessorIds: [await id('02059')],
@@ -95,7 +80,7 @@ test('linkUnits refuses what would corrupt the history: repeats, loops, unknown 
     }),
   );
   assert.is(again.code, 'UNIT.LINK_EXISTS');
-  const loop = await failure(
+  const loop = await expectDomainError(
     polcenter.units.linkUnits(staff, {
       kind: 'rename',
       predecessorIds: [await id('TN-BACHTHONG')],
@@ -104,7 +89,7 @@ test('linkUnits refuses what would corrupt the history: repeats, loops, unknown 
     }),
   );
   assert.is(loop.code, 'UNIT.LINK_INVALID');
-  const unknown = await failure(
+  const unknown = await expectDomainError(
     polcenter.units.linkUnits(staff, {
       kind: 'merge',
       predecessorIds: [await id('02059'), '00000000-0000-4000-8000-000000000000'],
@@ -114,7 +99,7 @@ test('linkUnits refuses what would corrupt the history: repeats, loops, unknown 
   );
   assert.is(unknown.code, 'UNIT.NOT_FOUND');
   assert.is(unknown.fields[0]?.field, 'predecessorIds.1');
-  const split = await failure(
+  const split = await expectDomainError(
     polcenter.units.linkUnits(staff, {
       kind: 'split',
       predecessorIds: [await id('02059')],
@@ -127,7 +112,7 @@ test('linkUnits refuses what would corrupt the history: repeats, loops, unknown 
     split.fields.map((f) => f.field),
     ['successorIds'],
   );
-  const impossible = await failure(
+  const impossible = await expectDomainError(
     polcenter.units.linkUnits(staff, {
       kind: 'rename',
       predecessorIds: [await id('02059')],
@@ -143,7 +128,7 @@ test('linkUnits refuses what would corrupt the history: repeats, loops, unknown 
 });
 
 test('rollUp names an unknown unit by its place in the list', async () => {
-  const error = await failure(
+  const error = await expectDomainError(
     polcenter.units.rollUp({ unitIds: [await id('06'), '00000000-0000-4000-8000-000000000000'] }),
   );
   assert.is(error.code, 'UNIT.NOT_FOUND');

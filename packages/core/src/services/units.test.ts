@@ -1,19 +1,14 @@
-import { type DomainError, foldDiacritics } from '@polcenter/domain';
+import { foldDiacritics } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createTestPolCenter } from '../testing';
+import { createTestPolCenter, expectDomainError, unitIdByCode } from '../testing';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());
 
 const DISTRICT = '064';
 
-async function idOf(code: string) {
-  const all = await polcenter.units.list({ at: '2022-06-01' });
-  const unit = all.find((u) => u.code === code);
-  if (!unit) throw new Error(`no unit ${code}`);
-  return unit.id;
-}
+const idOf = (code: string) => unitIdByCode(polcenter.orm, code);
 
 test('the 20 communes of Chợ Đồn in 2022, in Vietnamese alphabetical order', async () => {
   const communes = await polcenter.units.list({ at: '2022-06-01', under: await idOf(DISTRICT), level: 'commune' });
@@ -54,18 +49,25 @@ test('creating a unit validates the input and names the field at fault', async (
   assert.is(created.validFrom, '2023-01-01');
   assert.is(created.levelName.vi, 'Thôn, bản, tổ dân phố');
 
-  const duplicate = await polcenter.units.create({ code: '02050-09', name: 'Khác', level: 'village' }).catch((e) => e);
-  assert.is((duplicate as DomainError).code, 'UNIT.CODE_TAKEN');
-  assert.is((duplicate as DomainError).fields[0]?.field, 'code');
+  const duplicate = await expectDomainError(
+    polcenter.units.create({ code: '02050-09', name: 'Khác', level: 'village' }),
+  );
+  assert.is(duplicate.code, 'UNIT.CODE_TAKEN');
+  assert.is(duplicate.fields[0]?.field, 'code');
 
-  const badParent = await polcenter.units
-    .create({ code: 'X1', name: 'X', level: 'village', parentId: '00000000-0000-4000-8000-000000000000' })
-    .catch((e) => e);
-  assert.is((badParent as DomainError).code, 'UNIT.NOT_FOUND');
+  const badParent = await expectDomainError(
+    polcenter.units.create({
+      code: 'X1',
+      name: 'X',
+      level: 'village',
+      parentId: '00000000-0000-4000-8000-000000000000',
+    }),
+  );
+  assert.is(badParent.code, 'UNIT.NOT_FOUND');
 
   const before = (await polcenter.units.list({ at: '2024-01-01' })).length;
-  const invalid = await polcenter.units.create({ code: '', name: '', level: 'village' }).catch((e) => e);
-  assert.is((invalid as DomainError).code, 'INPUT.INVALID');
+  const invalid = await expectDomainError(polcenter.units.create({ code: '', name: '', level: 'village' }));
+  assert.is(invalid.code, 'INPUT.INVALID');
   assert.is((await polcenter.units.list({ at: '2024-01-01' })).length, before);
 });
 

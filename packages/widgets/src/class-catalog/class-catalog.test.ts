@@ -1,33 +1,10 @@
-import { launchBrowser, type TestBrowser } from '@polcenter/testing/browser';
-import { testDatabase } from '@polcenter/testing/database';
-import { type ServerProcess, startServerProcess, tempDataDir } from '@polcenter/testing/server-process';
-import type { Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { startWidgetHarness } from '../testing';
 
 // The catalog in a real Chromium, against `polcenter start` on a fresh demo database.
-const data = tempDataDir();
-const env = process.env.DATABASE_URL ? { DATABASE_URL: (await testDatabase()).url } : { POLCENTER_DATA_DIR: data.dir };
-const server: ServerProcess = await startServerProcess(env);
-const browser: TestBrowser = await launchBrowser();
-
-test.after(async () => {
-  await browser.close();
-  await server.stop();
-  data.remove();
-});
-
-async function pageWith(html: string, lang = 'vi'): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.route(`${server.url}/catalog-test`, (route) =>
-    route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html lang="${lang}"><script type="module" src="/widgets/pc-widgets.js"></script><body>${html}</body></html>`,
-    }),
-  );
-  await page.goto(`${server.url}/catalog-test`);
-  return page;
-}
+const { pageWith, close } = await startWidgetHarness();
+test.after(close);
 
 test('shows the open classes with dates as dd/mm/yyyy, organiser and seats left', async () => {
   const page = await pageWith('<pc-class-catalog></pc-class-catalog>');
@@ -46,7 +23,7 @@ test('shows the open classes with dates as dd/mm/yyyy, organiser and seats left'
 });
 
 test('pages with "show more" and speaks English on an English page', async () => {
-  const page = await pageWith('<pc-class-catalog page-size="1"></pc-class-catalog>', 'en');
+  const page = await pageWith('<pc-class-catalog page-size="1"></pc-class-catalog>', { lang: 'en' });
   const cards = page.locator('pc-class-catalog li');
   await cards.first().waitFor();
   assert.is(await cards.count(), 1);

@@ -1,33 +1,10 @@
-import { launchBrowser, type TestBrowser } from '@polcenter/testing/browser';
-import { testDatabase } from '@polcenter/testing/database';
-import { type ServerProcess, startServerProcess, tempDataDir } from '@polcenter/testing/server-process';
-import type { Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { startWidgetHarness } from '../testing';
 
 // The public roster in a real Chromium, against `polcenter start` on a fresh demo database.
-const data = tempDataDir();
-const env = process.env.DATABASE_URL ? { DATABASE_URL: (await testDatabase()).url } : { POLCENTER_DATA_DIR: data.dir };
-const server: ServerProcess = await startServerProcess(env);
-const browser: TestBrowser = await launchBrowser();
-
-test.after(async () => {
-  await browser.close();
-  await server.stop();
-  data.remove();
-});
-
-async function pageWith(html: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.route(`${server.url}/roster-test`, (route) =>
-    route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html lang="vi"><script type="module" src="/widgets/pc-widgets.js"></script><body>${html}</body></html>`,
-    }),
-  );
-  await page.goto(`${server.url}/roster-test`);
-  return page;
-}
+const { pageWith, close } = await startWidgetHarness();
+test.after(close);
 
 test('the district roster at a date: names, positions and fields, filtered by field by the visitor', async () => {
   const page = await pageWith(

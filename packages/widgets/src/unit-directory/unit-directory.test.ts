@@ -1,41 +1,21 @@
-import { launchBrowser, type TestBrowser } from '@polcenter/testing/browser';
-import { testDatabase } from '@polcenter/testing/database';
-import { type ServerProcess, startServerProcess, tempDataDir } from '@polcenter/testing/server-process';
 import type { Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { startWidgetHarness } from '../testing';
 
 // The component runs in a real Chromium against a real server (the `polcenter start` CLI on a fresh
 // database), loaded from the built bundle exactly as a portal page loads it.
-const data = tempDataDir();
-const env = process.env.DATABASE_URL ? { DATABASE_URL: (await testDatabase()).url } : { POLCENTER_DATA_DIR: data.dir };
-const server: ServerProcess = await startServerProcess(env);
-const browser: TestBrowser = await launchBrowser();
+const harness = await startWidgetHarness();
+test.after(harness.close);
 
-test.after(async () => {
-  await browser.close();
-  await server.stop();
-  data.remove();
-});
-
-async function pageWith(html: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  // Record the widgets' events from the very start, before any widget can fire one.
-  await page.addInitScript(() => {
+// Record the widgets' events from the very start, before any widget can fire one.
+const recordLoaded = (page: Page) =>
+  page.addInitScript(() => {
     const seen: unknown[] = [];
     Object.assign(window, { pcLoaded: seen });
     document.addEventListener('pc-loaded', (event) => seen.push((event as CustomEvent).detail));
   });
-  // A page of the server's origin with nothing but the embed script and our markup.
-  await page.route(`${server.url}/test-page`, (route) =>
-    route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html lang="vi"><script type="module" src="/widgets/pc-widgets.js"></script><body>${html}</body></html>`,
-    }),
-  );
-  await page.goto(`${server.url}/test-page`);
-  return page;
-}
+const pageWith = (html: string) => harness.pageWith(html, { beforeLoad: recordLoaded });
 
 test('lists the villages of a commune in Vietnamese order and announces the count', async () => {
   const page = await pageWith('<pc-unit-directory under="02050" at="2022-06-01"></pc-unit-directory>');
@@ -78,7 +58,7 @@ test('loading the embed script twice is harmless (guarded define)', async () => 
   const page = await pageWith('<pc-unit-directory under="02026" at="2022-06-01"></pc-unit-directory>');
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.addScriptTag({ url: `${server.url}/widgets/pc-widgets.js?again`, type: 'module' });
+  await page.addScriptTag({ url: `${harness.url}/widgets/pc-widgets.js?again`, type: 'module' });
   await page.locator('pc-unit-directory li').first().waitFor();
   assert.equal(errors, []);
   assert.is(await page.locator('pc-unit-directory li').count(), 3);
