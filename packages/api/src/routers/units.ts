@@ -15,7 +15,7 @@ export const unitsRouter = {
   rollUp: publicProcedure.input(successorsInput).query(({ ctx, input }) => ctx.polcenter.units.rollUp(input)),
   create: roleProcedure()
     .input(unitInput)
-    .mutation(({ ctx, input }) => ctx.polcenter.units.create(input)),
+    .mutation(({ ctx, input }) => ctx.polcenter.units.create(actorOf(ctx), input)),
   link: roleProcedure()
     .input(unitLinkInput)
     .mutation(({ ctx, input }) => ctx.polcenter.units.linkUnits(actorOf(ctx), input)),

@@ -1,6 +1,7 @@
 import type { DomainError, PersonInput } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { SYSTEM_ACTOR } from '../actor';
 import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing';
 
 const polcenter = await createTestPolCenter({ demo: true });
@@ -9,7 +10,7 @@ test.after(() => polcenter.close());
 const staff = { id: null, label: 'Hoàng Thị Mai (Trung tâm)' };
 // A commune and village of their own, so the demo's trainees do not show up in these searches.
 const COMMUNE = (
-  await polcenter.units.create({
+  await polcenter.units.create(SYSTEM_ACTOR, {
     code: 'TEST-XA',
     name: 'Xã Thử Nghiệm',
     level: 'commune',
@@ -17,7 +18,12 @@ const COMMUNE = (
   })
 ).id;
 const VILLAGE = (
-  await polcenter.units.create({ code: 'TEST-THON', name: 'Thôn Thử Nghiệm', level: 'village', parentId: COMMUNE })
+  await polcenter.units.create(SYSTEM_ACTOR, {
+    code: 'TEST-THON',
+    name: 'Thôn Thử Nghiệm',
+    level: 'village',
+    parentId: COMMUNE,
+  })
 ).id;
 const NAM_CUONG = await unitIdByCode(polcenter.orm, '02026');
 

@@ -1,5 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { SYSTEM_ACTOR } from '../actor';
 import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing';
 
 const polcenter = await createTestPolCenter({ demo: true });
@@ -33,13 +34,13 @@ test('roll-up of the 2022 communes to the map of 2026: twenty communes, eight su
 
 test('linkUnits records a split, audited, and the roll-up follows it to both halves', async () => {
   const parent = await id('TN-NGHIATA');
-  const north = await polcenter.units.create({
+  const north = await polcenter.units.create(SYSTEM_ACTOR, {
     code: 'TN-NGHIATA-B',
     name: 'Xã Nghĩa Tá Bắc',
     level: 'commune',
     validFrom: '2027-01-01',
   });
-  const south = await polcenter.units.create({
+  const south = await polcenter.units.create(SYSTEM_ACTOR, {
     code: 'TN-NGHIATA-N',
     name: 'Xã Nghĩa Tá Nam',
     level: 'commune',

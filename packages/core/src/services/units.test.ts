@@ -1,6 +1,7 @@
 import { foldDiacritics } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { SYSTEM_ACTOR } from '../actor';
 import { createTestPolCenter, expectDomainError, unitIdByCode } from '../testing';
 
 const polcenter = await createTestPolCenter({ demo: true });
@@ -39,7 +40,7 @@ test('units under a commune include its villages, at any depth', async () => {
 });
 
 test('creating a unit validates the input and names the field at fault', async () => {
-  const created = await polcenter.units.create({
+  const created = await polcenter.units.create(SYSTEM_ACTOR, {
     code: '02050-09',
     name: 'Thôn Nà Pẻn',
     level: 'village',
@@ -50,13 +51,13 @@ test('creating a unit validates the input and names the field at fault', async (
   assert.is(created.levelName.vi, 'Thôn, bản, tổ dân phố');
 
   const duplicate = await expectDomainError(
-    polcenter.units.create({ code: '02050-09', name: 'Khác', level: 'village' }),
+    polcenter.units.create(SYSTEM_ACTOR, { code: '02050-09', name: 'Khác', level: 'village' }),
   );
   assert.is(duplicate.code, 'UNIT.CODE_TAKEN');
   assert.is(duplicate.fields[0]?.field, 'code');
 
   const badParent = await expectDomainError(
-    polcenter.units.create({
+    polcenter.units.create(SYSTEM_ACTOR, {
       code: 'X1',
       name: 'X',
       level: 'village',
@@ -66,7 +67,9 @@ test('creating a unit validates the input and names the field at fault', async (
   assert.is(badParent.code, 'UNIT.NOT_FOUND');
 
   const before = (await polcenter.units.list({ at: '2024-01-01' })).length;
-  const invalid = await expectDomainError(polcenter.units.create({ code: '', name: '', level: 'village' }));
+  const invalid = await expectDomainError(
+    polcenter.units.create(SYSTEM_ACTOR, { code: '', name: '', level: 'village' }),
+  );
   assert.is(invalid.code, 'INPUT.INVALID');
   assert.is((await polcenter.units.list({ at: '2024-01-01' })).length, before);
 });

@@ -132,7 +132,7 @@ export class UnitService {
     return unit ? this.get(unit.id) : null;
   }
 
-  async create(input: UnitInput): Promise<UnitView> {
+  async create(actor: Actor, input: UnitInput): Promise<UnitView> {
     const data = parseInput(unitInput, input);
     const em = this.orm.em.fork();
     const id = await em.transactional(async (tx) => {
@@ -170,6 +170,7 @@ export class UnitService {
         }
         throw error;
       }
+      await audit(tx, actor, { action: 'unit.create', entity: 'unit', entityId: unit.id, after: data });
       return unit.id;
     });
     return this.get(id);
