@@ -10,5 +10,13 @@ export default defineConfig({
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
+    rollupOptions: {
+      output: {
+        // The embed URL never changes, so it is cached briefly; everything it loads lives in chunks
+        // named by content hash, which the server caches for a year (immutable).
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        manualChunks: (id) => (id.includes('/src/embed.ts') ? undefined : 'widgets'),
+      },
+    },
   },
 });

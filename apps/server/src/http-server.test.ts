@@ -125,6 +125,20 @@ test('repeated sign-in guesses get 429 with Retry-After', async () => {
   assert.ok(Number(limited.headers.get('retry-after')) > 0);
 });
 
+test('the embed script is cached briefly, the hashed code it loads for a year', async () => {
+  const entry = await fetch(`${base}/widgets/pc-widgets.js`);
+  assert.is(entry.headers.get('cache-control'), 'public, max-age=300');
+  const chunk = /["'](\.\/chunks\/[^"']+)["']/.exec(await entry.text())?.[1] ?? '';
+  const code = await fetch(new URL(chunk, `${base}/widgets/`));
+  assert.is(code.status, 200);
+  assert.is(code.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  const again = await fetch(`${base}/widgets/pc-widgets.js`, {
+    headers: { 'if-none-match': entry.headers.get('etag') ?? '' },
+  });
+  assert.is(again.status, 304);
+  assert.is((await fetch(`${base}/widgets/../package.json`)).status, 404);
+});
+
 test('unknown paths are 404, health is always 200, readiness checks the database', async () => {
   assert.is((await fetch(`${base}/nope`)).status, 404);
   assert.is((await fetch(`${base}/healthz`)).status, 200);

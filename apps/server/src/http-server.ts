@@ -68,7 +68,12 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       }
     },
   });
+  // The embed script's URL is fixed (portals paste it once): cached five minutes, revalidated by ETag.
+  // What it loads is named by content hash, so a year and `immutable` are safe.
   const widgets = staticFolder(packageFolder('@polcenter/widgets', 'dist'), { cacheControl: 'public, max-age=300' });
+  const widgetChunks = staticFolder(packageFolder('@polcenter/widgets', 'dist/chunks'), {
+    cacheControl: 'public, max-age=31536000, immutable',
+  });
   const portal = staticFolder(packageFolder('@polcenter/portal', 'public'), {
     cacheControl: 'no-cache',
     index: 'index.html',
@@ -106,6 +111,8 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
         return await trpc(req, res);
       }
       if (req.method === 'GET' || req.method === 'HEAD') {
+        if (route.startsWith('/widgets/chunks/') && widgetChunks(route.slice('/widgets/chunks/'.length), req, res))
+          return;
         if (route.startsWith('/widgets/') && widgets(route.slice('/widgets/'.length), req, res)) return;
         if (!route.startsWith('/widgets/') && portal(route.slice(1), req, res)) return;
       }
