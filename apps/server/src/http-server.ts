@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { appRouter, createContextFromHeaders, defaultLimits, type Limits } from '@polcenter/api';
 import type { PolCenter } from '@polcenter/core';
-import { isDomainError } from '@polcenter/domain';
+import { isDomainError, pickLang } from '@polcenter/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { type Logger, silentLogger } from './logger';
 import { guardApiRequest } from './request-guard';
@@ -116,11 +116,11 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
         if (route.startsWith('/widgets/') && widgets(route.slice('/widgets/'.length), req, res)) return;
         if (!route.startsWith('/widgets/') && portal(route.slice(1), req, res)) return;
       }
-      sendJson(res, 404, { error: 'Not found' });
+      sendJson(res, 404, { error: pickLang(req.headers['accept-language']) === 'vi' ? 'Không tìm thấy' : 'Not found' });
     } catch (error) {
       // Nothing may take the process down; the client learns only that it failed.
       logger.log('error', 'request failed', { requestId, error: String(error) });
-      if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
+      if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error / Máy chủ gặp lỗi' });
       else res.destroy();
     }
   });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type LocalizedText, pickLang } from '@polcenter/domain';
 
 export interface GuardOptions {
   /** Origins (scheme://host[:port]) of portals allowed to call the API from the browser. */
@@ -46,19 +47,25 @@ export function guardApiRequest(req: IncomingMessage, res: ServerResponse, optio
   }
   if (req.method === 'POST') {
     if (origin !== null && !allowed && !sameOrigin(req, origin)) {
-      refuse(res, 403, 'CROSS_SITE', 'Cross-site requests from this origin are not allowed.');
+      refuse(req, res, 403, 'CROSS_SITE', {
+        vi: 'Không nhận yêu cầu từ trang web này.',
+        en: 'Cross-site requests from this origin are not allowed.',
+      });
       return true;
     }
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/json') {
-      refuse(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Mutations take application/json only.');
+      refuse(req, res, 415, 'UNSUPPORTED_MEDIA_TYPE', {
+        vi: 'Yêu cầu thay đổi dữ liệu phải gửi dạng application/json.',
+        en: 'Mutations take application/json only.',
+      });
       return true;
     }
   }
   return false;
 }
 
-function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, text: LocalizedText): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify({ error: { code, message } }));
+  res.end(JSON.stringify({ error: { code, message: text[pickLang(req.headers['accept-language'])] } }));
 }
