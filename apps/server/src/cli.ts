@@ -1,6 +1,15 @@
 import { parseArgs } from 'node:util';
 import { isDomainError, pickLang } from '@polcenter/domain';
 import { SetupError } from '@polcenter/postgres';
+import {
+  backupCommand,
+  exportClassesCommand,
+  exportEnrolmentsCommand,
+  exportPeopleCommand,
+  importEnrolmentsCommand,
+  importPeopleCommand,
+  restoreCommand,
+} from './commands/data';
 import { migrateCommand, seedCommand } from './commands/database';
 import { startCommand } from './commands/start';
 import { type Command, type Flags, UsageError } from './commands/types';
@@ -17,6 +26,13 @@ const COMMANDS: Record<string, Command> = {
   seed: seedCommand,
   'user add': userAddCommand,
   'token add': tokenAddCommand,
+  'import people': importPeopleCommand,
+  'import enrolments': importEnrolmentsCommand,
+  'export people': exportPeopleCommand,
+  'export enrolments': exportEnrolmentsCommand,
+  'export classes': exportClassesCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 const FLAG_HELP: Record<keyof Flags, { vi: string; en: string }> = {
@@ -27,6 +43,12 @@ const FLAG_HELP: Record<keyof Flags, { vi: string; en: string }> = {
   role: { vi: 'vai trò (admin, center_staff, propaganda_staff, unit_coordinator, lecturer)', en: 'role' },
   unit: { vi: 'mã đơn vị của vai trò', en: 'unit code the role is held for' },
   'password-stdin': { vi: 'đọc mật khẩu từ đầu vào chuẩn', en: 'read the password from stdin' },
+  'dry-run': { vi: 'nhập: chỉ kiểm tra tệp, không ghi gì', en: 'import: check the file, write nothing' },
+  out: { vi: 'tệp ghi ra (xuất, sao lưu)', en: 'file to write (export, backup)' },
+  'with-personal-data': {
+    vi: 'xuất kèm ngày sinh, điện thoại, CCCD (có ghi nhật ký)',
+    en: 'export birth dates, phones and IDs too (audited)',
+  },
 };
 
 function usage(lang: 'vi' | 'en'): string {
@@ -34,7 +56,9 @@ function usage(lang: 'vi' | 'en'): string {
     lang === 'vi' ? 'Cách dùng: pnpm polcenter <lệnh> [tuỳ chọn]' : 'Usage: pnpm polcenter <command> [options]',
     '',
     lang === 'vi' ? 'Lệnh:' : 'Commands:',
-    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(11)}${c.summary[lang]}`),
+    ...Object.entries(COMMANDS).map(
+      ([name, c]) => `  ${[name, ...(c.args ?? [])].join(' ').padEnd(24)}${c.summary[lang]}`,
+    ),
     '',
     lang === 'vi' ? 'Tuỳ chọn:' : 'Options:',
     ...Object.entries(FLAG_HELP).map(([flag, text]) => `  --${flag.padEnd(16)}${text[lang]}`),
@@ -60,6 +84,9 @@ function parseFlags(argv: string[]) {
         role: { type: 'string', multiple: true },
         unit: { type: 'string', multiple: true },
         'password-stdin': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        out: { type: 'string' },
+        'with-personal-data': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -95,8 +122,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       return 0;
     }
     const { name, command, rest } = resolve(positionals);
-    if (rest.length > 0) {
-      throw new UsageError({ vi: `Thừa tham số: ${rest.join(' ')}.`, en: `Unexpected arguments: ${rest.join(' ')}.` });
+    const extra = rest.slice(command.args?.length ?? 0);
+    if (extra.length > 0) {
+      throw new UsageError({
+        vi: `Thừa tham số: ${extra.join(' ')}.`,
+        en: `Unexpected arguments: ${extra.join(' ')}.`,
+      });
     }
     const { help: _help, ...flags } = values;
     const stray = Object.keys(flags).filter((flag) => !command.flags?.includes(flag as keyof Flags));
@@ -107,7 +138,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       });
     }
     const settings = readSettings(env, { port: values.port, host: values.host });
-    await command.run(settings, consoleOutput(settings.lang), flags);
+    await command.run(settings, consoleOutput(settings.lang), flags, rest);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

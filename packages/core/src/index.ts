@@ -43,6 +43,29 @@ export {
 } from './services/enrolment';
 export { type Claim, IdempotencyService } from './services/idempotency';
 export {
+  type ImportOptions,
+  type ImportProblem,
+  type ImportReport,
+  ImportService,
+  type ImportSkip,
+} from './services/imports';
+export {
+  BACKUP_FORMAT,
+  type BackupHeader,
+  type RestoreReport,
+  restoreBackup,
+  writeBackup,
+} from './services/imports-backup';
+export {
+  CLASS_EXPORT_FIELDS,
+  type ClassExportField,
+  ENROLMENT_EXPORT_FIELDS,
+  type EnrolmentExportField,
+  type ExportOptions,
+  ExportService,
+  type ExportTable,
+} from './services/imports-export';
+export {
   ObligationService,
   type ObligationView,
   type ShortfallReport,

@@ -9,6 +9,8 @@ import { CertificateService } from './services/certificates';
 import { ClassService } from './services/classes';
 import { EnrolmentService } from './services/enrolment';
 import { IdempotencyService } from './services/idempotency';
+import { ImportService } from './services/imports';
+import { ExportService } from './services/imports-export';
 import { ObligationService } from './services/obligations';
 import { PeopleService } from './services/people';
 import { ProgramService } from './services/programs';
@@ -54,6 +56,10 @@ export interface PolCenter {
   readonly activities: ActivityService;
   /** Rapporteurs' obligations as data, and who falls short. */
   readonly obligations: ObligationService;
+  /** People and enrolments from files: every row checked, all-or-nothing, audited. */
+  readonly imports: ImportService;
+  /** Whole tables for files; personal fields only when asked for, and then audited. */
+  readonly exports: ExportService;
   /** Runs a cheap query; throws when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -88,6 +94,8 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
     assignments: new AssignmentService(orm),
     activities: new ActivityService(orm),
     obligations: new ObligationService(orm),
+    imports: new ImportService(orm),
+    exports: new ExportService(orm),
     async ping() {
       await orm.em.getConnection().execute('select 1');
     },

@@ -15,6 +15,7 @@ export * from './errors';
 export * from './expertise';
 export * from './grading';
 export * from './i18n';
+export * from './imports';
 export * from './lookups';
 export * from './obligations';
 export * from './paging';

@@ -11,12 +11,17 @@ export interface Flags {
   readonly role?: string[];
   readonly unit?: string[];
   readonly 'password-stdin'?: boolean;
+  readonly 'dry-run'?: boolean;
+  readonly out?: string;
+  readonly 'with-personal-data'?: boolean;
 }
 
 export interface Command {
   readonly summary: LocalizedText;
   readonly flags?: readonly (keyof Flags)[];
-  run(settings: Settings, out: Output, flags: Flags): Promise<void>;
+  /** Names of the positional arguments after the command's words (e.g. `FILE`); none by default. */
+  readonly args?: readonly string[];
+  run(settings: Settings, out: Output, flags: Flags, args: readonly string[]): Promise<void>;
 }
 
 /** A wrong command line: printed with a pointer to --help, exit code 2. */

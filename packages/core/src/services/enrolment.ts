@@ -449,7 +449,7 @@ export class EnrolmentService {
  * path that creates an enrolment takes this lock first, which makes the duplicate and clash checks
  * that follow hold under concurrency. PERSON.NOT_FOUND names the field of the first unknown id.
  */
-async function lockPeople(
+export async function lockPeople(
   tx: EntityManager,
   ids: readonly string[],
   fieldOf: (id: string) => string,
@@ -467,7 +467,7 @@ async function lockPeople(
   return rows;
 }
 
-async function activeEnrolments(
+export async function activeEnrolments(
   tx: EntityManager,
   classId: string,
   personIds: readonly string[],
@@ -484,7 +484,7 @@ async function activeEnrolments(
  * (party status, education, prerequisite certificates, already passed) and sessions that overlap
  * a class they are already in. Three queries, whatever the number of people.
  */
-async function refusalsFor(
+export async function refusalsFor(
   tx: EntityManager,
   cls: ClassRow,
   people: readonly PersonRow[],
@@ -552,7 +552,7 @@ async function refusalsFor(
 }
 
 /** New enrolments in the given order (which is their waitlist order); none for an active duplicate. */
-async function insertEnrolments(
+export async function insertEnrolments(
   tx: EntityManager,
   classId: string,
   personIds: readonly string[],

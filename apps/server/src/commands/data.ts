@@ -1,0 +1,291 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import { type Actor, type ExportTable, type ImportReport, restoreBackup, writeBackup } from '@polcenter/core';
+import {
+  CLASS_STATUS_NAMES,
+  type ClassStatus,
+  ENROLMENT_IMPORT_FIELDS,
+  ENROLMENT_STATE_NAMES,
+  type EnrolmentState,
+  exportValue,
+  formatDate,
+  IMPORT_COLUMNS,
+  type LocalizedText,
+  PERSON_IMPORT_FIELDS,
+} from '@polcenter/domain';
+import { SetupError } from '@polcenter/postgres';
+import { mapRows, readTable, toCsv } from '../data-files';
+import type { Output } from '../output';
+import type { Command } from './types';
+import { UsageError } from './types';
+import { withLibrary } from './with-library';
+
+const CLI_ACTOR: Actor = { id: null, label: 'cli' };
+/** Files with more rows than this get a progress bar (when stderr is a terminal). */
+const PROGRESS_FROM = 500;
+
+function fileArg(args: readonly string[], what: LocalizedText): string {
+  const [file] = args;
+  if (!file) throw new UsageError({ vi: `Thiếu ${what.vi}.`, en: `Missing ${what.en}.` });
+  return file;
+}
+
+/** A one-line text bar on stderr, redrawn in place; nothing when stderr is not a terminal. */
+function progressBar(rows: number): { update(done: number, total: number): void; end(): void } {
+  if (rows <= PROGRESS_FROM || !process.stderr.isTTY) return { update() {}, end() {} };
+  let last = -1;
+  return {
+    update(done, total) {
+      const share = total === 0 ? 1 : done / total;
+      const percent = Math.floor(share * 100);
+      if (percent === last) return;
+      last = percent;
+      const width = 30;
+      const filled = Math.round(share * width);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent}% ${done}/${total}`);
+    },
+    end() {
+      if (last >= 0) process.stderr.write('\n');
+    },
+  };
+}
+
+function printReport(out: Output, report: ImportReport, what: LocalizedText): void {
+  const word = out.lang === 'vi' ? 'dòng' : 'line';
+  for (const skip of report.skipped) out.note(`${word} ${skip.line}: ${skip.message[out.lang]}`);
+  for (const error of report.errors) out.fail(`${word} ${error.line}: ${error.field} — ${error.message[out.lang]}`);
+  const badLines = new Set(report.errors.map((e) => e.line)).size;
+  if (badLines > 0) {
+    throw new SetupError('IMPORT.BAD_ROWS', {
+      vi: `${badLines}/${report.total} dòng có lỗi (${report.errors.length} lỗi); không ghi gì vào cơ sở dữ liệu. Sửa tệp rồi nhập lại.`,
+      en: `${badLines} of ${report.total} rows have errors (${report.errors.length} in all); nothing was written. Fix the file and import it again.`,
+    });
+  }
+  const skipped = report.skipped.length;
+  out.say(
+    report.dryRun
+      ? {
+          vi: `Chạy thử: ${report.total} dòng hợp lệ; sẽ thêm ${report.created} ${what.vi}, bỏ qua ${skipped} đã có. Chưa ghi gì.`,
+          en: `Dry run: ${report.total} rows are valid; ${report.created} ${what.en} would be added, ${skipped} already on file skipped. Nothing written.`,
+        }
+      : {
+          vi: `Đã nhập ${report.created} ${what.vi} từ ${report.total} dòng; bỏ qua ${skipped} đã có.`,
+          en: `Imported ${report.created} ${what.en} from ${report.total} rows; ${skipped} already on file skipped.`,
+        },
+  );
+}
+
+function importCommand(kind: 'people' | 'enrolments'): Command {
+  const what: LocalizedText = kind === 'people' ? { vi: 'người', en: 'people' } : { vi: 'ghi danh', en: 'enrolments' };
+  return {
+    summary:
+      kind === 'people'
+        ? {
+            vi: 'nhập danh sách cá nhân từ tệp .csv/.xlsx (tất cả hoặc không; --dry-run: chỉ kiểm tra)',
+            en: 'import people from a .csv/.xlsx file (all or nothing; --dry-run: check only)',
+          }
+        : {
+            vi: 'nhập danh sách cử đi học (mã lớp, CCCD hoặc họ tên + ngày sinh, mã đơn vị cử) từ .csv/.xlsx',
+            en: 'import nominations (class code, national ID or name + birth date, unit code) from .csv/.xlsx',
+          },
+    flags: ['dry-run'],
+    args: ['FILE'],
+    async run(settings, out, flags, args) {
+      const file = fileArg(args, { vi: 'tên tệp cần nhập', en: 'the file to import' });
+      const table = await readTable(file);
+      const { rows, ignored } = mapRows(table, kind === 'people' ? PERSON_IMPORT_FIELDS : ENROLMENT_IMPORT_FIELDS);
+      if (ignored.length > 0) {
+        out.note({ vi: `Bỏ qua các cột: ${ignored.join(', ')}.`, en: `Columns not used: ${ignored.join(', ')}.` });
+      }
+      const bar = progressBar(rows.length);
+      const report = await withLibrary(settings, out, async (polcenter) => {
+        const options = { dryRun: Boolean(flags['dry-run']), onProgress: bar.update };
+        try {
+          return kind === 'people'
+            ? await polcenter.imports.people(CLI_ACTOR, rows, options)
+            : await polcenter.imports.enrolments(CLI_ACTOR, rows, options);
+        } finally {
+          bar.end();
+        }
+      });
+      printReport(out, report, what);
+    },
+  };
+}
+
+export const importPeopleCommand = importCommand('people');
+export const importEnrolmentsCommand = importCommand('enrolments');
+
+const EXTRA_HEADERS: Record<string, string> = {
+  state: 'Trạng thái',
+  code: 'Mã lớp',
+  programCode: 'Mã chương trình',
+  title: 'Tên lớp',
+  organiserUnitCode: 'Đơn vị tổ chức',
+  mode: 'Hình thức',
+  startDate: 'Ngày bắt đầu',
+  endDate: 'Ngày kết thúc',
+  capacity: 'Sĩ số tối đa',
+  seatsTaken: 'Đã nhận',
+  status: 'Tình trạng lớp',
+};
+const DATE_FIELDS = new Set(['birthDate', 'partyAdmittedOn', 'startDate', 'endDate']);
+
+/** The file's cells: Vietnamese headers and names, dd/mm/yyyy dates — what the imports read back. */
+function exportCsv(table: ExportTable): string {
+  const headers = table.fields.map(
+    (f) => IMPORT_COLUMNS[f as keyof typeof IMPORT_COLUMNS]?.header.vi ?? EXTRA_HEADERS[f] ?? f,
+  );
+  const rows = table.rows.map((row) =>
+    table.fields.map((f) => {
+      const value = row[f] ?? null;
+      if (value === null || typeof value === 'number') return value;
+      if (DATE_FIELDS.has(f)) return formatDate(value);
+      if (f === 'state') return ENROLMENT_STATE_NAMES[value as EnrolmentState]?.vi ?? value;
+      if (f === 'status') return CLASS_STATUS_NAMES[value as ClassStatus]?.vi ?? value;
+      return exportValue(f, value);
+    }),
+  );
+  return toCsv(headers, rows);
+}
+
+/** Writes to a temporary file beside the target, then renames: no half-written file is left. */
+async function writeAtomically(file: string, content: string | ((stream: Writable) => Promise<void>)) {
+  const temporary = `${file}.${process.pid}.part`;
+  try {
+    if (typeof content === 'string') await writeFile(temporary, content, { mode: 0o600 });
+    else {
+      const stream = createWriteStream(temporary, { mode: 0o600 });
+      await content(stream);
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    if (error instanceof SetupError) throw error;
+    throw new SetupError(
+      'FILE.UNWRITABLE',
+      { vi: `Không ghi được tệp ${file}.`, en: `Cannot write the file ${file}.` },
+      { cause: error },
+    );
+  }
+}
+
+function exportCommand(kind: 'people' | 'enrolments' | 'classes'): Command {
+  const what = {
+    people: { vi: 'danh sách cá nhân', en: 'the people' },
+    enrolments: { vi: 'danh sách ghi danh', en: 'the enrolments' },
+    classes: { vi: 'danh sách lớp', en: 'the classes' },
+  }[kind];
+  return {
+    summary: {
+      vi: `xuất ${what.vi} ra CSV (--out TỆP, mặc định ra màn hình${kind === 'classes' ? '' : '; --with-personal-data: kèm ngày sinh, điện thoại, CCCD, có ghi nhật ký'})`,
+      en: `export ${what.en} as CSV (--out FILE, else stdout${kind === 'classes' ? '' : '; --with-personal-data: with birth dates, phones, IDs, audited'})`,
+    },
+    flags: kind === 'classes' ? ['out'] : ['out', 'with-personal-data'],
+    async run(settings, out, flags) {
+      const withPersonalData = Boolean(flags['with-personal-data']);
+      // The embedded database's notes would land in the CSV on stdout.
+      const table = await withLibrary(settings, { ...out, note: () => {} }, (polcenter) =>
+        kind === 'classes'
+          ? polcenter.exports.classes()
+          : (polcenter.exports[kind](CLI_ACTOR, { withPersonalData }) as Promise<ExportTable>),
+      );
+      const csv = exportCsv(table);
+      if (!flags.out) {
+        process.stdout.write(csv);
+        return;
+      }
+      await writeAtomically(flags.out, csv);
+      out.say({
+        vi: `Đã xuất ${table.rows.length} dòng vào ${flags.out}${withPersonalData ? ' (có dữ liệu cá nhân; đã ghi nhật ký)' : ''}.`,
+        en: `Exported ${table.rows.length} rows to ${flags.out}${withPersonalData ? ' (with personal data; audited)' : ''}.`,
+      });
+    },
+  };
+}
+
+export const exportPeopleCommand = exportCommand('people');
+export const exportEnrolmentsCommand = exportCommand('enrolments');
+export const exportClassesCommand = exportCommand('classes');
+
+async function writeLine(stream: Writable, line: string): Promise<void> {
+  if (!stream.write(`${line}\n`)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+}
+
+export const backupCommand: Command = {
+  summary: {
+    vi: 'sao lưu toàn bộ dữ liệu ra tệp JSON Lines (--out TỆP; nén gzip khi tên tận cùng .gz)',
+    en: 'back up all data to a JSON Lines file (--out FILE; gzip when the name ends in .gz)',
+  },
+  flags: ['out'],
+  async run(settings, out, flags) {
+    const file = flags.out;
+    if (!file) throw new UsageError({ vi: 'Thiếu --out TỆP.', en: 'Missing --out FILE.' });
+    const header = await withLibrary(settings, out, async (polcenter) => {
+      let result: Awaited<ReturnType<typeof writeBackup>> | undefined;
+      await writeAtomically(file, async (target) => {
+        const gzip = file.endsWith('.gz') ? createGzip() : undefined;
+        const sink: Writable = gzip ?? target;
+        if (gzip) gzip.pipe(target);
+        result = await writeBackup(polcenter.orm, (line) => writeLine(sink, line));
+        sink.end();
+        await finished(target);
+      });
+      if (!result) throw new Error('backup wrote nothing');
+      return result;
+    });
+    const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+    out.say({
+      vi: `Đã sao lưu ${rows} dòng của ${header.tables.length} bảng vào ${file}.`,
+      en: `Backed up ${rows} rows of ${header.tables.length} tables to ${file}.`,
+    });
+  },
+};
+
+async function isGzip(file: string): Promise<boolean> {
+  const handle = await open(file, 'r').catch((error) => {
+    throw new SetupError(
+      'FILE.UNREADABLE',
+      { vi: `Không đọc được tệp ${file}.`, en: `Cannot read the file ${file}.` },
+      { cause: error },
+    );
+  });
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
+export const restoreCommand: Command = {
+  summary: {
+    vi: 'khôi phục bản sao lưu vào cơ sở dữ liệu trống (một giao dịch; từ chối nếu đã có dữ liệu)',
+    en: 'restore a backup into an empty database (one transaction; refused if it holds data)',
+  },
+  args: ['FILE'],
+  async run(settings, out, _flags, args) {
+    const file = fileArg(args, { vi: 'tên tệp sao lưu', en: 'the backup file' });
+    const gzipped = await isGzip(file);
+    const report = await withLibrary(settings, out, async (polcenter) => {
+      const source = createReadStream(file);
+      const input: Readable = gzipped ? source.pipe(createGunzip()) : source;
+      const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+      try {
+        return await restoreBackup(polcenter.orm, lines);
+      } finally {
+        lines.close();
+        source.destroy();
+      }
+    });
+    const rows = report.tables.reduce((sum, t) => sum + t.rows, 0);
+    out.say({
+      vi: `Đã khôi phục ${rows} dòng của ${report.tables.length} bảng từ ${file}.`,
+      en: `Restored ${rows} rows of ${report.tables.length} tables from ${file}.`,
+    });
+  },
+};

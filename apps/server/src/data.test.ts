@@ -1,0 +1,233 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createOrm, migrate, seedDemo } from '@polcenter/core';
+import { testDatabase } from '@polcenter/testing/database';
+import { runCli } from '@polcenter/testing/server-process';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseCsv } from './data-files';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'polcenter-data-test-'));
+const file = (name: string) => path.join(dir, name);
+
+async function sql(url: string, text: string, params: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+const count = async (url: string, table: string, where = 'true') =>
+  Number((await sql(url, `SELECT count(*)::int AS n FROM ${table} WHERE ${where}`))[0]?.n);
+
+const demoDatabase = () =>
+  testDatabase({
+    template: {
+      key: 'server-demo',
+      async prepare(url) {
+        const orm = await createOrm({ databaseUrl: url });
+        try {
+          await migrate(orm);
+          await seedDemo(orm);
+        } finally {
+          await orm.close();
+        }
+      },
+    },
+  });
+
+test('CSV reading: BOM, ";" separators, quoted fields with separators, quotes and line breaks', () => {
+  const table = parseCsv('\ufeffHọ và tên;Ghi chú\r\n"Lò Thị A";"một; hai ""ba""\nbốn"\r\n\r\nB;c\n');
+  assert.equal(table.headers, ['Họ và tên', 'Ghi chú']);
+  assert.equal(
+    table.rows.map((r) => [r.line, ...r.cells]),
+    [
+      [2, 'Lò Thị A', 'một; hai "ba"\nbốn'],
+      [4, ''],
+      [5, 'B', 'c'],
+    ],
+  );
+});
+
+test('import people: Vietnamese headers and values, bad rows by line with nothing written, dry run, then the import', async () => {
+  const db = await demoDatabase();
+  const env = { DATABASE_URL: db.url };
+  const header = 'STT;Họ và tên;Ngày sinh;Giới tính;Dân tộc;CCCD;Đơn vị;Chức vụ';
+  const good = [
+    header,
+    '1;Hoàng Thị Nhập;05/03/1990;Nữ;Tày;006190000011;02020;"Bí thư chi đoàn; thôn Nà Pài"',
+    '2;Triệu Văn Khẩu;12/11/1984;Nam;Dao;006084000022;02023;',
+    '3;Ma Thị Ba;1/1/2001;nữ;Kinh;;02020;',
+  ];
+  writeFileSync(file('good.csv'), `\ufeff${good.join('\r\n')}\r\n`);
+  const bad = [
+    ...good.slice(0, 2),
+    '2;Triệu Văn Khẩu;31/02/1984;Nam;Dao;;02023;',
+    good[3],
+    '4;Ma Văn Tư;1/1/2001;Nam;Mán;;99999;',
+  ];
+  writeFileSync(file('bad.csv'), bad.join('\n'));
+  const people = await count(db.url, 'person');
+
+  const refused = await runCli(['import', 'people', file('bad.csv')], env);
+  assert.is(refused.code, 1, refused.stderr);
+  assert.match(refused.stderr, 'dòng 3: birthDate — "31/02/1984" không phải là một ngày có thật');
+  assert.match(refused.stderr, 'dòng 5: ethnicity —');
+  assert.match(refused.stderr, 'dòng 5: unitCode — Không có đơn vị mã "99999"');
+  assert.match(refused.stderr, '2/4 dòng có lỗi');
+  assert.match(refused.stdout, 'Bỏ qua các cột: STT');
+  assert.is(await count(db.url, 'person'), people);
+
+  const dry = await runCli(['import', 'people', file('good.csv'), '--dry-run'], { ...env, POLCENTER_LANG: 'en' });
+  assert.is(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, 'Dry run: 3 rows are valid; 3 people would be added');
+  assert.is(await count(db.url, 'person'), people);
+
+  const done = await runCli(['import', 'people', file('good.csv')], env);
+  assert.is(done.code, 0, done.stderr);
+  assert.match(done.stdout, 'Đã nhập 3 người từ 3 dòng');
+  assert.is(await count(db.url, 'person'), people + 3);
+  assert.equal(
+    await sql(
+      db.url,
+      "SELECT given_name, birth_date::text AS b, gender, ethnicity, position FROM person WHERE national_id = '006190000011'",
+    ),
+    [
+      {
+        given_name: 'Nhập',
+        b: '1990-03-05',
+        gender: 'female',
+        ethnicity: 'tay',
+        position: 'Bí thư chi đoàn; thôn Nà Pài',
+      },
+    ],
+  );
+  assert.is(await count(db.url, 'audit_log', "action = 'person.create' AND actor_label = 'cli'"), 3);
+
+  const unknown = await runCli(['import', 'units', file('good.csv')], env);
+  const none = await runCli(['export'], env);
+  const noFile = await runCli(['import', 'people'], env);
+  assert.equal([unknown.code, none.code, noFile.code], [2, 2, 2]);
+  assert.match(unknown.stderr, 'Không có lệnh "import units');
+  await db.drop();
+});
+
+test('XLSX import; export → import round trips for people and enrolments; personal data only when asked, audited', async () => {
+  const db = await demoDatabase();
+  const env = { DATABASE_URL: db.url };
+  // The 2027 class takes enrolments whatever day the test runs.
+  await sql(
+    db.url,
+    "UPDATE training_class SET enrolment_opens_on = current_date - 1, enrolment_closes_on = current_date + 30 WHERE code = 'NTĐ-01/2027'",
+  );
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Danh sách');
+  sheet.addRow(['Họ và tên', 'Ngày sinh', 'Giới tính', 'Dân tộc', 'Số CCCD', 'Mã đơn vị', 'Điện thoại']);
+  // Excel keeps a typed CCCD or phone as a number (leading zero lost) and a date as a date.
+  sheet.addRow(['Nông Thị Excel', new Date(Date.UTC(1992, 6, 15)), 'Nữ', 'Nùng', 6192000033, '02020', 912345678]);
+  sheet.addRow(['Hà Văn Bảng', '20/10/1988', 'Nam', "H'Mông", '006088000044', '02023', null]);
+  await workbook.xlsx.writeFile(file('people.xlsx'));
+  const xlsx = await runCli(['import', 'people', file('people.xlsx')], env);
+  assert.is(xlsx.code, 0, xlsx.stderr);
+  assert.equal(
+    await sql(db.url, "SELECT birth_date::text AS b, phone, ethnicity FROM person WHERE national_id = '006192000033'"),
+    [{ b: '1992-07-15', phone: '0912345678', ethnicity: 'nung' }],
+  );
+
+  writeFileSync(
+    file('enrol.csv'),
+    'Mã lớp,CCCD,Họ và tên,Ngày sinh\nNTĐ-01/2027,006192000033,,\nNTĐ-01/2027,,hà văn bảng,20/10/1988\n',
+  );
+  const enrol = await runCli(['import', 'enrolments', file('enrol.csv')], env);
+  assert.is(enrol.code, 0, enrol.stderr);
+  assert.match(enrol.stdout, 'Đã nhập 2 ghi danh');
+
+  const masked = await runCli(['export', 'people'], env);
+  assert.is(masked.code, 0, masked.stderr);
+  assert.ok(masked.stdout.startsWith('\ufeffHọ và tên,Giới tính,Dân tộc,Mã đơn vị'), masked.stdout.slice(0, 80));
+  assert.not.match(masked.stdout, '006192000033');
+  assert.is(await count(db.url, 'audit_log', "action = 'person.export_personal'"), 0);
+
+  const exported = await runCli(['export', 'people', '--with-personal-data', '--out', file('people-out.csv')], env);
+  assert.is(exported.code, 0, exported.stderr);
+  const csv = readFileSync(file('people-out.csv'), 'utf8');
+  assert.match(csv, /^\ufeffHọ và tên,Ngày sinh,Giới tính,Dân tộc,Mã đơn vị/);
+  assert.match(csv, 'Nông Thị Excel,15/07/1992,Nữ,Nùng,02020');
+  assert.is(await count(db.url, 'audit_log', "action = 'person.export_personal'"), 1);
+  // Some demo records have no birth date, which a new record needs: the file says which line.
+  const [head, ...lines] = csv.trimEnd().split('\r\n');
+  const dated = lines.filter((line) => /,\d\d\/\d\d\/\d{4},/.test(line));
+  assert.ok(dated.length > 100 && dated.length < lines.length);
+  writeFileSync(file('people-dated.csv'), [head, ...dated].join('\r\n'));
+  const again = await runCli(['import', 'people', file('people-dated.csv')], env);
+  assert.is(again.code, 0, again.stderr);
+  assert.match(again.stdout, `Đã nhập 0 người từ ${dated.length} dòng; bỏ qua ${dated.length} đã có`);
+
+  const enrolments = await runCli(
+    ['export', 'enrolments', '--with-personal-data', '--out', file('enrolments-out.csv')],
+    env,
+  );
+  assert.is(enrolments.code, 0, enrolments.stderr);
+  const classes = await runCli(['export', 'classes'], env);
+  assert.match(classes.stdout, 'NTĐ-01/2027');
+  const enrolCount = await count(db.url, 'enrolment');
+  const [enrolHead, ...enrolLines] = readFileSync(file('enrolments-out.csv'), 'utf8').trimEnd().split('\r\n');
+  const open = enrolLines.filter((line) => line.startsWith('NTĐ-01/2027,'));
+  assert.is(open.length, 2);
+  writeFileSync(file('enrol-again.csv'), [enrolHead, ...open].join('\r\n'));
+  const reimport = await runCli(['import', 'enrolments', file('enrol-again.csv')], env);
+  assert.is(reimport.code, 0, reimport.stderr);
+  assert.match(reimport.stdout, 'Đã nhập 0 ghi danh từ 2 dòng; bỏ qua 2 đã có');
+  // The finished classes of the demo story take no new nominations: each line says so, nothing is written.
+  const closed = await runCli(['import', 'enrolments', file('enrolments-out.csv')], env);
+  assert.is(closed.code, 1);
+  assert.match(closed.stderr, 'dòng 2: classCode — ');
+  assert.is(await count(db.url, 'enrolment'), enrolCount);
+  await db.drop();
+});
+
+test('backup → restore into an empty database gives the same rows; a non-empty database is refused', async () => {
+  const source = await demoDatabase();
+  const target = await testDatabase();
+  const backup = await runCli(['backup', '--out', file('backup.jsonl.gz')], { DATABASE_URL: source.url });
+  assert.is(backup.code, 0, backup.stderr);
+  assert.match(backup.stdout, 'Đã sao lưu');
+  assert.equal([...readFileSync(file('backup.jsonl.gz')).subarray(0, 2)], [0x1f, 0x8b]);
+
+  const restored = await runCli(['restore', file('backup.jsonl.gz')], { DATABASE_URL: target.url });
+  assert.is(restored.code, 0, restored.stderr);
+  assert.match(restored.stdout, 'Đã khôi phục');
+  const tables = (
+    await sql(
+      source.url,
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'mikro_orm_migrations' ORDER BY 1",
+    )
+  ).map((r) => r.tablename as string);
+  const fingerprint = async (url: string) =>
+    Promise.all(
+      tables.map(
+        async (t) =>
+          `${t}:${(await sql(url, `SELECT count(*) AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${t} x`)).map((r) => `${r.n}/${r.h}`)}`,
+      ),
+    );
+  assert.equal(await fingerprint(target.url), await fingerprint(source.url));
+  assert.ok((await count(target.url, 'person')) > 0);
+  // Sequences go on from where the source was: the next audit row does not collide.
+  const [seq] = await sql(target.url, "SELECT nextval('audit_log_id_seq') > (SELECT max(id) FROM audit_log) AS ok");
+  assert.ok(seq?.ok);
+
+  const refused = await runCli(['restore', file('backup.jsonl.gz')], { DATABASE_URL: source.url });
+  assert.is(refused.code, 1);
+  assert.match(refused.stderr, 'Chỉ khôi phục vào cơ sở dữ liệu trống');
+  assert.not.match(refused.stderr, /\n\s+at /);
+  await source.drop();
+  await target.drop();
+});
+
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+test.run();
