@@ -639,7 +639,9 @@ test('the public sees no personal data anywhere it can reach', async () => {
   const verified = await callers.public.certificates.verify({ code: demo?.verification_code as string });
   assert.ok(verified.valid);
   const roster = JSON.stringify(await callers.public.rosters.public({ ownerUnitCode: '064', level: 'district' }));
-  for (const text of [catalog, timetable, JSON.stringify(verified), roster]) {
+  const report = await callers.public.reports.training({ from: '2022-01-01', to: '2022-12-31', organiserCode: '064' });
+  assert.ok(report.trainees > 0);
+  for (const text of [catalog, timetable, JSON.stringify(verified), roster, JSON.stringify(report)]) {
     assert.not.match(text, /nationalId|phone|birthDate|lecturerId|onlineLink/);
   }
 });

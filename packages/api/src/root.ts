@@ -9,6 +9,7 @@ import { enrolmentRouter } from './routers/enrolment';
 import { obligationsRouter } from './routers/obligations';
 import { peopleRouter } from './routers/people';
 import { programsRouter } from './routers/programs';
+import { reportsRouter } from './routers/reports';
 import { rostersRouter } from './routers/rosters';
 import { systemRouter } from './routers/system';
 import { unitsRouter } from './routers/units';
@@ -27,6 +28,7 @@ export const appRouter = router({
   obligations: obligationsRouter,
   programs: programsRouter,
   results: resultsRouter,
+  reports: reportsRouter,
   rosters: rostersRouter,
   system: systemRouter,
   units: unitsRouter,

@@ -80,6 +80,7 @@ export {
 } from './services/people';
 export { ProgramService, type ProgramView, seedDefaultPrograms } from './services/programs';
 export { type RegistrationReceipt, RegistrationService } from './services/registration';
+export { ReportService, type TrainingReport } from './services/reports';
 export { ResultService, type ResultView, type ScoreLine, type ScoresView } from './services/results';
 export {
   type DecisionItemView,

@@ -15,6 +15,7 @@ import { ObligationService } from './services/obligations';
 import { PeopleService } from './services/people';
 import { ProgramService } from './services/programs';
 import { RegistrationService } from './services/registration';
+import { ReportService } from './services/reports';
 import { ResultService } from './services/results';
 import { RosterService } from './services/rosters';
 import { UnitService } from './services/units';
@@ -39,6 +40,8 @@ export interface PolCenter {
   readonly enrolment: EnrolmentService;
   /** Self-registration through the portal: find or record the person, then request a seat. */
   readonly registration: RegistrationService;
+  /** 6-month and annual figures, and what the portal may publish: counts, never a person. */
+  readonly reports: ReportService;
   /** Attendance per session, one mark or a whole sheet. */
   readonly attendance: AttendanceService;
   /** Scores, and results by the program's rules. */
@@ -84,6 +87,7 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
     classes,
     enrolment,
     registration: new RegistrationService(orm, people, classes, enrolment),
+    reports: new ReportService(orm),
     attendance: new AttendanceService(orm),
     results: new ResultService(orm),
     certificates: new CertificateService(orm),

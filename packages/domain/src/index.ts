@@ -23,6 +23,7 @@ export * from './people';
 export * from './people-search';
 export * from './program-defaults';
 export * from './programs';
+export * from './reports';
 export * from './rosters';
 export * from './self-registration';
 export * from './timetable';
