@@ -616,10 +616,12 @@ test('sensitive opinion reports are for the propaganda department only', async (
   const refused = await callers.coordinator.activities.opinionReport(own).catch((e: unknown) => e);
   assert.is((refused as TRPCError).code, 'FORBIDDEN');
   const range = { from: '2022-01-01', to: '2022-12-31', unitId: phuongVien };
-  const seen = (await callers.coordinator.activities.opinionReports(range)).map((r) => r.id);
+  const seen = (await callers.coordinator.activities.opinionReports(range)).items.map((r) => r.id);
   assert.ok(seen.includes(opinion.phuongVien));
   assert.not.ok(seen.includes(sensitive.phuongVien));
-  assert.ok((await callers.propaganda.activities.opinionReports(range)).some((r) => r.id === sensitive.phuongVien));
+  assert.ok(
+    (await callers.propaganda.activities.opinionReports(range)).items.some((r) => r.id === sensitive.phuongVien),
+  );
 });
 
 test('the public roster shows names, fields and positions only', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageFields } from './paging';
 import type { Role } from './auth';
 import { isoDate } from './dates';
 import { bilingual, DomainError } from './errors';
@@ -145,6 +146,7 @@ export const activityRangeInput = z
     to: isoDate,
     /** Only activities in this unit or below it. */
     unitId: z.uuid().optional(),
+    ...pageFields,
   })
   .strict()
   .refine((r) => r.from <= r.to, {
@@ -152,6 +154,7 @@ export const activityRangeInput = z
     message: bilingual({ vi: 'Ngày kết thúc phải sau ngày bắt đầu.', en: 'The end must come after the start.' }),
   });
 export type ActivityRangeInput = z.input<typeof activityRangeInput>;
+export type ValidActivityRange = z.output<typeof activityRangeInput>;
 
 export function activityNotFoundError(what: LocalizedText, id: string): DomainError {
   return new DomainError('ACTIVITY.NOT_FOUND', {

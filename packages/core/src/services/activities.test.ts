@@ -80,14 +80,32 @@ test('briefings: recorded with presenters and audit; bad input leaves nothing', 
 
 test('opinion reports: sensitive ones only for the propaganda department', async () => {
   const range = { from: '2022-01-01', to: '2022-12-31' };
-  const all = await polcenter.activities.opinionReports({ ...range, viewer: 'propaganda' });
-  const forStaff = await polcenter.activities.opinionReports({ ...range, viewer: 'staff' });
+  const all = (await polcenter.activities.opinionReports({ ...range, limit: 100, viewer: 'propaganda' })).items;
+  const forStaff = (await polcenter.activities.opinionReports({ ...range, limit: 100, viewer: 'staff' })).items;
   assert.is(all.length, 15);
   assert.ok(forStaff.length < all.length && forStaff.length > 0);
   assert.ok(forStaff.every((r) => r.sensitivity === 'routine' && r.visibleTo === 'staff'));
   assert.ok(all.filter((r) => r.sensitivity !== 'routine').every((r) => r.visibleTo === 'propaganda'));
   const updated = await polcenter.activities.updateOpinionReport(staff, { id: all[0]?.id as string, status: 'closed' });
   assert.is(updated.status, 'closed');
+});
+
+test('lists that grow are read a page at a time, oldest first', async () => {
+  const range = { from: '2022-01-01', to: '2022-12-31' };
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    const page = await polcenter.activities.briefings({ ...range, limit: 25, ...(cursor ? { cursor } : {}) });
+    seen.push(...page.items.map((b) => `${b.date} ${b.id}`));
+    cursor = page.nextCursor ?? undefined;
+    pages++;
+  } while (cursor);
+  assert.ok(pages > 1, 'the demo year has more briefings than one page');
+  assert.equal(seen, [...seen].sort());
+  assert.is(new Set(seen).size, seen.length);
+  const all = await polcenter.activities.briefings({ ...range, limit: 100 });
+  assert.is(all.items.length, Math.min(100, seen.length));
 });
 
 test('conferences with sites and attendance', async () => {

@@ -32,11 +32,13 @@ import {
   opinionAudience,
   opinionReportInput,
   opinionReportUpdateInput,
+  type Page,
   parseInput,
   rankContest,
   type Sensitivity,
   scoreOutOfRangeError,
   unknownReferenceError,
+  type ValidActivityRange,
   type WorkloadInput,
   type WorkloadRow,
   workloadInput,
@@ -44,6 +46,7 @@ import {
 import type { Actor } from '../actor';
 import { audit } from '../audit';
 import type { Orm } from '../orm';
+import { decodeCursor, encodeCursor } from './cursor';
 import { assertUnit, isoCol, peopleNamed, pgArray } from './rapporteur-common';
 
 export interface BriefingView {
@@ -134,12 +137,21 @@ export class ActivityService {
       await audit(tx, actor, { action: 'briefing.record', entity: 'briefing', entityId: briefingId, after: data });
       return briefingId;
     });
-    const [view] = await this.briefings({ from: '1900-01-01', to: '9999-12-31' }, id);
+    const [view] = await this.briefingRows(
+      parseInput(activityRangeInput, { from: '1900-01-01', to: '9999-12-31' }),
+      id,
+    );
     return view as BriefingView;
   }
 
-  async briefings(input: ActivityRangeInput, onlyId?: string): Promise<BriefingView[]> {
+  /** Briefings in a period (and unit), oldest first, a page at a time. */
+  async briefings(input: ActivityRangeInput): Promise<Page<BriefingView>> {
     const q = parseInput(activityRangeInput, input);
+    return toPage(await this.briefingRows(q, undefined, q.cursor), q.limit);
+  }
+
+  private async briefingRows(q: ValidActivityRange, onlyId?: string, cursor?: string): Promise<BriefingView[]> {
+    const after = cursor ? decodeCursor(cursor, ['date', 'uuid']) : null;
     const rows = await this.orm.em
       .fork()
       .getConnection()
@@ -151,9 +163,10 @@ export class ActivityService {
                    FROM briefing_person bp JOIN person p ON p.id = bp.person_id WHERE bp.briefing_id = b.id) AS presenters
            FROM briefing b JOIN unit u ON u.id = b.unit_id
           WHERE b.date BETWEEN ?::date AND ?::date ${q.unitId ? 'AND b.unit_id IN (SELECT id FROM scope)' : ''}
-            ${onlyId ? 'AND b.id = ?' : ''}
-          ORDER BY b.date, b.id`,
-        [...(q.unitId ? [q.unitId] : []), q.from, q.to, ...(onlyId ? [onlyId] : [])],
+            ${onlyId ? 'AND b.id = ?' : ''} ${after ? 'AND (b.date, b.id) > (?::date, ?::uuid)' : ''}
+          ORDER BY b.date, b.id
+          LIMIT ${q.limit + 1}`,
+        [...(q.unitId ? [q.unitId] : []), q.from, q.to, ...(onlyId ? [onlyId] : []), ...(after ?? [])],
       );
     return rows;
   }
@@ -212,13 +225,17 @@ export class ActivityService {
   }
 
   /** Reports in a period; a `staff` viewer gets only routine ones (sensitive ones stay with propaganda). */
-  async opinionReports(filter: OpinionFilter): Promise<OpinionReportView[]> {
-    return this.opinionQuery(filter);
-  }
-
-  private async opinionQuery(filter: OpinionFilter, onlyId?: string): Promise<OpinionReportView[]> {
+  /** Opinion reports in a period (and unit) the viewer may read, oldest first, a page at a time. */
+  async opinionReports(filter: OpinionFilter): Promise<Page<OpinionReportView>> {
     const { viewer, ...range } = filter;
     const q = parseInput(activityRangeInput, range);
+    return toPage(await this.opinionQuery({ ...q, viewer }, undefined, q.cursor), q.limit);
+  }
+
+  private async opinionQuery(filter: OpinionFilter, onlyId?: string, cursor?: string): Promise<OpinionReportView[]> {
+    const { viewer, ...range } = filter;
+    const q = parseInput(activityRangeInput, range);
+    const after = cursor ? decodeCursor(cursor, ['date', 'uuid']) : null;
     const rows = await this.orm.em
       .fork()
       .getConnection()
@@ -231,8 +248,10 @@ export class ActivityService {
            FROM opinion_report r JOIN unit u ON u.id = r.unit_id
           WHERE r.date BETWEEN ?::date AND ?::date ${q.unitId ? 'AND r.unit_id IN (SELECT id FROM scope)' : ''}
             ${viewer === 'propaganda' ? '' : "AND r.sensitivity = 'routine'"} ${onlyId ? 'AND r.id = ?' : ''}
-          ORDER BY r.date, r.id`,
-        [...(q.unitId ? [q.unitId] : []), q.from, q.to, ...(onlyId ? [onlyId] : [])],
+            ${after ? 'AND (r.date, r.id) > (?::date, ?::uuid)' : ''}
+          ORDER BY r.date, r.id
+          LIMIT ${q.limit + 1}`,
+        [...(q.unitId ? [q.unitId] : []), q.from, q.to, ...(onlyId ? [onlyId] : []), ...(after ?? [])],
       );
     return rows.map((r) => ({ ...r, visibleTo: opinionAudience(r.sensitivity) }));
   }
@@ -601,4 +620,11 @@ async function linkPeople(tx: EntityManager, table: string, column: string, id: 
     unique.flatMap((p) => [id, p]),
     'run',
   );
+}
+
+/** One more row than asked tells whether there is a next page; its key is the last row shown. */
+function toPage<T extends { id: string; date: string }>(rows: T[], limit: number): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.date, last.id]) : null };
 }
