@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { pageFields } from './paging';
 import type { Role } from './auth';
 import { isoDate } from './dates';
 import { bilingual, DomainError } from './errors';
 import type { LocalizedText } from './i18n';
+import { pageFields } from './paging';
 
 /**
  * What rapporteurs do, besides teaching: briefings at the grassroots (*tuyên truyền miệng*,
