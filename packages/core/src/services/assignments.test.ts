@@ -118,4 +118,41 @@ test('two staff assigning one lecturer to clashing sessions at once: exactly one
   }
 });
 
+test('a timetable typed with its lecturer cannot double-book them either, even two clerks at once', async () => {
+  const cnkt = await polcenter.programs.getByCode('CNKT');
+  const teacher = await one(
+    "INSERT INTO person (id, full_name, given_name, search_name) VALUES (gen_random_uuid(), 'Hà Thị Vân', 'Vân', 'ha thi van') RETURNING id",
+  );
+  const withLecturer = (code: string, part: 'morning' | 'afternoon') => ({
+    code,
+    programId: cnkt.id,
+    organiserUnitId: district,
+    mode: 'in_person' as const,
+    venue: 'Hội trường',
+    capacity: 30,
+    startDate: '2031-04-07',
+    endDate: '2031-04-07',
+    sessions: [{ date: '2031-04-07', part, periods: 4, lecturerId: teacher }],
+  });
+  await polcenter.classes.create(staff, withLecturer('CNKT-81/2031', 'morning'));
+  const clash = await expectDomainError(polcenter.classes.create(staff, withLecturer('CNKT-82/2031', 'morning')));
+  assert.is(clash.code, 'ASSIGNMENT.DOUBLE_BOOKED');
+  await polcenter.classes.create(staff, withLecturer('CNKT-83/2031', 'afternoon'));
+  const [first, second] = await Promise.allSettled([
+    polcenter.classes.create(staff, {
+      ...withLecturer('CNKT-84/2031', 'morning'),
+      startDate: '2031-04-08',
+      endDate: '2031-04-08',
+      sessions: [{ date: '2031-04-08', part: 'morning', periods: 4, lecturerId: teacher }],
+    }),
+    polcenter.classes.create(staff, {
+      ...withLecturer('CNKT-85/2031', 'morning'),
+      startDate: '2031-04-08',
+      endDate: '2031-04-08',
+      sessions: [{ date: '2031-04-08', part: 'morning', periods: 4, lecturerId: teacher }],
+    }),
+  ]);
+  assert.equal([first.status, second.status].sort(), ['fulfilled', 'rejected']);
+});
+
 test.run();

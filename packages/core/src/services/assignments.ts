@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   type AssignmentInput,
   type AssignmentRole,
@@ -14,7 +15,7 @@ import {
 import type { Actor } from '../actor';
 import { audit } from '../audit';
 import type { Orm } from '../orm';
-import { isoCol } from './rapporteur-common';
+import { isoCol, pgArray } from './rapporteur-common';
 
 export interface AssignmentView {
   readonly id: string;
@@ -171,4 +172,34 @@ function view(row: AssignmentRow): AssignmentView {
     role: row.role,
     overrideReason: row.override_reason,
   };
+}
+
+/**
+ * Sessions created with a lecturer named on them (a timetable typed in whole) must not double-book
+ * that lecturer either. Same rule and same lock as `assign`: each lecturer's person row, in id
+ * order, then their other sessions that day, assigned or named.
+ */
+export async function assertLecturersFree(tx: EntityManager, sessionIds: readonly string[]): Promise<void> {
+  if (sessionIds.length === 0) return;
+  const sessions = await tx.execute<SessionRow[]>(
+    `SELECT ${SESSION_COLUMNS} FROM class_session s JOIN training_class c ON c.id = s.class_id
+      WHERE s.id = ANY(?::uuid[]) AND s.lecturer_id IS NOT NULL`,
+    [pgArray(sessionIds)],
+  );
+  const lecturers = [...new Set(sessions.map((s) => s.lecturer_id as string))].sort();
+  for (const personId of lecturers) {
+    const [person] = await tx.execute<{ full_name: string }[]>('SELECT full_name FROM person WHERE id = ? FOR UPDATE', [
+      personId,
+    ]);
+    for (const session of sessions.filter((s) => s.lecturer_id === personId)) {
+      const sameDay = await tx.execute<SessionRow[]>(
+        `SELECT ${SESSION_COLUMNS} FROM class_session s JOIN training_class c ON c.id = s.class_id
+          WHERE s.date = ?::date AND s.id <> ? AND c.status <> 'cancelled'
+            AND (s.lecturer_id = ? OR EXISTS (SELECT 1 FROM teaching_assignment a WHERE a.session_id = s.id AND a.person_id = ?))`,
+        [session.date, session.id, personId, personId],
+      );
+      const clash = findClash([asClashing(session)], sameDay.map(asClashing));
+      if (clash) throw doubleBookedError(person?.full_name ?? '', personId, clash.second);
+    }
+  }
 }

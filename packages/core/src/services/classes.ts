@@ -33,6 +33,7 @@ import type { Actor } from '../actor';
 import { audit } from '../audit';
 import { isUniqueViolation } from '../db-errors';
 import type { Orm } from '../orm';
+import { assertLecturersFree } from './assignments';
 import { decodeCursor, encodeCursor } from './cursor';
 
 export interface ClassSessionView {
@@ -543,11 +544,15 @@ async function insertSessions(
       siteId ?? null,
     );
   }
-  await tx.execute(
+  const inserted = await tx.execute<{ id: string }[]>(
     `INSERT INTO class_session (id, class_id, date, part, start_time, end_time, topic_number, title, periods, lecturer_id, site_id)
-     VALUES ${sessions.map(() => '(gen_random_uuid(), ?, ?::date, ?, ?::time, ?::time, ?, ?, ?, ?, ?)').join(', ')}`,
+     VALUES ${sessions.map(() => '(gen_random_uuid(), ?, ?::date, ?, ?::time, ?::time, ?, ?, ?, ?, ?)').join(', ')}
+     RETURNING id`,
     values,
-    'run',
+  );
+  await assertLecturersFree(
+    tx,
+    inserted.map((row) => row.id),
   );
   return sessions.length;
 }
