@@ -1,6 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
-import { elapsedMs, type Figure, median, round } from '@polcenter/bench';
+import type { ChildProcess } from 'node:child_process';
+import { elapsedMs, type Figure, freePort, launch, median, round, stopProcess as stop } from '@polcenter/bench';
 import { createPolCenter, SYSTEM_ACTOR } from '@polcenter/core';
 import { createTestPolCenter } from '@polcenter/core/testing';
 import { CLI } from '@polcenter/testing/server-process';
@@ -67,6 +66,7 @@ export default async function apiEnrolBench(): Promise<Figure[]> {
 
     const port = await freePort();
     server = await launch(
+      process.execPath,
       [CLI, 'start', '--port', String(port)],
       {
         ...process.env,
@@ -324,40 +324,4 @@ async function overCapacity(pool: pg.Pool, classIds: readonly string[]): Promise
     [classIds],
   );
   return rows[0]?.over ?? 0;
-}
-
-function launch(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      if (ready.test(output)) resolve(child);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}):\n${output}`)));
-    setTimeout(() => reject(new Error(`${args.join(' ')} did not start:\n${output}`)), 60_000).unref();
-  });
-}
-
-/** SIGINT, so the server finishes in-flight requests and closes its pool; SIGKILL if it hangs. */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGINT');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

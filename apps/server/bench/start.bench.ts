@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import net from 'node:net';
-import { type Figure, median, round } from '@polcenter/bench';
+import { type Figure, freePort, median, round, stopProcess as stop } from '@polcenter/bench';
 import { CLI, tempDataDir } from '@polcenter/testing/server-process';
 
 export const ids = ['start.cold.seconds', 'start.warm.seconds'];
@@ -131,32 +130,6 @@ function untilHealthy(child: ChildProcess, port: number, started: bigint, route 
       }
     };
     void poll();
-  });
-}
-
-/**
- * SIGINT, as Ctrl-C does, so the server stops its PostgreSQL cleanly; SIGKILL if it hangs.
- * Resolves with the exit code, or the signal's name when it had to be killed.
- */
-async function stop(child: ChildProcess): Promise<number | string | null> {
-  const status = () => child.exitCode ?? child.signalCode;
-  if (status() !== null) return status();
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGINT');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
-  return status();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
   });
 }
 

@@ -178,3 +178,5 @@ export function formatTable(figures: readonly Figure[]): string {
     ...(notes.length ? ['', ...notes] : []),
   ].join('\n');
 }
+
+export { freePort, launch, stopProcess } from './processes';
