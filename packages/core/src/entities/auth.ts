@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { ROLES } from '@polcenter/domain';
+import { recordId, timestamps } from './common';
 import { PersonSchema } from './people';
 import { UnitSchema } from './unit';
 
@@ -9,20 +9,13 @@ export const AppUserSchema = defineEntity({
   name: 'AppUser',
   tableName: 'app_user',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     username: p.string().length(60).unique(),
     displayName: p.string().length(120),
     passwordHash: p.string().length(200).hidden(),
     person: p.manyToOne(PersonSchema).ref().nullable(),
     active: p.boolean().default(true),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...timestamps(p),
   }),
 });
 export type AppUser = InferEntity<typeof AppUserSchema>;
@@ -32,10 +25,7 @@ export const UserRoleSchema = defineEntity({
   name: 'UserRole',
   tableName: 'user_role',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     user: p.manyToOne(AppUserSchema).ref(),
     role: p.enum([...ROLES]),
     unit: p.manyToOne(UnitSchema).ref().nullable(),
@@ -48,10 +38,7 @@ export const AuthTokenSchema = defineEntity({
   name: 'AuthToken',
   tableName: 'auth_token',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     user: p.manyToOne(AppUserSchema).ref(),
     kind: p.enum(['session', 'api']),
     name: p.string().length(120).nullable(),

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { recordId } from './common';
 import { EnrolmentSchema } from './enrolment';
 import { UnitSchema } from './unit';
 
@@ -11,10 +11,7 @@ export const CertificateSchema = defineEntity({
   name: 'Certificate',
   tableName: 'certificate',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     enrolment: p.manyToOne(EnrolmentSchema).ref(),
     issuerUnit: p.manyToOne(UnitSchema).ref(),
     year: p.integer(),

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { CLASS_MODES, CLASS_STATUSES, DAY_PARTS } from '@polcenter/domain';
+import { recordId, timestamps } from './common';
 import { PersonSchema } from './people';
 import { ProgramSchema } from './programs';
 import { UnitSchema } from './unit';
@@ -14,10 +14,7 @@ export const TrainingClassSchema = defineEntity({
   name: 'TrainingClass',
   tableName: 'training_class',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     code: p.string().length(40).unique(),
     program: p.manyToOne(ProgramSchema).ref(),
     organiserUnit: p.manyToOne(UnitSchema).ref(),
@@ -32,11 +29,7 @@ export const TrainingClassSchema = defineEntity({
     enrolmentOpensOn: p.date().nullable(),
     enrolmentClosesOn: p.date().nullable(),
     status: p.enum([...CLASS_STATUSES]).default('draft'),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...timestamps(p),
     version: p.integer().version(),
   }),
 });
@@ -47,10 +40,7 @@ export const ClassSiteSchema = defineEntity({
   name: 'ClassSite',
   tableName: 'class_site',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     trainingClass: p.manyToOne(TrainingClassSchema).ref().fieldName('class_id'),
     name: p.string().length(200),
     unit: p.manyToOne(UnitSchema).ref().nullable(),
@@ -63,10 +53,7 @@ export const ClassSessionSchema = defineEntity({
   name: 'ClassSession',
   tableName: 'class_session',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     trainingClass: p.manyToOne(TrainingClassSchema).ref().fieldName('class_id'),
     date: p.date(),
     part: p.enum([...DAY_PARTS]).nullable(),

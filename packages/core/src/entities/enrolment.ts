@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { ATTENDANCE_MARKS, ENROLMENT_STATES } from '@polcenter/domain';
 import { ClassSessionSchema, TrainingClassSchema } from './classes';
+import { recordId, timestamps } from './common';
 import { PersonSchema } from './people';
 import { UnitSchema } from './unit';
 
@@ -14,10 +14,7 @@ export const EnrolmentSchema = defineEntity({
   name: 'Enrolment',
   tableName: 'enrolment',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     trainingClass: p.manyToOne(TrainingClassSchema).ref().fieldName('class_id'),
     person: p.manyToOne(PersonSchema).ref(),
     state: p.enum([...ENROLMENT_STATES]),
@@ -31,11 +28,7 @@ export const EnrolmentSchema = defineEntity({
     note: p.string().length(1000).nullable(),
     decisionReason: p.string().length(500).nullable(),
     resultReason: p.json<Record<string, unknown>>().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...timestamps(p),
     version: p.integer().version(),
   }),
 });

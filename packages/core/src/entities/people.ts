@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { EDUCATION_LEVELS, ETHNICITIES, GENDERS, PARTY_STATUSES } from '@polcenter/domain';
+import { recordId, timestamps } from './common';
 import { UnitSchema } from './unit';
 
 /**
@@ -13,10 +13,7 @@ export const PersonSchema = defineEntity({
   name: 'Person',
   tableName: 'person',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     fullName: p.string().length(120),
     givenName: p.string().length(60),
     searchName: p.string().length(120),
@@ -30,11 +27,7 @@ export const PersonSchema = defineEntity({
     educationLevel: p.enum([...EDUCATION_LEVELS]).nullable(),
     phone: p.string().length(20).nullable(),
     nationalId: p.string().length(12).nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...timestamps(p),
     version: p.integer().version(),
   }),
 });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import {
   type CertificateKind,
@@ -8,6 +7,7 @@ import {
   PROGRAM_KINDS,
   type ProgramEnding,
 } from '@polcenter/domain';
+import { recordId, timestamps } from './common';
 
 /** A program's rules: configurable data with the defaults of DOMAIN.md, kept together as JSON. */
 export interface ProgramRules {
@@ -25,20 +25,13 @@ export const ProgramSchema = defineEntity({
   name: 'Program',
   tableName: 'program',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     code: p.string().length(20).unique(),
     kind: p.enum([...PROGRAM_KINDS]),
     nameVi: p.string().length(300),
     nameEn: p.string().length(300),
     rules: p.json<ProgramRules>(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...timestamps(p),
     version: p.integer().version(),
   }),
 });

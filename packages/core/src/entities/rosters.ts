@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import {
   ASSIGNMENT_ROLES,
@@ -15,6 +14,7 @@ import {
   SENSITIVITIES,
 } from '@polcenter/domain';
 import { ClassSessionSchema } from './classes';
+import { recordId, timestamps } from './common';
 import { PersonSchema } from './people';
 import { UnitSchema } from './unit';
 
@@ -26,10 +26,7 @@ export const RosterSchema = defineEntity({
   name: 'Roster',
   tableName: 'roster',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     level: p.string().length(40),
     ownerUnit: p.manyToOne(UnitSchema).ref(),
     termStartYear: p.integer(),
@@ -45,10 +42,7 @@ export const RosterDecisionSchema = defineEntity({
   name: 'RosterDecision',
   tableName: 'roster_decision',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     roster: p.manyToOne(RosterSchema).ref(),
     /** Recording order, from a sequence (the database assigns it). */
     seq: p.bigint('number').persist(false).nullable(),
@@ -68,10 +62,7 @@ export const RosterDecisionItemSchema = defineEntity({
   name: 'RosterDecisionItem',
   tableName: 'roster_decision_item',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     decision: p.manyToOne(RosterDecisionSchema).ref(),
     itemNo: p.integer(),
     person: p.manyToOne(PersonSchema).ref(),
@@ -88,10 +79,7 @@ export const BriefingSchema = defineEntity({
   name: 'Briefing',
   tableName: 'briefing',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     date: p.date(),
     unit: p.manyToOne(UnitSchema).ref(),
     topic: p.string().length(300),
@@ -118,10 +106,7 @@ export const OpinionReportSchema = defineEntity({
   name: 'OpinionReport',
   tableName: 'opinion_report',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     date: p.date(),
     unit: p.manyToOne(UnitSchema).ref(),
     topic: p.string().length(300),
@@ -129,11 +114,7 @@ export const OpinionReportSchema = defineEntity({
     sensitivity: p.enum([...SENSITIVITIES]),
     followUp: p.string().length(2000).nullable(),
     status: p.enum([...OPINION_STATUSES]),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...timestamps(p),
     version: p.integer().version(),
   }),
 });
@@ -153,10 +134,7 @@ export const ConferenceSchema = defineEntity({
   name: 'Conference',
   tableName: 'conference',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     date: p.date(),
     title: p.string().length(300),
     ownerUnit: p.manyToOne(UnitSchema).ref(),
@@ -172,10 +150,7 @@ export const ConferenceSiteSchema = defineEntity({
   name: 'ConferenceSite',
   tableName: 'conference_site',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     conference: p.manyToOne(ConferenceSchema).ref(),
     name: p.string().length(200),
     unit: p.manyToOne(UnitSchema).ref().nullable(),
@@ -198,10 +173,7 @@ export const ContestSchema = defineEntity({
   name: 'Contest',
   tableName: 'contest',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     title: p.string().length(300),
     ownerUnit: p.manyToOne(UnitSchema).ref(),
     level: p.string().length(40),
@@ -217,10 +189,7 @@ export const ContestCategorySchema = defineEntity({
   name: 'ContestCategory',
   tableName: 'contest_category',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     contest: p.manyToOne(ContestSchema).ref(),
     code: p.string().length(40),
     name: p.string().length(200),
@@ -232,10 +201,7 @@ export const ContestEntrantSchema = defineEntity({
   name: 'ContestEntrant',
   tableName: 'contest_entrant',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     contest: p.manyToOne(ContestSchema).ref(),
     category: p.manyToOne(ContestCategorySchema).ref(),
     person: p.manyToOne(PersonSchema).ref(),
@@ -266,10 +232,7 @@ export const ObligationSchema = defineEntity({
   name: 'Obligation',
   tableName: 'obligation',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     code: p.string().length(40).unique(),
     kind: p.enum([...OBLIGATION_KINDS]),
     rosterLevel: p.string().length(40).nullable(),
@@ -289,10 +252,7 @@ export const TeachingAssignmentSchema = defineEntity({
   name: 'TeachingAssignment',
   tableName: 'teaching_assignment',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     session: p.manyToOne(ClassSessionSchema).ref(),
     person: p.manyToOne(PersonSchema).ref(),
     role: p.enum([...ASSIGNMENT_ROLES]),

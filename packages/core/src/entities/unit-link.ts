@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { recordId } from './common';
 import { UnitSchema } from './unit';
 
 /** Where a unit's people and history went when the map changed (merged, split, renamed). */
@@ -7,10 +7,7 @@ export const UnitLinkSchema = defineEntity({
   name: 'UnitLink',
   tableName: 'unit_link',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     predecessor: p.manyToOne(UnitSchema).ref(),
     successor: p.manyToOne(UnitSchema).ref(),
     kind: p.enum(['merge', 'split', 'rename', 'transfer']),

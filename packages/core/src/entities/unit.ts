@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { UNIT_KINDS } from '@polcenter/domain';
+import { recordId, timestamps } from './common';
 
 /** A level of the unit tree (province, district, commune, village…): data, not a constant. */
 export const UnitLevelSchema = defineEntity({
@@ -24,10 +24,7 @@ export const UnitSchema = defineEntity({
   name: 'Unit',
   tableName: 'unit',
   properties: (p) => ({
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    ...recordId(p),
     code: p.string().length(40).unique(),
     name: p.string().length(200),
     level: p.manyToOne(UnitLevelSchema).ref(),
@@ -35,11 +32,7 @@ export const UnitSchema = defineEntity({
     parent: () => p.manyToOne(UnitSchema).ref().nullable(),
     validFrom: p.date().nullable(),
     validTo: p.date().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...timestamps(p),
   }),
 });
 export type Unit = InferEntity<typeof UnitSchema>;
