@@ -14,3 +14,31 @@ export const tokens = css`
     color: var(--pc-text);
   }
 `;
+
+/** What every widget shares: block layout, the hidden attribute, the panel, loading and error lines. */
+export const base = css`
+  :host {
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  section {
+    background: var(--pc-surface);
+    border: 1px solid var(--pc-line);
+    border-radius: var(--pc-radius);
+    padding: 1rem 1.25rem;
+  }
+  h2 {
+    font-size: 1.05rem;
+    color: var(--pc-accent);
+  }
+  [role='status'],
+  [role='alert'] {
+    color: var(--pc-muted);
+    margin: 0;
+  }
+  [role='alert'] {
+    color: var(--pc-accent);
+  }
+`;

@@ -3,7 +3,7 @@ import { formatDate, type Lang } from '@polcenter/domain';
 import { html, LitElement, type PropertyValues } from 'lit';
 import { apiUrl, clientFor } from '../api';
 import { errorMessage, widgetLang } from '../i18n';
-import { tokens } from '../tokens.styles';
+import { base, tokens } from '../tokens.styles';
 import { styles } from './class-catalog.styles';
 
 type Entry = RouterOutputs['classes']['catalog']['items'][number];
@@ -43,7 +43,7 @@ const TEXT = {
  * @fires pc-loaded - when a page of classes has been read; `detail.count` is how many are shown
  */
 export class PcClassCatalog extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, base, styles];
 
   static override properties = {
     api: { type: String },

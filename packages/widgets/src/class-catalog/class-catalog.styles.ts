@@ -1,12 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    display: block;
-  }
-  :host([hidden]) {
-    display: none;
-  }
   ul {
     list-style: none;
     margin: 0;
@@ -46,14 +40,6 @@ export const styles = css`
   .seats[data-full] {
     color: var(--pc-accent);
     font-weight: 600;
-  }
-  [role='status'],
-  [role='alert'] {
-    color: var(--pc-muted);
-    margin: 0;
-  }
-  [role='alert'] {
-    color: var(--pc-accent);
   }
   button {
     margin-top: 0.75rem;

@@ -3,7 +3,7 @@ import { EXPERTISE_FIELD_NAMES, EXPERTISE_FIELDS, type ExpertiseField, formatDat
 import { html, LitElement, type PropertyValues } from 'lit';
 import { apiUrl, clientFor } from '../api';
 import { errorMessage, widgetLang } from '../i18n';
-import { tokens } from '../tokens.styles';
+import { base, tokens } from '../tokens.styles';
 import { styles } from './rapporteur-roster.styles';
 
 type Roster = RouterOutputs['rosters']['public'];
@@ -30,7 +30,7 @@ const TEXT = {
  * @fires pc-loaded - when the roster has been read; `detail.count` is the number of members shown
  */
 export class PcRapporteurRoster extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, base, styles];
 
   static override properties = {
     api: { type: String },

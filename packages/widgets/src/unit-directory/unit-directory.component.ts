@@ -2,7 +2,7 @@ import { formatDate, type Lang, type LocalizedText } from '@polcenter/domain';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { apiUrl, clientFor } from '../api';
 import { errorMessage, widgetLang } from '../i18n';
-import { tokens } from '../tokens.styles';
+import { base, tokens } from '../tokens.styles';
 import { styles } from './unit-directory.styles';
 
 interface UnitItem {
@@ -31,7 +31,7 @@ const TEXT = {
  * @fires pc-loaded - when the units have been read; `detail.count` holds their number
  */
 export class PcUnitDirectory extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, base, styles];
 
   static override properties = {
     api: { type: String },
