@@ -14,6 +14,8 @@ export interface SeedReport {
   readonly seeded: boolean;
   readonly units: number;
   readonly story?: StoryReport;
+  /** Everyone the seed recorded: trainees, rapporteurs and lecturers. */
+  readonly people?: number;
 }
 
 /**
@@ -70,7 +72,8 @@ export async function seedDemo(orm: Orm): Promise<SeedReport> {
       communes2022.map((u) => u.code),
     );
     await seedRosters(tx, (code) => byCode.get(code)?.id ?? deterministicId(code), deterministicId);
-    return { seeded: true, units: CHO_DON_UNITS.length + THAI_NGUYEN_2025.length, story };
+    const [counted] = await tx.execute<{ n: number }[]>('SELECT count(*)::int AS n FROM person');
+    return { seeded: true, units: CHO_DON_UNITS.length + THAI_NGUYEN_2025.length, story, people: counted?.n ?? 0 };
   });
 }
 
@@ -78,10 +81,10 @@ export async function seedDemo(orm: Orm): Promise<SeedReport> {
 export function describeSeed(report: SeedReport): { vi: string; en: string } {
   const story = report.story;
   const vi = story
-    ? `${report.units} đơn vị, ${story.people} người, ${story.classes} lớp, ${story.enrolments} lượt học viên, ${story.certificates} giấy chứng nhận`
+    ? `${report.units} đơn vị, ${report.people ?? story.people} người, ${story.classes} lớp, ${story.enrolments} lượt học viên, ${story.certificates} giấy chứng nhận`
     : `${report.units} đơn vị`;
   const en = story
-    ? `${report.units} units, ${story.people} people, ${story.classes} classes, ${story.enrolments} enrolments, ${story.certificates} certificates`
+    ? `${report.units} units, ${report.people ?? story.people} people, ${story.classes} classes, ${story.enrolments} enrolments, ${story.certificates} certificates`
     : `${report.units} units`;
   return { vi: `Đã nạp dữ liệu mẫu: ${vi}.`, en: `Demo data loaded: ${en}.` };
 }
