@@ -3,8 +3,9 @@ import vm from 'node:vm';
 import { type Figure, median, round, time } from '@polcenter/bench';
 import pg from 'pg';
 import type { Actor } from '../src/actor';
-import { fixtureClass, fixturePeople, fixtureProgram, fixtureUnit } from '../src/services/fixtures';
+import { fixturePeople, fixtureProgram, fixtureUnit } from '../src/services/fixtures';
 import { createTestPolCenter } from '../src/testing';
+import { openClasses } from './enrol-workload';
 
 export const ids = ['enrol.bulk.ratio', 'enrol.bulk.memoryGrowthRatio'];
 
@@ -40,20 +41,13 @@ export default async function enrolBulk(): Promise<Figure[]> {
   try {
     const unit = await fixtureUnit(polcenter.orm);
     const program = await fixtureProgram(polcenter.orm, 'NTĐ');
-    const classIds: string[] = [];
-    for (let c = 0; c < CLASSES; c++) {
-      const date = new Date(Date.UTC(2027, 3, 1 + c)).toISOString().slice(0, 10);
-      const cls = await fixtureClass(polcenter.orm, {
-        programId: program.id,
-        unitId: unit,
-        capacity: BATCH,
-        // No window: the service's real clock always finds it open.
-        opensOn: null,
-        closesOn: null,
-        sessions: [{ date, start: '07:30', end: '11:30' }],
-      });
-      classIds.push(cls.id);
-    }
+    const classIds = await openClasses(polcenter.orm, {
+      programId: program.id,
+      unitId: unit,
+      count: CLASSES,
+      capacity: BATCH,
+      firstDay: '2027-04-01',
+    });
     const people = await fixturePeople(polcenter.orm, PEOPLE, { unitId: unit });
     const batches = classIds.map((classId, c) => ({ classId, personIds: people.slice(c * BATCH, (c + 1) * BATCH) }));
 

@@ -2,9 +2,9 @@ import { elapsedMs, type Figure, median, round } from '@polcenter/bench';
 import pg from 'pg';
 import type { Actor } from '../src/actor';
 import { createPolCenter } from '../src/polcenter';
-import { seededRandom } from '../src/seed/random';
-import { fixtureClass, fixturePeople, fixtureProgram, fixtureUnit } from '../src/services/fixtures';
+import { fixturePeople, fixtureProgram, fixtureUnit } from '../src/services/fixtures';
 import { createTestPolCenter } from '../src/testing';
+import { type Ask, enrolmentPlan, openClasses } from './enrol-workload';
 
 export const ids = ['enrol.concurrent.overCapacity', 'enrol.concurrent.duplicates', 'enrol.concurrent.throughputRatio'];
 
@@ -22,11 +22,6 @@ const POOL = CLIENTS;
 const ROUNDS = 5;
 const WARMUP_ROUNDS = 1;
 const ACTOR: Actor = { id: null, label: 'bench' };
-
-interface Ask {
-  readonly classId: string;
-  readonly personId: string;
-}
 
 interface Check {
   /** Approved enrolments (or taken seats) beyond capacity, summed over classes. */
@@ -61,23 +56,15 @@ export default async function enrolConcurrent(): Promise<Figure[]> {
   try {
     const unit = await fixtureUnit(polcenter.orm);
     const program = await fixtureProgram(polcenter.orm, 'NTĐ');
-    const classIds: string[] = [];
-    for (let c = 0; c < CLASSES; c++) {
-      // One day each, so a person asking for several classes never meets a schedule clash; no
-      // enrolment window (null dates), so the service's real clock always finds it open.
-      const date = new Date(Date.UTC(2027, 2, 1 + c)).toISOString().slice(0, 10);
-      const cls = await fixtureClass(polcenter.orm, {
-        programId: program.id,
-        unitId: unit,
-        capacity: SEATS,
-        opensOn: null,
-        closesOn: null,
-        sessions: [{ date, start: '07:30', end: '11:30' }],
-      });
-      classIds.push(cls.id);
-    }
+    const classIds = await openClasses(polcenter.orm, {
+      programId: program.id,
+      unitId: unit,
+      count: CLASSES,
+      capacity: SEATS,
+      firstDay: '2027-03-01',
+    });
     const people = await fixturePeople(polcenter.orm, PEOPLE);
-    const asks = plan(classIds, people);
+    const asks = enrolmentPlan(classIds, people, { requests: REQUESTS, repeatShare: REPEAT_SHARE });
     const distinct = distinctAskers(asks);
 
     const viaService = (ask: Ask) => wide.enrolment.request(ACTOR, ask, { autoAdmit: true });
@@ -160,29 +147,6 @@ export default async function enrolConcurrent(): Promise<Figure[]> {
     await wide.close();
     await polcenter.close();
   }
-}
-
-/**
- * The requests, 45 per class, shuffled. About one in ten repeats a person already asking for that
- * class; random picks from 600 people add more repeats and many people asking for several classes.
- */
-function plan(classIds: readonly string[], people: readonly string[]): Ask[] {
-  const random = seededRandom(3);
-  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
-  const askers = classIds.map(() => [] as string[]);
-  const asks: Ask[] = [];
-  for (let i = 0; i < REQUESTS; i++) {
-    const c = i % classIds.length;
-    const earlier = askers[c] as string[];
-    const personId = earlier.length > 0 && random() < REPEAT_SHARE ? pick(earlier) : pick(people);
-    earlier.push(personId);
-    asks.push({ classId: classIds[c] as string, personId });
-  }
-  for (let i = asks.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [asks[i], asks[j]] = [asks[j] as Ask, asks[i] as Ask];
-  }
-  return asks;
 }
 
 /** Distinct people asking for each class: how many enrolments the class must end with. */
