@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from './actor';
+import type { Sql } from './sql';
 
 export interface AuditEntry {
   /** Dotted verb, e.g. `class.transition`, `enrolment.approve`, `person.read_full`. */
@@ -11,11 +11,14 @@ export interface AuditEntry {
   readonly after?: unknown;
 }
 
+/** The head of every insert into the audit log; a statement that writes its own row says it so. */
+export const AUDIT_INSERT = 'INSERT INTO audit_log (actor_id, actor_label, action, entity, entity_id, before, after)';
+
 /**
  * Writes audit rows through the caller's transaction manager, so a change and its record commit
  * or roll back together. Many rows go in one INSERT.
  */
-export async function audit(tx: EntityManager, actor: Actor, ...entries: AuditEntry[]): Promise<void> {
+export async function audit(tx: Sql, actor: Actor, ...entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const values: unknown[] = [];
   const rows = entries.map((entry) => {
@@ -30,9 +33,5 @@ export async function audit(tx: EntityManager, actor: Actor, ...entries: AuditEn
     );
     return '(?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)';
   });
-  await tx.execute(
-    `INSERT INTO audit_log (actor_id, actor_label, action, entity, entity_id, before, after) VALUES ${rows.join(', ')}`,
-    values,
-    'run',
-  );
+  await tx.execute(`${AUDIT_INSERT} VALUES ${rows.join(', ')}`, values, 'run');
 }

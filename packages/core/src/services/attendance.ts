@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   type AttendanceMark,
   type AttendanceMarkInput,
@@ -18,7 +17,8 @@ import {
 import type { Actor } from '../actor';
 import { type AuditEntry, audit } from '../audit';
 import type { Orm } from '../orm';
-import { inTransaction, uuidArray } from './enrolment-sql';
+import { inTransaction, type Sql } from '../sql';
+import { uuidArray } from './enrolment-sql';
 
 /** One trainee's line on a session's sheet. */
 export interface AttendanceLine {
@@ -128,7 +128,7 @@ export class AttendanceService {
 }
 
 async function record(
-  tx: EntityManager,
+  tx: Sql,
   actor: Actor,
   sessionId: string,
   marks: readonly MarkEntry[],

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   CERTIFICATE_KIND_NAMES,
   type CertificateIssueInput,
@@ -30,10 +29,10 @@ import {
 import type { Actor } from '../actor';
 import { audit } from '../audit';
 import type { Orm } from '../orm';
+import { inTransaction, type Sql } from '../sql';
 import {
   type ClassRow,
   type ClockOptions,
-  inTransaction,
   isoInstant,
   loadClass,
   lockEnrolment,
@@ -334,7 +333,7 @@ export class CertificateService {
   }
 }
 
-async function readCertificates(em: EntityManager, ids: readonly string[]): Promise<CertificateRow[]> {
+async function readCertificates(em: Sql, ids: readonly string[]): Promise<CertificateRow[]> {
   if (ids.length === 0) return [];
   const rows = await em.execute<CertificateRow[]>(`${CERTIFICATE_SELECT} WHERE ce.id = ANY(?::uuid[])`, [
     uuidArray(ids),
@@ -352,7 +351,7 @@ const newCode = () => stored(verificationCodeFromBytes(randomBytes(VERIFICATION_
  * A verification code that happens to be taken already is drawn again.
  */
 async function issueMany(
-  tx: EntityManager,
+  tx: Sql,
   actor: Actor,
   cls: ClassRow,
   enrolmentIds: readonly string[],

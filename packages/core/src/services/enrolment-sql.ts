@@ -1,21 +1,24 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   type ClassStatus,
+  type EducationLevel,
   ENROLMENT_STATE_NAMES,
   type EnrolmentState,
   type LocalizedText,
+  type PartyStatus,
   recordNotFoundError,
 } from '@polcenter/domain';
-import { isRetryable } from '../db-errors';
 import type { ProgramRules } from '../entities';
-import type { Orm } from '../orm';
+import type { Sql } from '../sql';
 
 /** Shared plumbing of the enrolment, attendance, results and certificate services. */
 
 /** Today in Vietnam, as `YYYY-MM-DD`: enrolment windows and certificate years are local dates. */
 export function vietnamToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  return VIETNAM_DATE.format(new Date());
 }
+
+// Made once: building a DateTimeFormat costs more than a whole enrolment statement.
+const VIETNAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
 
 /** Options every service of the enrolment lifecycle takes: a clock tests can set. */
 export interface ClockOptions {
@@ -31,20 +34,6 @@ export function uuidArray(ids: readonly string[]): string {
 /** A timestamptz as an ISO instant with microseconds, so a cursor round-trips exactly. */
 export function isoInstant(column: string): string {
   return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-}
-
-/**
- * One unit of work in its own transaction on its own forked EntityManager (ADR 0004). A deadlock
- * (possible in principle between a withdrawal and a staff approval in one class) is retried.
- */
-export async function inTransaction<T>(orm: Orm, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await orm.em.fork().transactional((tx) => work(tx as EntityManager));
-    } catch (error) {
-      if (attempt >= 3 || !isRetryable(error)) throw error;
-    }
-  }
 }
 
 export interface ClassRow {
@@ -66,19 +55,79 @@ export interface ClassRow {
   readonly rules: ProgramRules;
 }
 
+const CLASS_SELECT = `
+  SELECT c.id, c.code, c.status, c.capacity, c.seats_taken, c.enrolment_opens_on::text AS opens_on,
+         c.enrolment_closes_on::text AS closes_on, c.start_date::text AS start_date, c.end_date::text AS end_date,
+         c.title, c.organiser_unit_id, p.id AS program_id, p.code AS program_code,
+         p.name_vi AS program_name_vi, p.name_en AS program_name_en, p.rules
+    FROM training_class c JOIN program p ON p.id = c.program_id`;
+
+const classNotFound = (classId: string, field: string) =>
+  recordNotFoundError('CLASS.NOT_FOUND', { vi: 'lớp', en: 'class' }, classId, field);
+
 /** A class with its program's rules; CLASS.NOT_FOUND naming `field` when there is none. */
-export async function loadClass(tx: EntityManager, classId: string, field = 'classId'): Promise<ClassRow> {
-  const [row] = await tx.execute<ClassRow[]>(
-    `SELECT c.id, c.code, c.status, c.capacity, c.seats_taken, c.enrolment_opens_on::text AS opens_on,
-            c.enrolment_closes_on::text AS closes_on, c.start_date::text AS start_date, c.end_date::text AS end_date,
-            c.title, c.organiser_unit_id, p.id AS program_id, p.code AS program_code,
-            p.name_vi AS program_name_vi, p.name_en AS program_name_en, p.rules
-       FROM training_class c JOIN program p ON p.id = c.program_id
-      WHERE c.id = ?`,
-    [classId],
-  );
-  if (!row) throw recordNotFoundError('CLASS.NOT_FOUND', { vi: 'lớp', en: 'class' }, classId, field);
+export async function loadClass(tx: Sql, classId: string, field = 'classId'): Promise<ClassRow> {
+  const [row] = await tx.execute<ClassRow[]>(`${CLASS_SELECT} WHERE c.id = ?`, [classId]);
+  if (!row) throw classNotFound(classId, field);
   return row;
+}
+
+/** What the enrolment rules read of a person, from the row locked for the transaction. */
+export interface PersonRow {
+  id: string;
+  full_name: string;
+  party_status: PartyStatus;
+  education_level: EducationLevel | null;
+}
+
+/**
+ * Locks the people's rows (in id order, so two batches never deadlock) for the transaction: every
+ * path that creates an enrolment takes this lock first, which makes the duplicate and clash checks
+ * that follow hold under concurrency. The checks must be later statements than the lock: a
+ * statement that waited for the lock still reads with the snapshot it started with.
+ */
+const LOCK_PEOPLE = `
+  SELECT id, full_name, party_status, education_level FROM person
+   WHERE id = ANY(?::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
+
+function assertAllFound(rows: readonly PersonRow[], ids: readonly string[], fieldOf: (id: string) => string): void {
+  const found = new Set(rows.map((r) => r.id));
+  const missing = ids.find((id) => !found.has(id));
+  if (missing) {
+    throw recordNotFoundError('PERSON.NOT_FOUND', { vi: 'người', en: 'person' }, missing, fieldOf(missing));
+  }
+}
+
+/** The people's rows, locked; PERSON.NOT_FOUND names the field of the first unknown id. */
+export async function lockPeople(
+  tx: Sql,
+  ids: readonly string[],
+  fieldOf: (id: string) => string,
+): Promise<PersonRow[]> {
+  const rows = await tx.execute<PersonRow[]>(LOCK_PEOPLE, [uuidArray(ids)]);
+  assertAllFound(rows, ids, fieldOf);
+  return rows;
+}
+
+/**
+ * `loadClass` and `lockPeople` in one round trip, for the one-person paths that run most often.
+ * The class is read, then the people locked (an unknown class locks no one).
+ */
+export async function loadClassLockingPeople(
+  tx: Sql,
+  classId: string,
+  ids: readonly string[],
+  fieldOf: (id: string) => string,
+): Promise<{ cls: ClassRow; people: PersonRow[] }> {
+  const [row] = await tx.execute<(ClassRow & { locked: PersonRow[] })[]>(
+    `WITH locked AS (${LOCK_PEOPLE})
+     SELECT k.*, (SELECT coalesce(json_agg(l), '[]') FROM locked l) AS locked FROM (${CLASS_SELECT} WHERE c.id = ?) k`,
+    [uuidArray(ids), classId],
+  );
+  if (!row) throw classNotFound(classId, 'classId');
+  const { locked, ...cls } = row;
+  assertAllFound(locked, ids, fieldOf);
+  return { cls, people: locked };
 }
 
 export const programName = (cls: ClassRow): LocalizedText => ({ vi: cls.program_name_vi, en: cls.program_name_en });
@@ -106,12 +155,11 @@ export interface EnrolmentView {
   readonly version: number;
 }
 
-export interface EnrolmentRow {
+/** An enrolment's own columns, as `enrolmentColumns` reads them. */
+export interface StoredEnrolmentRow {
   id: string;
   class_id: string;
-  class_code: string;
   person_id: string;
-  person_name: string;
   state: EnrolmentState;
   origin: 'nominated' | 'requested';
   nominated_by_unit_id: string | null;
@@ -125,11 +173,22 @@ export interface EnrolmentRow {
   version: number;
 }
 
+export interface EnrolmentRow extends StoredEnrolmentRow {
+  class_code: string;
+  person_name: string;
+}
+
+/** The columns of `StoredEnrolmentRow`, of the table aliased `alias` (none in a RETURNING). */
+export function enrolmentColumns(alias = ''): string {
+  const e = alias ? `${alias}.` : '';
+  return `${e}id, ${e}class_id, ${e}person_id, ${e}state, ${e}origin, ${e}nominated_by_unit_id,
+          ${isoInstant(`${e}requested_at`)} AS requested_at, ${e}queue_seq::text AS queue_seq,
+          ${isoInstant(`${e}decided_at`)} AS decided_at, ${e}final_score::float8 AS final_score, ${e}classification,
+          ${e}note, ${e}decision_reason, ${e}version`;
+}
+
 export const ENROLMENT_SELECT = `
-  SELECT e.id, e.class_id, c.code AS class_code, e.person_id, p.full_name AS person_name, e.state, e.origin,
-         e.nominated_by_unit_id, ${isoInstant('e.requested_at')} AS requested_at, e.queue_seq::text AS queue_seq,
-         ${isoInstant('e.decided_at')} AS decided_at, e.final_score::float8 AS final_score, e.classification,
-         e.note, e.decision_reason, e.version
+  SELECT ${enrolmentColumns('e')}, c.code AS class_code, p.full_name AS person_name
     FROM enrolment e JOIN training_class c ON c.id = e.class_id JOIN person p ON p.id = e.person_id`;
 
 export function toEnrolmentView(row: EnrolmentRow): EnrolmentView {
@@ -153,7 +212,7 @@ export function toEnrolmentView(row: EnrolmentRow): EnrolmentView {
   };
 }
 
-export async function readEnrolments(tx: EntityManager, ids: readonly string[]): Promise<EnrolmentView[]> {
+export async function readEnrolments(tx: Sql, ids: readonly string[]): Promise<EnrolmentView[]> {
   if (ids.length === 0) return [];
   const rows = await tx.execute<EnrolmentRow[]>(`${ENROLMENT_SELECT} WHERE e.id = ANY(?::uuid[])`, [uuidArray(ids)]);
   const byId = new Map(rows.map((r) => [r.id, toEnrolmentView(r)]));
@@ -168,11 +227,7 @@ export interface LockedEnrolment {
   readonly state: EnrolmentState;
 }
 
-export async function lockEnrolment(
-  tx: EntityManager,
-  id: string,
-  notFound: (id: string) => Error,
-): Promise<LockedEnrolment> {
+export async function lockEnrolment(tx: Sql, id: string, notFound: (id: string) => Error): Promise<LockedEnrolment> {
   const [row] = await tx.execute<LockedEnrolment[]>(
     'SELECT id, class_id, person_id, state FROM enrolment WHERE id = ? FOR UPDATE',
     [id],

@@ -1,11 +1,9 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   assertEligible,
   assertEnrolmentTransition,
   assertOpenForEnrolment,
   classNotOpenError,
   DomainError,
-  type EducationLevel,
   type EnrolmentListInput,
   type EnrolmentRequestInput,
   type EnrolmentState,
@@ -20,15 +18,15 @@ import {
   type NominationInput,
   nominationInput,
   type Page,
-  type PartyStatus,
   parseInput,
   recordNotFoundError,
   recordRef,
   scheduleClashError,
 } from '@polcenter/domain';
 import type { Actor } from '../actor';
-import { type AuditEntry, audit } from '../audit';
+import { AUDIT_INSERT, type AuditEntry, audit } from '../audit';
 import type { Orm } from '../orm';
+import { inTransaction, RetryTransaction, type Sql } from '../sql';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
   type ClassRow,
@@ -36,11 +34,15 @@ import {
   ENROLMENT_SELECT,
   type EnrolmentRow,
   type EnrolmentView,
-  inTransaction,
+  enrolmentColumns,
   loadClass,
+  loadClassLockingPeople,
   lockEnrolment,
+  lockPeople,
+  type PersonRow,
   programName,
   readEnrolments,
+  type StoredEnrolmentRow,
   toEnrolmentView,
   uuidArray,
   vietnamToday,
@@ -76,13 +78,6 @@ export interface WithdrawalResult {
   readonly enrolment: EnrolmentView;
   /** The first on the waitlist, given the freed seat in the same transaction; null if none. */
   readonly promoted: EnrolmentView | null;
-}
-
-interface PersonRow {
-  id: string;
-  full_name: string;
-  party_status: PartyStatus;
-  education_level: EducationLevel | null;
 }
 
 /** Classes whose seats may still be given: a seat freed in a finished class goes to no one. */
@@ -122,44 +117,24 @@ export class EnrolmentService {
   async request(actor: Actor, input: EnrolmentRequestInput, options: RequestOptions = {}): Promise<EnrolmentView> {
     const data = parseInput(enrolmentRequestInput, input);
     const today = this.today();
-    const id = await inTransaction(this.orm, async (tx) => {
-      const cls = await loadClass(tx, data.classId);
-      const [person] = await lockPeople(tx, [data.personId], () => 'personId');
-      if (!person) throw new Error('unreachable: lockPeople throws for a missing person');
-      const [existing] = await activeEnrolments(tx, cls.id, [person.id]);
-      if (existing) return existing.id;
+    return inTransaction(this.orm, async (tx) => {
+      const { cls, people } = await loadClassLockingPeople(tx, data.classId, [data.personId], () => 'personId');
+      const person = people[0] as PersonRow;
+      const checks = await enrolmentChecks(tx, cls, people);
+      const existing = checks.existing.get(person.id);
+      if (existing) return toEnrolmentView(existing);
       assertOpenForEnrolment(
         { status: cls.status, enrolmentOpensOn: cls.opens_on, enrolmentClosesOn: cls.closes_on },
         today,
       );
-      const refusal = (await refusalsFor(tx, cls, [person])).get(person.id);
+      const refusal = checks.refusals.get(person.id);
       if (refusal) throw refusal;
-      const [created] = await insertEnrolments(tx, cls.id, [person.id], {
-        origin: 'requested',
-        unitId: null,
+      const created = await insertRequest(tx, actor, cls, person, {
+        autoAdmit: Boolean(options.autoAdmit),
         note: data.note ?? null,
       });
-      if (!created) {
-        // Only a writer that skips the person lock (an import) can get here first: theirs stands.
-        const [other] = await activeEnrolments(tx, cls.id, [person.id]);
-        if (!other) throw new Error('enrolment conflict without an active enrolment');
-        return other.id;
-      }
-      let state: EnrolmentState = 'requested';
-      if (options.autoAdmit) {
-        state = (await claimSeat(tx, cls.id)) ? 'approved' : 'waitlisted';
-        await tx.execute(`UPDATE enrolment SET state = ?, decided_at = now() WHERE id = ?`, [state, created.id]);
-      }
-      await audit(tx, actor, {
-        action: 'enrolment.request',
-        entity: 'enrolment',
-        entityId: created.id,
-        before: null,
-        after: { classId: cls.id, personId: person.id, state, autoAdmit: Boolean(options.autoAdmit) },
-      });
-      return created.id;
+      return toEnrolmentView(created);
     });
-    return this.get(id);
   }
 
   /**
@@ -170,7 +145,7 @@ export class EnrolmentService {
   async nominate(actor: Actor, input: NominationInput): Promise<NominationResult> {
     const data = parseInput(nominationInput, input);
     const today = this.today();
-    const result = await inTransaction(this.orm, async (tx) => {
+    return inTransaction(this.orm, async (tx) => {
       const cls = await loadClass(tx, data.classId);
       const [unit] = await tx.execute('SELECT 1 FROM unit WHERE id = ?', [data.unitId]);
       if (!unit) throw recordNotFoundError('UNIT.NOT_FOUND', { vi: 'đơn vị', en: 'unit' }, data.unitId, 'unitId');
@@ -180,13 +155,13 @@ export class EnrolmentService {
       );
       const index = new Map(data.personIds.map((id, i) => [id, i]));
       const people = await lockPeople(tx, data.personIds, (id) => `personIds.${index.get(id)}`);
-      const existing = await activeEnrolments(tx, cls.id, data.personIds);
-      const already = new Set(existing.map((e) => e.person_id));
-      const candidates = people.filter((p) => !already.has(p.id));
-      const refusals = await refusalsFor(tx, cls, candidates);
-      const accepted = data.personIds.filter((id) => !already.has(id) && !refusals.has(id));
-      const created = await insertEnrolments(tx, cls.id, accepted, {
+      const checks = await enrolmentChecks(tx, cls, people);
+      const refused = [...checks.refusals].filter(([personId]) => !checks.existing.has(personId));
+      const accepted = people.filter((p) => !checks.existing.has(p.id) && !checks.refusals.has(p.id));
+      accepted.sort((x, y) => (index.get(x.id) ?? 0) - (index.get(y.id) ?? 0));
+      const created = await insertEnrolments(tx, cls, accepted, {
         origin: 'nominated',
+        state: 'nominated',
         unitId: data.unitId,
         note: data.note ?? null,
       });
@@ -203,24 +178,22 @@ export class EnrolmentService {
           }),
         ),
       );
+      const inOrder = (rows: Iterable<EnrolmentRow>) =>
+        [...rows].sort((x, y) => (index.get(x.person_id) ?? 0) - (index.get(y.person_id) ?? 0)).map(toEnrolmentView);
       return {
-        created: created.map((e) => e.id),
-        existing: existing.map((e) => e.id),
-        refused: [...refusals].map(([personId, error]) => ({
-          personId,
-          index: index.get(personId) ?? -1,
-          code: error.code,
-          message: error.text,
-          details: error.details,
-        })),
+        nominated: inOrder(created),
+        existing: inOrder(checks.existing.values()),
+        refused: refused
+          .map(([personId, error]) => ({
+            personId,
+            index: index.get(personId) ?? -1,
+            code: error.code,
+            message: error.text,
+            details: error.details,
+          }))
+          .sort((x, y) => x.index - y.index),
       };
     });
-    const em = this.orm.em.fork();
-    return {
-      nominated: await readEnrolments(em, result.created),
-      existing: await readEnrolments(em, result.existing),
-      refused: result.refused.sort((a, b) => a.index - b.index),
-    };
   }
 
   /**
@@ -444,73 +417,65 @@ export class EnrolmentService {
   }
 }
 
-/**
- * Locks the people's rows (in id order, so two batches never deadlock) for the transaction: every
- * path that creates an enrolment takes this lock first, which makes the duplicate and clash checks
- * that follow hold under concurrency. PERSON.NOT_FOUND names the field of the first unknown id.
- */
-export async function lockPeople(
-  tx: EntityManager,
-  ids: readonly string[],
-  fieldOf: (id: string) => string,
-): Promise<PersonRow[]> {
-  const rows = await tx.execute<PersonRow[]>(
-    `SELECT id, full_name, party_status, education_level FROM person
-      WHERE id = ANY(?::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
-    [uuidArray(ids)],
-  );
-  const found = new Set(rows.map((r) => r.id));
-  const missing = ids.find((id) => !found.has(id));
-  if (missing) {
-    throw recordNotFoundError('PERSON.NOT_FOUND', { vi: 'người', en: 'person' }, missing, fieldOf(missing));
-  }
-  return rows;
-}
-
-export async function activeEnrolments(
-  tx: EntityManager,
-  classId: string,
-  personIds: readonly string[],
-): Promise<{ id: string; person_id: string }[]> {
-  return tx.execute(
-    `SELECT id, person_id FROM enrolment
-      WHERE class_id = ? AND person_id = ANY(?::uuid[]) AND state NOT IN ('withdrawn', 'rejected')`,
-    [classId, uuidArray(personIds)],
-  );
+/** What stands between people and a class: enrolments they already hold in it, and refusals. */
+export interface EnrolmentChecks {
+  /** Each person's active enrolment in the class (asking again returns it). */
+  readonly existing: ReadonlyMap<string, EnrolmentRow>;
+  /**
+   * Why a person may not enrol: the program's eligibility (party status, education, prerequisite
+   * certificates, already passed) or sessions that overlap a class they are already in.
+   */
+  readonly refusals: ReadonlyMap<string, DomainError>;
 }
 
 /**
- * Why each of these people may not enrol in the class, if they may not: the program's eligibility
- * (party status, education, prerequisite certificates, already passed) and sessions that overlap
- * a class they are already in. Three queries, whatever the number of people.
+ * The checks every path that creates enrolments makes, in one statement whatever the number of
+ * people. Run it after `lockPeople`, so what it finds still holds at the commit.
  */
-export async function refusalsFor(
-  tx: EntityManager,
-  cls: ClassRow,
-  people: readonly PersonRow[],
-): Promise<Map<string, DomainError>> {
-  const refusals = new Map<string, DomainError>();
-  if (people.length === 0) return refusals;
+export async function enrolmentChecks(tx: Sql, cls: ClassRow, people: readonly PersonRow[]): Promise<EnrolmentChecks> {
+  if (people.length === 0) return { existing: new Map(), refusals: new Map() };
   const ids = uuidArray(people.map((p) => p.id));
-  const history = await tx.execute<{ person_id: string; code: string; passed: boolean; certified: boolean }[]>(
-    `SELECT e.person_id, pr.code, e.state = 'passed' AS passed,
-            EXISTS (SELECT 1 FROM certificate ce WHERE ce.enrolment_id = e.id AND ce.revoked_at IS NULL) AS certified
-       FROM enrolment e JOIN training_class c ON c.id = e.class_id JOIN program pr ON pr.id = c.program_id
-      WHERE e.person_id = ANY(?::uuid[]) AND e.state = 'passed'`,
-    [ids],
-  );
   const prerequisites = cls.rules.eligibility.prerequisites ?? [];
-  const names: Record<string, LocalizedText> = {};
-  if (prerequisites.length > 0) {
-    const rows = await tx.execute<{ code: string; name_vi: string; name_en: string }[]>(
-      'SELECT code, name_vi, name_en FROM program WHERE code IN (SELECT jsonb_array_elements_text(?::jsonb))',
-      [JSON.stringify(prerequisites)],
-    );
-    for (const r of rows) names[r.code] = { vi: r.name_vi, en: r.name_en };
-  }
+  const [found] = await tx.execute<
+    {
+      existing: EnrolmentRow[];
+      passed: { person_id: string; code: string; certified: boolean }[];
+      clashes: { person_id: string; class_code: string; date: string; start_time: string; end_time: string }[];
+      names: Record<string, LocalizedText>;
+    }[]
+  >(
+    `SELECT
+       (SELECT coalesce(json_agg(x), '[]') FROM (
+          ${ENROLMENT_SELECT}
+           WHERE e.class_id = ? AND e.person_id = ANY(?::uuid[]) AND e.state NOT IN ('withdrawn', 'rejected')) x
+       ) AS existing,
+       (SELECT coalesce(json_agg(h), '[]') FROM (
+          SELECT e.person_id, pr.code,
+                 EXISTS (SELECT 1 FROM certificate ce WHERE ce.enrolment_id = e.id AND ce.revoked_at IS NULL) AS certified
+            FROM enrolment e JOIN training_class c ON c.id = e.class_id JOIN program pr ON pr.id = c.program_id
+           WHERE e.person_id = ANY(?::uuid[]) AND e.state = 'passed') h
+       ) AS passed,
+       (SELECT coalesce(json_agg(k), '[]') FROM (
+          SELECT DISTINCT ON (e.person_id) e.person_id, oc.code AS class_code, os.date::text AS date,
+                 to_char(os.start_time, 'HH24:MI') AS start_time, to_char(os.end_time, 'HH24:MI') AS end_time
+            FROM enrolment e
+            JOIN training_class oc ON oc.id = e.class_id AND oc.status <> 'cancelled'
+            JOIN class_session os ON os.class_id = e.class_id
+            JOIN class_session ns ON ns.class_id = ? AND ns.date = os.date
+                                 AND ns.start_time < os.end_time AND os.start_time < ns.end_time
+           WHERE e.person_id = ANY(?::uuid[]) AND e.class_id <> ? AND e.state NOT IN ('withdrawn', 'rejected')
+           ORDER BY e.person_id, os.date, os.start_time) k
+       ) AS clashes,
+       (SELECT coalesce(json_object_agg(code, json_build_object('vi', name_vi, 'en', name_en)), '{}')
+          FROM program WHERE code IN (SELECT jsonb_array_elements_text(?::jsonb))
+       ) AS names`,
+    [cls.id, ids, ids, cls.id, ids, cls.id, JSON.stringify(prerequisites)],
+  );
+  if (!found) throw new Error('the checks statement returned no row');
+  const refusals = new Map<string, DomainError>();
   const program = { code: cls.program_code, name: programName(cls), eligibility: cls.rules.eligibility };
   for (const person of people) {
-    const mine = history.filter((h) => h.person_id === person.id);
+    const mine = found.passed.filter((h) => h.person_id === person.id);
     try {
       assertEligible(
         program,
@@ -518,57 +483,113 @@ export async function refusalsFor(
           partyStatus: person.party_status,
           educationLevel: person.education_level,
           certificates: mine.filter((h) => h.certified).map((h) => h.code),
-          passedPrograms: mine.filter((h) => h.passed).map((h) => h.code),
+          passedPrograms: mine.map((h) => h.code),
         },
-        names,
+        found.names,
       );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       refusals.set(person.id, error);
     }
   }
-  const clashes = await tx.execute<
-    { person_id: string; class_code: string; date: string; start_time: string; end_time: string }[]
-  >(
-    `SELECT DISTINCT ON (e.person_id) e.person_id, oc.code AS class_code, os.date::text AS date,
-            to_char(os.start_time, 'HH24:MI') AS start_time, to_char(os.end_time, 'HH24:MI') AS end_time
-       FROM enrolment e
-       JOIN training_class oc ON oc.id = e.class_id AND oc.status <> 'cancelled'
-       JOIN class_session os ON os.class_id = e.class_id
-       JOIN class_session ns ON ns.class_id = ? AND ns.date = os.date
-                            AND ns.start_time < os.end_time AND os.start_time < ns.end_time
-      WHERE e.person_id = ANY(?::uuid[]) AND e.class_id <> ? AND e.state NOT IN ('withdrawn', 'rejected')
-      ORDER BY e.person_id, os.date, os.start_time`,
-    [cls.id, ids, cls.id],
-  );
-  for (const clash of clashes) {
+  for (const clash of found.clashes) {
     if (refusals.has(clash.person_id)) continue;
     refusals.set(
       clash.person_id,
       scheduleClashError(clash.class_code, { date: clash.date, startTime: clash.start_time, endTime: clash.end_time }),
     );
   }
-  return refusals;
+  return { existing: new Map(found.existing.map((e) => [e.person_id, e])), refusals };
 }
 
-/** New enrolments in the given order (which is their waitlist order); none for an active duplicate. */
+/**
+ * New enrolments in the given order (which is their waitlist order), in the state they start in;
+ * none for a person who already has an active one (the partial unique index decides).
+ */
 export async function insertEnrolments(
-  tx: EntityManager,
-  classId: string,
-  personIds: readonly string[],
-  how: { origin: 'nominated' | 'requested'; unitId: string | null; note: string | null },
-): Promise<{ id: string; person_id: string }[]> {
-  if (personIds.length === 0) return [];
-  const rows = await tx.execute<{ id: string; person_id: string; n: string }[]>(
+  tx: Sql,
+  cls: Pick<ClassRow, 'id' | 'code'>,
+  people: readonly Pick<PersonRow, 'id' | 'full_name'>[],
+  how: {
+    origin: 'nominated' | 'requested';
+    state: 'nominated' | 'requested' | 'approved' | 'waitlisted';
+    unitId: string | null;
+    note: string | null;
+  },
+): Promise<EnrolmentRow[]> {
+  if (people.length === 0) return [];
+  const rows = await tx.execute<StoredEnrolmentRow[]>(
     `WITH input AS (SELECT person_id, n FROM unnest(?::uuid[]) WITH ORDINALITY AS x(person_id, n))
-     INSERT INTO enrolment (id, class_id, person_id, state, origin, nominated_by_unit_id, note)
-     SELECT gen_random_uuid(), ?, person_id, ?, ?, ?, ? FROM input ORDER BY n
+     INSERT INTO enrolment (id, class_id, person_id, state, origin, nominated_by_unit_id, note, decided_at)
+     SELECT gen_random_uuid(), ?, person_id, ?, ?, ?, ?, CASE WHEN ? IN ('approved', 'waitlisted') THEN now() END
+       FROM input ORDER BY n
      ON CONFLICT (class_id, person_id) WHERE state NOT IN ('withdrawn', 'rejected') DO NOTHING
-     RETURNING id, person_id`,
-    [uuidArray(personIds), classId, how.origin, how.origin, how.unitId, how.note],
+     RETURNING ${enrolmentColumns()}`,
+    [uuidArray(people.map((p) => p.id)), cls.id, how.state, how.origin, how.unitId, how.note, how.state],
   );
-  const order = new Map(personIds.map((id, i) => [id, i]));
-  return rows.sort((a, b) => (order.get(a.person_id) ?? 0) - (order.get(b.person_id) ?? 0));
+  const order = new Map(people.map((p, i) => [p.id, i]));
+  const names = new Map(people.map((p) => [p.id, p.full_name]));
+  return rows
+    .sort((a, b) => (order.get(a.person_id) ?? 0) - (order.get(b.person_id) ?? 0))
+    .map((row) => ({ ...row, class_code: cls.code, person_name: names.get(row.person_id) ?? '' }));
+}
+
+/**
+ * A request written in one statement: the seat (with `autoAdmit`), the enrolment in the state that
+ * follows, and its audit row. The class row is locked by the seat claim — or, when the class is
+ * full, by a locking read — and stays locked only until the commit that follows at once, so requests
+ * for one class queue for as short a time as they can. If that read finds a seat freed meanwhile (a
+ * withdrawal that committed while we waited and saw no one waiting), the whole request is run again
+ * and takes it: no one is waitlisted beside an empty chair.
+ */
+async function insertRequest(
+  tx: Sql,
+  actor: Actor,
+  cls: ClassRow,
+  person: PersonRow,
+  options: { autoAdmit: boolean; note: string | null },
+): Promise<EnrolmentRow> {
+  const after = { classId: cls.id, personId: person.id, autoAdmit: options.autoAdmit };
+  const [row] = await tx.execute<(StoredEnrolmentRow & { seat_freed: boolean | null })[]>(
+    `WITH seat AS (
+            UPDATE training_class SET seats_taken = seats_taken + 1
+             WHERE id = ? AND ?::boolean AND seats_taken < capacity
+            RETURNING id),
+          full_class AS (
+            SELECT seats_taken < capacity AS free FROM training_class
+             WHERE id = ? AND ?::boolean AND NOT EXISTS (SELECT FROM seat)
+               FOR NO KEY UPDATE),
+          ins AS (
+            INSERT INTO enrolment (id, class_id, person_id, state, origin, note, decided_at)
+            VALUES (gen_random_uuid(), ?, ?,
+                    CASE WHEN NOT ?::boolean THEN 'requested'
+                         WHEN EXISTS (SELECT FROM seat) THEN 'approved' ELSE 'waitlisted' END,
+                    'requested', ?, CASE WHEN ?::boolean THEN now() END)
+            RETURNING ${enrolmentColumns()}),
+          logged AS (
+            ${AUDIT_INSERT}
+            SELECT ?, ?, 'enrolment.request', 'enrolment', ins.id, NULL, ?::jsonb || jsonb_build_object('state', ins.state)
+              FROM ins)
+     SELECT ins.*, (SELECT free FROM full_class) AS seat_freed FROM ins`,
+    [
+      cls.id,
+      options.autoAdmit,
+      cls.id,
+      options.autoAdmit,
+      cls.id,
+      person.id,
+      options.autoAdmit,
+      options.note,
+      options.autoAdmit,
+      actor.id,
+      actor.label,
+      JSON.stringify(after),
+    ],
+  );
+  if (!row) throw new Error('the request statement returned no row');
+  if (row.seat_freed) throw new RetryTransaction('a seat was freed while the request waited for the class');
+  const { seat_freed: _, ...stored } = row;
+  return { ...stored, class_code: cls.code, person_name: person.full_name };
 }
 
 /**
@@ -576,7 +597,7 @@ export async function insertEnrolments(
  * locked until the commit, so a withdrawal cannot free a seat unseen and leave this enrolment on
  * the waitlist beside an empty chair.
  */
-async function claimSeat(tx: EntityManager, classId: string): Promise<boolean> {
+async function claimSeat(tx: Sql, classId: string): Promise<boolean> {
   const take = () =>
     tx.execute(
       'UPDATE training_class SET seats_taken = seats_taken + 1 WHERE id = ? AND seats_taken < capacity RETURNING id',
@@ -591,7 +612,7 @@ async function claimSeat(tx: EntityManager, classId: string): Promise<boolean> {
   return row?.free ? (await take()).length > 0 : false;
 }
 
-async function setState(tx: EntityManager, id: string, state: EnrolmentState, reason?: string | null): Promise<void> {
+async function setState(tx: Sql, id: string, state: EnrolmentState, reason?: string | null): Promise<void> {
   await tx.execute(
     `UPDATE enrolment SET state = ?, decided_at = now(), updated_at = now(), version = version + 1
        ${reason === undefined ? '' : ', decision_reason = ?'}

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   assertOpenForEnrolment,
   DomainError,
@@ -23,8 +22,9 @@ import {
 import type { Actor } from '../actor';
 import { type AuditEntry, audit } from '../audit';
 import type { Orm } from '../orm';
-import { activeEnrolments, insertEnrolments, lockPeople, refusalsFor } from './enrolment';
-import { type ClassRow, type ClockOptions, inTransaction, loadClass, vietnamToday } from './enrolment-sql';
+import { inTransaction, type Sql } from '../sql';
+import { enrolmentChecks, insertEnrolments } from './enrolment';
+import { type ClassRow, type ClockOptions, loadClass, lockPeople, vietnamToday } from './enrolment-sql';
 import { columns, lockIdentities, PERSON_COLUMNS } from './people';
 
 /** One bad cell (or row) of an imported file. */
@@ -105,11 +105,11 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-async function auditInBatches(tx: EntityManager, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+async function auditInBatches(tx: Sql, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
   for (const batch of chunks(entries, AUDIT_BATCH)) await audit(tx, actor, ...batch);
 }
 
-async function unitsByCode(tx: EntityManager, codes: Iterable<string>): Promise<Map<string, string>> {
+async function unitsByCode(tx: Sql, codes: Iterable<string>): Promise<Map<string, string>> {
   const list = [...new Set(codes)];
   if (list.length === 0) return new Map();
   const rows = await tx.execute<{ id: string; code: string }[]>(
@@ -126,7 +126,7 @@ interface ExistingPerson extends DuplicateProbe {
 
 /** People on file with one of these national IDs, or one of these name + birth date pairs. */
 async function peopleMatching(
-  tx: EntityManager,
+  tx: Sql,
   probes: readonly { fullName: string; birthDate: string; nationalId?: string | null }[],
 ): Promise<ExistingPerson[]> {
   if (probes.length === 0) return [];
@@ -548,24 +548,14 @@ export class ImportService {
       const byClass = groupBy(fresh, (r) => r.cls.id);
       for (const group of byClass.values()) {
         const cls = group[0]?.cls as ClassRow;
-        const active = new Map(
-          (
-            await activeEnrolments(
-              tx,
-              cls.id,
-              group.map((r) => r.personId),
-            )
-          ).map((e) => [e.person_id, e.id]),
-        );
-        const candidates = group.filter((r) => !active.has(r.personId));
-        const refusals = await refusalsFor(
+        const checks = await enrolmentChecks(
           tx,
           cls,
-          candidates.flatMap((r) => locked.get(r.personId) ?? []),
+          group.flatMap((r) => locked.get(r.personId) ?? []),
         );
         for (const r of group) {
-          const existingId = active.get(r.personId);
-          const refusal = refusals.get(r.personId);
+          const existingId = checks.existing.get(r.personId)?.id;
+          const refusal = checks.refusals.get(r.personId);
           if (existingId) {
             skipped.push({
               line: r.line,
@@ -595,12 +585,12 @@ export class ImportService {
         for (const batch of chunks(group, options.batchSize ?? 1000)) {
           const created = await insertEnrolments(
             tx,
-            first.cls.id,
-            batch.map((r) => r.personId),
-            { origin: 'nominated', unitId: first.unitId, note: first.note },
+            first.cls,
+            batch.flatMap((r) => locked.get(r.personId) ?? []),
+            { origin: 'nominated', state: 'nominated', unitId: first.unitId, note: first.note },
           );
           if (created.length !== batch.length) {
-            // Only a writer that skips the person locks could get here first; nothing is kept.
+            // Every writer of enrolments holds the person locks taken above, so this cannot happen.
             throw new Error('an enrolment of this import was created meanwhile by another writer; import again');
           }
           await auditInBatches(
@@ -636,7 +626,7 @@ export class ImportService {
 
   /** A person put by the file into two classes whose sessions overlap: the later line is refused. */
   private async clashesWithin(
-    tx: EntityManager,
+    tx: Sql,
     rows: readonly { line: number; cls: ClassRow; personId: string; personField: string }[],
     problem: (line: number, field: string, message: LocalizedText) => void,
   ): Promise<void> {

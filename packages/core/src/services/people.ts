@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   type DuplicateCandidateInput,
   type DuplicateReason,
@@ -31,6 +30,7 @@ import type { Actor } from '../actor';
 import { audit } from '../audit';
 import { isUniqueViolation } from '../db-errors';
 import type { Orm } from '../orm';
+import type { Sql } from '../sql';
 import { decodeCursor, encodeCursor, likeEscape } from './cursor';
 
 /** A person as stored. Leaves the library only through `getFull`, which is audited. */
@@ -362,13 +362,13 @@ const SCOPE = `WITH RECURSIVE scope AS (
     SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id
   )`;
 
-async function readPerson(em: EntityManager, id: string): Promise<PersonRecord> {
+async function readPerson(em: Sql, id: string): Promise<PersonRecord> {
   const [row] = await em.execute<PersonRow[]>(`${SELECT_PERSON} WHERE p.id = ?`, [id]);
   if (!row) throw recordNotFoundError('PERSON.NOT_FOUND', PERSON, id);
   return toRecord(row);
 }
 
-async function assertUnitExists(em: EntityManager, unitId: string): Promise<void> {
+async function assertUnitExists(em: Sql, unitId: string): Promise<void> {
   const [unit] = await em.execute<{ id: string }[]>('SELECT id FROM unit WHERE id = ?', [unitId]);
   if (!unit) throw recordNotFoundError('UNIT.NOT_FOUND', { vi: 'đơn vị', en: 'unit' }, unitId, 'unitId');
 }
@@ -378,7 +378,7 @@ async function assertUnitExists(em: EntityManager, unitId: string): Promise<void
  * no unique index to stop the second, so writers of the same identity queue on an advisory lock.
  */
 async function lockIdentity(
-  tx: EntityManager,
+  tx: Sql,
   person: { fullName: string; birthDate: string; nationalId?: string | null },
 ): Promise<void> {
   // Always in the same order, so two writers never wait on each other crosswise.
@@ -398,7 +398,7 @@ function identityLockKeys(person: { fullName: string; birthDate: string; nationa
  * order as `lockIdentity`, so an import and a clerk's `create` queue instead of deadlocking.
  */
 export async function lockIdentities(
-  tx: EntityManager,
+  tx: Sql,
   people: readonly { fullName: string; birthDate: string; nationalId?: string | null }[],
 ): Promise<void> {
   const keys = [...new Set(people.flatMap(identityLockKeys))].sort();
@@ -410,7 +410,7 @@ export async function lockIdentities(
 }
 
 async function duplicatesIn(
-  em: EntityManager,
+  em: Sql,
   probe: { fullName: string; birthDate: string; nationalId?: string | null },
   excludeId?: string,
 ): Promise<{ record: PersonRecord; reason: DuplicateReason }[]> {

@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   type AttendanceMark,
   barredFromTestError,
@@ -26,8 +25,9 @@ import {
 import type { Actor } from '../actor';
 import { type AuditEntry, audit } from '../audit';
 import type { Orm } from '../orm';
+import { inTransaction, type Sql } from '../sql';
 import { TEACHING_STATUSES } from './attendance';
-import { inTransaction, loadClass, lockEnrolment } from './enrolment-sql';
+import { loadClass, lockEnrolment } from './enrolment-sql';
 
 export interface ScoreLine {
   readonly label: string;
@@ -242,10 +242,7 @@ export class ResultService {
   }
 }
 
-async function scoresOf(
-  em: EntityManager,
-  enrolmentId: string,
-): Promise<{ label: string; value: number; weight: number }[]> {
+async function scoresOf(em: Sql, enrolmentId: string): Promise<{ label: string; value: number; weight: number }[]> {
   const rows = await em.execute<{ component: string; value: number; weight: number }[]>(
     `SELECT component, value::float8 AS value, weight::float8 AS weight FROM score
       WHERE enrolment_id = ? ORDER BY recorded_at, component`,

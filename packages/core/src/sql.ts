@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import type { AnyEntity, EntityData, EntityManager, QueryResult } from '@mikro-orm/postgresql';
+import { isRetryable } from './db-errors';
+import type { Orm } from './orm';
+
+/**
+ * What hand-written SQL needs of a database session: `?` placeholders, rows back. MikroORM's
+ * EntityManager has it, and so does the transaction `inTransaction` opens, so the SQL helpers of
+ * the services (audit, locks, checks) run on either.
+ */
+export interface Sql {
+  // MikroORM's own signature, so an EntityManager is one.
+  execute<T extends QueryResult | EntityData<AnyEntity> | EntityData<AnyEntity>[] = EntityData<AnyEntity>[]>(
+    sql: string,
+    params?: unknown[],
+    method?: 'all' | 'run',
+  ): Promise<T>;
+}
+
+/**
+ * Thrown by work that found the world changed under it in a way only a fresh start handles (a seat
+ * freed while it waited for a lock): `inTransaction` rolls back and runs the work again.
+ */
+export class RetryTransaction extends Error {}
+
+/** The pg client MikroORM's pool hands out (knex's), with what we use of it. */
+interface PooledClient {
+  query(
+    statement: string | { name: string; text: string; values: unknown[] },
+    params?: unknown[],
+  ): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
+  /** Set by knex when the connection broke; the pool then discards it instead of lending it again. */
+  __knex__disposed?: unknown;
+}
+
+interface KnexClient {
+  acquireConnection(): Promise<PooledClient>;
+  releaseConnection(client: PooledClient): Promise<void>;
+}
+
+/**
+ * One unit of work in its own transaction (ADR 0004), for work that is hand-written SQL only: the
+ * enrolment lifecycle. It borrows a connection from MikroORM's pool and talks to it directly,
+ * without an EntityManager or knex's transaction machinery around each statement — which cost
+ * three to four times the CPU of the statements themselves on the busiest path (ADR 0007). A
+ * deadlock or serialization failure (possible between a withdrawal and a staff approval in one
+ * class) is retried twice.
+ */
+export async function inTransaction<T>(orm: Orm, work: (tx: Sql) => Promise<T>): Promise<T> {
+  const knex = (orm.em as EntityManager).getConnection().getKnex().client as unknown as KnexClient;
+  for (let attempt = 1; ; attempt++) {
+    const client = await knex.acquireConnection();
+    try {
+      await client.query('BEGIN');
+      const result = await work(new Transaction(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        // A connection that cannot even roll back must not go back to the pool mid-transaction.
+        client.__knex__disposed = rollbackError;
+      });
+      if (attempt >= 3 || !(error instanceof RetryTransaction || isRetryable(error))) throw error;
+    } finally {
+      await knex.releaseConnection(client);
+    }
+  }
+}
+
+/** Statements each connection keeps prepared, by name; past the cap a statement is sent unnamed. */
+const preparedOn = new WeakMap<PooledClient, Set<string>>();
+const PREPARED_MAX = 200;
+
+class Transaction implements Sql {
+  constructor(private readonly client: PooledClient) {}
+
+  /**
+   * Runs the statement as a named prepared statement of this connection, so PostgreSQL parses it
+   * once and may reuse its plan: planning the enrolment checks costs three times their execution.
+   * Statements whose text varies (a VALUES list as long as the batch) would fill the connection
+   * with one-off plans, hence the cap.
+   */
+  async execute<T>(sql: string, params: unknown[] = [], method: 'all' | 'run' = 'all'): Promise<T> {
+    const { text, name } = statement(sql);
+    const prepared = preparedOn.get(this.client) ?? new Set<string>();
+    preparedOn.set(this.client, prepared);
+    const named = prepared.has(name) || prepared.size < PREPARED_MAX;
+    if (named) prepared.add(name);
+    const result = await this.client.query(named ? { name, text, values: params } : text, named ? undefined : params);
+    const out = method === 'run' ? { affectedRows: result.rowCount ?? 0, rows: result.rows } : result.rows;
+    return out as T;
+  }
+}
+
+interface Statement {
+  /** With `$1…$n` placeholders. */
+  readonly text: string;
+  /** Its name when prepared: the same text always gets the same name. */
+  readonly name: string;
+}
+
+const statements = new Map<string, Statement>();
+const STATEMENTS_MAX = 1_000;
+
+function statement(sql: string): Statement {
+  let found = statements.get(sql);
+  if (!found) {
+    const text = numberedPlaceholders(sql);
+    found = { text, name: `pc_${createHash('sha1').update(text).digest('base64url')}` };
+    if (statements.size >= STATEMENTS_MAX) statements.clear();
+    statements.set(sql, found);
+  }
+  return found;
+}
+
+/**
+ * `?` placeholders (MikroORM's style, used by every hand-written statement) as PostgreSQL's `$1…$n`,
+ * so values travel as bound parameters. A `?` inside quotes, a dollar-quoted body or a comment is
+ * left alone.
+ */
+export function numberedPlaceholders(sql: string): string {
+  let out = '';
+  let n = 0;
+  let i = 0;
+  while (i < sql.length) {
+    const ch = sql[i] as string;
+    const skipTo = skippedUntil(sql, i);
+    if (skipTo > i) {
+      out += sql.slice(i, skipTo);
+      i = skipTo;
+    } else {
+      out += ch === '?' ? `$${++n}` : ch;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Where a quoted string, quoted identifier, dollar-quoted body or comment starting at `i` ends. */
+function skippedUntil(sql: string, i: number): number {
+  const ch = sql[i];
+  if (ch === "'" || ch === '"') {
+    let j = i + 1;
+    while (j < sql.length) {
+      if (sql[j] === ch) {
+        if (sql[j + 1] === ch) j += 2;
+        else return j + 1;
+      } else j++;
+    }
+    return sql.length;
+  }
+  if (ch === '-' && sql[i + 1] === '-') {
+    const end = sql.indexOf('\n', i);
+    return end < 0 ? sql.length : end;
+  }
+  if (ch === '/' && sql[i + 1] === '*') {
+    const end = sql.indexOf('*/', i + 2);
+    return end < 0 ? sql.length : end + 2;
+  }
+  if (ch === '$') {
+    const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i, i + 64))?.[0];
+    if (tag) {
+      const end = sql.indexOf(tag, i + tag.length);
+      return end < 0 ? sql.length : end + tag.length;
+    }
+  }
+  return i;
+}
