@@ -25,7 +25,7 @@ const ACTOR: Actor = { id: null, label: 'bench' };
  * `polcenter.enrolment.nominate` in batches of 1,000 (the service's cap per call), each call one
  * transaction (lock the people, existing enrolments, eligibility and clash checks, insert, one
  * audit row per enrolment, read the views back), divided by the same 10,000 enrolment rows written
- * with raw `pg` as one multi-row INSERT per batch. The floor writes no audit rows, as the brief
+ * with raw `pg` as one multi-row INSERT per batch, prepared like the service's statements. The floor writes no audit rows, as the brief
  * asks; the note also gives the ratio to a floor that does (enrolments + audit rows, one
  * transaction per batch). Sides alternate which goes first; the database is reset after each side.
  *
@@ -63,7 +63,11 @@ export default async function enrolBulk(): Promise<Figure[]> {
     };
     const viaPg = async () => {
       for (const batch of batches) {
-        const inserted = await pool.query(INSERT_ENROLMENTS, [batch.classId, unit, ...batch.personIds]);
+        const inserted = await pool.query({
+          name: 'raw-insert-enrolments',
+          text: INSERT_ENROLMENTS,
+          values: [batch.classId, unit, ...batch.personIds],
+        });
         if (inserted.rowCount !== BATCH) throw new Error(`raw INSERT wrote ${inserted.rowCount} rows`);
       }
     };
@@ -72,17 +76,22 @@ export default async function enrolBulk(): Promise<Figure[]> {
         const client = await pool.connect();
         try {
           await client.query('BEGIN');
-          const inserted = await client.query<{ id: string; person_id: string }>(
-            `${INSERT_ENROLMENTS} RETURNING id, person_id`,
-            [batch.classId, unit, ...batch.personIds],
-          );
-          await client.query(INSERT_AUDIT, [
-            ACTOR.label,
-            inserted.rows.map((e) => e.id),
-            inserted.rows.map((e) =>
-              JSON.stringify({ classId: batch.classId, personId: e.person_id, unitId: unit, state: 'nominated' }),
-            ),
-          ]);
+          const inserted = await client.query<{ id: string; person_id: string }>({
+            name: 'raw-insert-enrolments-returning',
+            text: `${INSERT_ENROLMENTS} RETURNING id, person_id`,
+            values: [batch.classId, unit, ...batch.personIds],
+          });
+          await client.query({
+            name: 'raw-insert-audit',
+            text: INSERT_AUDIT,
+            values: [
+              ACTOR.label,
+              inserted.rows.map((e) => e.id),
+              inserted.rows.map((e) =>
+                JSON.stringify({ classId: batch.classId, personId: e.person_id, unitId: unit, state: 'nominated' }),
+              ),
+            ],
+          });
           await client.query('COMMIT');
         } catch (error) {
           await client.query('ROLLBACK').catch(() => undefined);

@@ -15,23 +15,27 @@ export interface AuditEntry {
 export const AUDIT_INSERT = 'INSERT INTO audit_log (actor_id, actor_label, action, entity, entity_id, before, after)';
 
 /**
- * Writes audit rows through the caller's transaction manager, so a change and its record commit
- * or roll back together. Many rows go in one INSERT.
+ * Writes audit rows through the caller's transaction, so a change and its record commit or roll
+ * back together. Any number of rows go in one statement of one text (the entries travel as one JSON
+ * document), so it is prepared once and never nears PostgreSQL's limit on parameters.
  */
 export async function audit(tx: Sql, actor: Actor, ...entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const values: unknown[] = [];
-  const rows = entries.map((entry) => {
-    values.push(
-      actor.id,
-      actor.label,
-      entry.action,
-      entry.entity,
-      entry.entityId,
-      entry.before === undefined ? null : JSON.stringify(entry.before),
-      entry.after === undefined ? null : JSON.stringify(entry.after),
-    );
-    return '(?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)';
-  });
-  await tx.execute(`${AUDIT_INSERT} VALUES ${rows.join(', ')}`, values, 'run');
+  const rows = entries.map((entry) => ({
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  }));
+  await tx.execute(
+    `${AUDIT_INSERT}
+     SELECT ?, ?, a.action, a.entity, a.entity_id, a.before, a.after
+       FROM ROWS FROM (
+              jsonb_to_recordset(?::jsonb) AS (action text, entity text, entity_id uuid, before jsonb, after jsonb)
+            ) WITH ORDINALITY AS a(action, entity, entity_id, before, after, n)
+      ORDER BY a.n`,
+    [actor.id, actor.label, JSON.stringify(rows)],
+    'run',
+  );
 }

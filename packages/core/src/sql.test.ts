@@ -68,6 +68,13 @@ it('RetryTransaction runs the work again from a clean start', async () => {
   assert.is(await countRows(orm, 'audit_log', 'actor_label = ?', ['retried']), 1, 'the first attempt left nothing');
 });
 
+it('an array given as a parameter is refused, not silently bound as one value', async () => {
+  const refused = await inTransaction(orm, (tx) => tx.execute('SELECT 1 WHERE 1 IN (?)', [[1, 2]])).catch(
+    (error: Error) => error.message,
+  );
+  assert.match(String(refused), 'pass arrays as one literal');
+});
+
 it('statements are prepared once per connection and reused', async () => {
   const sql = 'SELECT count(*)::int AS n FROM unit WHERE id = ANY(?::uuid[])';
   const prepared = await inTransaction(orm, async (tx) => {

@@ -82,6 +82,9 @@ class Transaction implements Sql {
    */
   async execute<T>(sql: string, params: unknown[] = [], method: 'all' | 'run' = 'all'): Promise<T> {
     const { text, name } = statement(sql);
+    // MikroORM would spread an array into a list; bound, it would be one array literal. Say so now.
+    if (params.some(Array.isArray))
+      throw new Error(`pass arrays as one literal (uuidArray, JSON), not as a list: ${sql}`);
     const prepared = preparedOn.get(this.client) ?? new Set<string>();
     preparedOn.set(this.client, prepared);
     const named = prepared.has(name) || prepared.size < PREPARED_MAX;

@@ -434,8 +434,15 @@ export interface EnrolmentChecks {
  */
 export async function enrolmentChecks(tx: Sql, cls: ClassRow, people: readonly PersonRow[]): Promise<EnrolmentChecks> {
   if (people.length === 0) return { existing: new Map(), refusals: new Map() };
-  const ids = uuidArray(people.map((p) => p.id));
   const prerequisites = cls.rules.eligibility.prerequisites ?? [];
+  // Two shapes, each prepared once: one person (a request, the hot path) by equality, which every
+  // plan serves from an index; many (a nomination, an import) as a relation the plan can hash —
+  // a generic plan cannot hash a parameter array, and testing a thousand ids against every row of
+  // a table whose statistics still say "empty" is what made nominations slow.
+  const many = people.length > 1;
+  const one = people[0]?.id;
+  const ids = uuidArray(people.map((p) => p.id));
+  const isOneOf = many ? 'e.person_id IN (SELECT person_id FROM people)' : 'e.person_id = ?::uuid';
   const [found] = await tx.execute<
     {
       existing: EnrolmentRow[];
@@ -444,16 +451,17 @@ export async function enrolmentChecks(tx: Sql, cls: ClassRow, people: readonly P
       names: Record<string, LocalizedText>;
     }[]
   >(
-    `SELECT
+    `${many ? 'WITH people AS MATERIALIZED (SELECT unnest(?::uuid[]) AS person_id)' : ''}
+     SELECT
        (SELECT coalesce(json_agg(x), '[]') FROM (
           ${ENROLMENT_SELECT}
-           WHERE e.class_id = ? AND e.person_id = ANY(?::uuid[]) AND e.state NOT IN ('withdrawn', 'rejected')) x
+           WHERE e.class_id = ? AND ${isOneOf} AND e.state NOT IN ('withdrawn', 'rejected')) x
        ) AS existing,
        (SELECT coalesce(json_agg(h), '[]') FROM (
           SELECT e.person_id, pr.code,
                  EXISTS (SELECT 1 FROM certificate ce WHERE ce.enrolment_id = e.id AND ce.revoked_at IS NULL) AS certified
             FROM enrolment e JOIN training_class c ON c.id = e.class_id JOIN program pr ON pr.id = c.program_id
-           WHERE e.person_id = ANY(?::uuid[]) AND e.state = 'passed') h
+           WHERE ${isOneOf} AND e.state = 'passed') h
        ) AS passed,
        (SELECT coalesce(json_agg(k), '[]') FROM (
           SELECT DISTINCT ON (e.person_id) e.person_id, oc.code AS class_code, os.date::text AS date,
@@ -463,13 +471,15 @@ export async function enrolmentChecks(tx: Sql, cls: ClassRow, people: readonly P
             JOIN class_session os ON os.class_id = e.class_id
             JOIN class_session ns ON ns.class_id = ? AND ns.date = os.date
                                  AND ns.start_time < os.end_time AND os.start_time < ns.end_time
-           WHERE e.person_id = ANY(?::uuid[]) AND e.class_id <> ? AND e.state NOT IN ('withdrawn', 'rejected')
+           WHERE ${isOneOf} AND e.class_id <> ? AND e.state NOT IN ('withdrawn', 'rejected')
            ORDER BY e.person_id, os.date, os.start_time) k
        ) AS clashes,
        (SELECT coalesce(json_object_agg(code, json_build_object('vi', name_vi, 'en', name_en)), '{}')
           FROM program WHERE code IN (SELECT jsonb_array_elements_text(?::jsonb))
        ) AS names`,
-    [cls.id, ids, ids, cls.id, ids, cls.id, JSON.stringify(prerequisites)],
+    many
+      ? [ids, cls.id, cls.id, cls.id, JSON.stringify(prerequisites)]
+      : [cls.id, one, one, cls.id, one, cls.id, JSON.stringify(prerequisites)],
   );
   if (!found) throw new Error('the checks statement returned no row');
   const refusals = new Map<string, DomainError>();
