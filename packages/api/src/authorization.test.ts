@@ -434,6 +434,11 @@ const MATRIX: Row[] = [
     call: (api, w) => api.certificates.printable({ id: certificate[w] }),
   },
   {
+    procedure: 'certificates.printPage',
+    roles: ['center'],
+    call: (api, w) => api.certificates.printPage({ id: certificate[w] }),
+  },
+  {
     procedure: 'certificates.listForClass',
     roles: ['center'],
     call: (api, w) => api.certificates.listForClass({ classId: klass[w] }),

@@ -90,6 +90,17 @@ export const certificatesRouter = {
     await byClass(ctx, certificate.classId);
     return ctx.polcenter.certificates.printable(input.id);
   }),
+  /**
+   * The printed certificate as one HTML page (A4 landscape) to print or save as PDF; in the
+   * caller's language unless `lang` says otherwise. A mutation like `printable`: it is not cached.
+   */
+  printPage: center
+    .input(z.object({ id: z.uuid(), lang: z.enum(['vi', 'en']).optional() }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const certificate = await ctx.polcenter.certificates.get(input.id);
+      await byClass(ctx, certificate.classId);
+      return ctx.polcenter.certificates.printPage(input.id, input.lang ?? ctx.lang);
+    }),
   listForClass: center.input(z.object({ classId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
     await byClass(ctx, input.classId);
     return ctx.polcenter.certificates.listForClass(input.classId);

@@ -20,6 +20,7 @@ import {
   formatCertificateNumber,
   type GradeBand,
   type GradingScale,
+  type Lang,
   type LocalizedText,
   parseInput,
   recordRef,
@@ -30,6 +31,8 @@ import type { Actor } from '../actor';
 import { audit } from '../audit';
 import type { Orm } from '../orm';
 import { inTransaction, type Sql } from '../sql';
+import { certificateFileName, certificatePage } from './certificate-page';
+import type { CertificateView, PrintableCertificate, PublicCertificateView } from './certificate-views';
 import {
   type ClassRow,
   type ClockOptions,
@@ -40,58 +43,7 @@ import {
   vietnamToday,
 } from './enrolment-sql';
 
-/** A certificate as staff see it. */
-export interface CertificateView {
-  readonly id: string;
-  readonly enrolmentId: string;
-  readonly personId: string;
-  readonly personName: string;
-  readonly classId: string;
-  readonly classCode: string;
-  readonly program: { readonly code: string; readonly name: LocalizedText };
-  readonly kind: CertificateKind;
-  readonly kindName: LocalizedText;
-  readonly issuer: { readonly id: string; readonly name: string };
-  readonly year: number;
-  readonly number: number;
-  /** As printed: `125/GCN-TTCT`. */
-  readonly numberText: string;
-  /** As printed and typed on the portal: `7KQ2-M9XD-B4T8`. */
-  readonly verificationCode: string;
-  readonly issuedOn: string;
-  readonly revokedAt: string | null;
-  readonly revokeReason: string | null;
-  readonly valid: boolean;
-}
-
-/**
- * What anyone may learn from a verification code: enough to tell a genuine certificate, nothing
- * more about the holder than the name printed on it.
- */
-export interface PublicCertificateView {
-  readonly valid: boolean;
-  readonly numberText: string;
-  readonly holderName: string;
-  readonly program: LocalizedText;
-  readonly kindName: LocalizedText;
-  readonly classCode: string;
-  readonly classStartDate: string;
-  readonly classEndDate: string;
-  readonly issuedBy: string;
-  readonly issuedOn: string;
-  /** The date it was revoked, when it was; the reason stays with staff. */
-  readonly revokedOn: string | null;
-}
-
-/** Everything a printed certificate page shows (staff only: it carries the birth date). */
-export interface PrintableCertificate extends CertificateView {
-  readonly birthDate: string | null;
-  readonly classTitle: string | null;
-  readonly classStartDate: string;
-  readonly classEndDate: string;
-  readonly finalScore: number | null;
-  readonly classification: GradeBand | null;
-}
+export type { CertificateView, PrintableCertificate, PublicCertificateView } from './certificate-views';
 
 interface CertificateRow {
   id: string;
@@ -323,6 +275,15 @@ export class CertificateService {
         scale.find((band) => band.code === r.classification) ??
         (r.final_score === null ? null : classify(Number(r.final_score), scale)),
     };
+  }
+
+  /**
+   * The printed certificate as one HTML page (A4 landscape) that the browser prints or saves as
+   * PDF, in Vietnamese or English.
+   */
+  async printPage(certificateId: string, lang: Lang = 'vi'): Promise<{ fileName: string; html: string }> {
+    const certificate = await this.printable(certificateId);
+    return { fileName: certificateFileName(certificate), html: certificatePage(certificate, lang) };
   }
 
   private async row(certificateId: string): Promise<CertificateRow> {

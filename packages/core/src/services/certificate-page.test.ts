@@ -1,0 +1,106 @@
+import { launchBrowser } from '@polcenter/testing/browser';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createTestPolCenter, readableTest as it } from '../testing';
+import { certificateFileName, certificatePage } from './certificate-page';
+import type { PrintableCertificate } from './certificate-views';
+
+const polcenter = await createTestPolCenter({ demo: true });
+const browser = await launchBrowser();
+test.after(async () => {
+  await browser.close();
+  await polcenter.close();
+});
+
+const certificate: PrintableCertificate = {
+  id: '7d3f4c1e-0000-4000-8000-000000000001',
+  enrolmentId: '7d3f4c1e-0000-4000-8000-000000000002',
+  personId: '7d3f4c1e-0000-4000-8000-000000000003',
+  personName: 'Hoàng Thị <Mai>',
+  birthDate: '1990-03-07',
+  classId: '7d3f4c1e-0000-4000-8000-000000000004',
+  classCode: 'NTĐ-01/2022',
+  classTitle: 'Lớp bồi dưỡng nhận thức về Đảng xã Bằng Lãng',
+  classStartDate: '2022-03-14',
+  classEndDate: '2022-03-18',
+  program: { code: 'NTĐ', name: { vi: 'Bồi dưỡng nhận thức về Đảng', en: 'Awareness of the Party' } },
+  kind: 'completion',
+  kindName: { vi: 'Giấy chứng nhận hoàn thành khóa học', en: 'Certificate of completion' },
+  issuer: { id: '7d3f4c1e-0000-4000-8000-000000000005', name: 'Trung tâm Chính trị huyện Chợ Đồn' },
+  year: 2022,
+  number: 125,
+  numberText: '125/GCN-TTCT',
+  verificationCode: '7KQ2-M9XD-B4T8',
+  issuedOn: '2022-03-25',
+  revokedAt: null,
+  revokeReason: null,
+  valid: true,
+  finalScore: 8.5,
+  classification: { code: 'excellent', name: { vi: 'Giỏi', en: 'Excellent' }, min: 8 },
+};
+
+test('the page reads as a Vietnamese certificate: dd/mm/yyyy, decimal comma, escaped names', () => {
+  const html = certificatePage(certificate);
+  for (const text of [
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Số: 125/GCN-TTCT',
+    'Sinh ngày: 07/03/1990',
+    'từ ngày 14/03/2022 đến ngày 18/03/2022',
+    'Điểm tổng kết: <strong>8,5</strong>',
+    'Xếp loại: <strong>Giỏi</strong>',
+    'Ngày 25 tháng 03 năm 2022',
+    '7KQ2-M9XD-B4T8',
+  ]) {
+    assert.ok(html.includes(text), text);
+  }
+  assert.ok(html.includes('Hoàng Thị &#60;Mai&#62;'), 'a name is text, never markup');
+  assert.not.ok(html.includes('<Mai>'));
+  assert.not.ok(html.includes('ĐÃ THU HỒI'));
+  assert.is(certificateFileName(certificate), 'giay-chung-nhan-125-GCN-TTCT-2022.html');
+});
+
+test('in English, and a revoked certificate says so with its reason', () => {
+  const html = certificatePage(
+    { ...certificate, revokedAt: '2022-05-02T03:00:00.000Z', revokeReason: 'Cấp nhầm người', valid: false },
+    'en',
+  );
+  assert.ok(html.includes('<html lang="en">'));
+  assert.ok(html.includes('Final score: <strong>8.5</strong>'));
+  assert.ok(html.includes('Issued on 25/03/2022'));
+  assert.ok(html.includes('REVOKED on 02/05/2022 — Reason: Cấp nhầm người'));
+});
+
+it('prints on exactly one A4 page in Chromium, everything inside the frame', async () => {
+  const page = await browser.context.newPage();
+  try {
+    const long = { ...certificate, classTitle: 'Lớp bồi dưỡng '.repeat(8).trim(), personName: 'Triệu Thị Bích Ngọc' };
+    await page.setContent(certificatePage(long), { waitUntil: 'load' });
+    assert.is(await page.locator('h1').textContent(), 'GIẤY CHỨNG NHẬN');
+    // A string, as this package is compiled without the DOM's types.
+    const overflow = await page.evaluate<number>(
+      "(() => { const frame = document.querySelector('.certificate'); return frame.scrollHeight - frame.clientHeight; })()",
+    );
+    assert.ok(overflow <= 0, `content overflows the frame by ${overflow}px`);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    assert.is(pages.length, 1, 'one sheet of paper');
+  } finally {
+    await page.close();
+  }
+});
+
+it('the service renders a demo certificate with its holder, number and code', async () => {
+  const [row] = await polcenter.orm.em
+    .fork()
+    .execute<{ id: string }[]>('SELECT id FROM certificate WHERE revoked_at IS NULL ORDER BY number LIMIT 1');
+  const id = row?.id as string;
+  const data = await polcenter.certificates.printable(id);
+  const { fileName, html } = await polcenter.certificates.printPage(id);
+  assert.ok(html.includes(data.personName));
+  assert.ok(html.includes(`Số: ${data.numberText}`));
+  assert.ok(html.includes(data.verificationCode));
+  assert.is(fileName, certificateFileName(data));
+  assert.ok((await polcenter.certificates.printPage(id, 'en')).html.includes('CERTIFICATE'));
+});
+
+test.run();

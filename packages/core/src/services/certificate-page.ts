@@ -1,0 +1,166 @@
+import { type CertificateKind, formatDate, type Lang } from '@polcenter/domain';
+import type { PrintableCertificate } from './certificate-views';
+
+/**
+ * The printed certificate (*giấy chứng nhận*): one A4 landscape page of HTML that any browser
+ * prints or saves as PDF, in the layout of a Vietnamese administrative document — the issuing
+ * center and the number on the left, the national motto on the right, the date and the director's
+ * signature and seal at the bottom right. A revoked certificate still prints, marked as revoked
+ * with the reason, so a copy can never pass for a valid one.
+ */
+export function certificatePage(certificate: PrintableCertificate, lang: Lang = 'vi'): string {
+  const t = TEXT[lang];
+  const c = certificate;
+  const issuer = escapeHtml(c.issuer.name);
+  const score =
+    c.finalScore === null ? null : new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(c.finalScore);
+  const result = [
+    score === null ? null : `${t.score}: <strong>${score}</strong>`,
+    c.classification ? `${t.classification}: <strong>${escapeHtml(c.classification.name[lang])}</strong>` : null,
+  ].filter(Boolean);
+  const revoked = c.revokedAt
+    ? `<p class="revoked" role="alert">${t.revoked(formatDate(c.revokedAt.slice(0, 10)))}${
+        c.revokeReason ? ` — ${t.reason}: ${escapeHtml(c.revokeReason)}` : ''
+      }</p>`
+    : '';
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(`${t.title} ${c.numberText} — ${c.personName}`)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main class="certificate${c.revokedAt ? ' is-revoked' : ''}">
+  <header>
+    <div class="issuer">
+      <p class="issuer-name">${issuer}</p>
+      <p>${t.number}: ${escapeHtml(c.numberText)}</p>
+    </div>
+    <div class="nation">
+      <p class="nation-name">${t.nation}</p>
+      <p class="motto">${t.motto}</p>
+    </div>
+  </header>
+  <h1>${t.title}</h1>
+  <p class="kind">${escapeHtml(KIND_LINE[c.kind][lang])}</p>
+  <section class="body">
+    <p>${issuer} ${t.certifies}</p>
+    <p class="holder">${t.holder}: <strong>${escapeHtml(c.personName)}</strong></p>
+    ${c.birthDate ? `<p>${t.born}: ${formatDate(c.birthDate)}</p>` : ''}
+    <p>${t.completed} <strong>${escapeHtml(c.program.name[lang])}</strong></p>
+    <p>${t.class} ${escapeHtml(c.classCode)}${c.classTitle ? ` — ${escapeHtml(c.classTitle)}` : ''}, ${t.from(
+      formatDate(c.classStartDate),
+      formatDate(c.classEndDate),
+    )}</p>
+    ${result.length > 0 ? `<p>${result.join('; ')}</p>` : ''}
+  </section>
+  <footer>
+    <div class="verify">
+      <p>${t.code}: <code>${escapeHtml(c.verificationCode)}</code></p>
+      <p class="hint">${t.verifyHint}</p>
+    </div>
+    <div class="sign">
+      <p class="date">${t.issuedOn(c.issuedOn)}</p>
+      <p class="role">${t.director}</p>
+      <p class="hint">${t.signHint}</p>
+    </div>
+  </footer>
+  ${revoked}
+</main>
+</body>
+</html>
+`;
+}
+
+/** A file name for the saved page: the number (its slash made a dash) and the year; no personal data. */
+export function certificateFileName(certificate: Pick<PrintableCertificate, 'numberText' | 'year'>): string {
+  return `giay-chung-nhan-${certificate.numberText.replace(/[^\p{L}\p{N}-]+/gu, '-')}-${certificate.year}.html`;
+}
+
+const KIND_LINE: Record<CertificateKind, { vi: string; en: string }> = {
+  completion: { vi: 'Hoàn thành khóa học', en: 'of completion' },
+  elementary_theory: { vi: 'Sơ cấp lý luận chính trị', en: 'in elementary political theory' },
+};
+
+const TEXT = {
+  vi: {
+    title: 'GIẤY CHỨNG NHẬN',
+    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    motto: 'Độc lập - Tự do - Hạnh phúc',
+    number: 'Số',
+    certifies: 'chứng nhận:',
+    holder: 'Ông/Bà',
+    born: 'Sinh ngày',
+    completed: 'Đã hoàn thành chương trình',
+    class: 'Lớp',
+    from: (start: string, end: string) => `từ ngày ${start} đến ngày ${end}`,
+    score: 'Điểm tổng kết',
+    classification: 'Xếp loại',
+    code: 'Mã xác minh',
+    verifyHint: 'Tra cứu tính hợp lệ bằng mã này trên cổng thông tin của huyện.',
+    issuedOn: (iso: string) => {
+      const [year, month, day] = iso.slice(0, 10).split('-');
+      return `Ngày ${day} tháng ${month} năm ${year}`;
+    },
+    director: 'GIÁM ĐỐC',
+    signHint: '(Ký tên, đóng dấu)',
+    revoked: (date: string) => `ĐÃ THU HỒI ngày ${date}`,
+    reason: 'Lý do',
+  },
+  en: {
+    title: 'CERTIFICATE',
+    nation: 'SOCIALIST REPUBLIC OF VIET NAM',
+    motto: 'Independence - Freedom - Happiness',
+    number: 'No.',
+    certifies: 'certifies that',
+    holder: 'Mr/Ms',
+    born: 'Born on',
+    completed: 'has completed the programme',
+    class: 'Class',
+    from: (start: string, end: string) => `from ${start} to ${end}`,
+    score: 'Final score',
+    classification: 'Classification',
+    code: 'Verification code',
+    verifyHint: "Check that it is valid with this code on the district's portal.",
+    issuedOn: (iso: string) => `Issued on ${formatDate(iso.slice(0, 10))}`,
+    director: 'DIRECTOR',
+    signHint: '(Signature and seal)',
+    revoked: (date: string) => `REVOKED on ${date}`,
+    reason: 'Reason',
+  },
+} as const;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+// Print first: one A4 landscape page, serif type as on paper, nothing that needs the network.
+const STYLE = `
+@page { size: A4 landscape; margin: 12mm; }
+* { box-sizing: border-box; }
+html, body { margin: 0; }
+body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; color: #111; background: #fff; }
+.certificate { position: relative; width: 273mm; height: 186mm; margin: 0 auto; padding: 10mm 16mm;
+  border: 3px double #8a1c1c; display: flex; flex-direction: column; }
+header { display: flex; justify-content: space-between; gap: 12mm; text-align: center; font-size: 12pt; }
+header p { margin: 0 0 1.5mm; }
+.issuer-name, .nation-name { font-weight: bold; text-transform: uppercase; }
+.motto { font-weight: bold; text-decoration: underline; }
+h1 { margin: 9mm 0 1mm; text-align: center; font-size: 28pt; letter-spacing: 1pt; color: #8a1c1c; }
+.kind { margin: 0 0 6mm; text-align: center; font-size: 14pt; font-weight: bold; text-transform: uppercase; }
+.body { flex: 1; font-size: 14pt; line-height: 1.5; padding: 0 12mm; }
+.body p { margin: 0 0 1.5mm; }
+.holder strong { font-size: 16pt; text-transform: uppercase; }
+footer { display: flex; justify-content: space-between; align-items: flex-end; font-size: 12pt; }
+footer p { margin: 0 0 1.5mm; }
+.sign { text-align: center; min-width: 80mm; min-height: 38mm; }
+.date { font-style: italic; }
+.role { font-weight: bold; }
+.hint { font-size: 10pt; font-style: italic; color: #444; }
+code { font-family: "DejaVu Sans Mono", monospace; font-size: 12pt; letter-spacing: 1pt; }
+.revoked { position: absolute; left: 0; right: 0; top: 44%; margin: 0; padding: 3mm; text-align: center;
+  font: bold 20pt sans-serif; color: #b00020; border-top: 2px solid #b00020; border-bottom: 2px solid #b00020;
+  background: rgba(255, 255, 255, 0.85); transform: rotate(-8deg); }
+@media screen { body { background: #eee; padding: 8mm 0; } .certificate { background: #fff; } }
+`;
