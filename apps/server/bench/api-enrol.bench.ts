@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { elapsedMs, type Figure, freePort, launch, median, round, stopProcess as stop } from '@polcenter/bench';
 import { createPolCenter, SYSTEM_ACTOR } from '@polcenter/core';
-import { createTestPolCenter } from '@polcenter/core/testing';
+import { type Ask, createTestPolCenter, enrolmentPlan, fixturePeople, openClasses } from '@polcenter/core/testing';
 import { CLI } from '@polcenter/testing/server-process';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -22,11 +22,6 @@ const SERVER_POOL = 20;
 const PROCEDURE = 'enrolment.request';
 const USERNAME = 'bench.admin';
 const PASSWORD = 'bench-admin-password';
-
-interface Ask {
-  readonly classId: string;
-  readonly personId: string;
-}
 
 type TestPolCenter = Awaited<ReturnType<typeof createTestPolCenter>>;
 
@@ -54,8 +49,8 @@ export default async function apiEnrolBench(): Promise<Figure[]> {
   const pool = new pg.Pool({ connectionString: polcenter.url, max: 5 });
   let server: ChildProcess | undefined;
   try {
-    const { classIds, people } = await seed(polcenter, pool);
-    const asks = plan(classIds, people);
+    const { classIds, people } = await seed(polcenter);
+    const asks = enrolmentPlan(classIds, people, { requests: REQUESTS, repeatShare: REPEAT_SHARE });
     await polcenter.auth.createUser(SYSTEM_ACTOR, {
       username: USERNAME,
       displayName: 'Bench admin',
@@ -247,64 +242,21 @@ async function inProcess(
 }
 
 /** 20 open classes (one day each: no schedule clash, no enrolment window) and 600 non-members. */
-async function seed(polcenter: TestPolCenter, pool: pg.Pool): Promise<{ classIds: string[]; people: string[] }> {
+/** The classes and people of `enrol.concurrent`, from the same workload module, on the demo's program and center. */
+async function seed(polcenter: TestPolCenter): Promise<{ classIds: string[]; people: string[] }> {
   const program = await polcenter.programs.getByCode('NTĐ');
   const organiser = (await polcenter.units.findByCode('TN-CHODON'))?.id;
   if (!organiser) throw new Error('the demo seed has no unit TN-CHODON');
-  const classIds = (
-    await pool.query<{ id: string }>(
-      `INSERT INTO training_class (id, code, program_id, organiser_unit_id, mode, start_date, end_date, capacity, status)
-       SELECT gen_random_uuid(), 'BENCH-ENROL-' || g, $1, $2, 'in_person', d, d, $3, 'open'
-         FROM generate_series(1, $4::int) g, LATERAL (SELECT DATE '2027-03-01' + g AS d) x
-       RETURNING id`,
-      [program.id, organiser, SEATS, CLASSES],
-    )
-  ).rows.map((r) => r.id);
-  await pool.query(
-    `INSERT INTO class_session (id, class_id, date, start_time, end_time, periods)
-     SELECT gen_random_uuid(), c.id, c.start_date, '07:30', '11:30', 4 FROM training_class c WHERE c.id = ANY($1::uuid[])`,
-    [classIds],
-  );
-  const people = (
-    await pool.query<{ id: string }>(
-      `INSERT INTO person (id, full_name, given_name, search_name, party_status, education_level, unit_id)
-       SELECT gen_random_uuid(), 'Lý Thị Bench ' || g, 'Bench' || g, 'ly thi bench ' || g, 'non_member',
-              'upper_secondary', $1
-         FROM generate_series(1, $2::int) g
-       RETURNING id`,
-      [organiser, PEOPLE],
-    )
-  ).rows.map((r) => r.id);
-  await pool.query('ANALYZE training_class; ANALYZE class_session; ANALYZE person');
+  const classIds = await openClasses(polcenter.orm, {
+    programId: program.id,
+    unitId: organiser,
+    count: CLASSES,
+    capacity: SEATS,
+    firstDay: '2027-03-01',
+  });
+  const people = await fixturePeople(polcenter.orm, PEOPLE, { unitId: organiser });
+  await polcenter.orm.em.fork().execute('ANALYZE training_class, class_session, person');
   return { classIds, people };
-}
-
-/** 45 requests per class, shuffled; one in ten repeats someone already asking for that class. */
-function plan(classIds: readonly string[], people: readonly string[]): Ask[] {
-  let state = 3;
-  // mulberry32, as core's seeded demo data: the same plan on every run.
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
-  const askers = classIds.map(() => [] as string[]);
-  const asks: Ask[] = [];
-  for (let i = 0; i < REQUESTS; i++) {
-    const c = i % classIds.length;
-    const earlier = askers[c] as string[];
-    const personId = earlier.length > 0 && random() < REPEAT_SHARE ? pick(earlier) : pick(people);
-    earlier.push(personId);
-    asks.push({ classId: classIds[c] as string, personId });
-  }
-  for (let i = asks.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [asks[i], asks[j]] = [asks[j] as Ask, asks[i] as Ask];
-  }
-  return asks;
 }
 
 async function reset(pool: pg.Pool, classIds: readonly string[]): Promise<void> {

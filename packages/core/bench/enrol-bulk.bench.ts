@@ -3,9 +3,9 @@ import vm from 'node:vm';
 import { type Figure, median, round, time } from '@polcenter/bench';
 import pg from 'pg';
 import type { Actor } from '../src/actor';
+import { openClasses } from '../src/services/enrolment-workload';
 import { fixturePeople, fixtureProgram, fixtureUnit } from '../src/services/fixtures';
 import { createTestPolCenter } from '../src/testing';
-import { openClasses } from './enrol-workload';
 
 export const ids = ['enrol.bulk.ratio', 'enrol.bulk.memoryGrowthRatio'];
 

@@ -81,3 +81,8 @@ export async function unitIdByCode(orm: Orm, code: string): Promise<string> {
   if (!row) throw new Error(`no unit ${code}`);
   return row.id;
 }
+
+// The enrolment benches' workload (open classes, a reproducible plan of requests) and the fixtures
+// it builds on, for benches outside this package (the server's) to run the same plan.
+export { type Ask, enrolmentPlan, openClasses } from './services/enrolment-workload';
+export { fixturePeople } from './services/fixtures';

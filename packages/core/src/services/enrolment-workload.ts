@@ -1,6 +1,6 @@
-import type { Orm } from '../src/orm';
-import { seededRandom } from '../src/seed/random';
-import { fixtureClass } from '../src/services/fixtures';
+import type { Orm } from '../orm';
+import { seededRandom } from '../seed/random';
+import { fixtureClass } from './fixtures';
 
 /** The enrolment benches' shared workload: open classes and a reproducible plan of requests. */
 
