@@ -203,9 +203,9 @@ export class EnrolmentService {
    */
   async approve(actor: Actor, enrolmentId: string): Promise<EnrolmentView> {
     const data = parseInput(enrolmentActionInput, { enrolmentId });
-    const id = await inTransaction(this.orm, async (tx) => {
+    return inTransaction(this.orm, async (tx) => {
       const e = await lockEnrolment(tx, data.enrolmentId, enrolmentNotFoundError);
-      if (e.state === 'approved') return e.id;
+      if (e.state === 'approved') return viewOf(tx, e.id);
       assertEnrolmentTransition(e.state, 'approved');
       const [cls] = await tx.execute<{ status: ClassRow['status'] }[]>(
         'SELECT status FROM training_class WHERE id = ?',
@@ -213,7 +213,7 @@ export class EnrolmentService {
       );
       if (!cls || !SEATING_STATUSES.includes(cls.status)) throw classNotOpenError(cls?.status ?? 'draft');
       const to: EnrolmentState = (await claimSeat(tx, e.class_id)) ? 'approved' : 'waitlisted';
-      if (to === e.state) return e.id;
+      if (to === e.state) return viewOf(tx, e.id);
       await setState(tx, e.id, to);
       await audit(tx, actor, {
         action: to === 'approved' ? 'enrolment.approve' : 'enrolment.waitlist',
@@ -222,9 +222,8 @@ export class EnrolmentService {
         before: { state: e.state },
         after: { state: to },
       });
-      return e.id;
+      return viewOf(tx, e.id);
     });
-    return this.get(id);
   }
 
   /**
@@ -233,9 +232,9 @@ export class EnrolmentService {
    */
   async waitlist(actor: Actor, enrolmentId: string): Promise<EnrolmentView> {
     const data = parseInput(enrolmentActionInput, { enrolmentId });
-    const id = await inTransaction(this.orm, async (tx) => {
+    return inTransaction(this.orm, async (tx) => {
       const e = await lockEnrolment(tx, data.enrolmentId, enrolmentNotFoundError);
-      if (e.state === 'waitlisted') return e.id;
+      if (e.state === 'waitlisted') return viewOf(tx, e.id);
       assertEnrolmentTransition(e.state, 'waitlisted');
       await setState(tx, e.id, 'waitlisted');
       await audit(tx, actor, {
@@ -245,9 +244,8 @@ export class EnrolmentService {
         before: { state: e.state },
         after: { state: 'waitlisted' },
       });
-      return e.id;
+      return viewOf(tx, e.id);
     });
-    return this.get(id);
   }
 
   /**
@@ -293,7 +291,7 @@ export class EnrolmentService {
   /** Staff refuse a nomination, request or waitlisted enrolment, always saying why. */
   async reject(actor: Actor, enrolmentId: string, reason: string): Promise<EnrolmentView> {
     const data = parseInput(enrolmentRejectionInput, { enrolmentId, reason });
-    const id = await inTransaction(this.orm, async (tx) => {
+    return inTransaction(this.orm, async (tx) => {
       const e = await lockEnrolment(tx, data.enrolmentId, enrolmentNotFoundError);
       assertEnrolmentTransition(e.state, 'rejected');
       await setState(tx, e.id, 'rejected', data.reason);
@@ -304,9 +302,8 @@ export class EnrolmentService {
         before: { state: e.state },
         after: { state: 'rejected', reason: data.reason },
       });
-      return e.id;
+      return viewOf(tx, e.id);
     });
-    return this.get(id);
   }
 
   /**
@@ -316,7 +313,7 @@ export class EnrolmentService {
    */
   async withdraw(actor: Actor, enrolmentId: string, reason?: string | null): Promise<WithdrawalResult> {
     const data = parseInput(enrolmentActionInput, { enrolmentId, reason });
-    const ids = await inTransaction(this.orm, async (tx) => {
+    return inTransaction(this.orm, async (tx) => {
       const e = await lockEnrolment(tx, data.enrolmentId, enrolmentNotFoundError);
       assertEnrolmentTransition(e.state, 'withdrawn');
       await setState(tx, e.id, 'withdrawn', data.reason ?? null);
@@ -359,13 +356,8 @@ export class EnrolmentService {
         }
       }
       await audit(tx, actor, ...entries);
-      return { withdrawn: e.id, promoted };
+      return { enrolment: await viewOf(tx, e.id), promoted: promoted ? await viewOf(tx, promoted) : null };
     });
-    const em = this.orm.em.fork();
-    const [enrolment] = await readEnrolments(em, [ids.withdrawn]);
-    const [promoted] = ids.promoted ? await readEnrolments(em, [ids.promoted]) : [];
-    if (!enrolment) throw enrolmentNotFoundError(ids.withdrawn);
-    return { enrolment, promoted: promoted ?? null };
   }
 
   /** A class's enrolments in order of request (the waitlist's order), a page at a time. */
@@ -415,6 +407,13 @@ export class EnrolmentService {
     );
     return rows.map(toEnrolmentView);
   }
+}
+
+/** The enrolment as it stands in this transaction: what a change returns, without a second connection. */
+async function viewOf(tx: Sql, id: string): Promise<EnrolmentView> {
+  const [view] = await readEnrolments(tx, [id]);
+  if (!view) throw enrolmentNotFoundError(id);
+  return view;
 }
 
 /** What stands between people and a class: enrolments they already hold in it, and refusals. */
