@@ -4,7 +4,7 @@ import { startServerProcess, tempDataDir } from '@polcenter/testing/server-proce
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
-test('the portal page served by `polcenter start` shows the communes read from PostgreSQL', async () => {
+test('the portal page served by `polcenter start` shows the communes, open classes and checks a certificate', async () => {
   // A fresh database: the embedded server in a new folder, or a new database on DATABASE_URL.
   const data = tempDataDir();
   const env = process.env.DATABASE_URL
@@ -30,6 +30,13 @@ test('the portal page served by `polcenter start` shows the communes read from P
     assert.match(text, '11/01/2027 – 15/01/2027');
     assert.match(text, '80/80');
     assert.match(text, 'Xã Chợ Đồn');
+
+    // A certificate's code, as the printed page tells its reader to check it here.
+    const field = page.getByLabel('Mã xác minh in trên giấy chứng nhận');
+    await field.fill('V6AM-14PV-QZF1');
+    await field.press('Enter');
+    await page.locator('pc-certificate-check .holder').waitFor();
+    assert.is(await page.locator('pc-certificate-check h2').textContent(), 'Giấy chứng nhận hợp lệ');
   } finally {
     await browser.close();
     assert.is(await server.stop(), 0, server.output());

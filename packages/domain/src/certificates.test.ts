@@ -97,7 +97,7 @@ test('the zod schema normalises, and refuses a typo in both languages', () => {
     assert.unreachable();
   } catch (error) {
     const message = (error as DomainError).fields[0]?.message;
-    assert.match(message?.vi ?? '', 'Mã xác thực không đúng');
+    assert.match(message?.vi ?? '', 'Mã xác minh không đúng');
     assert.match(message?.en ?? '', 'not valid');
   }
 });

@@ -125,7 +125,7 @@ export const verificationCode = z
     ctx.addIssue({
       code: 'custom',
       message: bilingual({
-        vi: 'Mã xác thực không đúng; hãy kiểm tra lại từng ký tự (dạng XXXX-XXXX-XXXX).',
+        vi: 'Mã xác minh không đúng; hãy kiểm tra lại từng ký tự (dạng XXXX-XXXX-XXXX).',
         en: 'This verification code is not valid; check each character (format XXXX-XXXX-XXXX).',
       }),
     });

@@ -5,9 +5,15 @@ export function widgetLang(element: HTMLElement): Lang {
   return pickLang(element.getAttribute('lang') || element.closest('[lang]')?.getAttribute('lang'));
 }
 
-/** The message of a failed API call, in the widget's language (the server already localises it). */
+/**
+ * The message of a failed API call, in the widget's language (the server already localises it).
+ * Bad input says why field by field: those reasons, not the summary naming internal field names.
+ */
 export function errorMessage(error: unknown, lang: Lang): string {
-  const message = (error as { message?: string } | undefined)?.message;
+  const failed = error as { message?: string; data?: { fields?: { message?: Partial<Record<Lang, string>> }[] } };
+  const reasons = (failed?.data?.fields ?? []).flatMap((f) => f.message?.[lang] ?? []);
+  if (reasons.length > 0) return reasons.join(' ');
+  const message = failed?.message;
   if (message && !/fetch|network/i.test(message)) return message;
   return lang === 'vi'
     ? 'Không kết nối được máy chủ PolCenter; vui lòng thử lại sau.'

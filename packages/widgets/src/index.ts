@@ -1,3 +1,4 @@
+export { PcCertificateCheck } from './certificate-check/certificate-check';
 export { PcClassCatalog } from './class-catalog/class-catalog';
 export { PcRapporteurRoster } from './rapporteur-roster/rapporteur-roster';
 export { PcUnitDirectory } from './unit-directory/unit-directory';

@@ -50,7 +50,7 @@ test('a bad attribute value gets the server’s field message, in Vietnamese', a
   const page = await pageWith('<pc-unit-directory under="064" at="31/02/2022"></pc-unit-directory>');
   const alert = page.locator('pc-unit-directory [role=alert]');
   await alert.waitFor();
-  assert.match((await alert.textContent()) ?? '', 'Dữ liệu không hợp lệ');
+  assert.match((await alert.textContent()) ?? '', '"31/02/2022" không phải là một ngày có thật');
   await page.close();
 });
 

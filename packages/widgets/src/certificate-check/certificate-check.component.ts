@@ -1,0 +1,158 @@
+import { formatDate, type Lang, type LocalizedText } from '@polcenter/domain';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { apiUrl, clientFor } from '../api';
+import { errorMessage, widgetLang } from '../i18n';
+import { base, tokens } from '../tokens.styles';
+import { styles } from './certificate-check.styles';
+
+interface CheckedCertificate {
+  readonly valid: boolean;
+  readonly numberText: string;
+  readonly holderName: string;
+  readonly program: LocalizedText;
+  readonly kindName: LocalizedText;
+  readonly classCode: string;
+  readonly classStartDate: string;
+  readonly classEndDate: string;
+  readonly issuedBy: string;
+  readonly issuedOn: string;
+  readonly revokedOn: string | null;
+}
+
+type Check =
+  | { state: 'idle' }
+  | { state: 'checking' }
+  | { state: 'error'; message: string }
+  | { state: 'done'; certificate: CheckedCertificate };
+
+const TEXT = {
+  label: { vi: 'Mã xác minh in trên giấy chứng nhận', en: 'Verification code printed on the certificate' },
+  placeholder: { vi: 'XXXX-XXXX-XXXX', en: 'XXXX-XXXX-XXXX' },
+  submit: { vi: 'Kiểm tra', en: 'Check' },
+  checking: { vi: 'Đang kiểm tra…', en: 'Checking…' },
+  empty: { vi: 'Hãy nhập mã xác minh.', en: 'Please type the verification code.' },
+  valid: { vi: 'Giấy chứng nhận hợp lệ', en: 'Valid certificate' },
+  revoked: (date: string, lang: Lang) =>
+    lang === 'vi' ? `Giấy chứng nhận đã bị thu hồi ngày ${date}` : `This certificate was revoked on ${date}`,
+  number: { vi: 'Số', en: 'Number' },
+  holder: { vi: 'Người được cấp', en: 'Holder' },
+  program: { vi: 'Chương trình', en: 'Programme' },
+  kind: { vi: 'Loại', en: 'Kind' },
+  class: { vi: 'Lớp', en: 'Class' },
+  dates: (start: string, end: string, lang: Lang) =>
+    lang === 'vi' ? `từ ${formatDate(start)} đến ${formatDate(end)}` : `${formatDate(start)} to ${formatDate(end)}`,
+  issued: { vi: 'Cấp ngày', en: 'Issued on' },
+  issuer: { vi: 'Nơi cấp', en: 'Issued by' },
+};
+
+/**
+ * @summary Checks a certificate by the verification code printed on it: genuine and valid,
+ * revoked, or unknown. A `?code=` in the page's address (a QR code on the certificate) is checked
+ * on arrival.
+ *
+ * @csspart form - the code field and its button
+ * @csspart result - the answer: the certificate's details, or why there is none
+ * @fires pc-checked - after each check; `detail.valid` is true, false (revoked) or null (no such code)
+ */
+export class PcCertificateCheck extends LitElement {
+  static override styles = [tokens, base, styles];
+
+  static override properties = {
+    api: { type: String },
+    code: { type: String },
+    check: { state: true },
+  };
+
+  /** URL of the PolCenter tRPC endpoint; defaults to `/trpc` on the script's origin. */
+  declare api: string | undefined;
+  /** A code to check at once; else the page address's `?code=`. */
+  declare code: string | undefined;
+  declare private check: Check;
+  /** Answers to older checks are dropped: only the latest typed code may speak. */
+  private latest = 0;
+
+  constructor() {
+    super();
+    this.check = { state: 'idle' };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('code') && this.hasUpdated) return;
+    // Shown in the field too, so the reader sees what was checked.
+    this.code ??= new URLSearchParams(globalThis.location?.search ?? '').get('code') ?? undefined;
+    if (this.code?.trim()) void this.verify(this.code);
+  }
+
+  private async verify(code: string): Promise<void> {
+    const lang = widgetLang(this);
+    const mine = ++this.latest;
+    this.check = { state: 'checking' };
+    let detail: boolean | null = null;
+    try {
+      const certificate = await clientFor(apiUrl(this.api), lang).certificates.verify.query({ code });
+      if (mine !== this.latest) return;
+      this.check = { state: 'done', certificate };
+      detail = certificate.valid;
+    } catch (error) {
+      if (mine !== this.latest) return;
+      this.check = { state: 'error', message: errorMessage(error, lang) };
+    }
+    this.dispatchEvent(new CustomEvent('pc-checked', { detail: { valid: detail }, bubbles: true, composed: true }));
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('code') as HTMLInputElement;
+    const code = input.value.trim();
+    if (!code) {
+      this.latest++;
+      this.check = { state: 'error', message: TEXT.empty[widgetLang(this)] };
+      return;
+    }
+    void this.verify(code);
+  }
+
+  protected override render() {
+    const lang = widgetLang(this);
+    return html`<section>
+      <form part="form" @submit=${this.onSubmit}>
+        <label for="code">${TEXT.label[lang]}</label>
+        <div class="row">
+          <input
+            id="code"
+            name="code"
+            .value=${this.code ?? ''}
+            placeholder=${TEXT.placeholder[lang]}
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck="false"
+            maxlength="40"
+          />
+          <button type="submit" ?disabled=${this.check.state === 'checking'}>${TEXT.submit[lang]}</button>
+        </div>
+      </form>
+      <div part="result" aria-live="polite">${this.renderResult(lang)}</div>
+    </section>`;
+  }
+
+  private renderResult(lang: Lang) {
+    const check = this.check;
+    if (check.state === 'idle') return nothing;
+    if (check.state === 'checking') return html`<p role="status">${TEXT.checking[lang]}</p>`;
+    if (check.state === 'error') return html`<p role="alert">${check.message}</p>`;
+    const c = check.certificate;
+    const verdict = c.revokedOn
+      ? html`<h2 role="alert" class="revoked">${TEXT.revoked(formatDate(c.revokedOn), lang)}</h2>`
+      : html`<h2 role="status" class="valid">${TEXT.valid[lang]}</h2>`;
+    return html`${verdict}
+      <dl>
+        <dt>${TEXT.number[lang]}</dt><dd class="number">${c.numberText}</dd>
+        <dt>${TEXT.holder[lang]}</dt><dd class="holder">${c.holderName}</dd>
+        <dt>${TEXT.program[lang]}</dt><dd>${c.program[lang]}</dd>
+        <dt>${TEXT.kind[lang]}</dt><dd>${c.kindName[lang]}</dd>
+        <dt>${TEXT.class[lang]}</dt><dd class="class">${c.classCode}, ${TEXT.dates(c.classStartDate, c.classEndDate, lang)}</dd>
+        <dt>${TEXT.issued[lang]}</dt><dd class="issued">${formatDate(c.issuedOn)}</dd>
+        <dt>${TEXT.issuer[lang]}</dt><dd>${c.issuedBy}</dd>
+      </dl>`;
+  }
+}

@@ -1,0 +1,81 @@
+import { verificationCodeFromBytes } from '@polcenter/domain';
+import type { Page } from 'playwright-core';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { startWidgetHarness } from '../testing';
+
+// A real Chromium against a real server on the demo data. The demo seed is deterministic: the
+// first certificate of 2022 is Lục Văn Chiến's, number 1/GCN-TTCT, code V6AM-14PV-QZF1.
+const harness = await startWidgetHarness();
+test.after(harness.close);
+
+const CODE = 'V6AM-14PV-QZF1';
+
+const recordChecks = (page: Page) =>
+  page.addInitScript(() => {
+    const seen: unknown[] = [];
+    Object.assign(window, { pcChecked: seen });
+    document.addEventListener('pc-checked', (event) => seen.push((event as CustomEvent).detail));
+  });
+const checks = (page: Page) => page.evaluate(() => (window as unknown as { pcChecked: unknown[] }).pcChecked);
+
+async function typeAndCheck(page: Page, code: string): Promise<void> {
+  const field = page.getByLabel('Mã xác minh in trên giấy chứng nhận');
+  await field.fill(code);
+  await field.press('Enter');
+}
+
+test('a code typed in lower case with spaces finds the certificate, dates as dd/mm/yyyy', async () => {
+  const page = await harness.pageWith('<pc-certificate-check></pc-certificate-check>', { beforeLoad: recordChecks });
+  await typeAndCheck(page, ' v6am 14pv qzf1 ');
+  const verdict = page.locator('pc-certificate-check h2');
+  await verdict.waitFor();
+  assert.is(await verdict.textContent(), 'Giấy chứng nhận hợp lệ');
+  assert.is(await page.locator('pc-certificate-check .holder').textContent(), 'Lục Văn Chiến');
+  assert.is(await page.locator('pc-certificate-check .number').textContent(), '1/GCN-TTCT');
+  assert.is(
+    await page.locator('pc-certificate-check .class').textContent(),
+    'NTĐ-01/2022, từ 14/03/2022 đến 18/03/2022',
+  );
+  assert.is(await page.locator('pc-certificate-check .issued').textContent(), '18/03/2022');
+  assert.equal(await checks(page), [{ valid: true }]);
+
+  // A well-formed code (its check digit right) that no certificate has: the server says so.
+  await typeAndCheck(page, verificationCodeFromBytes(new Uint8Array(16)));
+  const alert = page.locator('pc-certificate-check [role=alert]');
+  await alert.waitFor();
+  assert.match((await alert.textContent()) ?? '', 'Không tìm thấy giấy chứng nhận');
+  assert.equal(await checks(page), [{ valid: true }, { valid: null }]);
+
+  // One character mistyped: the check digit catches it, with the field's own message.
+  await typeAndCheck(page, 'V6AM-14PV-QZF2');
+  await page.getByText('Mã xác minh không đúng', { exact: false }).waitFor();
+  assert.is(await page.locator('pc-certificate-check h2').count(), 0, 'no stale certificate beside the error');
+
+  // Nothing typed: said at once, without asking the server.
+  await typeAndCheck(page, '   ');
+  await page.getByText('Hãy nhập mã xác minh.').waitFor();
+  await page.close();
+});
+
+test('a code in the attribute, or in the page address, is checked on arrival; English when asked', async () => {
+  const page = await harness.pageWith(`<pc-certificate-check lang="en" code="${CODE}"></pc-certificate-check>`);
+  const verdict = page.locator('pc-certificate-check h2');
+  await verdict.waitFor();
+  assert.is(await verdict.textContent(), 'Valid certificate');
+  assert.is(await page.locator('pc-certificate-check .class').textContent(), 'NTĐ-01/2022, 14/03/2022 to 18/03/2022');
+  assert.is(await page.getByRole('button').textContent(), 'Check');
+  await page.close();
+
+  // As a QR code on the certificate would open it: the page's address carries the code.
+  const fromUrl = await harness.pageWith('<pc-certificate-check></pc-certificate-check>', {
+    beforeLoad: (p) =>
+      p.addInitScript((code) => history.replaceState(null, '', `${location.pathname}?code=${code}`), CODE),
+  });
+  await fromUrl.locator('pc-certificate-check .holder').waitFor();
+  assert.is(await fromUrl.locator('pc-certificate-check .holder').textContent(), 'Lục Văn Chiến');
+  assert.is(await fromUrl.getByLabel('Mã xác minh in trên giấy chứng nhận').inputValue(), CODE);
+  await fromUrl.close();
+});
+
+test.run();
