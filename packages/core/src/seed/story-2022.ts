@@ -167,6 +167,16 @@ const CLASSES: readonly StoryClass[] = [
   },
 ];
 
+/**
+ * One certificate of 2022 was revoked, as happens: the number stays, the reason is kept, and the
+ * public check and the printed page both say so.
+ */
+const REVOKED_NUMBER = 7;
+const REVOCATION = [
+  '2022-04-04T02:30:00Z',
+  'Cấp nhầm: học viên chưa nộp bài thu hoạch; thu hồi theo đề nghị của Đảng ủy xã, sẽ cấp lại sau khi hoàn thành.',
+];
+
 export interface StoryReport {
   readonly people: number;
   readonly classes: number;
@@ -354,6 +364,7 @@ export async function seedStory2022(
           formatCertificateNumber(number, year),
           verificationCodeFromBytes(bytes).replaceAll('-', ''),
           days.at(-1),
+          ...(number === REVOKED_NUMBER && year === 2022 ? REVOCATION : [null, null]),
         ]);
       }
     }
@@ -430,7 +441,18 @@ export async function seedStory2022(
   await insertRows(
     tx,
     'certificate',
-    ['id', 'enrolment_id', 'issuer_unit_id', 'year', 'number', 'number_text', 'verification_code', 'issued_on'],
+    [
+      'id',
+      'enrolment_id',
+      'issuer_unit_id',
+      'year',
+      'number',
+      'number_text',
+      'verification_code',
+      'issued_on',
+      'revoked_at',
+      'revoke_reason',
+    ],
     certificates,
   );
   await insertRows(

@@ -101,6 +101,15 @@ it('the service renders a demo certificate with its holder, number and code', as
   assert.ok(html.includes(data.verificationCode));
   assert.is(fileName, certificateFileName(data));
   assert.ok((await polcenter.certificates.printPage(id, 'en')).html.includes('CERTIFICATE'));
+
+  const [revoked] = await polcenter.orm.em
+    .fork()
+    .execute<{ id: string }[]>('SELECT id FROM certificate WHERE revoked_at IS NOT NULL ORDER BY number LIMIT 1');
+  const marked = await polcenter.certificates.printPage(revoked?.id as string);
+  assert.ok(
+    marked.html.includes('ĐÃ THU HỒI ngày 04/04/2022 — Lý do: Cấp nhầm'),
+    'the demo revoked one prints as revoked',
+  );
 });
 
 test.run();

@@ -58,6 +58,19 @@ test('a code typed in lower case with spaces finds the certificate, dates as dd/
   await page.close();
 });
 
+test('a revoked certificate says so, with the date, as an alert', async () => {
+  // The demo's 7/GCN-TTCT of 2022 was revoked on 04/04/2022.
+  const page = await harness.pageWith('<pc-certificate-check code="0V81-V9P9-36AY"></pc-certificate-check>', {
+    beforeLoad: recordChecks,
+  });
+  const verdict = page.locator('pc-certificate-check h2[role=alert]');
+  await verdict.waitFor();
+  assert.is(await verdict.textContent(), 'Giấy chứng nhận đã bị thu hồi ngày 04/04/2022');
+  assert.is(await page.locator('pc-certificate-check .number').textContent(), '7/GCN-TTCT');
+  assert.equal(await checks(page), [{ valid: false }]);
+  await page.close();
+});
+
 test('a code in the attribute, or in the page address, is checked on arrival; English when asked', async () => {
   const page = await harness.pageWith(`<pc-certificate-check lang="en" code="${CODE}"></pc-certificate-check>`);
   const verdict = page.locator('pc-certificate-check h2');
