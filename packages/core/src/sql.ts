@@ -77,7 +77,7 @@ class Transaction implements Sql {
   /**
    * Runs the statement as a named prepared statement of this connection, so PostgreSQL parses it
    * once and may reuse its plan: planning the enrolment checks costs three times their execution.
-   * Statements whose text varies (a VALUES list as long as the batch) would fill the connection
+   * Statements whose text varies (a list of placeholders as long as the input) would fill the connection
    * with one-off plans, hence the cap.
    */
   async execute<T>(sql: string, params: unknown[] = [], method: 'all' | 'run' = 'all'): Promise<T> {
