@@ -114,6 +114,8 @@ export class PcCertificateCheck extends LitElement {
 
   protected override render() {
     const lang = widgetLang(this);
+    // The button is never disabled while checking: that would drop a keyboard user's focus and
+    // swallow a code retyped meanwhile; `latest` already keeps the older answer from showing.
     return html`<section>
       <form part="form" @submit=${this.onSubmit}>
         <label for="code">${TEXT.label[lang]}</label>
@@ -128,7 +130,7 @@ export class PcCertificateCheck extends LitElement {
             spellcheck="false"
             maxlength="40"
           />
-          <button type="submit" ?disabled=${this.check.state === 'checking'}>${TEXT.submit[lang]}</button>
+          <button type="submit">${TEXT.submit[lang]}</button>
         </div>
       </form>
       <div part="result" aria-live="polite">${this.renderResult(lang)}</div>

@@ -29,10 +29,6 @@ export const styles = css`
     color: #fff;
     cursor: pointer;
   }
-  button[disabled] {
-    opacity: 0.6;
-    cursor: progress;
-  }
   [part='result'] {
     margin-top: 0.9rem;
   }

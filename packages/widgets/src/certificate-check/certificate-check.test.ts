@@ -55,6 +55,21 @@ test('a code typed in lower case with spaces finds the certificate, dates as dd/
   // Nothing typed: said at once, without asking the server.
   await typeAndCheck(page, '   ');
   await page.getByText('Hãy nhập mã xác minh.').waitFor();
+
+  // Without a mouse: Tab to the button, Space; the focus stays on the button for the next try.
+  const field = page.getByLabel('Mã xác minh in trên giấy chứng nhận');
+  await field.fill('GGDK-36Q1-VY3B');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.locator('pc-certificate-check .number').getByText('2/GCN-TTCT').waitFor();
+  const focused = () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.tagName);
+  assert.is(await focused(), 'BUTTON');
+
+  // A code retyped while the first is still being checked wins: the answer matches the field.
+  await typeAndCheck(page, CODE);
+  await typeAndCheck(page, 'E7MP-ABAY-1W9X');
+  await page.locator('pc-certificate-check .number').getByText('3/GCN-TTCT').waitFor();
+  assert.is(await page.locator('pc-certificate-check .holder').count(), 1);
   await page.close();
 });
 
