@@ -1,23 +1,13 @@
-import { formatDate, type Lang, type LocalizedText } from '@polcenter/domain';
+import type { RouterOutputs } from '@polcenter/api/client';
+import { formatDate, type Lang } from '@polcenter/domain';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { apiUrl, clientFor } from '../api';
 import { errorMessage, widgetLang } from '../i18n';
 import { base, tokens } from '../tokens.styles';
 import { styles } from './certificate-check.styles';
 
-interface CheckedCertificate {
-  readonly valid: boolean;
-  readonly numberText: string;
-  readonly holderName: string;
-  readonly program: LocalizedText;
-  readonly kindName: LocalizedText;
-  readonly classCode: string;
-  readonly classStartDate: string;
-  readonly classEndDate: string;
-  readonly issuedBy: string;
-  readonly issuedOn: string;
-  readonly revokedOn: string | null;
-}
+/** What the public learns from a code: the API's own type, so the two never drift apart. */
+type CheckedCertificate = RouterOutputs['certificates']['verify'];
 
 type Check =
   | { state: 'idle' }
