@@ -451,37 +451,57 @@ it('withdrawals racing new requests never leave a seat empty beside a waitlist, 
   assert.is(await seatsTaken(cls.id), 20);
 });
 
-it('a seat freed while a request waits for the full class goes to that request', async () => {
-  const cls = await fixtureClass(wide.orm, { programId: ntd.id, unitId: unit, capacity: 1 });
-  const [seated] = await fixtureEnrolments(wide.orm, cls.id, await fixturePeople(wide.orm, 1), 'approved');
-  const newcomer = await fixturePerson(wide.orm, { fullName: 'Lý Văn Sáng' });
-  // A withdrawal by hand, held open: it frees the seat and, finding no one waiting, gives it back.
+/**
+ * Runs `decide` while a withdrawal, done by hand and held open, frees the only seat of `classId`
+ * and gives it back (no one was waiting); commits the withdrawal once `decide` waits on the class
+ * row, and returns what `decide` returned.
+ */
+async function whileSeatIsFreed<T>(classId: string, seatedId: string, decide: () => Promise<T>): Promise<T> {
   const withdrawal = new pg.Client({ connectionString: polcenter.url });
   await withdrawal.connect();
   try {
     await withdrawal.query('BEGIN');
-    await withdrawal.query(`UPDATE enrolment SET state = 'withdrawn' WHERE id = $1`, [seated]);
-    await withdrawal.query('SELECT 1 FROM training_class WHERE id = $1 FOR NO KEY UPDATE', [cls.id]);
-    await withdrawal.query('UPDATE training_class SET seats_taken = seats_taken - 1 WHERE id = $1', [cls.id]);
-    // The request still sees the class full, so it waits for the class row before deciding.
-    const request = concurrent.request(staff, { classId: cls.id, personId: newcomer }, { autoAdmit: true });
+    await withdrawal.query(`UPDATE enrolment SET state = 'withdrawn' WHERE id = $1`, [seatedId]);
+    await withdrawal.query('SELECT 1 FROM training_class WHERE id = $1 FOR NO KEY UPDATE', [classId]);
+    await withdrawal.query('UPDATE training_class SET seats_taken = seats_taken - 1 WHERE id = $1', [classId]);
+    // The decision still sees the class full, so it waits for the class row before deciding.
+    const decision = decide();
     for (let waited = 0; ; waited += 10) {
       const { rows } = await withdrawal.query(
         `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
       );
       if (rows[0].n > 0) break;
-      if (waited > 5_000) throw new Error('the request never waited for the class row');
+      if (waited > 5_000) throw new Error('the decision never waited for the class row');
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     await withdrawal.query('COMMIT');
-    const enrolled = await request;
-    assert.is(enrolled.state, 'approved', 'the freed seat is taken, not left beside a waitlisted request');
-    assert.is(await seatsTaken(cls.id), 1);
-    assert.equal(await states(cls.id), { withdrawn: 1, approved: 1 });
-    assert.is(await auditCount(enrolled.id), 1, 'the first try rolled back with its audit row');
+    return await decision;
   } finally {
     await withdrawal.end();
   }
+}
+
+it('a seat freed while a request waits for the full class goes to that request', async () => {
+  const cls = await fixtureClass(wide.orm, { programId: ntd.id, unitId: unit, capacity: 1 });
+  const [seated] = await fixtureEnrolments(wide.orm, cls.id, await fixturePeople(wide.orm, 1), 'approved');
+  const newcomer = await fixturePerson(wide.orm, { fullName: 'Lý Văn Sáng' });
+  const enrolled = await whileSeatIsFreed(cls.id, seated as string, () =>
+    concurrent.request(staff, { classId: cls.id, personId: newcomer }, { autoAdmit: true }),
+  );
+  assert.is(enrolled.state, 'approved', 'the freed seat is taken, not left beside a waitlisted request');
+  assert.is(await seatsTaken(cls.id), 1);
+  assert.equal(await states(cls.id), { withdrawn: 1, approved: 1 });
+  assert.is(await auditCount(enrolled.id), 1, 'the first try rolled back with its audit row');
+});
+
+it('a seat freed while an approval waits for the full class goes to that approval', async () => {
+  const cls = await fixtureClass(wide.orm, { programId: ntd.id, unitId: unit, capacity: 1 });
+  const [seated] = await fixtureEnrolments(wide.orm, cls.id, await fixturePeople(wide.orm, 1), 'approved');
+  const [asking] = await fixtureEnrolments(wide.orm, cls.id, await fixturePeople(wide.orm, 1), 'requested');
+  const approved = await whileSeatIsFreed(cls.id, seated as string, () => concurrent.approve(staff, asking as string));
+  assert.is(approved.state, 'approved', 'the freed seat is taken, not left beside a waitlisted enrolment');
+  assert.is(await seatsTaken(cls.id), 1);
+  assert.equal(await states(cls.id), { withdrawn: 1, approved: 1 });
 });
 
 test.run();

@@ -560,14 +560,7 @@ async function insertRequest(
 ): Promise<EnrolmentRow> {
   const after = { classId: cls.id, personId: person.id, autoAdmit: options.autoAdmit };
   const [row] = await tx.execute<(StoredEnrolmentRow & { seat_freed: boolean | null })[]>(
-    `WITH seat AS (
-            UPDATE training_class SET seats_taken = seats_taken + 1
-             WHERE id = ? AND ?::boolean AND seats_taken < capacity
-            RETURNING id),
-          full_class AS (
-            SELECT seats_taken < capacity AS free FROM training_class
-             WHERE id = ? AND ?::boolean AND NOT EXISTS (SELECT FROM seat)
-               FOR NO KEY UPDATE),
+    `WITH ${SEAT_CLAIM},
           ins AS (
             INSERT INTO enrolment (id, class_id, person_id, state, origin, note, decided_at)
             VALUES (gen_random_uuid(), ?, ?,
@@ -602,23 +595,36 @@ async function insertRequest(
 }
 
 /**
- * Takes one seat of the class, or reports that none is left. When none is, the class row is still
- * locked until the commit, so a withdrawal cannot free a seat unseen and leave this enrolment on
- * the waitlist beside an empty chair.
+ * A seat of the class (`$1`), when `$2` is true: the conditional UPDATE takes one if any is left
+ * (CTE `seat`); when none is, the class row is locked all the same (CTE `full_class`) and read
+ * again after any withdrawal that held it, so a seat freed meanwhile is seen (`free`) instead of
+ * leaving someone on the waitlist beside an empty chair. The one place this rule is written: the
+ * request's single statement and `claimSeat` both start with it.
  */
+const SEAT_CLAIM = `
+  seat AS (
+    UPDATE training_class SET seats_taken = seats_taken + 1
+     WHERE id = ? AND ?::boolean AND seats_taken < capacity
+    RETURNING id),
+  full_class AS (
+    SELECT seats_taken < capacity AS free FROM training_class
+     WHERE id = ? AND ?::boolean AND NOT EXISTS (SELECT FROM seat)
+       FOR NO KEY UPDATE)`;
+
+/** Takes one seat of the class, or reports that none is left (the class row then stays locked). */
 async function claimSeat(tx: Sql, classId: string): Promise<boolean> {
-  const take = () =>
-    tx.execute(
-      'UPDATE training_class SET seats_taken = seats_taken + 1 WHERE id = ? AND seats_taken < capacity RETURNING id',
-      [classId],
-    );
-  if ((await take()).length > 0) return true;
-  const [row] = await tx.execute<{ free: boolean }[]>(
-    'SELECT seats_taken < capacity AS free FROM training_class WHERE id = ? FOR NO KEY UPDATE',
+  const [claim] = await tx.execute<{ taken: boolean; freed: boolean | null }[]>(
+    `WITH ${SEAT_CLAIM} SELECT EXISTS (SELECT FROM seat) AS taken, (SELECT free FROM full_class) AS freed`,
+    [classId, true, classId, true],
+  );
+  if (claim?.taken) return true;
+  if (!claim?.freed) return false;
+  // A seat freed while we waited: the lock is ours now, so taking it cannot race.
+  const retaken = await tx.execute(
+    'UPDATE training_class SET seats_taken = seats_taken + 1 WHERE id = ? AND seats_taken < capacity RETURNING id',
     [classId],
   );
-  // A seat freed between the two statements: now that we hold the lock, taking it cannot race.
-  return row?.free ? (await take()).length > 0 : false;
+  return retaken.length > 0;
 }
 
 async function setState(tx: Sql, id: string, state: EnrolmentState, reason?: string | null): Promise<void> {
