@@ -64,7 +64,7 @@ export async function seedRosters(
       personId,
       p.fullName,
       p.fullName.split(' ').at(-1),
-      foldDiacritics(p.fullName).toLowerCase(),
+      foldDiacritics(p.fullName),
       p.gender,
       p.ethnicity,
       unitId(unitCode),

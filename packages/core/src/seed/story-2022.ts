@@ -5,12 +5,15 @@ import {
   type DayPart,
   DEFAULT_DAY_PART_TIMES,
   DEFAULT_PROGRAMS,
+  foldDiacritics,
   formatCertificateNumber,
   type PartyStatus,
   type ProgramDefinition,
+  splitFullName,
   summariseAttendance,
   verificationCodeFromBytes,
 } from '@polcenter/domain';
+import { PERSON_COLUMNS } from '../services/people';
 import { insertRows } from './insert-rows';
 import { generatePerson } from './people-generator';
 import { seededRandom } from './random';
@@ -282,17 +285,11 @@ export async function seedStory2022(
       const birthYear = (young ? 1990 : 1968) + Math.floor(random() * (young ? 13 : 24));
       const birthDate = `${birthYear}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
       const admitted = partyStatus === 'probationary' ? addDays(story.start, -30 - Math.floor(random() * 300)) : null;
-      const words = generated.fullName.split(' ');
       people.push([
         personId,
         generated.fullName,
-        words.at(-1),
-        generated.fullName
-          .normalize('NFD')
-          .replace(/\p{M}/gu, '')
-          .replaceAll('đ', 'd')
-          .replaceAll('Đ', 'D')
-          .toLowerCase(),
+        splitFullName(generated.fullName).given,
+        foldDiacritics(generated.fullName),
         birthDate,
         generated.gender,
         generated.ethnicity,
@@ -370,27 +367,7 @@ export async function seedStory2022(
     }
   }
 
-  await insertRows(
-    tx,
-    'person',
-    [
-      'id',
-      'full_name',
-      'given_name',
-      'search_name',
-      'birth_date',
-      'gender',
-      'ethnicity',
-      'unit_id',
-      'position',
-      'party_status',
-      'party_admitted_on',
-      'education_level',
-      'phone',
-      'national_id',
-    ],
-    people,
-  );
+  await insertRows(tx, 'person', ['id', ...PERSON_COLUMNS], people);
   await insertRows(
     tx,
     'training_class',

@@ -87,7 +87,7 @@ export async function fixturePeople(orm: Orm, count: number, person: FixturePers
       id,
       full_name: fullName,
       given_name: splitFullName(fullName).given,
-      search_name: foldDiacritics(fullName).toLowerCase(),
+      search_name: foldDiacritics(fullName),
       party_status: person.partyStatus ?? 'non_member',
       education_level: person.educationLevel === undefined ? 'upper_secondary' : person.educationLevel,
       unit_id: person.unitId ?? null,
