@@ -20,7 +20,7 @@ import {
   type ValidPersonInput,
 } from '@polcenter/domain';
 import type { Actor } from '../actor';
-import { type AuditEntry, audit } from '../audit';
+import { audit } from '../audit';
 import type { Orm } from '../orm';
 import { inTransaction, type Sql } from '../sql';
 import { enrolmentChecks, insertEnrolments } from './enrolment';
@@ -67,8 +67,6 @@ export interface ImportOptions {
 const REQUIRED: LocalizedText = { vi: 'Bắt buộc phải có.', en: 'Required.' };
 // A well-formed id that names no unit, so the schema checks the other fields of a row whose unit is unknown.
 const NO_UNIT = '00000000-0000-4000-8000-000000000000';
-// Audit rows take 7 parameters each; PostgreSQL allows 65,535 per statement.
-const AUDIT_BATCH = 1000;
 
 const SQL_TYPES: Record<(typeof PERSON_COLUMNS)[number], string> = {
   full_name: 'text',
@@ -103,10 +101,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else groups.set(k, [item]);
   }
   return groups;
-}
-
-async function auditInBatches(tx: Sql, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
-  for (const batch of chunks(entries, AUDIT_BATCH)) await audit(tx, actor, ...batch);
 }
 
 async function unitsByCode(tx: Sql, codes: Iterable<string>): Promise<Map<string, string>> {
@@ -329,10 +323,10 @@ export class ImportService {
           [JSON.stringify(records)],
           'run',
         );
-        await auditInBatches(
+        await audit(
           tx,
           actor,
-          batch.map(({ id, data }) => ({
+          ...batch.map(({ id, data }) => ({
             action: 'person.create',
             entity: 'person',
             entityId: id,
@@ -593,10 +587,10 @@ export class ImportService {
             // Every writer of enrolments holds the person locks taken above, so this cannot happen.
             throw new Error('an enrolment of this import was created meanwhile by another writer; import again');
           }
-          await auditInBatches(
+          await audit(
             tx,
             actor,
-            created.map((e) => ({
+            ...created.map((e) => ({
               action: 'enrolment.nominate',
               entity: 'enrolment',
               entityId: e.id,
