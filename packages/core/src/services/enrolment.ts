@@ -159,12 +159,7 @@ export class EnrolmentService {
       const refused = [...checks.refusals].filter(([personId]) => !checks.existing.has(personId));
       const accepted = people.filter((p) => !checks.existing.has(p.id) && !checks.refusals.has(p.id));
       accepted.sort((x, y) => (index.get(x.id) ?? 0) - (index.get(y.id) ?? 0));
-      const created = await insertEnrolments(tx, cls, accepted, {
-        origin: 'nominated',
-        state: 'nominated',
-        unitId: data.unitId,
-        note: data.note ?? null,
-      });
+      const created = await insertNominations(tx, cls, accepted, { unitId: data.unitId, note: data.note ?? null });
       await audit(
         tx,
         actor,
@@ -512,29 +507,23 @@ export async function enrolmentChecks(tx: Sql, cls: ClassRow, people: readonly P
 }
 
 /**
- * New enrolments in the given order (which is their waitlist order), in the state they start in;
- * none for a person who already has an active one (the partial unique index decides).
+ * Nominations of these people by a unit, in the given order (which is their waitlist order); none
+ * for a person who already has an active enrolment (the partial unique index decides).
  */
-export async function insertEnrolments(
+export async function insertNominations(
   tx: Sql,
   cls: Pick<ClassRow, 'id' | 'code'>,
   people: readonly Pick<PersonRow, 'id' | 'full_name'>[],
-  how: {
-    origin: 'nominated' | 'requested';
-    state: 'nominated' | 'requested' | 'approved' | 'waitlisted';
-    unitId: string | null;
-    note: string | null;
-  },
+  by: { unitId: string; note: string | null },
 ): Promise<EnrolmentRow[]> {
   if (people.length === 0) return [];
   const rows = await tx.execute<StoredEnrolmentRow[]>(
     `WITH input AS (SELECT person_id, n FROM unnest(?::uuid[]) WITH ORDINALITY AS x(person_id, n))
-     INSERT INTO enrolment (id, class_id, person_id, state, origin, nominated_by_unit_id, note, decided_at)
-     SELECT gen_random_uuid(), ?, person_id, ?, ?, ?, ?, CASE WHEN ? IN ('approved', 'waitlisted') THEN now() END
-       FROM input ORDER BY n
+     INSERT INTO enrolment (id, class_id, person_id, state, origin, nominated_by_unit_id, note)
+     SELECT gen_random_uuid(), ?, person_id, 'nominated', 'nominated', ?, ? FROM input ORDER BY n
      ON CONFLICT (class_id, person_id) WHERE state NOT IN ('withdrawn', 'rejected') DO NOTHING
      RETURNING ${enrolmentColumns()}`,
-    [uuidArray(people.map((p) => p.id)), cls.id, how.state, how.origin, how.unitId, how.note, how.state],
+    [uuidArray(people.map((p) => p.id)), cls.id, by.unitId, by.note],
   );
   const order = new Map(people.map((p, i) => [p.id, i]));
   const names = new Map(people.map((p) => [p.id, p.full_name]));

@@ -23,7 +23,7 @@ import type { Actor } from '../actor';
 import { audit } from '../audit';
 import type { Orm } from '../orm';
 import { inTransaction, type Sql } from '../sql';
-import { enrolmentChecks, insertEnrolments } from './enrolment';
+import { enrolmentChecks, insertNominations } from './enrolment';
 import { type ClassRow, type ClockOptions, loadClass, lockPeople, vietnamToday } from './enrolment-sql';
 import { columns, lockIdentities, PERSON_COLUMNS } from './people';
 
@@ -577,11 +577,11 @@ export class ImportService {
       for (const group of groups.values()) {
         const first = group[0] as (typeof toCreate)[number];
         for (const batch of chunks(group, options.batchSize ?? 1000)) {
-          const created = await insertEnrolments(
+          const created = await insertNominations(
             tx,
             first.cls,
             batch.flatMap((r) => locked.get(r.personId) ?? []),
-            { origin: 'nominated', state: 'nominated', unitId: first.unitId, note: first.note },
+            { unitId: first.unitId, note: first.note },
           );
           if (created.length !== batch.length) {
             // Every writer of enrolments holds the person locks taken above, so this cannot happen.
