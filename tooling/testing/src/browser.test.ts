@@ -3,21 +3,60 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { launchBrowser } from './browser';
 
+async function serve(handler: http.RequestListener): Promise<{ url: string; close(): void }> {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+const browser = await launchBrowser();
+test.after(() => browser.close());
+
 test('the packaged Chromium renders a page served on localhost and runs its script', async () => {
-  const server = http.createServer((_req, res) => {
+  const site = await serve((_req, res) => {
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.end('<!doctype html><p id="out"></p><script>out.textContent = "Xin chào " + (6 * 7)</script>');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  const browser = await launchBrowser();
   try {
     const page = await browser.context.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(`${site.url}/`);
     assert.is(await page.textContent('#out'), 'Xin chào 42');
+    await page.close();
   } finally {
-    await browser.close();
-    server.close();
+    site.close();
+  }
+});
+
+test('web security is on: another origin is unreadable without CORS, readable with it', async () => {
+  // Two origins (the same host on two ports are two origins): a portal page and an API.
+  const api = await serve((req, res) => {
+    if (req.url === '/open') res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('content-type', 'application/json');
+    res.end('{"ok":true}');
+  });
+  const portal = await serve((_req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end('<!doctype html><p>portal</p>');
+  });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${portal.url.replace('127.0.0.1', 'localhost')}/`);
+    const read = (path: string) =>
+      page.evaluate(
+        (url) =>
+          fetch(url).then(
+            (r) => r.json().then((body: { ok: boolean }) => `read ${body.ok}`),
+            () => 'refused',
+          ),
+        `${api.url}${path}`,
+      );
+    assert.is(await read('/closed'), 'refused');
+    assert.is(await read('/open'), 'read true');
+    await page.close();
+  } finally {
+    api.close();
+    portal.close();
   }
 });
 

@@ -25,16 +25,44 @@ const QUIET = [
   '--disable-gpu',
 ];
 
+/**
+ * Flags of the packaged Chromium's defaults (made for serverless scraping) that turn off what a
+ * visitor's browser enforces: with them, a widget refused by CORS still works in tests and a
+ * blank embed on a real portal goes unseen. The features it disables are site isolation's.
+ */
+const INSECURE = new Set([
+  '--disable-web-security',
+  '--allow-running-insecure-content',
+  '--disable-site-isolation-trials',
+  '--single-process',
+]);
+
+/** The packaged defaults without the insecure ones; `--disable-features` keeps only harmless entries. */
+export function secureArgs(args: readonly string[]): string[] {
+  return args.flatMap((arg) => {
+    const flag = arg.split('=')[0] ?? arg;
+    if (INSECURE.has(flag)) return [];
+    if (flag === '--disable-features') {
+      const kept = arg
+        .slice(flag.length + 1)
+        .split(',')
+        .filter((feature) => feature && feature !== 'IsolateOrigins' && feature !== 'site-per-process');
+      return kept.length > 0 ? [`--disable-features=${kept.join(',')}`] : [];
+    }
+    return [arg];
+  });
+}
+
 async function executablePath(): Promise<{ path: string; args: string[] }> {
   if (process.env.CHROMIUM_PATH) return { path: process.env.CHROMIUM_PATH, args: [] };
   const { default: packaged } = await import('@sparticuz/chromium');
-  return { path: await packaged.executablePath(), args: packaged.args };
+  return { path: await packaged.executablePath(), args: secureArgs(packaged.args) };
 }
 
 export async function launchBrowser(): Promise<TestBrowser> {
   const { path: executable, args } = await executablePath();
   const profile = mkdtempSync(path.join(os.tmpdir(), 'polcenter-chromium-'));
-  const wanted = [...new Set([...args.filter((arg) => !arg.startsWith('--single-process')), ...QUIET])];
+  const wanted = [...new Set([...args, ...QUIET])];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: executable,
     headless: true,
