@@ -8,10 +8,13 @@ import { createContextInner } from './context';
 import { appRouter, createCaller } from './root';
 
 /**
- * The authorization matrix: every procedure that takes the id of something that belongs to a unit,
- * called by every kind of caller, on an object of their own unit and of another. A coordinator of
- * Phương Viên may touch Phương Viên's records and nothing of Đồng Lạc; the district center's staff
- * everything in Chợ Đồn and nothing outside it; the public nothing at all.
+ * The authorization matrix: every id a procedure takes, called by every kind of caller, on an
+ * object of their own unit and of another. A coordinator of Phương Viên may touch Phương Viên's
+ * records and nothing of Đồng Lạc; the district's staff everything in Chợ Đồn and nothing outside
+ * it; a commune's propaganda officer or center staff their commune, never the district's own
+ * business; the public nothing at all. Every id-bearing field of every input is listed in
+ * `ID_FIELDS` with how it is covered, and the matrix exercises each checked one — the second ids
+ * (a transfer's target roster, a briefing's presenters…) one at a time against another unit.
  */
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());
@@ -24,18 +27,30 @@ const [district, phuongVien, dongLac, outside] = await Promise.all([
   unit('TN-CHODON'),
 ]);
 
-type Caller = 'admin' | 'center' | 'coordinator' | 'lecturer' | 'propaganda' | 'public';
-const grants: Record<Exclude<Caller, 'public'>, { role: Role; unitId: string | null }> = {
+type Caller =
+  | 'admin'
+  | 'center'
+  | 'coordinator'
+  | 'lecturer'
+  | 'propaganda'
+  | 'communeCenter'
+  | 'communePropaganda'
+  | 'public';
+type Staff = Exclude<Caller, 'public'>;
+const grants: Record<Staff, { role: Role; unitId: string | null }> = {
   admin: { role: 'admin', unitId: null },
   center: { role: 'center_staff', unitId: district },
   coordinator: { role: 'unit_coordinator', unitId: phuongVien },
   lecturer: { role: 'lecturer', unitId: district },
   propaganda: { role: 'propaganda_staff', unitId: district },
+  communeCenter: { role: 'center_staff', unitId: phuongVien },
+  communePropaganda: { role: 'propaganda_staff', unitId: phuongVien },
 };
-const callers = {} as Record<Caller, ReturnType<typeof createCaller>>;
+type Api = ReturnType<typeof createCaller>;
+const callers = {} as Record<Caller, Api>;
 for (const [name, grant] of Object.entries(grants)) {
   const principal = await polcenter.auth.createUser(SYSTEM_ACTOR, {
-    username: name,
+    username: name.toLowerCase(),
     displayName: name,
     password: 'a long test password',
     roles: [grant],
@@ -43,32 +58,67 @@ for (const [name, grant] of Object.entries(grants)) {
   callers[name as Caller] = createCaller(createContextInner({ polcenter, principal }));
 }
 callers.public = createCaller(createContextInner({ polcenter }));
+const CALLERS = Object.keys(callers) as Caller[];
 
 /** The objects each test acts on: one per unit, so "own" and "other" are concrete rows. */
-type Where = 'phuongVien' | 'dongLac' | 'outside';
-const unitOf: Record<Where, string> = { phuongVien, dongLac, outside };
-const person = {} as Record<Where, string>;
-const klass = {} as Record<Where, string>;
-const session = {} as Record<Where, string>;
-const briefing = {} as Record<Where, string>;
-const opinion = {} as Record<Where, string>;
-const sensitive = {} as Record<Where, string>;
-const roster = {} as Record<Where, string>;
+type Where = 'district' | 'phuongVien' | 'dongLac' | 'outside';
+const unitOf: Record<Where, string> = { district, phuongVien, dongLac, outside };
+const WHERES = Object.keys(unitOf) as Where[];
+/** Which units each caller may act on: their role's unit and those below it. */
+const reach: Record<Caller, Where[]> = {
+  admin: WHERES,
+  center: ['district', 'phuongVien', 'dongLac'],
+  coordinator: ['phuongVien'],
+  lecturer: ['district', 'phuongVien', 'dongLac'],
+  propaganda: ['district', 'phuongVien', 'dongLac'],
+  communeCenter: ['phuongVien'],
+  communePropaganda: ['phuongVien'],
+  public: [],
+};
+/** Whose conferences and contests each caller may read: their units', and the units' above them. */
+const line: Record<Caller, Where[]> = {
+  ...reach,
+  coordinator: ['district', 'phuongVien'],
+  communeCenter: ['district', 'phuongVien'],
+  communePropaganda: ['district', 'phuongVien'],
+};
+
+type Ids = Record<Where, string>;
+const ids = (): Ids => ({}) as Ids;
+const person = ids();
+/** A second person of each unit, moved to another unit and back by the `patch.unitId` rows. */
+const mover = ids();
+/** A member of each unit's roster, for transfers out of it. */
+const member = ids();
+const klass = ids();
+const session = ids();
+const briefing = ids();
+const opinion = ids();
+const sensitive = ids();
+const roster = ids();
 const decision = {} as Record<Where, string[]>;
-const enrolment = {} as Record<Where, string>;
-const certificate = {} as Record<Where, string>;
+const enrolment = ids();
+const certificate = ids();
+const conference = ids();
+const contest = ids();
+const entrant = ids();
 const program = await polcenter.programs.getByCode('CNKT');
 let sequence = 0;
-for (const where of Object.keys(unitOf) as Where[]) {
-  person[where] = (
+const newPerson = async (name: string, unitId: string) =>
+  (
     await polcenter.people.create(SYSTEM_ACTOR, {
-      fullName: `Hoàng Văn ${where}`,
+      fullName: name,
       birthDate: '1990-05-01',
       gender: 'male',
       ethnicity: 'tay',
-      unitId: unitOf[where],
+      unitId,
     })
   ).id;
+const letters = (n: number) => String(n).replace(/\d/g, (d) => 'ABCDEFGHIJ'[Number(d)] ?? '');
+for (const where of WHERES) {
+  person[where] = await newPerson(`Hoàng Văn ${where}`, unitOf[where]);
+  mover[where] = await newPerson(`Nông Văn ${where}`, unitOf[where]);
+  member[where] = await newPerson(`Lường Văn ${where}`, unitOf[where]);
   klass[where] = (
     await polcenter.classes.create(SYSTEM_ACTOR, {
       code: `CNKT-${String(++sequence).padStart(2, '0')}/2030`,
@@ -133,61 +183,159 @@ for (const where of Object.keys(unitOf) as Where[]) {
           date: `2031-0${n + 1}-01`,
           signer: 'Bí thư Đảng uỷ',
           kind: n === 0 ? 'establish' : n % 2 ? 'remove' : 'add',
-          items: [{ personId: person[where], fields: ['party_building'] }],
+          items: [
+            { personId: person[where], fields: ['party_building'] },
+            ...(n === 0 ? [{ personId: member[where], fields: ['law' as const] }] : []),
+          ],
         })
       ).id,
     );
   }
+  conference[where] = (
+    await polcenter.activities.createConference(SYSTEM_ACTOR, {
+      date: '2022-11-10',
+      title: `Hội nghị báo cáo viên ${where}`,
+      ownerUnitId: unitOf[where],
+      rosterId: roster[where],
+    })
+  ).id;
+  contest[where] = (
+    await polcenter.activities.createContest(SYSTEM_ACTOR, {
+      title: `Hội thi báo cáo viên giỏi ${where}`,
+      ownerUnitId: unitOf[where],
+      heldOn: '2022-08-18',
+    })
+  ).id;
+  entrant[where] = (
+    await polcenter.activities.addEntrant(SYSTEM_ACTOR, {
+      contestId: contest[where],
+      personId: person[where],
+      category: 'thematic',
+      topic: 'Chuyển đổi số',
+    })
+  ).id;
 }
 /** Each annul in the matrix annuls a decision of its own (annulling one twice is a conflict). */
-const annulled = { phuongVien: 0, dongLac: 0, outside: 0 };
-/** Which units each caller's role reaches, for the records this matrix covers. */
-const reach: Record<Caller, Where[]> = {
-  admin: ['phuongVien', 'dongLac', 'outside'],
-  center: ['phuongVien', 'dongLac'],
-  coordinator: ['phuongVien'],
-  lecturer: ['phuongVien', 'dongLac'],
-  propaganda: ['phuongVien', 'dongLac'],
-  public: [],
-};
+const annulled = { district: 0, phuongVien: 0, dongLac: 0, outside: 0 };
+
+const STAFF: Role[] = ['center_staff', 'unit_coordinator', 'propaganda_staff'];
+const ACTIVITY_STAFF: Role[] = ['center_staff', 'unit_coordinator', 'lecturer', 'propaganda_staff'];
+const LOGGERS: Role[] = ['unit_coordinator', 'lecturer', 'propaganda_staff'];
 
 interface Row {
   readonly procedure: string;
   /** Roles allowed at all (admins always are). */
-  readonly roles: readonly Caller[];
-  call(api: ReturnType<typeof createCaller>, where: Where): Promise<unknown>;
+  readonly roles: readonly Role[];
+  /** The input fields `call` points at the unit under test. */
+  readonly ids: readonly string[];
+  /** A read of a unit's own business: allowed on the caller's line (their units and those above). */
+  readonly line?: boolean;
+  call(api: Api, where: Where): Promise<unknown>;
+  /**
+   * Per further id field: a call whose other ids stay in the caller's unit (`own`) while this one
+   * field points at `other`. Allowed only when the caller may act on both.
+   */
+  readonly second?: Readonly<Record<string, (api: Api, own: Where, other: Where) => Promise<unknown>>>;
+  /** Whether a `second` call is allowed, when not simply "the caller may act on `other` too". */
+  readonly secondAllowed?: (caller: Caller, own: Where, other: Where) => boolean;
 }
+
+/** Whether `inner`'s unit lies within `outer`'s (Phương Viên and Đồng Lạc are communes of the district). */
+const within = (inner: Where, outer: Where) =>
+  inner === outer || (outer === 'district' && (inner === 'phuongVien' || inner === 'dongLac'));
+
+const briefingOf = (w: Where, presenter: Where) => ({
+  date: '2022-10-01',
+  unitId: unitOf[w],
+  topic: 'Chuyển đổi số',
+  audienceSize: 30,
+  presenterIds: [person[presenter]],
+});
+const opinionOf = (w: Where, reporter: Where) => ({
+  date: '2022-10-02',
+  unitId: unitOf[w],
+  topic: 'Đường giao thông',
+  summary: 'Đề nghị sửa đường.',
+  reporterIds: [person[reporter]],
+});
+const classOf = (w: Where, extra: { sites?: Where; lecturer?: Where } = {}) => ({
+  code: `CNKT-${String(++sequence).padStart(2, '0')}/2030`,
+  programId: program.id,
+  organiserUnitId: unitOf[w],
+  mode: extra.sites ? ('hybrid' as const) : ('in_person' as const),
+  venue: 'Hội trường',
+  capacity: 40,
+  startDate: '2022-10-03',
+  endDate: '2022-10-04',
+  ...(extra.sites ? { sites: [{ name: 'Điểm cầu xã', unitId: unitOf[extra.sites] }] } : {}),
+  ...(extra.lecturer
+    ? { sessions: [{ date: '2022-10-03', part: 'afternoon' as const, periods: 4, lecturerId: person[extra.lecturer] }] }
+    : {}),
+});
+const conferenceOf = (w: Where, extra: { roster?: Where; site?: Where } = {}) => ({
+  date: '2022-12-10',
+  title: `Hội nghị ${++sequence}`,
+  ownerUnitId: unitOf[w],
+  rosterId: roster[extra.roster ?? w],
+  mode: 'hybrid' as const,
+  sites: [{ name: 'Điểm cầu', unitId: unitOf[extra.site ?? w] }],
+});
+const decisionOf = (w: Where, items: { personId: string; change?: 'add' | 'transfer'; toRosterId?: string }[]) => ({
+  rosterId: roster[w],
+  number: `${++sequence}-QĐ/TT`,
+  date: '2032-01-01',
+  signer: 'Bí thư',
+  kind: 'add' as const,
+  items: items.map((item) => ({ ...item, fields: ['law' as const] })),
+});
 
 const MATRIX: Row[] = [
   {
     procedure: 'people.get',
-    roles: ['center', 'coordinator', 'propaganda'],
+    roles: STAFF,
+    ids: ['id'],
     call: (api, w) => api.people.get({ id: person[w] }),
   },
   {
     procedure: 'people.getFull',
-    roles: ['center', 'coordinator', 'propaganda'],
+    roles: STAFF,
+    ids: ['id'],
     call: (api, w) => api.people.getFull({ id: person[w] }),
   },
   {
     procedure: 'people.update',
-    roles: ['center', 'coordinator', 'propaganda'],
+    roles: STAFF,
+    ids: ['id'],
     call: async (api, w) => {
       const current = await polcenter.people.get(person[w]);
       return api.people.update({ id: person[w], version: current.version, patch: { position: 'Bí thư chi bộ' } });
     },
+    second: {
+      // Moving one's own person to another unit; moved back after, so the next caller finds them home.
+      'patch.unitId': async (api, own, other) => {
+        const moved = await api.people.update({
+          id: mover[own],
+          version: (await polcenter.people.get(mover[own])).version,
+          patch: { unitId: unitOf[other] },
+        });
+        await polcenter.people.update(SYSTEM_ACTOR, mover[own], moved.version, { unitId: unitOf[own] });
+        return moved;
+      },
+    },
   },
   {
     procedure: 'people.search',
-    roles: ['center', 'coordinator', 'propaganda'],
+    roles: STAFF,
+    ids: ['unitId'],
     call: (api, w) => api.people.search({ unitId: unitOf[w] }),
   },
   {
     procedure: 'people.create',
-    roles: ['center', 'coordinator', 'propaganda'],
+    roles: STAFF,
+    ids: ['unitId'],
     call: (api, w) =>
       api.people.create({
-        fullName: `Triệu Thị ${w} ${++sequence}`.replace(/\d/g, (d) => 'ABCDEFGHIJ'[Number(d)] ?? ''),
+        fullName: `Triệu Thị ${w} ${letters(++sequence)}`,
         birthDate: '1992-02-02',
         gender: 'female',
         ethnicity: 'dao',
@@ -196,85 +344,215 @@ const MATRIX: Row[] = [
   },
   {
     procedure: 'classes.create',
-    roles: ['center'],
-    call: (api, w) =>
-      api.classes.create({
-        code: `CNKT-${String(++sequence).padStart(2, '0')}/2030`,
-        programId: program.id,
-        organiserUnitId: unitOf[w],
-        mode: 'in_person',
-        venue: 'Hội trường',
-        capacity: 40,
-        startDate: '2022-10-03',
-        endDate: '2022-10-04',
-      }),
+    roles: ['center_staff'],
+    ids: ['organiserUnitId'],
+    call: (api, w) => api.classes.create(classOf(w)),
+    second: {
+      'sites[].unitId': (api, own, other) => api.classes.create(classOf(own, { sites: other })),
+      'sessions[].lecturerId': (api, own, other) => api.classes.create(classOf(own, { lecturer: other })),
+    },
   },
   {
     procedure: 'classes.transition',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['classId'],
     call: (api, w) => api.classes.transition({ classId: klass[w], to: 'open' }),
   },
   {
     procedure: 'classes.addSessions',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['classId'],
     call: (api, w) =>
       api.classes.addSessions({
         classId: klass[w],
         sessions: [{ date: '2022-09-12', part: 'morning', periods: 4 }],
       }),
+    second: {
+      'sessions[].lecturerId': (api, own, other) =>
+        api.classes.addSessions({
+          classId: klass[own],
+          sessions: [{ date: '2022-09-13', part: 'afternoon', periods: 4, lecturerId: person[other] }],
+        }),
+    },
   },
   {
     procedure: 'activities.recordBriefing',
-    roles: ['coordinator', 'lecturer', 'propaganda'],
-    call: (api, w) =>
-      api.activities.recordBriefing({
-        date: '2022-10-01',
-        unitId: unitOf[w],
-        topic: 'Chuyển đổi số',
-        audienceSize: 30,
-        presenterIds: [person[w]],
-      }),
+    roles: LOGGERS,
+    ids: ['unitId'],
+    call: (api, w) => api.activities.recordBriefing(briefingOf(w, w)),
+    second: { presenterIds: (api, own, other) => api.activities.recordBriefing(briefingOf(own, other)) },
   },
   {
     procedure: 'activities.briefings',
-    roles: ['center', 'coordinator', 'lecturer', 'propaganda'],
+    roles: ACTIVITY_STAFF,
+    ids: ['unitId'],
     call: (api, w) => api.activities.briefings({ from: '2022-01-01', to: '2022-12-31', unitId: unitOf[w] }),
   },
   {
     procedure: 'activities.recordOpinionReport',
-    roles: ['coordinator', 'lecturer', 'propaganda'],
-    call: (api, w) =>
-      api.activities.recordOpinionReport({
-        date: '2022-10-02',
-        unitId: unitOf[w],
-        topic: 'Đường giao thông',
-        summary: 'Đề nghị sửa đường.',
-        reporterIds: [person[w]],
-      }),
+    roles: LOGGERS,
+    ids: ['unitId'],
+    call: (api, w) => api.activities.recordOpinionReport(opinionOf(w, w)),
+    second: { reporterIds: (api, own, other) => api.activities.recordOpinionReport(opinionOf(own, other)) },
   },
   {
     procedure: 'activities.opinionReports',
-    roles: ['center', 'coordinator', 'lecturer', 'propaganda'],
+    roles: ACTIVITY_STAFF,
+    ids: ['unitId'],
     call: (api, w) => api.activities.opinionReports({ from: '2022-01-01', to: '2022-12-31', unitId: unitOf[w] }),
   },
   {
     procedure: 'activities.opinionReport',
-    roles: ['center', 'coordinator', 'lecturer', 'propaganda'],
+    roles: ACTIVITY_STAFF,
+    ids: ['id'],
     call: (api, w) => api.activities.opinionReport({ id: opinion[w] }),
   },
   {
     procedure: 'activities.updateOpinionReport',
-    roles: ['propaganda'],
+    roles: ['propaganda_staff'],
+    ids: ['id'],
     call: (api, w) => api.activities.updateOpinionReport({ id: opinion[w], status: 'closed' }),
   },
   {
+    procedure: 'activities.createConference',
+    roles: ['propaganda_staff'],
+    ids: ['ownerUnitId'],
+    call: (api, w) => api.activities.createConference(conferenceOf(w)),
+    second: {
+      rosterId: (api, own, other) => api.activities.createConference(conferenceOf(own, { roster: other })),
+      'sites[].unitId': (api, own, other) => api.activities.createConference(conferenceOf(own, { site: other })),
+    },
+  },
+  {
+    procedure: 'activities.recordAttendance',
+    roles: ['propaganda_staff'],
+    ids: ['conferenceId'],
+    call: (api, w) =>
+      api.activities.recordAttendance({
+        conferenceId: conference[w],
+        entries: [{ personId: person[w], status: 'present' }],
+      }),
+    second: {
+      'entries[].personId': (api, own, other) =>
+        api.activities.recordAttendance({
+          conferenceId: conference[own],
+          entries: [{ personId: person[other], status: 'excused' }],
+        }),
+    },
+  },
+  {
+    procedure: 'activities.conferences',
+    roles: ACTIVITY_STAFF,
+    ids: ['unitId'],
+    line: true,
+    call: async (api, w) => {
+      const seen = await api.activities.conferences({ from: '2022-01-01', to: '2022-12-31', unitId: unitOf[w] });
+      assert.ok(seen.some((c) => c.id === conference[w]));
+    },
+  },
+  {
+    procedure: 'activities.conference',
+    roles: ACTIVITY_STAFF,
+    ids: ['id'],
+    line: true,
+    call: (api, w) => api.activities.conference({ id: conference[w] }),
+  },
+  {
+    procedure: 'activities.createContest',
+    roles: ['propaganda_staff'],
+    ids: ['ownerUnitId'],
+    call: (api, w) =>
+      api.activities.createContest({ title: `Hội thi ${++sequence}`, ownerUnitId: unitOf[w], heldOn: '2022-09-01' }),
+  },
+  {
+    procedure: 'activities.addEntrant',
+    roles: ['propaganda_staff'],
+    ids: ['contestId'],
+    call: (api, w) =>
+      api.activities.addEntrant({ contestId: contest[w], personId: person[w], category: 'thematic', topic: 'Luật' }),
+    second: {
+      personId: (api, own, other) =>
+        api.activities.addEntrant({
+          contestId: contest[own],
+          personId: person[other],
+          category: 'resolution',
+          topic: 'Nghị quyết',
+        }),
+    },
+  },
+  {
+    procedure: 'activities.recordScores',
+    roles: ['propaganda_staff'],
+    ids: ['contestId'],
+    call: (api, w) =>
+      api.activities.recordScores({
+        contestId: contest[w],
+        scores: [{ entrantId: entrant[w], judgeId: person[w], round: 'outline', score: 15 }],
+      }),
+    second: {
+      'scores[].judgeId': (api, own, other) =>
+        api.activities.recordScores({
+          contestId: contest[own],
+          scores: [{ entrantId: entrant[own], judgeId: person[other], round: 'talk', score: 40 }],
+        }),
+    },
+  },
+  {
+    procedure: 'activities.finaliseContest',
+    roles: ['propaganda_staff'],
+    ids: ['id'],
+    call: async (api, w) => {
+      const contestId = (
+        await polcenter.activities.createContest(SYSTEM_ACTOR, {
+          title: `Hội thi ${++sequence}`,
+          ownerUnitId: unitOf[w],
+          heldOn: '2022-09-01',
+        })
+      ).id;
+      return api.activities.finaliseContest({ id: contestId });
+    },
+  },
+  {
+    procedure: 'activities.contest',
+    roles: ACTIVITY_STAFF,
+    ids: ['id'],
+    line: true,
+    call: (api, w) => api.activities.contest({ id: contest[w] }),
+  },
+  {
+    procedure: 'activities.workload',
+    roles: ['center_staff', 'propaganda_staff'],
+    ids: ['unitId'],
+    call: (api, w) => api.activities.workload({ from: '2022-01-01', to: '2022-12-31', unitId: unitOf[w] }),
+    second: {
+      personIds: (api, own, other) =>
+        api.activities.workload({
+          from: '2022-01-01',
+          to: '2022-12-31',
+          unitId: unitOf[own],
+          personIds: [person[other]],
+        }),
+    },
+  },
+  {
+    procedure: 'activities.workload',
+    roles: ['center_staff', 'propaganda_staff'],
+    ids: ['personIds'],
+    call: (api, w) => api.activities.workload({ from: '2022-01-01', to: '2022-12-31', personIds: [person[w]] }),
+  },
+  {
     procedure: 'assignments.assign',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['sessionId', 'personId'],
     call: (api, w) => api.assignments.assign({ sessionId: session[w], personId: person[w] }),
+    second: {
+      personId: (api, own, other) => api.assignments.assign({ sessionId: session[own], personId: person[other] }),
+    },
   },
   {
     procedure: 'assignments.unassign',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['sessionId'],
     call: async (api, w) => {
       const [assignment] = await polcenter.assignments.ofSession(session[w]);
       return api.assignments.unassign({ id: assignment?.id ?? unitOf[w], sessionId: session[w] });
@@ -282,46 +560,61 @@ const MATRIX: Row[] = [
   },
   {
     procedure: 'rosters.create',
-    roles: ['propaganda'],
+    roles: ['propaganda_staff'],
+    ids: ['ownerUnitId'],
     call: (api, w) =>
       api.rosters.create({
         level: 'commune',
         ownerUnitId: unitOf[w],
         termStartYear: 2026,
-        termEndYear: 2030 + ++sequence,
+        termEndYear: 2031 + (++sequence % 150),
       }),
   },
   {
     procedure: 'rosters.at',
-    roles: ['center', 'coordinator', 'propaganda'],
+    roles: STAFF,
+    ids: ['rosterId'],
     call: (api, w) => api.rosters.at({ rosterId: roster[w], date: '2031-06-01' }),
   },
   {
+    procedure: 'rosters.at',
+    roles: STAFF,
+    ids: ['ownerUnitId'],
+    call: (api, w) => api.rosters.at({ ownerUnitId: unitOf[w], level: 'grassroots', date: '2031-06-01' }),
+  },
+  {
     procedure: 'rosters.rostersOf',
-    roles: ['center', 'coordinator', 'propaganda'],
+    roles: STAFF,
+    ids: ['personId'],
     call: (api, w) => api.rosters.rostersOf({ personId: person[w], date: '2022-06-01' }),
   },
   {
     procedure: 'rosters.decisions',
-    roles: ['center', 'coordinator', 'propaganda'],
+    roles: STAFF,
+    ids: ['id'],
     call: (api, w) => api.rosters.decisions({ id: roster[w] }),
   },
   {
     procedure: 'rosters.recordDecision',
-    roles: ['propaganda'],
-    call: (api, w) =>
-      api.rosters.recordDecision({
-        rosterId: roster[w],
-        number: `${++sequence}-QĐ/TT`,
-        date: '2031-12-01',
-        signer: 'Bí thư',
-        kind: 'add',
-        items: [{ personId: person[w], fields: ['law'] }],
-      }),
+    roles: ['propaganda_staff'],
+    ids: ['rosterId'],
+    call: (api, w) => api.rosters.recordDecision(decisionOf(w, [{ personId: person[w] }])),
+    second: {
+      // Someone of another unit onto one's own roster.
+      'items[].personId': (api, own, other) =>
+        api.rosters.recordDecision(decisionOf(own, [{ personId: person[other] }])),
+      // One's own member moved to another unit's roster: that roster would gain someone it never decided on.
+      'items[].toRosterId': (api, own, other) =>
+        api.rosters.recordDecision({
+          ...decisionOf(own, [{ personId: member[own], change: 'transfer', toRosterId: roster[other] }]),
+          kind: 'transfer',
+        }),
+    },
   },
   {
     procedure: 'rosters.annul',
-    roles: ['propaganda'],
+    roles: ['propaganda_staff'],
+    ids: ['decisionId'],
     call: (api, w) =>
       api.rosters.annul({
         decisionId: decision[w][1 + (annulled[w]++ % 7)] as string,
@@ -332,189 +625,474 @@ const MATRIX: Row[] = [
   },
   {
     procedure: 'enrolment.nominate',
-    roles: ['center', 'coordinator'],
+    roles: ['center_staff', 'unit_coordinator'],
+    ids: ['unitId'],
     call: (api, w) => api.enrolment.nominate({ classId: klass[w], unitId: unitOf[w], personIds: [person[w]] }),
+    second: {
+      personIds: (api, own, other) =>
+        api.enrolment.nominate({ classId: klass[own], unitId: unitOf[own], personIds: [person[other]] }),
+    },
+    // A unit nominates its own people, whoever asks: even an admin names people of the unit named.
+    secondAllowed: (_caller, own, other) => within(other, own),
   },
   {
     procedure: 'enrolment.request',
-    roles: ['center', 'coordinator'],
+    roles: ['center_staff', 'unit_coordinator'],
+    ids: ['personId'],
     call: (api, w) => api.enrolment.request({ classId: klass[w], personId: person[w] }),
+    // One's own class, someone of another unit.
+    second: { personId: (api, own, other) => api.enrolment.request({ classId: klass[own], personId: person[other] }) },
   },
   {
     procedure: 'enrolment.approve',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['enrolmentId'],
     call: (api, w) => api.enrolment.approve({ enrolmentId: enrolment[w] }),
   },
   {
     procedure: 'enrolment.waitlist',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['enrolmentId'],
     call: (api, w) => api.enrolment.waitlist({ enrolmentId: enrolment[w] }),
   },
   {
     procedure: 'enrolment.promote',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['classId'],
     call: (api, w) => api.enrolment.promote({ classId: klass[w] }),
   },
   {
     procedure: 'enrolment.reject',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['enrolmentId'],
     call: (api, w) => api.enrolment.reject({ enrolmentId: enrolment[w], reason: 'Không đủ điều kiện' }),
   },
   {
     procedure: 'enrolment.withdraw',
-    roles: ['center', 'coordinator'],
+    roles: ['center_staff', 'unit_coordinator'],
+    ids: ['enrolmentId'],
     call: (api, w) => api.enrolment.withdraw({ enrolmentId: enrolment[w] }),
   },
   {
     procedure: 'enrolment.get',
-    roles: ['center', 'coordinator'],
+    roles: ['center_staff', 'unit_coordinator'],
+    ids: ['id'],
     call: (api, w) => api.enrolment.get({ id: enrolment[w] }),
   },
   {
     procedure: 'enrolment.listForClass',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['classId'],
     call: (api, w) => api.enrolment.listForClass({ classId: klass[w] }),
   },
   {
     procedure: 'enrolment.listForPerson',
-    roles: ['center', 'coordinator'],
+    roles: ['center_staff', 'unit_coordinator'],
+    ids: ['personId'],
     call: (api, w) => api.enrolment.listForPerson({ personId: person[w] }),
   },
   {
     procedure: 'attendance.recordSheet',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['sessionId'],
     call: (api, w) =>
       api.attendance.recordSheet({ sessionId: session[w], marks: [{ enrolmentId: enrolment[w], mark: 'present' }] }),
   },
   {
     procedure: 'attendance.recordMark',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['sessionId'],
     call: (api, w) => api.attendance.recordMark({ sessionId: session[w], enrolmentId: enrolment[w], mark: 'excused' }),
   },
   {
     procedure: 'attendance.sheet',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['sessionId'],
     call: (api, w) => api.attendance.sheet({ sessionId: session[w] }),
   },
   {
     procedure: 'results.recordScores',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['enrolmentId'],
     call: (api, w) =>
       api.results.recordScores({ enrolmentId: enrolment[w], scores: [{ label: 'Bài thu hoạch', value: 8 }] }),
   },
   {
     procedure: 'results.scores',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['enrolmentId'],
     call: (api, w) => api.results.scores({ enrolmentId: enrolment[w] }),
   },
   {
     procedure: 'results.computeForClass',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['classId'],
     call: (api, w) => api.results.computeForClass({ classId: klass[w] }),
   },
   {
     procedure: 'certificates.issue',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['enrolmentId'],
     call: (api, w) => api.certificates.issue({ enrolmentId: enrolment[w] }),
   },
   {
     procedure: 'certificates.issueForClass',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['classId'],
     call: (api, w) => api.certificates.issueForClass({ classId: klass[w] }),
   },
   {
     procedure: 'certificates.revoke',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['certificateId'],
     call: (api, w) => api.certificates.revoke({ certificateId: certificate[w], reason: 'Cấp nhầm người' }),
   },
-  { procedure: 'certificates.get', roles: ['center'], call: (api, w) => api.certificates.get({ id: certificate[w] }) },
+  {
+    procedure: 'certificates.get',
+    roles: ['center_staff'],
+    ids: ['id'],
+    call: (api, w) => api.certificates.get({ id: certificate[w] }),
+  },
   {
     procedure: 'certificates.printable',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['id'],
     call: (api, w) => api.certificates.printable({ id: certificate[w] }),
   },
   {
     procedure: 'certificates.printPage',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['id'],
     call: (api, w) => api.certificates.printPage({ id: certificate[w] }),
   },
   {
     procedure: 'certificates.listForClass',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['classId'],
     call: (api, w) => api.certificates.listForClass({ classId: klass[w] }),
   },
   {
+    procedure: 'obligations.define',
+    roles: ['propaganda_staff'],
+    ids: ['ownerUnitId'],
+    call: (api, w) =>
+      api.obligations.define({
+        code: `BRIEFINGS-${++sequence}`,
+        ownerUnitId: unitOf[w],
+        kind: 'briefings',
+        minimum: 4,
+        name: { vi: 'Ít nhất 4 buổi tuyên truyền miệng', en: 'At least 4 briefings' },
+      }),
+  },
+  {
+    procedure: 'obligations.list',
+    roles: STAFF,
+    ids: ['unitId'],
+    call: (api, w) => api.obligations.list({ year: 2022, unitId: unitOf[w] }),
+  },
+  {
     procedure: 'obligations.shortfalls',
-    roles: ['center', 'coordinator', 'propaganda'],
+    roles: STAFF,
+    ids: ['unitId'],
     call: (api, w) => api.obligations.shortfalls({ year: 2022, unitId: unitOf[w] }),
+  },
+  {
+    procedure: 'programs.create',
+    roles: ['center_staff'],
+    ids: ['ownerUnitId'],
+    call: (api, w) => api.programs.create(programOf(unitOf[w])),
   },
 ];
 
-/** Procedures that take an id but are public by design (reference data, the open catalog). */
-const PUBLIC_BY_DESIGN = new Set([
-  'units.get',
-  'units.links',
-  'units.successors',
-  'units.rollUp',
-  'units.list',
-  'programs.get',
-  'classes.timetable',
-  'classes.catalog',
-  'enrolment.register',
-  'certificates.verify',
-]);
-/** Procedures on records with no unit (signed-in staff read the class itself, a roster's header). */
-const ANY_SIGNED_IN = new Set(['classes.get', 'classes.history', 'rosters.get', 'assignments.ofSession']);
+function programOf(ownerUnitId: string | null) {
+  return {
+    code: `TEST${letters(++sequence)}`,
+    ...(ownerUnitId ? { ownerUnitId } : {}),
+    kind: 'skills' as const,
+    name: { vi: 'Bồi dưỡng nghiệp vụ trưởng thôn', en: 'Skills for village heads' },
+    topics: [{ number: 1, title: 'Kỹ năng vận động quần chúng', periods: 8 }],
+    endsWith: 'attendance' as const,
+    passRule: { by: 'attendance' as const },
+    certificateKind: null,
+  };
+}
+
 /**
- * The district propaganda department's own business, not a unit's: conferences, contests,
- * workload. Role-checked (staff read, the department writes), tested below.
+ * How each id-bearing field of each procedure's input is covered. `checked`: the matrix varies it
+ * (a row's `ids` or `second`). Anything else says why no unit check applies.
  */
-const DEPARTMENT_WIDE: Record<
-  string,
-  { roles: readonly Caller[]; call: (api: ReturnType<typeof createCaller>) => Promise<unknown> }
-> = {
-  'activities.createConference': {
-    roles: ['propaganda'],
-    call: (api) =>
-      api.activities.createConference({ date: '2022-11-10', title: 'Hội nghị báo cáo viên tháng 11' } as never),
+type Coverage =
+  | 'checked'
+  | { readonly public: string }
+  | { readonly signedIn: string }
+  | { readonly staffWide: string }
+  | { readonly service: string }
+  | { readonly admin: string }
+  | { readonly notAReference: string };
+
+const UNITS_ARE_PUBLIC = { public: 'units are public reference data' };
+const NATIONAL_ID = { notAReference: 'a national ID number, personal data, not the id of a record' };
+const ID_FIELDS: Record<string, Record<string, Coverage>> = {
+  'activities.recordBriefing': { unitId: 'checked', presenterIds: 'checked' },
+  'activities.briefings': { unitId: 'checked' },
+  'activities.recordOpinionReport': { unitId: 'checked', reporterIds: 'checked' },
+  'activities.opinionReports': { unitId: 'checked' },
+  'activities.opinionReport': { id: 'checked' },
+  'activities.updateOpinionReport': { id: 'checked' },
+  'activities.createConference': { ownerUnitId: 'checked', rosterId: 'checked', 'sites[].unitId': 'checked' },
+  'activities.recordAttendance': { conferenceId: 'checked', 'entries[].personId': 'checked' },
+  'activities.conferences': { unitId: 'checked' },
+  'activities.conference': { id: 'checked' },
+  'activities.createContest': { ownerUnitId: 'checked' },
+  'activities.addEntrant': { contestId: 'checked', personId: 'checked' },
+  'activities.recordScores': {
+    contestId: 'checked',
+    'scores[].entrantId': { service: 'only entrants of the contest named (checked above) are taken' },
+    'scores[].judgeId': 'checked',
   },
-  'activities.recordAttendance': {
-    roles: ['propaganda'],
-    call: (api) => api.activities.recordAttendance({ conferenceId: unitOf.outside, attendance: [] } as never),
+  'activities.finaliseContest': { id: 'checked' },
+  'activities.contest': { id: 'checked' },
+  'activities.workload': { unitId: 'checked', personIds: 'checked' },
+  'assignments.assign': { sessionId: 'checked', personId: 'checked' },
+  'assignments.unassign': {
+    sessionId: 'checked',
+    id: { service: 'the router refuses an assignment that is not of the session checked' },
   },
-  'activities.conferences': {
-    roles: ['center', 'coordinator', 'lecturer', 'propaganda'],
-    call: (api) => api.activities.conferences({ from: '2022-01-01', to: '2022-12-31' }),
+  'assignments.ofSession': { sessionId: { signedIn: 'who teaches a class is staff-wide, like classes.get' } },
+  'attendance.recordSheet': {
+    sessionId: 'checked',
+    'marks[].enrolmentId': { service: "only enrolments in the checked session's class are taken" },
   },
-  'activities.conference': {
-    roles: ['center', 'coordinator', 'lecturer', 'propaganda'],
-    call: (api) => api.activities.conference({ id: unitOf.outside }),
+  'attendance.recordMark': {
+    sessionId: 'checked',
+    enrolmentId: { service: "only enrolments in the checked session's class are taken" },
   },
-  'activities.addEntrant': { roles: ['propaganda'], call: (api) => api.activities.addEntrant({} as never) },
-  'activities.recordScores': { roles: ['propaganda'], call: (api) => api.activities.recordScores({} as never) },
-  'activities.finaliseContest': {
-    roles: ['propaganda'],
-    call: (api) => api.activities.finaliseContest({ id: unitOf.outside }),
+  'attendance.sheet': { sessionId: 'checked' },
+  'audit.list': { entityId: { admin: 'the audit log' }, actorId: { admin: 'the audit log' } },
+  'certificates.issue': { enrolmentId: 'checked' },
+  'certificates.issueForClass': { classId: 'checked' },
+  'certificates.revoke': { certificateId: 'checked' },
+  'certificates.get': { id: 'checked' },
+  'certificates.printable': { id: 'checked' },
+  'certificates.printPage': { id: 'checked' },
+  'certificates.listForClass': { classId: 'checked' },
+  'classes.catalog': {
+    programId: { public: 'the open catalog' },
+    organiserUnitId: { public: 'the open catalog' },
+    organiserCode: { public: 'the open catalog' },
   },
-  'activities.contest': {
-    roles: ['center', 'coordinator', 'lecturer', 'propaganda'],
-    call: (api) => api.activities.contest({ id: unitOf.outside }),
+  'classes.timetable': { id: { public: 'the public timetable of a class, without lecturers or links' } },
+  'classes.get': { id: { signedIn: 'units send people to each other’s classes' } },
+  'classes.history': { id: { signedIn: 'as classes.get; actors named without usernames' } },
+  'classes.create': {
+    programId: { public: 'programs are reference data: any unit runs classes of any program' },
+    organiserUnitId: 'checked',
+    'sites[].unitId': 'checked',
+    'sessions[].lecturerId': 'checked',
   },
-  'activities.workload': {
-    roles: ['center', 'propaganda'],
-    call: (api) => api.activities.workload({ from: '2022-01-01', to: '2022-12-31' }),
+  'classes.transition': { classId: 'checked' },
+  'classes.addSessions': { classId: 'checked', 'sessions[].lecturerId': 'checked' },
+  'enrolment.register': {
+    classId: { public: 'self-registration for any open class of the catalog' },
+    'person.unitId': { public: 'the unit a registrant says they belong to; the organiser approves' },
+    'person.nationalId': NATIONAL_ID,
   },
-  'audit.list': { roles: [], call: (api) => api.audit.list({ entity: 'person' }) },
+  'enrolment.nominate': {
+    classId: { public: 'any unit may send people to any class of the catalog; the organiser decides' },
+    unitId: 'checked',
+    personIds: 'checked',
+  },
+  'enrolment.request': {
+    classId: { public: 'any class of the catalog, as for nominate; autoAdmit checks the organiser' },
+    personId: 'checked',
+  },
+  'enrolment.approve': { enrolmentId: 'checked' },
+  'enrolment.waitlist': { enrolmentId: 'checked' },
+  'enrolment.promote': { classId: 'checked' },
+  'enrolment.reject': { enrolmentId: 'checked' },
+  'enrolment.withdraw': { enrolmentId: 'checked' },
+  'enrolment.get': { id: 'checked' },
+  'enrolment.listForClass': { classId: 'checked' },
+  'enrolment.listForPerson': { personId: 'checked' },
+  'obligations.define': { ownerUnitId: 'checked' },
+  'obligations.list': { unitId: 'checked' },
+  'obligations.shortfalls': { unitId: 'checked' },
+  'people.search': { unitId: 'checked' },
+  'people.get': { id: 'checked' },
+  'people.getFull': { id: 'checked' },
+  'people.findDuplicates': { nationalId: NATIONAL_ID },
+  'people.create': {
+    unitId: 'checked',
+    nationalId: NATIONAL_ID,
+    allowDuplicateOfId: {
+      staffWide: 'acknowledges a look-alike findDuplicates showed (masked); reads and changes nothing of them',
+    },
+  },
+  'people.update': { id: 'checked', 'patch.unitId': 'checked', 'patch.nationalId': NATIONAL_ID },
+  'programs.get': { id: { public: 'programs are public' } },
+  'programs.create': { ownerUnitId: 'checked' },
+  'reports.training': { organiserCode: { public: 'published aggregates' } },
+  'results.recordScores': { enrolmentId: 'checked' },
+  'results.scores': { enrolmentId: 'checked' },
+  'results.computeForClass': { classId: 'checked' },
+  'rosters.public': { ownerUnitCode: { public: 'the public roster: names, fields, positions' } },
+  'rosters.list': { ownerUnitId: { signedIn: 'roster headers, no more than the public roster shows' } },
+  'rosters.get': { id: { signedIn: 'a roster header, as rosters.list' } },
+  'rosters.at': { rosterId: 'checked', ownerUnitId: 'checked' },
+  'rosters.rostersOf': { personId: 'checked' },
+  'rosters.decisions': { id: 'checked' },
+  'rosters.create': { ownerUnitId: 'checked' },
+  'rosters.recordDecision': {
+    rosterId: 'checked',
+    annulsDecisionId: { service: 'must be a decision of the roster checked' },
+    // Added and re-appointed people are checked; removed and transferred ones must sit on the roster.
+    'items[].personId': 'checked',
+    'items[].toRosterId': 'checked',
+  },
+  'rosters.annul': { decisionId: 'checked' },
+  'units.list': { under: UNITS_ARE_PUBLIC, underCode: UNITS_ARE_PUBLIC },
+  'units.get': { id: UNITS_ARE_PUBLIC },
+  'units.links': { id: UNITS_ARE_PUBLIC },
+  'units.successors': { id: UNITS_ARE_PUBLIC },
+  'units.rollUp': { unitIds: UNITS_ARE_PUBLIC },
+  'units.create': { parentId: { admin: 'the unit tree' } },
+  'units.link': { predecessorIds: { admin: 'the unit tree' }, successorIds: { admin: 'the unit tree' } },
 };
-/**
- * Staff-wide by design: a duplicate check must find the person whichever unit holds them, or the
- * district ends up with two records of one person. It answers with masked records only.
- */
-const STAFF_WIDE = new Set(['people.findDuplicates']);
-/** Reference data only administrators change. */
-const ADMIN_ONLY: Record<string, (api: ReturnType<typeof createCaller>) => Promise<unknown>> = {
+
+/** A field that names a record: `id`, `…Id`, `…Ids`, `under`, or a code standing for one (`…Code`). */
+const ID_FIELD = /^(id|under|.+Ids?|.+Code)$/;
+
+/** The field paths of a zod input (`items[].toRosterId`), through objects, arrays, unions, pipes, defaults. */
+function fieldPaths(schema: unknown, prefix = '', depth = 0): string[] {
+  const def = (schema as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
+  if (!def || depth > 12) return [];
+  if (def.type === 'object') {
+    return Object.entries((schema as { shape: Record<string, unknown> }).shape).flatMap(([key, inner]) => {
+      const path = prefix ? `${prefix}.${key}` : key;
+      return [path, ...fieldPaths(inner, path, depth + 1)];
+    });
+  }
+  if (def.type === 'array') return fieldPaths(def.element, `${prefix}[]`, depth + 1);
+  return [
+    ...['left', 'right', 'in', 'out', 'innerType', 'schema'].flatMap((key) => fieldPaths(def[key], prefix, depth + 1)),
+    ...((def.options as unknown[] | undefined) ?? []).flatMap((option) => fieldPaths(option, prefix, depth + 1)),
+  ];
+}
+
+const idFields = (): Record<string, string[]> => {
+  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>;
+  return Object.fromEntries(
+    Object.entries(procedures).map(([name, procedure]) => [
+      name,
+      [...new Set(procedure._def.inputs.flatMap((input) => fieldPaths(input)))].filter((path) =>
+        ID_FIELD.test(path.split('.').at(-1)?.replace('[]', '') ?? ''),
+      ),
+    ]),
+  );
+};
+
+test('every id-bearing field of every input is listed with how it is covered', () => {
+  const problems: string[] = [];
+  const fields = idFields();
+  for (const [procedure, paths] of Object.entries(fields)) {
+    for (const path of paths) {
+      if (!ID_FIELDS[procedure]?.[path]) problems.push(`${procedure}: ${path} is not covered`);
+    }
+  }
+  for (const [procedure, listed] of Object.entries(ID_FIELDS)) {
+    for (const path of Object.keys(listed)) {
+      if (!fields[procedure]?.includes(path)) problems.push(`${procedure}: ${path} is listed but not in the input`);
+    }
+  }
+  assert.equal(problems, []);
+});
+
+test('every field listed as checked is exercised by the matrix, and only those', () => {
+  const exercised = new Set(
+    MATRIX.flatMap((row) => [...row.ids, ...Object.keys(row.second ?? {})].map((f) => `${row.procedure}: ${f}`)),
+  );
+  const checked = new Set(
+    Object.entries(ID_FIELDS).flatMap(([procedure, listed]) =>
+      Object.entries(listed)
+        .filter(([, coverage]) => coverage === 'checked')
+        .map(([path]) => `${procedure}: ${path}`),
+    ),
+  );
+  assert.equal(
+    [...checked].filter((f) => !exercised.has(f)),
+    [],
+    'checked but not exercised',
+  );
+  assert.equal(
+    [...exercised].filter((f) => !checked.has(f)),
+    [],
+    'exercised but not listed as checked',
+  );
+  const adminOnly = Object.entries(ID_FIELDS).flatMap(([procedure, listed]) =>
+    Object.values(listed).some((c) => typeof c === 'object' && 'admin' in c) ? [procedure] : [],
+  );
+  assert.equal(
+    adminOnly.filter((p) => !ADMIN_ONLY[p]),
+    [],
+    'admin-only procedures missing from ADMIN_ONLY',
+  );
+});
+
+const outcomeOf = async (call: () => Promise<unknown>): Promise<string> => {
+  try {
+    await call();
+    return 'allowed';
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    // Input the matrix got wrong would pass for "allowed" below and hide a missing check.
+    if ((error.cause as { code?: string } | undefined)?.code === 'INPUT.INVALID') return `invalid: ${error.message}`;
+    // Any other refusal than authorization (a conflict, a stale version) means the call got through.
+    return error.code === 'FORBIDDEN' || error.code === 'UNAUTHORIZED' ? error.code : 'allowed';
+  }
+};
+const mayCall = (caller: Caller, roles: readonly Role[]) =>
+  caller === 'admin' || (caller !== 'public' && roles.includes(grants[caller].role));
+
+for (const row of MATRIX) {
+  test(`${row.procedure} by ${row.ids.join(', ')}: role × own/other unit`, async () => {
+    const problems: string[] = [];
+    for (const caller of CALLERS) {
+      for (const where of WHERES) {
+        const expected =
+          caller === 'public'
+            ? 'UNAUTHORIZED'
+            : mayCall(caller, row.roles) && (row.line ? line : reach)[caller].includes(where)
+              ? 'allowed'
+              : 'FORBIDDEN';
+        const actual = await outcomeOf(() => row.call(callers[caller], where));
+        if (actual !== expected) problems.push(`${caller} on ${where}: expected ${expected}, got ${actual}`);
+      }
+    }
+    assert.equal(problems, []);
+  });
+  for (const [field, call] of Object.entries(row.second ?? {})) {
+    test(`${row.procedure}: ${field} of another unit, the rest the caller's own`, async () => {
+      const problems: string[] = [];
+      for (const caller of CALLERS.filter((c) => mayCall(c, row.roles))) {
+        for (const own of reach[caller]) {
+          for (const other of WHERES.filter((w) => w !== own)) {
+            const allowed = row.secondAllowed?.(caller, own, other) ?? reach[caller].includes(other);
+            const expected = allowed ? 'allowed' : 'FORBIDDEN';
+            const actual = await outcomeOf(() => call(callers[caller], own, other));
+            if (actual !== expected)
+              problems.push(`${caller}, own ${own}, ${field} of ${other}: expected ${expected}, got ${actual}`);
+          }
+        }
+      }
+      assert.equal(problems, []);
+    });
+  }
+}
+
+/** Reference data and the audit log: only administrators. */
+const ADMIN_ONLY: Record<string, (api: Api) => Promise<unknown>> = {
   'units.create': (api) =>
-    api.units.create({ code: 'TEST-01', name: 'Thôn Thử', level: 'village', parentId: phuongVien }),
+    api.units.create({ code: `TEST-${++sequence}`, name: 'Thôn Thử', level: 'village', parentId: phuongVien }),
   'units.link': (api) =>
     api.units.link({
       kind: 'rename',
@@ -522,97 +1100,54 @@ const ADMIN_ONLY: Record<string, (api: ReturnType<typeof createCaller>) => Promi
       successorIds: [dongLac],
       effectiveOn: '2030-01-01',
     }),
+  'audit.list': (api) => api.audit.list({ entity: 'person', entityId: person.phuongVien }),
 };
 
-const outcome = async (row: Row, caller: Caller, where: Where): Promise<string> => {
-  try {
-    await row.call(callers[caller], where);
-    return 'allowed';
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    // Any refusal other than authorization (a conflict, a stale version) means the call got through.
-    return error.code === 'FORBIDDEN' || error.code === 'UNAUTHORIZED' ? error.code : 'allowed';
-  }
-};
-
-for (const row of MATRIX) {
-  test(`${row.procedure}: role × own/other unit`, async () => {
-    const problems: string[] = [];
-    for (const caller of Object.keys(callers) as Caller[]) {
-      for (const where of Object.keys(unitOf) as Where[]) {
-        const expected =
-          caller === 'public'
-            ? 'UNAUTHORIZED'
-            : (caller === 'admin' || row.roles.includes(caller)) && reach[caller].includes(where)
-              ? 'allowed'
-              : 'FORBIDDEN';
-        const actual = await outcome(row, caller, where);
-        if (actual !== expected) problems.push(`${caller} on ${where}: expected ${expected}, got ${actual}`);
-      }
-    }
-    assert.equal(problems, []);
-  });
-}
-
-test('every procedure whose input names a record is in the matrix or public by design', () => {
-  const covered = new Set([
-    ...MATRIX.map((r) => r.procedure),
-    ...PUBLIC_BY_DESIGN,
-    ...ANY_SIGNED_IN,
-    ...STAFF_WIDE,
-    ...Object.keys(ADMIN_ONLY),
-    ...Object.keys(DEPARTMENT_WIDE),
-  ]);
-  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>;
-  const takingIds = Object.entries(procedures)
-    .filter(([, procedure]) =>
-      procedure._def.inputs.some((input) => inputKeys(input).some((k) => /^(id|[a-z]+Ids?)$/.test(k))),
-    )
-    .map(([name]) => name);
-  assert.equal(
-    takingIds.filter((name) => !covered.has(name)),
-    [],
-  );
-});
-
-/** The field names of a zod input, looking through objects, intersections, pipes and defaults. */
-function inputKeys(schema: unknown, depth = 0): string[] {
-  const def = (schema as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
-  if (!def || depth > 6) return [];
-  const shape = (schema as { shape?: Record<string, unknown> }).shape;
-  return [
-    ...(shape ? Object.keys(shape) : []),
-    ...['left', 'right', 'in', 'innerType', 'schema'].flatMap((key) => inputKeys(def[key], depth + 1)),
-  ];
-}
-
-test('reference data: only administrators may change it', async () => {
-  for (const [procedure, call] of Object.entries(ADMIN_ONLY)) {
-    for (const caller of ['center', 'coordinator', 'lecturer', 'propaganda', 'public'] as const) {
-      const error = await call(callers[caller]).catch((e: unknown) => e);
-      assert.instance(error, TRPCError, `${procedure} by ${caller}`);
-      assert.ok(['FORBIDDEN', 'UNAUTHORIZED'].includes((error as TRPCError).code), `${procedure} by ${caller}`);
-    }
-  }
-});
-
-test('department-wide procedures: the right roles get through, others are refused', async () => {
+test('reference data and the audit log: only administrators', async () => {
   const problems: string[] = [];
-  for (const [procedure, { roles, call }] of Object.entries(DEPARTMENT_WIDE)) {
-    for (const caller of Object.keys(callers) as Caller[]) {
-      const expected =
-        caller === 'public' ? 'UNAUTHORIZED' : caller === 'admin' || roles.includes(caller) ? 'allowed' : 'FORBIDDEN';
-      const actual = await call(callers[caller]).then(
-        () => 'allowed',
-        (error: unknown) =>
-          error instanceof TRPCError && (error.code === 'FORBIDDEN' || error.code === 'UNAUTHORIZED')
-            ? error.code
-            : 'allowed',
-      );
+  for (const [procedure, call] of Object.entries(ADMIN_ONLY)) {
+    for (const caller of CALLERS) {
+      const expected = caller === 'admin' ? 'allowed' : caller === 'public' ? 'UNAUTHORIZED' : 'FORBIDDEN';
+      const actual = await outcomeOf(() => call(callers[caller]));
       if (actual !== expected) problems.push(`${procedure} by ${caller}: expected ${expected}, got ${actual}`);
     }
   }
   assert.equal(problems, []);
+});
+
+test("everyone's business — programs and obligations with no owner unit — only administrators define", async () => {
+  const global = {
+    'programs.create': (api: Api) => api.programs.create(programOf(null)),
+    'obligations.define': (api: Api) =>
+      api.obligations.define({
+        code: `EVERYONE-${++sequence}`,
+        kind: 'opinion_reports',
+        minimum: 1,
+        name: { vi: 'Ít nhất 1 báo cáo dư luận', en: 'At least 1 opinion report' },
+      }),
+  };
+  const problems: string[] = [];
+  for (const [procedure, call] of Object.entries(global)) {
+    for (const caller of CALLERS) {
+      const expected = caller === 'admin' ? 'allowed' : caller === 'public' ? 'UNAUTHORIZED' : 'FORBIDDEN';
+      const actual = await outcomeOf(() => call(callers[caller]));
+      if (actual !== expected) problems.push(`${procedure} by ${caller}: expected ${expected}, got ${actual}`);
+    }
+  }
+  assert.equal(problems, []);
+});
+
+test("the district's business: a commune's propaganda officer reads the district contest, may not run it", async () => {
+  const [demo] = await polcenter.orm.em
+    .fork()
+    .execute<{ id: string }[]>("SELECT id FROM contest WHERE title LIKE 'Hội thi Báo cáo viên giỏi huyện%'");
+  const id = demo?.id as string;
+  assert.is((await callers.communePropaganda.activities.contest({ id })).ownerUnitId, district);
+  const refused = await callers.communePropaganda.activities.finaliseContest({ id }).catch((e: unknown) => e);
+  assert.is((refused as TRPCError).code, 'FORBIDDEN');
+  const conferences = await callers.communePropaganda.activities.conferences({ from: '2022-01-01', to: '2022-12-31' });
+  assert.ok(conferences.some((c) => c.ownerUnitId === district));
+  assert.not.ok(conferences.some((c) => c.ownerUnitId === dongLac || c.ownerUnitId === outside));
 });
 
 test('sensitive opinion reports are for the propaganda department only', async () => {

@@ -195,7 +195,8 @@ export const contestInput = z
     title: z.string().trim().min(1).max(300),
     ownerUnitId: z.uuid(),
     heldOn: isoDate,
-    level: z.string().trim().min(1).max(40).default('district'),
+    /** The contest's level (district → province → region); the owner's unit level when absent. */
+    level: z.string().trim().min(1).max(40).optional(),
     categories: z
       .array(z.object({ code: z.string().trim().min(1).max(40), name: z.string().trim().min(1).max(200) }).strict())
       .min(1)

@@ -28,6 +28,11 @@ export const obligationInput = z
       .max(40)
       .regex(/^[A-Za-z0-9._-]+$/),
     kind: z.enum(OBLIGATION_KINDS),
+    /**
+     * Whose rule it is: it binds the rosters of this unit and of the units below it. Absent or
+     * null: every roster everywhere, which only an administrator may define.
+     */
+    ownerUnitId: z.uuid().nullish(),
     /** The roster level it binds (null: every roster). */
     rosterLevel: z.string().trim().min(1).max(40).nullish(),
     /** A fixed count per year… */
@@ -204,6 +209,8 @@ export const workloadInput = z
     to: isoDate,
     period: z.enum(WORKLOAD_PERIODS).default('month'),
     personIds: z.array(z.uuid()).max(1000).optional(),
+    /** Only people of this unit or a unit below it. */
+    unitId: z.uuid().optional(),
   })
   .strict()
   .refine((r) => r.from <= r.to, {

@@ -316,6 +316,12 @@ export const programInput = z
   .object({
     code: programCode,
     kind: z.enum(PROGRAM_KINDS),
+    /**
+     * The unit whose center keeps it (a district's or a commune's own course). Absent or null: a
+     * program for everyone, which only an administrator may define. Any unit may run classes of
+     * any program: programs are public reference data.
+     */
+    ownerUnitId: z.uuid().nullish(),
     name: localizedName(200),
     audience: localizedName(500).optional(),
     topics: z

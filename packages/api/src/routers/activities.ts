@@ -8,39 +8,64 @@ import {
   contestScoresInput,
   opinionReportInput,
   opinionReportUpdateInput,
+  type Role,
   recordRef,
   workloadInput,
 } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
-import { assertUnitAccess } from '../access';
+import {
+  assertPeopleAccess,
+  assertUnitAccess,
+  assertUnitsAccess,
+  assertUnitVisible,
+  isAdmin,
+  ownUnit,
+} from '../access';
 import { actorOf } from '../actor';
 import type { Context } from '../context';
 import { forbidden, roleProcedure } from '../trpc';
 
-const propaganda = roleProcedure('propaganda_staff');
+const PROPAGANDA = ['propaganda_staff'] as const;
+const propaganda = roleProcedure(...PROPAGANDA);
 /** Who logs the grassroots work: the department, unit coordinators, the rapporteurs themselves. */
 const LOGGERS = ['propaganda_staff', 'unit_coordinator', 'lecturer'] as const;
 const loggers = roleProcedure(...LOGGERS);
 const STAFF = ['propaganda_staff', 'center_staff', 'unit_coordinator', 'lecturer'] as const;
 const staff = roleProcedure(...STAFF);
+const WORKLOAD = ['propaganda_staff', 'center_staff'] as const;
 
 /** Sensitive and complex opinion reports are for the propaganda department (and admins) only. */
 function viewerOf(ctx: Context): 'propaganda' | 'staff' {
   return ctx.principal?.roles.some((g) => g.role === 'admin' || g.role === 'propaganda_staff') ? 'propaganda' : 'staff';
 }
 
+type Staff = Context & { principal: NonNullable<Context['principal']> };
+
 /** Non-admins see the activities of a unit they hold a role for (their first, when none is named). */
-async function scopedUnit(ctx: Context & { principal: NonNullable<Context['principal']> }, unitId?: string) {
-  if (ctx.principal.roles.some((g) => g.role === 'admin')) return unitId;
-  const unit = unitId ?? ctx.principal.roles.find((g) => g.unitId)?.unitId ?? undefined;
-  await assertUnitAccess(ctx, unit ?? null, STAFF);
+async function scopedUnit(ctx: Staff, unitId: string | undefined, roles: readonly Role[] = STAFF) {
+  if (isAdmin(ctx)) return unitId;
+  const unit = unitId ?? ownUnit(ctx, roles) ?? undefined;
+  await assertUnitAccess(ctx, unit ?? null, roles);
   return unit;
+}
+
+/**
+ * Conferences and contests are their owner unit's business: the propaganda staff of that unit (or
+ * a unit above) run them; staff on the owner's line read them (ADR 0009).
+ */
+async function conferenceOwner(ctx: Staff, conferenceId: string) {
+  return (await ctx.polcenter.activities.conference(conferenceId)).ownerUnitId;
+}
+async function contestOwner(ctx: Staff, contestId: string) {
+  return (await ctx.polcenter.activities.contest(contestId)).ownerUnitId;
 }
 
 /** What rapporteurs do: briefings, public-opinion reports, conferences, contests, workload. */
 export const activitiesRouter = {
   recordBriefing: loggers.input(briefingInput).mutation(async ({ ctx, input }) => {
     await assertUnitAccess(ctx, input.unitId, LOGGERS);
+    // Presenters are people the caller keeps: a coordinator logs their own propagandists' briefings.
+    await assertPeopleAccess(ctx, input.presenterIds, LOGGERS);
     return ctx.polcenter.activities.recordBriefing(actorOf(ctx), input);
   }),
   briefings: staff.input(activityRangeInput).query(async ({ ctx, input }) => {
@@ -49,6 +74,7 @@ export const activitiesRouter = {
   }),
   recordOpinionReport: loggers.input(opinionReportInput).mutation(async ({ ctx, input }) => {
     await assertUnitAccess(ctx, input.unitId, LOGGERS);
+    await assertPeopleAccess(ctx, input.reporterIds, LOGGERS);
     return ctx.polcenter.activities.recordOpinionReport(actorOf(ctx), input);
   }),
   opinionReports: staff.input(activityRangeInput).query(async ({ ctx, input }) => {
@@ -63,31 +89,80 @@ export const activitiesRouter = {
   }),
   updateOpinionReport: propaganda.input(opinionReportUpdateInput).mutation(async ({ ctx, input }) => {
     const report = await ctx.polcenter.activities.opinionReport(input.id);
-    await assertUnitAccess(ctx, report.unitId, ['propaganda_staff']);
+    await assertUnitAccess(ctx, report.unitId, PROPAGANDA);
     return ctx.polcenter.activities.updateOpinionReport(actorOf(ctx), input);
   }),
-  createConference: propaganda
-    .input(conferenceInput)
-    .mutation(({ ctx, input }) => ctx.polcenter.activities.createConference(actorOf(ctx), input)),
-  recordAttendance: propaganda
-    .input(conferenceAttendanceInput)
-    .mutation(({ ctx, input }) => ctx.polcenter.activities.recordAttendance(actorOf(ctx), input)),
-  conferences: staff.input(activityRangeInput).query(({ ctx, input }) => ctx.polcenter.activities.conferences(input)),
-  conference: staff.input(recordRef).query(({ ctx, input }) => ctx.polcenter.activities.conference(input.id)),
-  createContest: propaganda
-    .input(contestInput)
-    .mutation(({ ctx, input }) => ctx.polcenter.activities.createContest(actorOf(ctx), input)),
-  addEntrant: propaganda
-    .input(contestEntrantInput)
-    .mutation(({ ctx, input }) => ctx.polcenter.activities.addEntrant(actorOf(ctx), input)),
-  recordScores: propaganda
-    .input(contestScoresInput)
-    .mutation(({ ctx, input }) => ctx.polcenter.activities.recordScores(actorOf(ctx), input)),
-  finaliseContest: propaganda
-    .input(recordRef)
-    .mutation(({ ctx, input }) => ctx.polcenter.activities.finaliseContest(actorOf(ctx), input.id)),
-  contest: staff.input(recordRef).query(({ ctx, input }) => ctx.polcenter.activities.contest(input.id)),
-  workload: roleProcedure('propaganda_staff', 'center_staff')
+  createConference: propaganda.input(conferenceInput).mutation(async ({ ctx, input }) => {
+    await assertUnitAccess(ctx, input.ownerUnitId, PROPAGANDA);
+    // The roster it is held for and the units hosting its sites are the caller's too.
+    if (input.rosterId)
+      await assertUnitAccess(ctx, (await ctx.polcenter.rosters.get(input.rosterId)).ownerUnitId, PROPAGANDA);
+    await assertUnitsAccess(
+      ctx,
+      (input.sites ?? []).map((site) => site.unitId),
+      PROPAGANDA,
+    );
+    return ctx.polcenter.activities.createConference(actorOf(ctx), input);
+  }),
+  recordAttendance: propaganda.input(conferenceAttendanceInput).mutation(async ({ ctx, input }) => {
+    await assertUnitAccess(ctx, await conferenceOwner(ctx, input.conferenceId), PROPAGANDA);
+    await assertPeopleAccess(
+      ctx,
+      input.entries.map((e) => e.personId),
+      PROPAGANDA,
+    );
+    return ctx.polcenter.activities.recordAttendance(actorOf(ctx), input);
+  }),
+  /** The conferences on the caller's line: their units', and those of the units above them. */
+  conferences: staff.input(activityRangeInput).query(async ({ ctx, input }) => {
+    if (input.unitId) await assertUnitVisible(ctx, input.unitId, STAFF);
+    const all = await ctx.polcenter.activities.conferences(input);
+    if (isAdmin(ctx)) return all;
+    const visible = new Map<string, boolean>();
+    for (const owner of new Set(all.map((c) => c.ownerUnitId))) {
+      visible.set(owner, await ctx.polcenter.auth.canSeeUnit(ctx.principal, owner, STAFF));
+    }
+    return all.filter((c) => visible.get(c.ownerUnitId));
+  }),
+  conference: staff.input(recordRef).query(async ({ ctx, input }) => {
+    const conference = await ctx.polcenter.activities.conference(input.id);
+    await assertUnitVisible(ctx, conference.ownerUnitId, STAFF);
+    return conference;
+  }),
+  createContest: propaganda.input(contestInput).mutation(async ({ ctx, input }) => {
+    await assertUnitAccess(ctx, input.ownerUnitId, PROPAGANDA);
+    return ctx.polcenter.activities.createContest(actorOf(ctx), input);
+  }),
+  addEntrant: propaganda.input(contestEntrantInput).mutation(async ({ ctx, input }) => {
+    await assertUnitAccess(ctx, await contestOwner(ctx, input.contestId), PROPAGANDA);
+    await assertPeopleAccess(ctx, [input.personId], PROPAGANDA);
+    return ctx.polcenter.activities.addEntrant(actorOf(ctx), input);
+  }),
+  recordScores: propaganda.input(contestScoresInput).mutation(async ({ ctx, input }) => {
+    await assertUnitAccess(ctx, await contestOwner(ctx, input.contestId), PROPAGANDA);
+    // Entrants: the service takes only entrants of this contest. Judges are people the caller keeps.
+    await assertPeopleAccess(
+      ctx,
+      input.scores.map((s) => s.judgeId),
+      PROPAGANDA,
+    );
+    return ctx.polcenter.activities.recordScores(actorOf(ctx), input);
+  }),
+  finaliseContest: propaganda.input(recordRef).mutation(async ({ ctx, input }) => {
+    await assertUnitAccess(ctx, await contestOwner(ctx, input.id), PROPAGANDA);
+    return ctx.polcenter.activities.finaliseContest(actorOf(ctx), input.id);
+  }),
+  contest: staff.input(recordRef).query(async ({ ctx, input }) => {
+    const contest = await ctx.polcenter.activities.contest(input.id);
+    await assertUnitVisible(ctx, contest.ownerUnitId, STAFF);
+    return contest;
+  }),
+  /** Periods taught and briefings given: of the people named, or of the caller's unit's people. */
+  workload: roleProcedure(...WORKLOAD)
     .input(workloadInput)
-    .query(({ ctx, input }) => ctx.polcenter.activities.workload(input)),
+    .query(async ({ ctx, input }) => {
+      const unitId = input.personIds && !input.unitId ? undefined : await scopedUnit(ctx, input.unitId, WORKLOAD);
+      await assertPeopleAccess(ctx, input.personIds ?? [], WORKLOAD);
+      return ctx.polcenter.activities.workload({ ...input, ...(unitId ? { unitId } : {}) });
+    }),
 } satisfies TRPCRouterRecord;

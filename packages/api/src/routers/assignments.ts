@@ -1,7 +1,7 @@
 import { assignmentInput, recordNotFoundError } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { assertUnitAccess } from '../access';
+import { assertPeopleAccess, assertUnitAccess } from '../access';
 import { actorOf } from '../actor';
 import { protectedProcedure, roleProcedure } from '../trpc';
 
@@ -12,6 +12,8 @@ export const assignmentsRouter = {
   assign: center.input(assignmentInput).mutation(async ({ ctx, input }) => {
     const { organiserUnitId } = await ctx.polcenter.classes.sessionOwner(input.sessionId);
     await assertUnitAccess(ctx, organiserUnitId, ['center_staff']);
+    // The lecturer is someone the organiser's staff keep: no booking another unit's people.
+    await assertPeopleAccess(ctx, [input.personId], ['center_staff']);
     return ctx.polcenter.assignments.assign(actorOf(ctx), input);
   }),
   unassign: center.input(z.object({ id: z.uuid(), sessionId: z.uuid() }).strict()).mutation(async ({ ctx, input }) => {
@@ -24,6 +26,7 @@ export const assignmentsRouter = {
     }
     return ctx.polcenter.assignments.unassign(actorOf(ctx), input.id);
   }),
+  /** Who teaches a session: staff-wide, like the class itself (`classes.get`), to plan across units. */
   ofSession: protectedProcedure
     .input(z.object({ sessionId: z.uuid() }).strict())
     .query(({ ctx, input }) => ctx.polcenter.assignments.ofSession(input.sessionId)),

@@ -1,12 +1,13 @@
 import { addSessionsInput, classCatalogInput, classInput, classTransitionInput, recordRef } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { assertUnitAccess } from '../access';
+import { assertPeopleAccess, assertUnitAccess, assertUnitsAccess } from '../access';
 import { actorOf } from '../actor';
 import { once } from '../idempotency';
 import { protectedProcedure, publicProcedure, roleProcedure } from '../trpc';
 
-const centerStaff = roleProcedure('center_staff');
+const CENTER = ['center_staff'] as const;
+const centerStaff = roleProcedure(...CENTER);
 
 /**
  * Classes: the open catalog and timetables are public; the staff of the organising unit (or a unit
@@ -43,20 +44,38 @@ export const classesRouter = {
       })),
     };
   }),
+  /** The class as staff plan it (lecturers, sites): staff-wide, since units send people to each other's classes. */
   get: protectedProcedure.input(recordRef).query(({ ctx, input }) => ctx.polcenter.classes.get(input.id)),
   history: protectedProcedure.input(recordRef).query(({ ctx, input }) => ctx.polcenter.classes.history(input.id)),
   create: centerStaff.input(classInput).mutation(async ({ ctx, input }) => {
-    await assertUnitAccess(ctx, input.organiserUnitId, ['center_staff']);
+    await assertUnitAccess(ctx, input.organiserUnitId, CENTER);
+    // `programId` is reference data by design: any unit runs classes of any program (ADR 0009).
+    // Sites and lecturers are the organiser's own: units it reaches, people it keeps.
+    await assertUnitsAccess(
+      ctx,
+      input.sites.map((site) => site.unitId),
+      CENTER,
+    );
+    await assertPeopleAccess(
+      ctx,
+      (input.sessions ?? []).map((session) => session.lecturerId),
+      CENTER,
+    );
     return once(ctx, 'classes.create', input, () => ctx.polcenter.classes.create(actorOf(ctx), input));
   }),
   transition: centerStaff.input(classTransitionInput).mutation(async ({ ctx, input }) => {
     const view = await ctx.polcenter.classes.get(input.classId);
-    await assertUnitAccess(ctx, view.organiser.id, ['center_staff']);
+    await assertUnitAccess(ctx, view.organiser.id, CENTER);
     return ctx.polcenter.classes.transition(actorOf(ctx), input.classId, input.to, input.expectedVersion);
   }),
   addSessions: centerStaff.input(addSessionsInput.extend({ classId: z.uuid() })).mutation(async ({ ctx, input }) => {
     const view = await ctx.polcenter.classes.get(input.classId);
-    await assertUnitAccess(ctx, view.organiser.id, ['center_staff']);
+    await assertUnitAccess(ctx, view.organiser.id, CENTER);
+    await assertPeopleAccess(
+      ctx,
+      input.sessions.map((session) => session.lecturerId),
+      CENTER,
+    );
     return ctx.polcenter.classes.addSessions(actorOf(ctx), input.classId, input.sessions);
   }),
 } satisfies TRPCRouterRecord;

@@ -45,6 +45,11 @@ export const enrolmentRouter = {
       ctx.polcenter.registration.register({ id: null, label: `portal (${ctx.clientKey})` }, input),
     );
   }),
+  /**
+   * A unit sends its people to a class. `classId` is public by design: any unit may send people to
+   * any class of the catalog (the district's classes are open to all its communes), as anyone may
+   * register; the organiser's center decides on each request.
+   */
   nominate: people.input(nominationInput).mutation(async ({ ctx, input }) => {
     await assertUnitAccess(ctx, input.unitId, PEOPLE_STAFF);
     // A unit nominates its own people: each must belong to the nominating unit or below it.
@@ -53,7 +58,10 @@ export const enrolmentRouter = {
     }
     return once(ctx, 'enrolment.nominate', input, () => ctx.polcenter.enrolment.nominate(actorOf(ctx), input));
   }),
-  /** A seat asked for someone; the organising center's staff may admit at once (approve or waitlist). */
+  /**
+   * A seat asked for someone the caller keeps, in any class (`classId` public, as for `nominate`);
+   * the organising center's staff may admit at once (approve or waitlist).
+   */
   request: people
     .input(enrolmentRequestInput.extend({ autoAdmit: z.boolean().default(false) }))
     .mutation(async ({ ctx, input }) => {

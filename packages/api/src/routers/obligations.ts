@@ -1,26 +1,46 @@
 import { obligationInput, shortfallInput } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { assertUnitAccess } from '../access';
+import { assertUnitAccess, isAdmin, ownUnit } from '../access';
 import { actorOf } from '../actor';
 import { roleProcedure } from '../trpc';
 
 const STAFF = ['propaganda_staff', 'center_staff', 'unit_coordinator'] as const;
 
-/** Rapporteurs' obligations as data, and who falls short of them. */
+/**
+ * Rapporteurs' obligations as data, and who falls short of them. An obligation is its owner unit's
+ * rule, binding that unit's rosters and those below (ADR 0009): the propaganda staff of a unit
+ * define its rules; only administrators define rules for every roster everywhere.
+ */
 export const obligationsRouter = {
   define: roleProcedure('propaganda_staff')
     .input(obligationInput)
-    .mutation(({ ctx, input }) => ctx.polcenter.obligations.define(actorOf(ctx), input)),
+    .mutation(async ({ ctx, input }) => {
+      // No owner: everyone's, which only an admin may define (a null unit passes for admins only).
+      await assertUnitAccess(ctx, input.ownerUnitId ?? null, ['propaganda_staff']);
+      return ctx.polcenter.obligations.define(actorOf(ctx), input);
+    }),
+  /** The rules that concern a unit (the caller's own, when none is named): everyone's, its line's, its own. */
   list: roleProcedure(...STAFF)
-    .input(z.object({ year: z.number().int().min(2000).max(2100).optional() }).strict())
-    .query(({ ctx, input }) => ctx.polcenter.obligations.list(input.year)),
+    .input(
+      z
+        .object({
+          year: z.number().int().min(2000).max(2100).optional(),
+          /** Only rules that bind this unit's rosters or that units below it made. */
+          unitId: z.uuid().optional(),
+        })
+        .strict(),
+    )
+    .query(async ({ ctx, input }) => {
+      const unitId = input.unitId ?? (isAdmin(ctx) ? undefined : (ownUnit(ctx, STAFF) ?? undefined));
+      if (!isAdmin(ctx)) await assertUnitAccess(ctx, unitId ?? null, STAFF);
+      return ctx.polcenter.obligations.list({ year: input.year, unitId });
+    }),
   shortfalls: roleProcedure(...STAFF)
     .input(shortfallInput)
     .query(async ({ ctx, input }) => {
-      const isAdmin = ctx.principal.roles.some((g) => g.role === 'admin');
-      const unitId = input.unitId ?? (isAdmin ? undefined : ctx.principal.roles.find((g) => g.unitId)?.unitId);
-      if (!isAdmin) await assertUnitAccess(ctx, unitId ?? null, STAFF);
+      const unitId = input.unitId ?? (isAdmin(ctx) ? undefined : (ownUnit(ctx, STAFF) ?? undefined));
+      if (!isAdmin(ctx)) await assertUnitAccess(ctx, unitId ?? null, STAFF);
       return ctx.polcenter.obligations.shortfalls({ ...input, ...(unitId ? { unitId } : {}) });
     }),
 } satisfies TRPCRouterRecord;

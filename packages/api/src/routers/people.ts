@@ -45,6 +45,8 @@ export const peopleRouter = {
     .mutation(async ({ ctx, input }) => {
       const { allowDuplicateOfId, ...person } = input;
       await assertUnitAccess(ctx, person.unitId ?? null, PEOPLE_ROLES);
+      // `allowDuplicateOfId` acknowledges a look-alike `findDuplicates` showed (staff-wide by design,
+      // masked): it reads and changes nothing of that person, whichever unit holds them.
       return once(ctx, 'people.create', input, () =>
         ctx.polcenter.people.create(actorOf(ctx), person, allowDuplicateOfId ? { allowDuplicateOfId } : {}),
       );

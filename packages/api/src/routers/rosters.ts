@@ -11,11 +11,12 @@ import {
 } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { assertUnitAccess } from '../access';
+import { assertPeopleAccess, assertUnitAccess } from '../access';
 import { actorOf } from '../actor';
 import { protectedProcedure, publicProcedure, roleProcedure } from '../trpc';
 
-const propaganda = roleProcedure('propaganda_staff');
+const PROPAGANDA = ['propaganda_staff'] as const;
+const propaganda = roleProcedure(...PROPAGANDA);
 const STAFF = ['propaganda_staff', 'center_staff', 'unit_coordinator'] as const;
 
 /**
@@ -63,6 +64,10 @@ export const rostersRouter = {
         members,
       };
     }),
+  /**
+   * Roster headers (level, owner, term) of any unit, for any signed-in caller: no more than the
+   * public roster shows. Members and decisions are scoped (`at`, `decisions`).
+   */
   list: protectedProcedure.input(rosterListInput).query(({ ctx, input }) => ctx.polcenter.rosters.list(input)),
   get: protectedProcedure.input(recordRef).query(({ ctx, input }) => ctx.polcenter.rosters.get(input.id)),
   at: roleProcedure(...STAFF)
@@ -92,7 +97,20 @@ export const rostersRouter = {
     return ctx.polcenter.rosters.create(actorOf(ctx), input);
   }),
   recordDecision: propaganda.input(rosterDecisionInput).mutation(async ({ ctx, input }) => {
-    await assertUnitAccess(ctx, (await ctx.polcenter.rosters.get(input.rosterId)).ownerUnitId, ['propaganda_staff']);
+    await assertUnitAccess(ctx, (await ctx.polcenter.rosters.get(input.rosterId)).ownerUnitId, PROPAGANDA);
+    // A transfer changes the roster moved to as well: it must be the caller's too, or its owner would
+    // gain a member it never decided on.
+    for (const target of new Set(input.items.flatMap((item) => (item.toRosterId ? [item.toRosterId] : [])))) {
+      await assertUnitAccess(ctx, (await ctx.polcenter.rosters.get(target)).ownerUnitId, PROPAGANDA);
+    }
+    // Whom a decision adds or re-appoints is someone the caller keeps. Whom it removes or transfers
+    // must sit on this roster (the service checks it against the roster), wherever they live now.
+    // `annulsDecisionId` must name a decision of this same roster (checked by the service too).
+    await assertPeopleAccess(
+      ctx,
+      input.items.filter((item) => item.change === 'add' || item.change === 'reappoint').map((item) => item.personId),
+      PROPAGANDA,
+    );
     return ctx.polcenter.rosters.recordDecision(actorOf(ctx), input);
   }),
   annul: propaganda.input(annulDecisionInput).mutation(async ({ ctx, input }) => {

@@ -359,9 +359,11 @@ export async function seedRosters(
   await insertRows(
     tx,
     'obligation',
-    ['id', 'code', 'kind', 'roster_level', 'minimum', 'min_share', 'name_vi', 'name_en'],
+    ['id', 'owner_unit_id', 'code', 'kind', 'roster_level', 'minimum', 'min_share', 'name_vi', 'name_en'],
+    // The district's own rules: they bind its rosters and its communes', not those of other districts.
     DEFAULT_OBLIGATIONS.map((o) => [
       id(`obligation:${o.code}`),
+      district,
       o.code,
       o.kind,
       o.rosterLevel ?? null,

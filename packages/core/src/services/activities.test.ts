@@ -173,12 +173,51 @@ test('obligations: who falls short in 2022 and by how much, in one call', async 
   const duplicate = await expectDomainError(
     polcenter.obligations.define(SYSTEM_ACTOR, {
       code: 'BRIEFINGS-6',
+      ownerUnitId: districtId,
       kind: 'briefings',
       minimum: 2,
       name: { vi: 'x', en: 'x' },
     }),
   );
   assert.is(duplicate.code, 'OBLIGATION.CODE_TAKEN');
+});
+
+test("obligations are their unit's: a district's rules bind its rosters, not another district's", async () => {
+  const [demo] = await polcenter.obligations.list({ year: 2022, unitId: districtId });
+  assert.is(demo?.ownerUnitId, districtId);
+  // A commune of the 2025 map lies outside Chợ Đồn district: the district's rules do not concern it.
+  const after2025 = await unitIdByCode(polcenter.orm, 'TN-CHODON');
+  assert.equal(await polcenter.obligations.list({ year: 2022, unitId: after2025 }), []);
+  const roster = await polcenter.rosters.create(SYSTEM_ACTOR, {
+    level: 'commune',
+    ownerUnitId: after2025,
+    termStartYear: 2022,
+    termEndYear: 2026,
+  });
+  const member = deterministicId('rapporteur:02050-1');
+  await polcenter.rosters.recordDecision(SYSTEM_ACTOR, {
+    rosterId: roster.id,
+    number: '1-QĐ/ĐU-TN',
+    date: '2022-01-05',
+    signer: 'Bí thư Đảng uỷ',
+    kind: 'establish',
+    items: [{ personId: member, fields: ['law'] }],
+  });
+  const shortOf = async (unitId: string) =>
+    (await polcenter.obligations.shortfalls({ year: 2022, unitId })).shortfalls.filter((s) => s.rosterId === roster.id);
+  assert.equal(await shortOf(after2025), []);
+  // The same code, now the commune's own rule: two units may both call theirs BRIEFINGS-6.
+  const own = await polcenter.obligations.define(SYSTEM_ACTOR, {
+    code: 'BRIEFINGS-6',
+    ownerUnitId: after2025,
+    kind: 'briefings',
+    minimum: 100,
+    name: { vi: 'Ít nhất 100 buổi', en: 'At least 100 briefings' },
+  });
+  assert.equal(
+    (await shortOf(after2025)).map((s) => [s.obligationId, s.personId]),
+    [[own.id, member]],
+  );
 });
 
 test('workload: periods taught and briefings given per person per half-year', async () => {

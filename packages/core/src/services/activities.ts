@@ -99,6 +99,8 @@ export interface ContestStanding extends ContestResult {
 export interface ContestView {
   readonly id: string;
   readonly title: string;
+  /** The unit whose contest it is (the district, for a district contest). */
+  readonly ownerUnitId: string;
   readonly heldOn: string;
   readonly level: string;
   readonly rules: ContestRules;
@@ -365,9 +367,18 @@ export class ActivityService {
     const data = parseInput(contestInput, input);
     const id = await this.orm.em.fork().transactional(async (tx) => {
       await assertUnit(tx, data.ownerUnitId, 'ownerUnitId');
+      const [owner] = await tx.execute<{ level_code: string }[]>('SELECT level_code FROM unit WHERE id = ?', [
+        data.ownerUnitId,
+      ]);
       const [row] = await tx.execute<{ id: string }[]>(
         `INSERT INTO contest (id, title, owner_unit_id, level, held_on, rules) VALUES (gen_random_uuid(), ?, ?, ?, ?, ?::jsonb) RETURNING id`,
-        [data.title, data.ownerUnitId, data.level, data.heldOn, JSON.stringify(data.rules ?? DEFAULT_CONTEST_RULES)],
+        [
+          data.title,
+          data.ownerUnitId,
+          data.level ?? owner?.level_code,
+          data.heldOn,
+          JSON.stringify(data.rules ?? DEFAULT_CONTEST_RULES),
+        ],
       );
       const contestId = (row as { id: string }).id;
       const categories = data.categories ?? DEFAULT_CONTEST_CATEGORIES.map((c) => ({ code: c.code, name: c.name.vi }));
@@ -499,9 +510,18 @@ export class ActivityService {
   private async contestIn(em: EntityManager, id: string): Promise<ContestView> {
     const conn = em.getConnection();
     const [contest] = await conn.execute<
-      { id: string; title: string; held_on: string; level: string; rules: ContestRules; finalised: boolean }[]
+      {
+        id: string;
+        title: string;
+        owner_unit_id: string;
+        held_on: string;
+        level: string;
+        rules: ContestRules;
+        finalised: boolean;
+      }[]
     >(
-      `SELECT id, title, ${isoCol('held_on', 'held_on')}, level, rules, finalised_at IS NOT NULL AS finalised FROM contest WHERE id = ?`,
+      `SELECT id, title, owner_unit_id, ${isoCol('held_on', 'held_on')}, level, rules, finalised_at IS NOT NULL AS finalised
+         FROM contest WHERE id = ?`,
       [id],
     );
     if (!contest)
@@ -551,6 +571,7 @@ export class ActivityService {
     return {
       id: contest.id,
       title: contest.title,
+      ownerUnitId: contest.owner_unit_id,
       heldOn: contest.held_on,
       level: contest.level,
       rules: contest.rules,
@@ -588,9 +609,10 @@ export class ActivityService {
          )
          SELECT person_id, ${isoCol('date', 'date')}, sum(periods)::int AS periods, sum(sessions)::int AS sessions,
                 sum(briefings)::int AS briefings, sum(audience)::int AS audience
-           FROM days ${q.personIds ? 'WHERE person_id = ANY(?::uuid[])' : ''}
+           FROM days WHERE true ${q.personIds ? 'AND person_id = ANY(?::uuid[])' : ''}
+            ${q.unitId ? `AND person_id IN (SELECT p.id FROM person p WHERE p.unit_id IN (${SCOPE_UNITS}))` : ''}
           GROUP BY person_id, date`,
-        [q.from, q.to, q.from, q.to, ...(q.personIds ? [pgArray(q.personIds)] : [])],
+        [q.from, q.to, q.from, q.to, ...(q.personIds ? [pgArray(q.personIds)] : []), ...(q.unitId ? [q.unitId] : [])],
       );
     return aggregateWorkload(
       rows.map((r) => ({
@@ -605,6 +627,9 @@ export class ActivityService {
     );
   }
 }
+
+/** A unit and every unit below it, as a subquery (one parameter: the unit id). */
+const SCOPE_UNITS = `WITH RECURSIVE down AS (SELECT id FROM unit WHERE id = ? UNION ALL SELECT u.id FROM unit u JOIN down ON u.parent_id = down.id) SELECT id FROM down`;
 
 /** A `scope` CTE of a unit and every unit below it (first parameter: the unit id). */
 function scopeCte(unitId: string | undefined): string {

@@ -6,6 +6,8 @@ export interface AuditTrailEntry {
   readonly at: string;
   readonly actorId: string | null;
   readonly actorLabel: string;
+  /** The staff account that acted, when one did: for administrators, who manage accounts. */
+  readonly actorUsername: string | null;
   readonly action: string;
   readonly entity: string;
   readonly entityId: string | null;
@@ -13,7 +15,10 @@ export interface AuditTrailEntry {
   readonly after: unknown;
 }
 
-/** Reading the audit log: what happened to a record, or what someone did, newest first. */
+/**
+ * Reading the audit log: what happened to a record, or what someone did, newest first. For
+ * administrators: it names staff accounts by username.
+ */
 export class AuditTrailService {
   constructor(private readonly orm: Orm) {}
 
@@ -22,9 +27,9 @@ export class AuditTrailService {
     const where: string[] = [];
     const params: unknown[] = [];
     for (const [column, value] of [
-      ['entity', filter.entity],
-      ['entity_id', filter.entityId],
-      ['actor_id', filter.actorId],
+      ['a.entity', filter.entity],
+      ['a.entity_id', filter.entityId],
+      ['a.actor_id', filter.actorId],
     ] as const) {
       if (value) {
         where.push(`${column} = ?`);
@@ -32,7 +37,7 @@ export class AuditTrailService {
       }
     }
     if (filter.before) {
-      where.push('id < ?');
+      where.push('a.id < ?');
       params.push(filter.before);
     }
     const rows = await this.orm.em.fork().execute<
@@ -41,6 +46,7 @@ export class AuditTrailService {
         at: string;
         actor_id: string | null;
         actor_label: string;
+        actor_username: string | null;
         action: string;
         entity: string;
         entity_id: string | null;
@@ -48,8 +54,10 @@ export class AuditTrailService {
         after: unknown;
       }[]
     >(
-      `SELECT id, at, actor_id, actor_label, action, entity, entity_id, before, after FROM audit_log
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${filter.limit + 1}`,
+      `SELECT a.id, a.at, a.actor_id, a.actor_label, u.username AS actor_username, a.action, a.entity, a.entity_id,
+              a.before, a.after
+         FROM audit_log a LEFT JOIN app_user u ON u.id = a.actor_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT ${filter.limit + 1}`,
       params,
     );
     const items = rows.slice(0, filter.limit).map((r) => ({
@@ -57,6 +65,7 @@ export class AuditTrailService {
       at: new Date(r.at).toISOString(),
       actorId: r.actor_id,
       actorLabel: r.actor_label,
+      actorUsername: r.actor_username,
       action: r.action,
       entity: r.entity,
       entityId: r.entity_id,

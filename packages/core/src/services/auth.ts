@@ -14,6 +14,7 @@ import { audit } from '../audit';
 import { isUniqueViolation } from '../db-errors';
 import type { Orm } from '../orm';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
+import { pgArray } from './rapporteur-common';
 
 /** Who is calling, once their token checked out. */
 export interface Principal {
@@ -202,18 +203,57 @@ export class AuthService {
    * up the tree from the unit; admins may everything.
    */
   async canAccessUnit(principal: Principal, unitId: string, roles?: readonly Role[]): Promise<boolean> {
-    const grants = principal.roles.filter((g) => !roles || roles.includes(g.role) || g.role === 'admin');
-    if (grants.some((g) => g.role === 'admin')) return true;
-    const scopes = new Set(grants.map((g) => g.unitId).filter((id): id is string => id !== null));
-    if (scopes.size === 0) return false;
-    const ancestors = await this.orm.em.fork().execute<{ id: string }[]>(
+    return this.canAccessUnits(principal, [unitId], roles);
+  }
+
+  /**
+   * Whether the principal holds one of `roles` for every one of these units (or a unit above
+   * each): the check for a procedure naming several records at once. One query for the lot.
+   */
+  async canAccessUnits(principal: Principal, unitIds: readonly string[], roles?: readonly Role[]): Promise<boolean> {
+    const { admin, scopes } = scopesOf(principal, roles);
+    if (admin) return true;
+    const wanted = [...new Set(unitIds)];
+    if (wanted.length === 0) return true;
+    if (scopes.length === 0) return false;
+    const [row] = await this.orm.em.fork().execute<{ reached: number }[]>(
       `WITH RECURSIVE up AS (
-         SELECT id, parent_id FROM unit WHERE id = ?
+         SELECT id AS start, id, parent_id FROM unit WHERE id = ANY(?::uuid[])
+         UNION ALL
+         SELECT up.start, u.id, u.parent_id FROM unit u JOIN up ON u.id = up.parent_id
+       ) SELECT count(DISTINCT start)::int AS reached FROM up WHERE id = ANY(?::uuid[])`,
+      [pgArray(wanted), pgArray(scopes)],
+    );
+    return row?.reached === wanted.length;
+  }
+
+  /**
+   * Whether the unit lies on the principal's line: one they may act on (as `canAccessUnit`), or a
+   * unit above one of theirs. A commune's staff read the district's conferences and contests,
+   * which their rapporteurs attend and enter, but act on them only from the district.
+   */
+  async canSeeUnit(principal: Principal, unitId: string, roles?: readonly Role[]): Promise<boolean> {
+    const { admin, scopes } = scopesOf(principal, roles);
+    if (admin) return true;
+    if (scopes.length === 0) return false;
+    if (await this.canAccessUnits(principal, [unitId], roles)) return true;
+    const [row] = await this.orm.em.fork().execute<{ above: boolean }[]>(
+      `WITH RECURSIVE up AS (
+         SELECT id, parent_id FROM unit WHERE id = ANY(?::uuid[])
          UNION ALL
          SELECT u.id, u.parent_id FROM unit u JOIN up ON u.id = up.parent_id
-       ) SELECT id FROM up`,
-      [unitId],
+       ) SELECT EXISTS (SELECT 1 FROM up WHERE id = ?) AS above`,
+      [pgArray(scopes), unitId],
     );
-    return ancestors.some((a) => scopes.has(a.id));
+    return row?.above === true;
   }
+}
+
+/** The units a principal's grants of `roles` are for, or `admin` when one grant is. */
+function scopesOf(principal: Principal, roles?: readonly Role[]): { admin: boolean; scopes: string[] } {
+  const grants = principal.roles.filter((g) => !roles || roles.includes(g.role) || g.role === 'admin');
+  return {
+    admin: grants.some((g) => g.role === 'admin'),
+    scopes: [...new Set(grants.map((g) => g.unitId).filter((id): id is string => id !== null))],
+  };
 }

@@ -285,7 +285,11 @@ export class ClassService {
     return this.get(data.classId);
   }
 
-  /** Who moved the class through its states and when, oldest first, its creation included. */
+  /**
+   * Who moved the class through its states and when, oldest first, its creation included. Staff
+   * accounts are named by their display name (rows written before ADR 0009 carried the username
+   * in the label too): usernames are for those who manage accounts.
+   */
   async history(classId: string): Promise<ClassTransitionRecord[]> {
     const ref = parseInput(recordRef, { id: classId });
     const em = this.orm.em.fork();
@@ -293,11 +297,12 @@ export class ClassService {
     const rows = await em.execute<
       { from: ClassStatus | null; to: ClassStatus; at: string; actor_id: string | null; actor_label: string }[]
     >(
-      `SELECT before->>'status' AS "from", after->>'status' AS "to", actor_id, actor_label,
-              to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
-         FROM audit_log
-        WHERE entity = 'class' AND entity_id = ? AND action IN ('class.create', 'class.transition')
-        ORDER BY id`,
+      `SELECT a.before->>'status' AS "from", a.after->>'status' AS "to", a.actor_id,
+              coalesce(u.display_name, a.actor_label) AS actor_label,
+              to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+         FROM audit_log a LEFT JOIN app_user u ON u.id = a.actor_id
+        WHERE a.entity = 'class' AND a.entity_id = ? AND a.action IN ('class.create', 'class.transition')
+        ORDER BY a.id`,
       [ref.id],
     );
     return rows.map((r) => ({ from: r.from, to: r.to, at: r.at, actor: { id: r.actor_id, label: r.actor_label } }));

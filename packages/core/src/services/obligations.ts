@@ -15,10 +15,12 @@ import type { Actor } from '../actor';
 import { audit } from '../audit';
 import { isUniqueViolation } from '../db-errors';
 import type { Orm } from '../orm';
-import { today } from './rapporteur-common';
+import { assertUnit, pgArray, today } from './rapporteur-common';
 import { KNOWN_NOW, membershipCtes } from './roster-sql';
 
 export interface ObligationView extends ObligationRule {
+  /** Whose rule it is (it binds that unit's rosters and those below); null: every roster. */
+  readonly ownerUnitId: string | null;
   readonly rosterLevel: string | null;
   readonly validFromYear: number | null;
   readonly validToYear: number | null;
@@ -48,6 +50,7 @@ export interface ShortfallReport {
 
 interface ObligationRow {
   id: string;
+  owner_unit_id: string | null;
   code: string;
   kind: ObligationKind;
   roster_level: string | null;
@@ -61,6 +64,7 @@ interface ObligationRow {
 
 const toView = (r: ObligationRow): ObligationView => ({
   id: r.id,
+  ownerUnitId: r.owner_unit_id,
   code: r.code,
   kind: r.kind,
   minimum: r.minimum,
@@ -71,9 +75,20 @@ const toView = (r: ObligationRow): ObligationView => ({
   validToYear: r.valid_to_year,
 });
 
+/** Which obligations to list: those in force in a year, those that concern a unit. */
+export interface ObligationFilter {
+  readonly year?: number | undefined;
+  /**
+   * The rules that bind this unit's rosters (everyone's, and those of the unit or a unit above
+   * it) and those its units below made for themselves.
+   */
+  readonly unitId?: string | undefined;
+}
+
 /**
  * Obligations of rapporteurs as data, and who falls short of them. A member is judged on each
- * rule of their roster's level (or of every level): briefings and opinion reports they gave that
+ * rule that binds their roster — everyone's rules and those of the roster's unit or a unit above
+ * it — of their roster's level (or of every level): briefings and opinion reports they gave that
  * year, and the conferences of their roster they attended (against those held).
  */
 export class ObligationService {
@@ -82,11 +97,13 @@ export class ObligationService {
   async define(actor: Actor, input: ObligationInput): Promise<ObligationView> {
     const data = parseInput(obligationInput, input);
     return this.orm.em.fork().transactional(async (tx) => {
+      if (data.ownerUnitId) await assertUnit(tx, data.ownerUnitId, 'ownerUnitId');
       const [row] = await tx
         .execute<ObligationRow[]>(
-          `INSERT INTO obligation (id, code, kind, roster_level, minimum, min_share, name_vi, name_en, valid_from_year, valid_to_year)
-           VALUES (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+          `INSERT INTO obligation (id, owner_unit_id, code, kind, roster_level, minimum, min_share, name_vi, name_en, valid_from_year, valid_to_year)
+           VALUES (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
           [
+            data.ownerUnitId ?? null,
             data.code,
             data.kind,
             data.rosterLevel ?? null,
@@ -114,15 +131,25 @@ export class ObligationService {
     });
   }
 
-  async list(year?: number): Promise<ObligationView[]> {
+  async list(filter: ObligationFilter = {}): Promise<ObligationView[]> {
+    const year = filter.year ?? null;
+    const unitId = filter.unitId ?? null;
     const rows = await this.orm.em
       .fork()
       .getConnection()
       .execute<ObligationRow[]>(
-        `SELECT * FROM obligation
-          WHERE ?::int IS NULL OR ((valid_from_year IS NULL OR valid_from_year <= ?) AND (valid_to_year IS NULL OR valid_to_year >= ?))
-          ORDER BY code`,
-        [year ?? null, year ?? null, year ?? null],
+        `WITH RECURSIVE up AS (
+           SELECT id, parent_id FROM unit WHERE id = ?::uuid
+           UNION ALL SELECT u.id, u.parent_id FROM unit u JOIN up ON u.id = up.parent_id
+         ), down AS (
+           SELECT id FROM unit WHERE id = ?::uuid
+           UNION ALL SELECT u.id FROM unit u JOIN down ON u.parent_id = down.id
+         )
+         SELECT * FROM obligation
+          WHERE (?::int IS NULL OR ((valid_from_year IS NULL OR valid_from_year <= ?) AND (valid_to_year IS NULL OR valid_to_year >= ?)))
+            AND (?::uuid IS NULL OR owner_unit_id IS NULL OR owner_unit_id IN (SELECT id FROM up UNION SELECT id FROM down))
+          ORDER BY code, owner_unit_id NULLS FIRST`,
+        [unitId, unitId, year, year, year, unitId],
       );
     return rows.map(toView);
   }
@@ -133,7 +160,7 @@ export class ObligationService {
     const yearEnd = `${q.year}-12-31`;
     const asOf = q.asOf ?? (today() < yearEnd ? today() : yearEnd);
     const from = `${q.year}-01-01`;
-    const rules = await this.list(q.year);
+    const rules = await this.list({ year: q.year });
     const conn = this.orm.em.fork().getConnection();
     // Members of every roster whose term covers the year (under the unit, if given), with their tallies.
     const rows = await conn.execute<
@@ -182,9 +209,21 @@ export class ObligationService {
         asOf,
       ],
     );
+    // A unit's rule binds the rosters of that unit and below: each roster's owner and the units above it.
+    const lineOf = new Map<string, Set<string>>();
+    const lines = await conn.execute<{ roster_id: string; unit_id: string }[]>(
+      `WITH RECURSIVE up AS (
+         SELECT r.id AS roster_id, r.owner_unit_id AS unit_id FROM roster r WHERE r.id = ANY(?::uuid[])
+         UNION ALL SELECT up.roster_id, u.parent_id FROM up JOIN unit u ON u.id = up.unit_id WHERE u.parent_id IS NOT NULL
+       ) SELECT roster_id, unit_id FROM up`,
+      [pgArray([...new Set(rows.map((r) => r.roster_id))])],
+    );
+    for (const l of lines) lineOf.set(l.roster_id, (lineOf.get(l.roster_id) ?? new Set()).add(l.unit_id));
+    const binds = (rule: ObligationView, rosterId: string) =>
+      rule.ownerUnitId === null || (lineOf.get(rosterId)?.has(rule.ownerUnitId) ?? false);
     const shortfalls: ShortfallView[] = [];
     for (const rule of rules) {
-      const bound = rows.filter((r) => !rule.rosterLevel || r.level === rule.rosterLevel);
+      const bound = rows.filter((r) => binds(rule, r.roster_id) && (!rule.rosterLevel || r.level === rule.rosterLevel));
       // Counts of one's own activities are per person: someone on two rosters is judged once.
       const perPerson = rule.kind !== 'conference_attendance';
       const seen = new Set<string>();

@@ -28,6 +28,8 @@ export interface ProgramView {
   readonly code: string;
   readonly kind: ProgramKind;
   readonly name: LocalizedText;
+  /** The unit whose center keeps it; null: a program for everyone (the defaults among them). */
+  readonly ownerUnitId: string | null;
   readonly rules: ProgramRules;
   readonly topics: readonly ProgramTopic[];
   readonly totalPeriods: number;
@@ -40,16 +42,18 @@ interface ProgramRow {
   kind: ProgramKind;
   name_vi: string;
   name_en: string;
+  owner_unit_id: string | null;
   rules: ProgramRules;
   version: number;
   topics: { number: number; title_vi: string; title_en: string; periods: number }[] | null;
 }
 
 const PROGRAM = { vi: 'chương trình', en: 'program' };
+const UNIT = { vi: 'đơn vị', en: 'unit' };
 
 // Topics come along as one JSON array, so a list of programs is one query, not one per program.
 const SELECT_PROGRAM = `
-  SELECT p.id, p.code, p.kind, p.name_vi, p.name_en, p.rules, p.version,
+  SELECT p.id, p.code, p.kind, p.name_vi, p.name_en, p.owner_unit_id, p.rules, p.version,
          (SELECT json_agg(json_build_object('number', t.number, 'title_vi', t.title_vi, 'title_en', t.title_en,
                                             'periods', t.periods) ORDER BY t.number)
             FROM program_topic t WHERE t.program_id = p.id) AS topics
@@ -66,6 +70,7 @@ function toView(row: ProgramRow): ProgramView {
     code: row.code,
     kind: row.kind,
     name: { vi: row.name_vi, en: row.name_en },
+    ownerUnitId: row.owner_unit_id,
     rules: row.rules,
     topics,
     totalPeriods: totalPeriods(topics),
@@ -77,6 +82,7 @@ interface NewProgram {
   readonly code: string;
   readonly kind: ProgramKind;
   readonly name: LocalizedText;
+  readonly ownerUnitId?: string | null;
   readonly rules: ProgramRules;
   readonly topics: readonly ProgramTopic[];
 }
@@ -97,9 +103,18 @@ function rulesOf(definition: ProgramDefinition): ProgramRules {
 /** Inserts a program and its topics; null when its code is already taken (nothing written then). */
 async function insertProgram(tx: EntityManager, program: NewProgram, id?: string): Promise<string | null> {
   const [row] = await tx.execute<{ id: string }[]>(
-    `INSERT INTO program (id, code, kind, name_vi, name_en, rules) VALUES (COALESCE(?::uuid, gen_random_uuid()), ?, ?, ?, ?, ?::jsonb)
+    `INSERT INTO program (id, code, kind, name_vi, name_en, owner_unit_id, rules)
+     VALUES (COALESCE(?::uuid, gen_random_uuid()), ?, ?, ?, ?, ?, ?::jsonb)
      ON CONFLICT (code) DO NOTHING RETURNING id`,
-    [id ?? null, program.code, program.kind, program.name.vi, program.name.en, JSON.stringify(program.rules)],
+    [
+      id ?? null,
+      program.code,
+      program.kind,
+      program.name.vi,
+      program.name.en,
+      program.ownerUnitId ?? null,
+      JSON.stringify(program.rules),
+    ],
   );
   if (!row) return null;
   const values = program.topics.flatMap((t) => [row.id, t.number, t.title.vi, t.title.en, t.periods]);
@@ -163,6 +178,7 @@ export class ProgramService {
       code: data.code,
       kind: data.kind,
       name: data.name,
+      ownerUnitId: data.ownerUnitId ?? null,
       topics: data.topics,
       rules: {
         audience: data.audience ?? { vi: 'Chưa xác định', en: 'Not specified' },
@@ -176,6 +192,10 @@ export class ProgramService {
       },
     };
     const id = await this.orm.em.fork().transactional(async (tx) => {
+      if (data.ownerUnitId) {
+        const [unit] = await tx.execute('SELECT 1 FROM unit WHERE id = ?', [data.ownerUnitId]);
+        if (!unit) throw recordNotFoundError('UNIT.NOT_FOUND', UNIT, data.ownerUnitId, 'ownerUnitId');
+      }
       const prerequisites = data.eligibility.prerequisites ?? [];
       if (prerequisites.length > 0) {
         const found = await tx.execute<{ code: string }[]>(
