@@ -237,6 +237,25 @@ export const contestScoresInput = z
   .strict();
 export type ContestScoresInput = z.input<typeof contestScoresInput>;
 
+/** A unit's contest is held at its level or below: a commune's contest is never a district one. */
+export function contestLevelAboveOwnerError(level: string, ownerLevel: string): DomainError {
+  return new DomainError(
+    'CONTEST.LEVEL_ABOVE_OWNER',
+    {
+      vi: `Hội thi cấp "${level}" phải do đơn vị cấp đó tổ chức, không phải đơn vị cấp "${ownerLevel}".`,
+      en: `A "${level}" contest is held by a unit of that level, not by a "${ownerLevel}" unit.`,
+    },
+    {
+      fields: [
+        {
+          field: 'level',
+          message: { vi: 'Cao hơn cấp của đơn vị tổ chức.', en: 'Above the level of the owner unit.' },
+        },
+      ],
+    },
+  );
+}
+
 export function scoreOutOfRangeError(round: ContestRound, max: number, index: number): DomainError {
   return new DomainError(
     'CONTEST.SCORE_OUT_OF_RANGE',

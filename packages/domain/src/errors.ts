@@ -50,6 +50,7 @@ export const ERROR_KINDS = {
   'CONTEST.NOT_FOUND': 'not_found',
   'CONTEST.SCORE_OUT_OF_RANGE': 'invalid',
   'CONTEST.ALREADY_FINALISED': 'conflict',
+  'CONTEST.LEVEL_ABOVE_OWNER': 'invalid',
   'ASSIGNMENT.SESSION_NOT_FOUND': 'not_found',
   'ASSIGNMENT.DOUBLE_BOOKED': 'conflict',
   'OBLIGATION.CODE_TAKEN': 'conflict',

@@ -99,7 +99,7 @@ export const activitiesRouter = {
       await assertUnitAccess(ctx, (await ctx.polcenter.rosters.get(input.rosterId)).ownerUnitId, PROPAGANDA);
     await assertUnitsAccess(
       ctx,
-      (input.sites ?? []).map((site) => site.unitId),
+      input.sites.map((site) => site.unitId),
       PROPAGANDA,
     );
     return ctx.polcenter.activities.createConference(actorOf(ctx), input);

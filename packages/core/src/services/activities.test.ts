@@ -163,6 +163,22 @@ test('the contest: ranking per category, awards, then published and closed', asy
   assert.is(late.code, 'CONTEST.ALREADY_FINALISED');
 });
 
+test("a contest is held at its owner's level: a commune's contest is never a district one", async () => {
+  const commune = await unitIdByCode(polcenter.orm, '02050');
+  const own = { title: 'Hội thi tuyên truyền viên giỏi xã Phương Viên', ownerUnitId: commune, heldOn: '2022-06-10' };
+  assert.is((await polcenter.activities.createContest(staff, own)).level, 'commune');
+  const before = await count('contest');
+  const above = await expectDomainError(polcenter.activities.createContest(staff, { ...own, level: 'district' }));
+  assert.is(above.code, 'CONTEST.LEVEL_ABOVE_OWNER');
+  assert.equal(
+    above.fields.map((f) => f.field),
+    ['level'],
+  );
+  assert.is(await count('contest'), before);
+  // A level that is not a unit level (a regional round) is the organisers' label, as before.
+  assert.is((await polcenter.activities.createContest(staff, { ...own, level: 'region' })).level, 'region');
+});
+
 test('obligations: who falls short in 2022 and by how much, in one call', async () => {
   const report = await polcenter.obligations.shortfalls({ year: 2022 });
   assert.is(report.asOf, '2022-12-31');

@@ -20,6 +20,7 @@ import {
   conferenceInput,
   contestEntrantInput,
   contestInput,
+  contestLevelAboveOwnerError,
   contestScoresInput,
   DEFAULT_CONTEST_CATEGORIES,
   DEFAULT_CONTEST_RULES,
@@ -367,9 +368,15 @@ export class ActivityService {
     const data = parseInput(contestInput, input);
     const id = await this.orm.em.fork().transactional(async (tx) => {
       await assertUnit(tx, data.ownerUnitId, 'ownerUnitId');
-      const [owner] = await tx.execute<{ level_code: string }[]>('SELECT level_code FROM unit WHERE id = ?', [
-        data.ownerUnitId,
-      ]);
+      // Levels are data: a level that is a unit level must not rank above the owner's own.
+      const [owner] = await tx.execute<{ level_code: string; above: boolean }[]>(
+        `SELECT u.level_code, coalesce(asked.rank < own.rank, false) AS above
+           FROM unit u JOIN unit_level own ON own.code = u.level_code
+           LEFT JOIN unit_level asked ON asked.code = ?
+          WHERE u.id = ?`,
+        [data.level ?? null, data.ownerUnitId],
+      );
+      if (owner?.above) throw contestLevelAboveOwnerError(data.level as string, owner.level_code);
       const [row] = await tx.execute<{ id: string }[]>(
         `INSERT INTO contest (id, title, owner_unit_id, level, held_on, rules) VALUES (gen_random_uuid(), ?, ?, ?, ?, ?::jsonb) RETURNING id`,
         [
