@@ -46,7 +46,7 @@ test('web security is on: another origin is unreadable without CORS, readable wi
       page.evaluate(
         (url) =>
           fetch(url).then(
-            (r) => r.json().then((body: { ok: boolean }) => `read ${body.ok}`),
+            (r) => r.json().then((body) => `read ${(body as { ok: boolean }).ok}`),
             () => 'refused',
           ),
         `${api.url}${path}`,
