@@ -1,4 +1,6 @@
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { defaultLimits, RateLimiter } from '@polcenter/api';
 import { SYSTEM_ACTOR } from '@polcenter/core';
 import { createTestPolCenter } from '@polcenter/core/testing';
@@ -33,6 +35,37 @@ const json = (body: unknown) => ({
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify(body),
 });
+/** One request as a browser sends it, the answer's bytes as they came over the wire (fetch decodes). */
+function raw(
+  url: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .request(url, { method, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      })
+      .on('error', reject)
+      .end();
+  });
+}
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+const decode = (answer: { headers: http.IncomingHttpHeaders; body: Buffer }) =>
+  answer.headers['content-encoding'] === 'br'
+    ? brotliDecompressSync(answer.body)
+    : answer.headers['content-encoding'] === 'gzip'
+      ? gunzipSync(answer.body)
+      : answer.body;
+const varies = (answer: { headers: http.IncomingHttpHeaders }) =>
+  String(answer.headers.vary ?? '')
+    .split(',')
+    .map((field) => field.trim().toLowerCase());
+
 const listUrl = `${base}/trpc/units.list?input=${encodeURIComponent(JSON.stringify({ underCode: '064', at: '2022-06-01' }))}`;
 
 test('an allowed portal origin gets CORS headers naming it; any other origin gets none', async () => {
@@ -137,6 +170,131 @@ test('the embed script is cached briefly, the hashed code it loads for a year', 
   });
   assert.is(again.status, 304);
   assert.is((await fetch(`${base}/widgets/../package.json`)).status, 404);
+});
+
+/** The URL of the hashed chunk the embed script imports. */
+async function chunkUrl(): Promise<string> {
+  const entry = await (await fetch(`${base}/widgets/pc-widgets.js`)).text();
+  return new URL(/["'](\.\/chunks\/[^"']+)["']/.exec(entry)?.[1] ?? '', `${base}/widgets/`).toString();
+}
+
+test('the widget code is public: any page may load it, with no credentials (CORS *, cross-origin resource)', async () => {
+  for (const url of [`${base}/widgets/pc-widgets.js`, await chunkUrl()]) {
+    const answer = await raw(url, { origin: 'https://any-portal.example', ...BROWSER });
+    assert.is(answer.status, 200);
+    assert.is(answer.headers['access-control-allow-origin'], '*');
+    assert.is(answer.headers['access-control-allow-credentials'], undefined);
+    assert.is(answer.headers['cross-origin-resource-policy'], 'cross-origin');
+    assert.is(answer.headers['x-content-type-options'], 'nosniff');
+    // `*` whatever the Origin: the answer does not depend on it, so it does not vary by it.
+    assert.not.ok(varies(answer).includes('origin'));
+  }
+});
+
+test('the widget bundle goes brotli or gzip as the browser takes it, each with its own ETag, once compressed', async () => {
+  const url = await chunkUrl();
+  const plain = await raw(url);
+  assert.is(plain.headers['content-encoding'], undefined);
+  assert.ok(plain.body.length > 50_000, `${plain.body.length} bytes`);
+  const br = await raw(url, BROWSER);
+  const gzip = await raw(url, { 'accept-encoding': 'gzip' });
+  assert.is(br.headers['content-encoding'], 'br');
+  assert.is(gzip.headers['content-encoding'], 'gzip');
+  for (const answer of [plain, br, gzip]) {
+    assert.ok(varies(answer).includes('accept-encoding'));
+    assert.is(answer.headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.is(Number(answer.headers['content-length']), answer.body.length);
+    assert.equal(decode(answer), plain.body);
+  }
+  assert.ok(br.body.length < gzip.body.length && gzip.body.length < plain.body.length / 2);
+  assert.is(new Set([plain, br, gzip].map((answer) => answer.headers.etag)).size, 3);
+  // Compressed once: the same bytes again, and a revalidation of each encoding by its own tag.
+  assert.equal((await raw(url, BROWSER)).body, br.body);
+  assert.is((await raw(url, { ...BROWSER, 'if-none-match': String(br.headers.etag) })).status, 304);
+  const stale = await raw(url, { ...BROWSER, 'if-none-match': String(gzip.headers.etag) });
+  assert.is(stale.status, 200);
+  const head = await raw(url, BROWSER, 'HEAD');
+  assert.is(head.headers['content-length'], String(br.body.length));
+  assert.is(head.headers['content-encoding'], 'br');
+  assert.is(head.body.length, 0);
+  const notModified = await raw(url, { 'accept-encoding': 'gzip', 'if-none-match': `W/${gzip.headers.etag}` });
+  assert.is(notModified.status, 304);
+  assert.is(notModified.headers['content-encoding'], 'gzip');
+  assert.is(notModified.body.length, 0);
+});
+
+test('the 39-byte embed script is sent as it is: compressing it would only make it longer', async () => {
+  const entry = await raw(`${base}/widgets/pc-widgets.js`, BROWSER);
+  assert.is(entry.headers['content-encoding'], undefined);
+  assert.not.ok(varies(entry).includes('accept-encoding'));
+  assert.is(entry.headers['cache-control'], 'public, max-age=300');
+});
+
+test('the portal page: compressed, never framed, scripts and calls to this server only', async () => {
+  const page = await raw(`${base}/`, BROWSER);
+  assert.is(page.status, 200);
+  assert.is(page.headers['content-encoding'], 'br');
+  assert.match(decode(page).toString(), '<pc-class-catalog>');
+  const policy = String(page.headers['content-security-policy']);
+  assert.match(policy, "frame-ancestors 'none'");
+  assert.match(policy, "script-src 'self'");
+  assert.match(policy, "object-src 'none'");
+  assert.is(page.headers['x-content-type-options'], 'nosniff');
+  assert.is(page.headers['cache-control'], 'no-cache');
+  assert.is(page.headers['access-control-allow-origin'], undefined);
+  assert.is((await raw(`${base}/`, { ...BROWSER, 'if-none-match': String(page.headers.etag) })).status, 304);
+});
+
+test('API answers: compressed when worth it, Vary by Origin and Accept-Encoding whoever asks', async () => {
+  const classes = `${base}/trpc/classes.catalog?input=${encodeURIComponent(JSON.stringify({}))}`;
+  for (const origin of [PORTAL, 'https://evil.example', undefined]) {
+    const answer = await raw(classes, { ...BROWSER, ...(origin && { origin }) });
+    assert.is(answer.status, 200, decode(answer).toString());
+    assert.is(answer.headers['content-encoding'], 'br');
+    assert.ok(varies(answer).includes('origin'), String(answer.headers.vary));
+    assert.ok(varies(answer).includes('accept-encoding'), String(answer.headers.vary));
+    assert.is(answer.headers['access-control-allow-origin'], origin === PORTAL ? PORTAL : undefined);
+    assert.is(answer.headers['cross-origin-resource-policy'], 'same-origin');
+    assert.ok(JSON.parse(decode(answer).toString()).result.data.items.length > 0);
+  }
+  const gzip = await raw(classes, { 'accept-encoding': 'gzip' });
+  assert.is(gzip.headers['content-encoding'], 'gzip');
+  assert.is((await raw(classes)).headers['content-encoding'], undefined);
+  // The guard's own answers vary by Origin too.
+  const refused = await raw(`${base}/trpc/auth.signIn`, { origin: 'https://evil.example' }, 'OPTIONS');
+  assert.is(refused.status, 403);
+  assert.ok(varies(refused).includes('origin'));
+});
+
+test('an answer to a signed-in request is never stored; public answers may be', async () => {
+  const signIn = await fetch(
+    `${base}/trpc/auth.signIn`,
+    json({ username: 'nong.van.tuan', password: 'trung tâm chính trị' }),
+  );
+  assert.is(signIn.headers.get('cache-control'), 'no-store');
+  const { token } = ((await signIn.json()) as { result: { data: { token: string } } }).result.data;
+  for (const path of ['auth.me', 'units.list?input=%7B%7D']) {
+    const answer = await fetch(`${base}/trpc/${path}`, { headers: { authorization: `Bearer ${token}` } });
+    assert.is(answer.status, 200);
+    assert.is(answer.headers.get('cache-control'), 'no-store');
+  }
+  const wrong = await fetch(`${base}/trpc/auth.me`, { headers: { authorization: 'Bearer pca_wrong' } });
+  assert.is(wrong.headers.get('cache-control'), 'no-store');
+  assert.is((await fetch(listUrl)).headers.get('cache-control'), null);
+});
+
+test('every answer says nosniff: API, refusals, health, static files, 404s', async () => {
+  const answers = await Promise.all([
+    raw(listUrl),
+    raw(`${base}/trpc/auth.signOut`, { 'content-type': 'text/plain' }, 'POST'),
+    raw(`${base}/trpc/auth.signIn`, { origin: PORTAL }, 'OPTIONS'),
+    raw(`${base}/healthz`),
+    raw(`${base}/widgets/pc-widgets.js`),
+    raw(`${base}/`),
+    raw(`${base}/nope`),
+    raw(`${base}/widgets/nope.js`),
+  ]);
+  for (const answer of answers) assert.is(answer.headers['x-content-type-options'], 'nosniff');
 });
 
 test('unknown paths are 404, health is always 200, readiness checks the database', async () => {

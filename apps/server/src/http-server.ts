@@ -4,6 +4,7 @@ import { appRouter, createContextFromHeaders, defaultLimits, type Limits } from 
 import type { PolCenter } from '@polcenter/core';
 import { isDomainError, pickLang } from '@polcenter/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import compression from 'compression';
 import { type Logger, silentLogger } from './logger';
 import { guardApiRequest } from './request-guard';
 import { packageFolder, staticFolder } from './static-files';
@@ -26,6 +27,33 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }
+
+/**
+ * The widget code is public and fetched without credentials, by module scripts in CORS mode from
+ * any portal's origin: `*` (ADR 0008). The allow-list guards the API's answers, not this code.
+ * `cross-origin` lets a portal that isolates itself (COEP) load it too.
+ */
+const WIDGET_HEADERS = {
+  'access-control-allow-origin': '*',
+  'cross-origin-resource-policy': 'cross-origin',
+};
+
+/**
+ * The demo portal page's policy, which a portal copying it can start from: scripts and calls to
+ * this server only, no plugins, no framing (clickjacking). Inline `<style>` is allowed for the
+ * page's own style block; the widgets' styles are constructed stylesheets, which CSP does not gate.
+ */
+const PAGE_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
   const forwarded = trustProxy
@@ -56,10 +84,14 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
         limits,
       }),
     responseMeta({ errors }) {
+      // tRPC sends its own Vary (trpc-accept, accept) in place of the guard's: Origin goes back on,
+      // since whether CORS headers are sent depends on it.
+      const headers = new Headers([['vary', 'Origin']]);
       const wait = errors
         .map((error) => (isDomainError(error.cause) ? error.cause.details.retryAfterSeconds : undefined))
         .find((seconds) => typeof seconds === 'number');
-      return wait ? { headers: { 'retry-after': String(wait) } } : {};
+      if (wait) headers.set('retry-after', String(wait));
+      return { headers };
     },
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
@@ -68,15 +100,27 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       }
     },
   });
+  // API answers are compressed as they are written (brotli or gzip, as the client takes them). The
+  // middleware is written for Express but needs only node:http's request and response.
+  const compressApi = compression() as unknown as (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    next: () => void,
+  ) => void;
   // The embed script's URL is fixed (portals paste it once): cached five minutes, revalidated by ETag.
   // What it loads is named by content hash, so a year and `immutable` are safe.
-  const widgets = staticFolder(packageFolder('@polcenter/widgets', 'dist'), { cacheControl: 'public, max-age=300' });
+  const widgets = staticFolder(packageFolder('@polcenter/widgets', 'dist'), {
+    cacheControl: 'public, max-age=300',
+    headers: WIDGET_HEADERS,
+  });
   const widgetChunks = staticFolder(packageFolder('@polcenter/widgets', 'dist/chunks'), {
     cacheControl: 'public, max-age=31536000, immutable',
+    headers: WIDGET_HEADERS,
   });
   const portal = staticFolder(packageFolder('@polcenter/portal', 'public'), {
     cacheControl: 'no-cache',
     index: 'index.html',
+    htmlHeaders: { 'content-security-policy': PAGE_POLICY },
   });
 
   return http.createServer(async (req, res) => {
@@ -108,13 +152,17 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       }
       if (route.startsWith('/trpc/')) {
         if (guardApiRequest(req, res, { allowedOrigins })) return;
+        // A signed-in answer (or a mutation's, such as the token sign-in returns) is nobody else's.
+        if (req.headers.authorization || req.method === 'POST') res.setHeader('cache-control', 'no-store');
+        await new Promise<void>((next) => compressApi(req, res, next));
         return await trpc(req, res);
       }
       if (req.method === 'GET' || req.method === 'HEAD') {
-        if (route.startsWith('/widgets/chunks/') && widgetChunks(route.slice('/widgets/chunks/'.length), req, res))
-          return;
-        if (route.startsWith('/widgets/') && widgets(route.slice('/widgets/'.length), req, res)) return;
-        if (!route.startsWith('/widgets/') && portal(route.slice(1), req, res)) return;
+        if (route.startsWith('/widgets/chunks/')) {
+          if (await widgetChunks(route.slice('/widgets/chunks/'.length), req, res)) return;
+        } else if (route.startsWith('/widgets/')) {
+          if (await widgets(route.slice('/widgets/'.length), req, res)) return;
+        } else if (await portal(route.slice(1), req, res)) return;
       }
       sendJson(res, 404, { error: pickLang(req.headers['accept-language']) === 'vi' ? 'Không tìm thấy' : 'Not found' });
     } catch (error) {

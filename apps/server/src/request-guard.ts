@@ -22,7 +22,10 @@ function sameOrigin(req: IncomingMessage, origin: string): boolean {
 /**
  * CORS by allow-list and the refusal of cross-site form posts, for the API only.
  * - An allowed origin gets CORS headers naming it (never `*`); any other origin gets none, so the
- *   browser keeps the response from it.
+ *   browser keeps the response from it. Every answer says `Vary: Origin`, since whether it carries
+ *   those headers depends on it: a shared cache must not hand one origin's answer to another.
+ * - `Cross-Origin-Resource-Policy: same-origin` keeps answers out of other sites' `<script>` or
+ *   `<img>` loads (no-cors); calls in CORS mode, as the widgets make, are governed by CORS alone.
  * - A POST must carry JSON: HTML forms cannot send `application/json`, so a forged cross-site form
  *   post is refused before it reaches a procedure (415), and a POST from a foreign origin that is
  *   not on the list is refused outright (403).
@@ -31,9 +34,10 @@ function sameOrigin(req: IncomingMessage, origin: string): boolean {
 export function guardApiRequest(req: IncomingMessage, res: ServerResponse, options: GuardOptions): boolean {
   const origin = originOf(req);
   const allowed = origin !== null && options.allowedOrigins.has(origin);
+  res.setHeader('vary', 'Origin');
+  res.setHeader('cross-origin-resource-policy', 'same-origin');
   if (allowed && origin) {
     res.setHeader('access-control-allow-origin', origin);
-    res.setHeader('vary', 'Origin');
     res.setHeader('access-control-expose-headers', 'retry-after, x-request-id');
   }
   if (req.method === 'OPTIONS') {
