@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,13 +35,16 @@ const embedded = () => {
   assert.ok(PORTAL_PAGE.includes('<script type="module" src="/widgets/pc-widgets.js"></script>'));
   return PORTAL_PAGE.replace('<script type="module" src="/widgets/pc-widgets.js"></script>', tag);
 };
-// The policy docs/embedding.md advises a portal: its own scripts and styles, PolCenter's script and API.
+// The policy docs/embedding.md advises a portal: its own scripts and styles, PolCenter's script and
+// API. The demo page's own <style> block is allowed by its hash, not by 'unsafe-inline', so the
+// widgets' styles are shown to need no exception.
+const pageStyle = /<style>([\s\S]*?)<\/style>/.exec(PORTAL_PAGE)?.[1] ?? '';
 const advisedPolicy = () => ({
   'content-security-policy': [
     "default-src 'self'",
     `script-src 'self' ${polcenter}`,
     `connect-src 'self' ${polcenter}`,
-    "style-src 'self' 'unsafe-inline'",
+    `style-src 'self' 'sha256-${createHash('sha256').update(pageStyle).digest('base64')}'`,
     "object-src 'none'",
     "frame-ancestors 'self'",
   ].join('; '),
@@ -84,6 +88,13 @@ test('a portal on the allow-list shows every public widget with its data, from P
     const card = page.locator('pc-class-catalog li[data-code="NTĐ-01/2027"]');
     await card.waitFor();
     assert.match((await card.textContent()) ?? '', '11/01/2027 – 15/01/2027');
+    // Styled as the widget's own sheet says (a card has a border), under the portal's strict policy.
+    assert.is(await card.evaluate((li) => getComputedStyle(li).borderTopStyle), 'solid');
+    assert.is(
+      await page.evaluate(() => getComputedStyle(document.body).backgroundColor),
+      'rgb(244, 241, 234)',
+      'the page’s own style block applies',
+    );
 
     const rapporteurs = page.locator('pc-rapporteur-roster tbody tr');
     await rapporteurs.first().waitFor();

@@ -89,6 +89,27 @@ it('prints on exactly one A4 page in Chromium, everything inside the frame', asy
   }
 });
 
+it('the page runs no script, wherever it is shown: its own policy forbids it', async () => {
+  const page = await browser.context.newPage();
+  try {
+    // As if a name slipped through unescaped one day.
+    const html = certificatePage(certificate).replace(
+      '</main>',
+      '<script>document.title = "ran"</script><img src="x" onerror="document.title = \'ran\'"></main>',
+    );
+    await page.setContent(html, { waitUntil: 'load' });
+    assert.not.equal(await page.title(), 'ran');
+    assert.match(await page.title(), 'GIẤY CHỨNG NHẬN');
+    // Its own styles still apply: the frame of the certificate is drawn.
+    const border = await page.evaluate<string>(
+      "getComputedStyle(document.querySelector('.certificate')).borderTopStyle",
+    );
+    assert.is.not(border, 'none');
+  } finally {
+    await page.close();
+  }
+});
+
 it('the service renders a demo certificate with its holder, number and code', async () => {
   const [row] = await polcenter.orm.em
     .fork()

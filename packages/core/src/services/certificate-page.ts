@@ -2,6 +2,14 @@ import { type CertificateKind, formatDate, type Lang } from '@polcenter/domain';
 import type { PrintableCertificate } from './certificate-views';
 
 /**
+ * The page leaves the server as a string inside a JSON answer (`certificates.printPage`), and a
+ * client shows it in a document of its own: whichever, it runs no script and loads nothing, even
+ * if a name escaped wrongly one day. (A `<meta>` policy cannot carry `frame-ancestors`; the page is no
+ * answer of ours that a foreign site could frame.)
+ */
+const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/**
  * The printed certificate (*giấy chứng nhận*): one A4 landscape page of HTML that any browser
  * prints or saves as PDF, in the layout of a Vietnamese administrative document — the issuing
  * center and the number on the left, the national motto on the right, the date and the director's
@@ -27,6 +35,7 @@ export function certificatePage(certificate: PrintableCertificate, lang: Lang = 
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${PAGE_POLICY}">
 <title>${escapeHtml(`${t.title} ${c.numberText} — ${c.personName}`)}</title>
 <style>${STYLE}</style>
 </head>
