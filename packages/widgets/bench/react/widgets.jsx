@@ -210,7 +210,7 @@ function RapporteurRoster({ host, api, unit, level = 'district', date, field: in
 }
 
 /** A custom element rendering `Component` into its shadow root, re-rendered when an attribute changes. */
-function define(name, Component, attributes, css) {
+function defineWidget(name, Component, attributes, css) {
   if (customElements.get(name)) return;
   customElements.define(
     name,
@@ -246,5 +246,5 @@ function define(name, Component, attributes, css) {
   );
 }
 
-define('pcr-class-catalog', ClassCatalog, ['api', 'organiser', 'from', 'to', 'page-size'], CSS.catalog);
-define('pcr-rapporteur-roster', RapporteurRoster, ['api', 'unit', 'level', 'date'], CSS.roster);
+defineWidget('pcr-class-catalog', ClassCatalog, ['api', 'organiser', 'from', 'to', 'page-size'], CSS.catalog);
+defineWidget('pcr-rapporteur-roster', RapporteurRoster, ['api', 'unit', 'level', 'date'], CSS.roster);
