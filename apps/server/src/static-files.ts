@@ -25,7 +25,7 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '
 type Encoding = 'br' | 'gzip' | 'identity';
 
 /**
- * Both at their best ratio: a file is compressed once per version (see `encoded`), so the time
+ * Both at their best ratio: a file is compressed once per version (see `compressAll`), so the time
  * spent (tens of milliseconds for the widget bundle) is paid once, the bytes saved on every visit.
  */
 const COMPRESS: Record<Exclude<Encoding, 'identity'>, (body: Buffer) => Promise<Buffer>> = {
@@ -103,8 +103,8 @@ function matches(header: string | undefined, etag: string): boolean {
 /**
  * Serves the files of one folder under a URL prefix: no directory listing, no path escaping the
  * folder, ETags so browsers revalidate cheaply. Files are small and few, so they are kept in
- * memory, compressed once per encoding (brotli, gzip) the first time a client asks for it, and
- * re-read only when they change on disk. Each encoding has its own ETag: a cache holding the gzip
+ * memory, compressed (brotli and gzip) the first time one is asked for, and re-read and compressed
+ * again only when they change on disk. Each encoding has its own ETag: a cache holding the gzip
  * copy must not validate the brotli one.
  */
 export function staticFolder(root: string, options: StaticFolderOptions) {
