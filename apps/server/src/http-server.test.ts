@@ -223,7 +223,7 @@ test('the widget bundle goes brotli or gzip as the browser takes it, each with i
   assert.is(notModified.body.length, 0);
 });
 
-test('the 39-byte embed script is sent as it is: compressing it would only make it longer', async () => {
+test('the 39-byte embed script is sent as it is: too small to gain from compression', async () => {
   const entry = await raw(`${base}/widgets/pc-widgets.js`, BROWSER);
   assert.is(entry.headers['content-encoding'], undefined);
   assert.not.ok(varies(entry).includes('accept-encoding'));

@@ -25,8 +25,9 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '
 type Encoding = 'br' | 'gzip' | 'identity';
 
 /**
- * Both at their best ratio: a file is compressed once per version (see `compressAll`), so the time
- * spent (tens of milliseconds for the widget bundle) is paid once, the bytes saved on every visit.
+ * Both at their best ratio: a file is compressed once per version and encoding, so the time spent
+ * (a fraction of a second for the widget code at brotli 11, in zlib's thread pool, not blocking
+ * other requests) is paid once, the bytes saved on every visit.
  */
 const COMPRESS: Record<Exclude<Encoding, 'identity'>, (body: Buffer) => Promise<Buffer>> = {
   br: (body) =>
@@ -39,6 +40,9 @@ const COMPRESS: Record<Exclude<Encoding, 'identity'>, (body: Buffer) => Promise<
     }),
   gzip: (body) => promisify(gzip)(body, { level: constants.Z_BEST_COMPRESSION }),
 };
+
+/** Below this, compression saves less than a packet and a file goes as it is (the embed script). */
+const MIN_COMPRESSED_BYTES = 1024;
 
 /** Folders of the workspace packages whose files the server hands out. */
 export function packageFolder(name: string, sub: string): string {
@@ -55,20 +59,22 @@ interface Cached {
   readonly mtimeMs: number;
   readonly size: number;
   readonly identity: Variant;
-  /** The compressed copies that are smaller than the file (none for images or a tiny file). */
-  readonly encoded: Promise<Partial<Record<Encoding, Variant>>>;
+  /** Whether the file goes compressed to a client that takes it (text, not tiny). */
+  readonly compressible: boolean;
+  /** The compressed copies made so far, each on the first request that wanted it. */
+  readonly copies: Map<Exclude<Encoding, 'identity'>, Promise<Variant>>;
 }
 
-/** Compresses a file once, in the background pool; a copy that would not be smaller is dropped. */
-async function compressAll(identity: Variant): Promise<Partial<Record<Encoding, Variant>>> {
-  const copies: Partial<Record<Encoding, Variant>> = {};
-  for (const encoding of ['br', 'gzip'] as const) {
-    const body = await COMPRESS[encoding](identity.body);
-    // The 39-byte embed script comes out larger: it is sent as it is.
-    if (body.length < identity.body.length)
-      copies[encoding] = { body, etag: `${identity.etag.slice(0, -1)}-${encoding}"` };
+function compressedCopy(entry: Cached, encoding: Exclude<Encoding, 'identity'>): Promise<Variant> {
+  let copy = entry.copies.get(encoding);
+  if (!copy) {
+    copy = COMPRESS[encoding](entry.identity.body).then((body) => ({
+      body,
+      etag: `${entry.identity.etag.slice(0, -1)}-${encoding}"`,
+    }));
+    entry.copies.set(encoding, copy);
   }
-  return copies;
+  return copy;
 }
 
 export interface StaticFolderOptions {
@@ -103,8 +109,8 @@ function matches(header: string | undefined, etag: string): boolean {
 /**
  * Serves the files of one folder under a URL prefix: no directory listing, no path escaping the
  * folder, ETags so browsers revalidate cheaply. Files are small and few, so they are kept in
- * memory, compressed (brotli and gzip) the first time one is asked for, and re-read and compressed
- * again only when they change on disk. Each encoding has its own ETag: a cache holding the gzip
+ * memory, compressed (brotli or gzip) the first time a client asks for that encoding, and re-read
+ * only when they change on disk. Each encoding has its own ETag: a cache holding the gzip
  * copy must not validate the brotli one.
  */
 export function staticFolder(root: string, options: StaticFolderOptions) {
@@ -129,14 +135,17 @@ export function staticFolder(root: string, options: StaticFolderOptions) {
     let entry = cache.get(file);
     if (!entry || entry.mtimeMs !== stat.mtimeMs || entry.size !== stat.size) {
       const body = readFileSync(file);
-      const identity = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-      const encoded = COMPRESSIBLE.has(extension) ? compressAll(identity) : Promise.resolve({});
-      entry = { mtimeMs: stat.mtimeMs, size: stat.size, identity, encoded };
+      entry = {
+        mtimeMs: stat.mtimeMs,
+        size: stat.size,
+        identity: { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` },
+        compressible: COMPRESSIBLE.has(extension) && body.length >= MIN_COMPRESSED_BYTES,
+        copies: new Map(),
+      };
       cache.set(file, entry);
     }
-    const copies = await entry.encoded;
-    const encoding = negotiate(req);
-    const chosen = copies[encoding] ?? entry.identity;
+    const encoding = entry.compressible ? negotiate(req) : 'identity';
+    const chosen = encoding === 'identity' ? entry.identity : await compressedCopy(entry, encoding);
 
     for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
     if (extension === '.html') {
@@ -144,10 +153,10 @@ export function staticFolder(root: string, options: StaticFolderOptions) {
     }
     res.setHeader('content-type', TYPES[extension] ?? 'application/octet-stream');
     res.setHeader('cache-control', options.cacheControl);
-    // The body depends on Accept-Encoding only where a compressed copy exists.
-    if (Object.keys(copies).length > 0) res.setHeader('vary', 'Accept-Encoding');
+    // The body depends on Accept-Encoding only where a compressed copy may be sent.
+    if (entry.compressible) res.setHeader('vary', 'Accept-Encoding');
     res.setHeader('etag', chosen.etag);
-    if (chosen !== entry.identity) res.setHeader('content-encoding', encoding);
+    if (encoding !== 'identity') res.setHeader('content-encoding', encoding);
     if (matches(req.headers['if-none-match'], chosen.etag)) {
       res.statusCode = 304;
       res.end();

@@ -31,7 +31,7 @@ function widgetTransfers(page: Page, prefix: string): Promise<Transfer[]> {
 
 /**
  * Compression as the server applies it to its static files (ADR 0008), written here independently:
- * brotli 11 in text mode or gzip 9, and a file that would not shrink is sent as it is.
+ * brotli 11 in text mode or gzip 9, and a file under 1 KB is sent as it is.
  */
 function compressLikeServer(body: Buffer, encoding: string): number {
   const compressed =
@@ -46,7 +46,7 @@ function compressLikeServer(body: Buffer, encoding: string): number {
       : encoding === 'gzip'
         ? gzipSync(body, { level: 9 })
         : body;
-  return Math.min(compressed.length, body.length);
+  return body.length < 1024 ? body.length : compressed.length;
 }
 
 /** The React equivalent (bench/react), built with the widgets' own Vite settings, in memory. */
