@@ -191,6 +191,84 @@ test('XLSX import; export → import round trips for people and enrolments; pers
   await db.drop();
 });
 
+/** 20,000 distinct people as a district's roster file: 20 family × 20 middle × 50 given names, one CCCD each. */
+function generatedRoster(rows: number): string {
+  const family = [
+    'Nguyễn',
+    'Trần',
+    'Lê',
+    'Phạm',
+    'Hoàng',
+    'Hà',
+    'Triệu',
+    'Lý',
+    'Ma',
+    'Nông',
+    'Lò',
+    'Bế',
+    'Đàm',
+    'Hứa',
+    'Lục',
+    'Vi',
+    'Đinh',
+    'Bàn',
+    'Đặng',
+    'La',
+  ];
+  const middle = [
+    'Văn',
+    'Thị',
+    'Đức',
+    'Minh',
+    'Thu',
+    'Ngọc',
+    'Quang',
+    'Hồng',
+    'Xuân',
+    'Thanh',
+    'Kim',
+    'Hữu',
+    'Mạnh',
+    'Bích',
+    'Công',
+    'Thuỳ',
+    'Việt',
+    'Anh',
+    'Tiến',
+    'Mỹ',
+  ];
+  const given =
+    'An Bình Chi Dũng Giang Hà Hải Hạnh Hiếu Hoa Huệ Hùng Hương Khánh Lan Linh Long Mai Nam Nga Nhung Phong Phúc Quân Quyên Sơn Tâm Thảo Thắng Thu Thuỷ Tiến Trang Trung Tú Tuấn Tùng Uyên Vân Việt Vinh Xuân Yến Đạt Đông Lộc Lực Khoa Kiên Toàn'.split(
+      ' ',
+    );
+  const lines = ['Họ và tên,Ngày sinh,Giới tính,Dân tộc,Số CCCD,Mã đơn vị'];
+  for (let i = 0; i < rows; i++) {
+    const name = `${family[i % 20]} ${middle[Math.floor(i / 20) % 20]} ${given[Math.floor(i / 400) % 50]}`;
+    const day = String((i % 28) + 1).padStart(2, '0');
+    const month = String((Math.floor(i / 28) % 12) + 1).padStart(2, '0');
+    const nationalId = `0061${String(i).padStart(8, '0')}`;
+    lines.push(
+      `${name},${day}/${month}/${1960 + (i % 40)},${i % 2 ? 'Nam' : 'Nữ'},${i % 3 ? 'Tày' : 'Kinh'},${nationalId},${i % 2 ? '02020' : '02023'}`,
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+test('import of 20,000 people through the CLI: one transaction, no lock table exhausted', async () => {
+  const db = await demoDatabase();
+  const env = { DATABASE_URL: db.url };
+  writeFileSync(file('roster-20000.csv'), generatedRoster(20_000));
+  const before = await count(db.url, 'person');
+  const started = performance.now();
+  // A shared CI machine may be slow; the bench, not this test, watches the speed.
+  const done = await runCli(['import', 'people', file('roster-20000.csv')], env, '', 300_000);
+  assert.is(done.code, 0, done.stderr);
+  console.log(`  20,000 people imported by the CLI in ${Math.round(performance.now() - started)} ms`);
+  assert.match(done.stdout, 'Đã nhập 20000 người từ 20000 dòng');
+  assert.is(await count(db.url, 'person'), before + 20_000);
+  await db.drop();
+});
+
 test('backup → restore into an empty database gives the same rows; a non-empty database is refused', async () => {
   const source = await demoDatabase();
   const target = await testDatabase();

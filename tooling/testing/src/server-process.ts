@@ -16,8 +16,13 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs one CLI command to its end (a minute at most). */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, stdin = ''): Promise<CliResult> {
+/** Runs one CLI command to its end (a minute at most, unless `timeoutMs` says otherwise). */
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  stdin = '',
+  timeoutMs = 60_000,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
     child.stdin.end(stdin);
@@ -29,7 +34,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, stdin = ''):
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.once('error', reject);
     child.once('close', (code) => {
       clearTimeout(timer);
