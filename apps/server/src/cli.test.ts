@@ -141,12 +141,82 @@ test('user add creates the first admin; the password never appears on the comman
   assert.match(noUnit.stderr, '--unit');
   const stray = await runCli(['migrate', '--username', 'x'], { DATABASE_URL: db.url });
   assert.is(stray.code, 2);
-  const token = await runCli(['token', 'add', '--username', 'quantri', '--name', 'cổng thông tin'], {
-    DATABASE_URL: db.url,
-  });
-  assert.match(token.stdout, /^pca_\S+\n$/);
   const rows = await sql(db.url, 'SELECT username, display_name FROM app_user');
   assert.equal(rows, [{ username: 'quantri', display_name: 'Quản trị' }]);
+  await db.drop();
+});
+
+test('token add, list and revoke: a label, a scope and an expiry; the secret shown once, never listed', async () => {
+  const db = await testDatabase();
+  const env = { DATABASE_URL: db.url };
+  const admin = await runCli(['user', 'add', '--username', 'quantri', '--role', 'admin'], env, 'một mật khẩu đủ dài\n');
+  assert.is(admin.code, 0, admin.stderr);
+  const added = await runCli(
+    [
+      'token',
+      'add',
+      '--username',
+      'quantri',
+      '--label',
+      'cổng thông tin',
+      '--scope',
+      'read:classes,enrolment',
+      '--expires',
+      '30d',
+    ],
+    env,
+  );
+  assert.is(added.code, 0, added.stderr);
+  const [secret, details] = added.stdout.split('\n');
+  assert.match(secret ?? '', /^pca_\S+$/);
+  assert.match(details ?? '', 'chỉ đọc, khu vực classes, enrolment, hết hạn');
+  const [row] = await sql(
+    db.url,
+    'SELECT id, label, read_only, areas, round(extract(epoch FROM expires_at - now()) / 86400)::int AS days FROM auth_token',
+  );
+  assert.equal(
+    { ...row, id: undefined },
+    {
+      id: undefined,
+      label: 'cổng thông tin',
+      read_only: true,
+      areas: ['classes', 'enrolment'],
+      days: 30,
+    },
+  );
+  // The first spelling of the flag, --name, still works; the default lifetime is 90 days.
+  const old = await runCli(['token', 'add', '--username', 'quantri', '--name', 'ứng dụng cũ'], env);
+  assert.is(old.code, 0, old.stderr);
+
+  const listed = await runCli(['token', 'list'], env);
+  assert.is(listed.code, 0, listed.stderr);
+  assert.match(listed.stdout, /Mã\s+Tài khoản\s+Nhãn\s+Phạm vi\s+Hết hạn/);
+  assert.match(listed.stdout, /cổng thông tin\s+read:classes,enrolment\s+\d\d\/\d\d\/\d{4} \d\d:\d\d/);
+  assert.match(listed.stdout, /ứng dụng cũ\s+full/);
+  assert.not.match(listed.stdout, 'pca_');
+
+  const revoked = await runCli(['token', 'revoke', row?.id as string], env);
+  assert.is(revoked.code, 0, revoked.stderr);
+  assert.match(revoked.stdout, 'Đã thu hồi mã API "cổng thông tin" của quantri');
+  assert.match((await runCli(['token', 'list'], env)).stdout, /cổng thông tin.*đã thu hồi/);
+
+  const tooLong = await runCli(['token', 'add', '--username', 'quantri', '--label', 'x', '--expires', '2y'], env);
+  assert.is(tooLong.code, 1);
+  assert.match(tooLong.stderr, 'expiresInDays');
+  const unreadable = await runCli(['token', 'add', '--username', 'quantri', '--label', 'x', '--expires', 'mãi'], env);
+  assert.is(unreadable.code, 2);
+  assert.match(unreadable.stderr, '90d, 12w hoặc 1y');
+  const badScope = await runCli(
+    ['token', 'add', '--username', 'quantri', '--label', 'x', '--scope', 'everything'],
+    env,
+  );
+  assert.is(badScope.code, 1);
+  assert.match(badScope.stderr, 'Không có khu vực: everything');
+  const unknown = await runCli(['token', 'revoke', 'not-an-id'], env);
+  assert.is(unknown.code, 1);
+  assert.match(unknown.stderr, 'Không có mã API này');
+  noStackTrace(unknown.stderr);
+  await db.drop();
 });
 
 test('in production, errors carry a code and a message but never a stack trace; logs are JSON lines', async () => {

@@ -13,7 +13,7 @@ import {
 import { migrateCommand, seedCommand } from './commands/database';
 import { startCommand } from './commands/start';
 import { type Command, type Flags, UsageError } from './commands/types';
-import { tokenAddCommand, userAddCommand } from './commands/users';
+import { tokenAddCommand, tokenListCommand, tokenRevokeCommand, userAddCommand } from './commands/users';
 import { consoleOutput } from './output';
 import { readSettings, SETTINGS_HELP } from './settings';
 
@@ -26,6 +26,8 @@ const COMMANDS: Record<string, Command> = {
   seed: seedCommand,
   'user add': userAddCommand,
   'token add': tokenAddCommand,
+  'token list': tokenListCommand,
+  'token revoke': tokenRevokeCommand,
   'import people': importPeopleCommand,
   'import enrolments': importEnrolmentsCommand,
   'export people': exportPeopleCommand,
@@ -49,6 +51,12 @@ const FLAG_HELP: Record<keyof Flags, { vi: string; en: string }> = {
     vi: 'xuất kèm ngày sinh, điện thoại, CCCD (có ghi nhật ký)',
     en: 'export birth dates, phones and IDs too (audited)',
   },
+  label: { vi: 'nhãn của mã API (ứng dụng nào dùng)', en: 'API token label (which app uses it)' },
+  scope: {
+    vi: 'phạm vi mã API: full, read, khu vực (enrolment,classes) hoặc read:khu vực',
+    en: 'API token scope: full, read, areas (enrolment,classes) or read:areas',
+  },
+  expires: { vi: 'thời hạn mã API: 90d, 12w, 1y (mặc định 90d, tối đa 365d)', en: 'API token lifetime (default 90d)' },
 };
 
 function usage(lang: 'vi' | 'en'): string {
@@ -87,6 +95,9 @@ function parseFlags(argv: string[]) {
         'dry-run': { type: 'boolean' },
         out: { type: 'string' },
         'with-personal-data': { type: 'boolean' },
+        label: { type: 'string' },
+        scope: { type: 'string' },
+        expires: { type: 'string' },
       },
     });
   } catch (error) {

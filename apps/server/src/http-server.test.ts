@@ -150,6 +150,46 @@ test('staff sign in with a bearer token; no token, no staff data', async () => {
   assert.is(anonymous.status, 401);
 });
 
+test('an API token over HTTP: made once, read-only refused with a 403 that says why, revoked is a 401', async () => {
+  const signIn = await fetch(
+    `${base}/trpc/auth.signIn`,
+    json({ username: 'nong.van.tuan', password: 'trung tâm chính trị' }),
+  );
+  const session = ((await signIn.json()) as { result: { data: { token: string } } }).result.data.token;
+  const as = (token: string, lang = 'vi') => ({ authorization: `Bearer ${token}`, 'accept-language': lang });
+  const made = await fetch(`${base}/trpc/auth.createToken`, {
+    ...json({ label: 'cổng thông tin xã', scope: 'read', expiresInDays: 30 }),
+    headers: { 'content-type': 'application/json', ...as(session) },
+  });
+  assert.is(made.status, 200);
+  const created = ((await made.json()) as { result: { data: { id: string; token: string } } }).result.data;
+  const reading = await fetch(listUrl, { headers: as(created.token) });
+  assert.is(reading.status, 200);
+  const change = (lang: string) =>
+    fetch(`${base}/trpc/units.create`, {
+      ...json({ code: 'HTTP-01', name: 'Thôn Mạng', level: 'village' }),
+      headers: { 'content-type': 'application/json', ...as(created.token, lang) },
+    });
+  for (const [lang, words] of [
+    ['vi', 'chỉ được đọc dữ liệu'],
+    ['en', 'read-only'],
+  ] as const) {
+    const refused = await change(lang);
+    assert.is(refused.status, 403);
+    const body = (await refused.json()) as { error: { message: string; data: { domainCode: string } } };
+    assert.is(body.error.data.domainCode, 'AUTH.TOKEN_SCOPE');
+    assert.match(body.error.message, words);
+  }
+  const list = await fetch(`${base}/trpc/auth.tokens`, { headers: as(session) });
+  assert.not.match(await list.text(), 'pca_');
+  const revoke = await fetch(`${base}/trpc/auth.revokeToken`, {
+    ...json({ id: created.id }),
+    headers: { 'content-type': 'application/json', ...as(session) },
+  });
+  assert.is(revoke.status, 200);
+  assert.is((await fetch(`${base}/trpc/auth.me`, { headers: as(created.token) })).status, 401);
+});
+
 test('repeated sign-in guesses get 429 with Retry-After', async () => {
   const guess = () => fetch(`${base}/trpc/auth.signIn`, json({ username: 'victim', password: 'guess' }));
   for (let i = 0; i < 3; i++) assert.is((await guess()).status, 401);

@@ -869,6 +869,9 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
   },
   'attendance.sheet': { sessionId: 'checked' },
   'audit.list': { entityId: { admin: 'the audit log' }, actorId: { admin: 'the audit log' } },
+  'auth.revokeToken': {
+    id: { signedIn: 'an API token is its owner’s, not a unit’s: one’s own, any for an admin (token-scope.test.ts)' },
+  },
   'certificates.issue': { enrolmentId: 'checked' },
   'certificates.issueForClass': { classId: 'checked' },
   'certificates.revoke': { certificateId: 'checked' },

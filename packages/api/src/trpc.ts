@@ -1,4 +1,4 @@
-import { DomainError, type Role } from '@polcenter/domain';
+import { DomainError, type Role, tokenScopeRefusal } from '@polcenter/domain';
 import { initTRPC } from '@trpc/server';
 import type { Context } from './context';
 import { asDomainError, type ErrorData, toTRPCError } from './errors';
@@ -40,8 +40,19 @@ const mapErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/**
+ * A call made with a scoped API token reaches only what the scope allows (ADR 0012): checked here,
+ * once, for every procedure, before its input is even read.
+ */
+const tokenScope = t.middleware(({ ctx, path, type, next }) => {
+  const scope = ctx.principal?.token?.scope;
+  const refusal = scope ? tokenScopeRefusal(scope, path, type) : null;
+  if (refusal) throw refusal;
+  return next();
+});
+
 /** Open to anyone, the portal's visitors included: must never return personal data. */
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(tokenScope);
 
 const signInRequired = () =>
   new DomainError('AUTH.REQUIRED', {

@@ -18,7 +18,14 @@ export {
 export { AssignmentService, type AssignmentView } from './services/assignments';
 export { type AttendanceLine, AttendanceService, type AttendanceSheetView } from './services/attendance';
 export { type AuditTrailEntry, AuditTrailService } from './services/audit-trail';
-export { AuthService, type Principal, type SignedIn } from './services/auth';
+export {
+  type ApiTokenView,
+  AuthService,
+  type CreatedApiToken,
+  type Principal,
+  type SignedIn,
+  type TokenInUse,
+} from './services/auth';
 export {
   CertificateService,
   type CertificateView,

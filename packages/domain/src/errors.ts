@@ -21,6 +21,8 @@ export const ERROR_KINDS = {
   'AUTH.REQUIRED': 'unauthorized',
   'AUTH.INVALID_CREDENTIALS': 'unauthorized',
   'AUTH.FORBIDDEN': 'forbidden',
+  'AUTH.TOKEN_SCOPE': 'forbidden',
+  'AUTH.TOKEN_NOT_FOUND': 'not_found',
   'USER.USERNAME_TAKEN': 'conflict',
   'RATE.LIMITED': 'rate_limited',
   'REGISTRATION.IDENTITY_MISMATCH': 'forbidden',

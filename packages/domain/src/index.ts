@@ -1,4 +1,5 @@
 export * from './activities';
+export * from './api-tokens';
 export * from './assignments';
 export * from './attendance';
 export * from './audit-trail';

@@ -14,6 +14,9 @@ export interface Flags {
   readonly 'dry-run'?: boolean;
   readonly out?: string;
   readonly 'with-personal-data'?: boolean;
+  readonly label?: string;
+  readonly scope?: string;
+  readonly expires?: string;
 }
 
 export interface Command {

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
-import { SYSTEM_ACTOR } from '@polcenter/core';
-import { ROLES, type Role } from '@polcenter/domain';
+import { type ApiTokenView, SYSTEM_ACTOR } from '@polcenter/core';
+import { describeTokenScope, type LocalizedText, parseLifetimeDays, ROLES, type Role } from '@polcenter/domain';
 import type { Command, Flags } from './types';
 import { UsageError } from './types';
 import { withLibrary } from './with-library';
@@ -81,20 +81,121 @@ export const userAddCommand: Command = {
   },
 };
 
+const VIETNAM_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+/** An instant as staff read it: dd/mm/yyyy HH:mm, Vietnam time. */
+function shown(iso: string | null): string {
+  if (!iso) return '—';
+  const part = Object.fromEntries(VIETNAM_TIME.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${part.day}/${part.month}/${part.year} ${part.hour}:${part.minute}`;
+}
+
+const STATUS: Record<ApiTokenView['status'], LocalizedText> = {
+  active: { vi: 'còn hiệu lực', en: 'active' },
+  expired: { vi: 'hết hạn', en: 'expired' },
+  revoked: { vi: 'đã thu hồi', en: 'revoked' },
+};
+
 export const tokenAddCommand: Command = {
   summary: {
-    vi: 'tạo mã API cho ứng dụng khác: --username chủ mã, --name tên ứng dụng',
-    en: 'create an API token for another app: --username owner, --name app name',
+    vi: 'tạo mã API cho ứng dụng khác: --username chủ mã, --label nhãn, --scope full|read|khu vực, --expires 90d',
+    en: 'create an API token for another app: --username owner, --label, --scope full|read|areas, --expires 90d',
   },
-  flags: ['username', 'name'],
+  flags: ['username', 'label', 'name', 'scope', 'expires'],
   async run(settings, out, flags) {
     const username = required(flags.username, 'username');
-    const name = required(flags.name, 'name');
-    const token = await withLibrary(settings, out, async (polcenter) => {
+    // --name was the flag's first spelling; scripts written for it keep working.
+    const label = required(flags.label ?? flags.name, 'label');
+    let expiresInDays: number | undefined;
+    if (flags.expires !== undefined) {
+      const days = parseLifetimeDays(flags.expires);
+      if (days === null) {
+        throw new UsageError({
+          vi: `--expires "${flags.expires}" không đọc được; viết như 90d, 12w hoặc 1y.`,
+          en: `--expires "${flags.expires}" cannot be read; write it as 90d, 12w or 1y.`,
+        });
+      }
+      expiresInDays = days;
+    }
+    const created = await withLibrary(settings, out, async (polcenter) => {
       const userId = await polcenter.auth.userIdOf(username);
       if (!userId) throw new UsageError({ vi: `Không có tài khoản "${username}".`, en: `No account "${username}".` });
-      return polcenter.auth.createApiToken(SYSTEM_ACTOR, userId, name);
+      return polcenter.auth.createApiToken(SYSTEM_ACTOR, userId, {
+        label,
+        ...(flags.scope !== undefined ? { scope: flags.scope } : {}),
+        ...(expiresInDays !== undefined ? { expiresInDays } : {}),
+      });
     });
-    out.say(token.token);
+    // The token alone on the first line, for scripts; it is shown this once.
+    out.say(created.token);
+    const scope = describeTokenScope(created.scope);
+    out.note({
+      vi: `mã ${created.id}: "${created.label}", ${scope.vi}, hết hạn ${shown(created.expiresAt)}. Mã chỉ hiện lần này.`,
+      en: `token ${created.id}: "${created.label}", ${scope.en}, expires ${shown(created.expiresAt)}. Shown this once.`,
+    });
+  },
+};
+
+export const tokenListCommand: Command = {
+  summary: {
+    vi: 'liệt kê mã API (không hiện mã): mọi tài khoản, hoặc --username',
+    en: 'list API tokens (never the secrets): every account, or --username',
+  },
+  flags: ['username'],
+  async run(settings, out, flags) {
+    const tokens = await withLibrary(settings, out, async (polcenter) => {
+      if (!flags.username) return polcenter.auth.listApiTokens();
+      const userId = await polcenter.auth.userIdOf(flags.username);
+      if (!userId) {
+        throw new UsageError({ vi: `Không có tài khoản "${flags.username}".`, en: `No account "${flags.username}".` });
+      }
+      return polcenter.auth.listApiTokens({ userId });
+    });
+    if (tokens.length === 0) {
+      out.say({ vi: 'Chưa có mã API nào.', en: 'No API tokens.' });
+      return;
+    }
+    const head =
+      out.lang === 'vi'
+        ? ['Mã', 'Tài khoản', 'Nhãn', 'Phạm vi', 'Hết hạn', 'Dùng lần cuối', 'Tình trạng']
+        : ['Id', 'Account', 'Label', 'Scope', 'Expires', 'Last used', 'Status'];
+    const rows = tokens.map((t) => [
+      t.id,
+      t.username,
+      t.label,
+      t.scopeText,
+      shown(t.expiresAt),
+      shown(t.lastUsedAt),
+      STATUS[t.status][out.lang],
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    for (const line of [head, ...rows])
+      out.say(
+        line
+          .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+          .join('  ')
+          .trimEnd(),
+      );
+  },
+};
+
+export const tokenRevokeCommand: Command = {
+  summary: { vi: 'thu hồi mã API theo mã số (xem token list)', en: 'revoke an API token by its id (see token list)' },
+  args: ['ID'],
+  async run(settings, out, _flags, args) {
+    const [id] = args;
+    if (!id) throw new UsageError({ vi: 'Thiếu mã số của mã API.', en: 'Missing the API token id.' });
+    const revoked = await withLibrary(settings, out, (polcenter) => polcenter.auth.revokeApiToken(SYSTEM_ACTOR, id));
+    out.say({
+      vi: `Đã thu hồi mã API "${revoked.label}" của ${revoked.username}.`,
+      en: `Revoked the API token "${revoked.label}" of ${revoked.username}.`,
+    });
   },
 };

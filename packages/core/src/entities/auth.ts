@@ -41,10 +41,15 @@ export const AuthTokenSchema = defineEntity({
     ...recordId(p),
     user: p.manyToOne(AppUserSchema).ref(),
     kind: p.enum(['session', 'api']),
-    name: p.string().length(120).nullable(),
+    label: p.string().length(120).nullable(),
+    /** Queries only. */
+    readOnly: p.boolean().default(false),
+    /** The areas (router names) an API token may call; null for all. */
+    areas: p.array().nullable(),
     tokenHash: p.string().length(64).unique(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    expiresAt: p.datetime().nullable(),
+    /** Every token ends: sessions after a working day, API tokens after at most a year. */
+    expiresAt: p.datetime(),
     lastUsedAt: p.datetime().nullable(),
     revokedAt: p.datetime().nullable(),
   }),

@@ -5,6 +5,7 @@ import { Migration20261128000003Rosters } from './Migration20261128000003Rosters
 import { Migration20261128000005Enrolment } from './Migration20261128000005Enrolment';
 import { Migration20261128000006Auth } from './Migration20261128000006Auth';
 import { Migration20261128000007Idempotency } from './Migration20261128000007Idempotency';
+import { Migration20261202000200ApiTokenScope } from './Migration20261202000200ApiTokenScope';
 import { Migration20261202000300UnitScope } from './Migration20261202000300UnitScope';
 
 /**
@@ -19,4 +20,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128000003Rosters', class: Migration20261128000003Rosters },
   { name: 'Migration20261128000005Enrolment', class: Migration20261128000005Enrolment },
   { name: 'Migration20261202000300UnitScope', class: Migration20261202000300UnitScope },
+  { name: 'Migration20261202000200ApiTokenScope', class: Migration20261202000200ApiTokenScope },
 ];

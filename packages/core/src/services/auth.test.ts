@@ -83,10 +83,129 @@ test('an admin may see every unit; an API token authenticates like a session', a
     roles: [{ role: 'admin', unitId: null }],
   });
   assert.ok(await polcenter.auth.canAccessUnit(admin, await unitId('02029')));
-  const { token } = await polcenter.auth.createApiToken(SYSTEM_ACTOR, admin.userId, 'cổng thông tin');
+  const { token } = await polcenter.auth.createApiToken(SYSTEM_ACTOR, admin.userId, { label: 'cổng thông tin' });
   assert.match(token, /^pca_/);
-  assert.is((await polcenter.auth.authenticate(token))?.userId, admin.userId);
+  const principal = await polcenter.auth.authenticate(token);
+  assert.is(principal?.userId, admin.userId);
+  assert.equal(principal?.token?.scope, { readOnly: false, areas: null });
   assert.is(await polcenter.auth.authenticate(`${token}x`), null);
+});
+
+const days = (iso: string) => Math.round((Date.parse(iso) - Date.now()) / 86_400_000);
+const adminId = async () => (await polcenter.auth.userIdOf('admin')) as string;
+
+test('an API token lasts 90 days unless asked otherwise, a year at most; it has a label and a scope', async () => {
+  const userId = await adminId();
+  const plain = await polcenter.auth.createApiToken(SYSTEM_ACTOR, userId, { label: 'cổng xã' });
+  assert.is(days(plain.expiresAt), 90);
+  assert.equal([plain.label, plain.scopeText, plain.status], ['cổng xã', 'full', 'active']);
+  const scoped = await polcenter.auth.createApiToken(SYSTEM_ACTOR, userId, {
+    label: 'báo cáo',
+    scope: 'Enrolment, classes',
+    expiresInDays: 365,
+  });
+  assert.equal(scoped.scope, { readOnly: false, areas: ['classes', 'enrolment'] });
+  assert.is(days(scoped.expiresAt), 365);
+  const tooLong = await expectDomainError(
+    polcenter.auth.createApiToken(SYSTEM_ACTOR, userId, { label: 'mãi mãi', expiresInDays: 366 }),
+  );
+  assert.equal(
+    tooLong.fields.map((f) => f.field),
+    ['expiresInDays'],
+  );
+  const badScope = await expectDomainError(
+    polcenter.auth.createApiToken(SYSTEM_ACTOR, userId, { label: 'x', scope: 'enrolment,nothing' }),
+  );
+  assert.match(badScope.fields[0]?.message.vi ?? '', 'Không có khu vực: nothing');
+  const noLabel = await expectDomainError(polcenter.auth.createApiToken(SYSTEM_ACTOR, userId, { label: ' ' }));
+  assert.equal(
+    noLabel.fields.map((f) => f.field),
+    ['label'],
+  );
+});
+
+test('an expired token and a revoked token are no token at all', async () => {
+  const userId = await adminId();
+  const expiring = await polcenter.auth.createApiToken(SYSTEM_ACTOR, userId, { label: 'hết hạn' });
+  assert.ok(await polcenter.auth.authenticate(expiring.token));
+  await polcenter.orm.em
+    .fork()
+    .execute("UPDATE auth_token SET expires_at = now() - interval '1 second' WHERE id = ?", [expiring.id]);
+  assert.is(await polcenter.auth.authenticate(expiring.token), null);
+
+  const revoked = await polcenter.auth.createApiToken(SYSTEM_ACTOR, userId, { label: 'thu hồi' });
+  assert.ok(await polcenter.auth.authenticate(revoked.token));
+  const view = await polcenter.auth.revokeApiToken(SYSTEM_ACTOR, revoked.id, userId);
+  assert.is(view.status, 'revoked');
+  assert.is(await polcenter.auth.authenticate(revoked.token), null);
+  // Revoking again changes nothing and says so calmly.
+  assert.is((await polcenter.auth.revokeApiToken(SYSTEM_ACTOR, revoked.id)).status, 'revoked');
+
+  const listed = await polcenter.auth.listApiTokens({ userId });
+  const byId = new Map(listed.map((t) => [t.id, t.status]));
+  assert.equal([byId.get(expiring.id), byId.get(revoked.id)], ['expired', 'revoked']);
+  // A list never carries a secret or its hash.
+  const text = JSON.stringify(listed);
+  assert.not.match(text, /pca_|token_?hash/i);
+  const [{ hash } = { hash: '' }] = await polcenter.orm.em
+    .fork()
+    .execute<{ hash: string }[]>('SELECT token_hash AS hash FROM auth_token WHERE id = ?', [revoked.id]);
+  assert.not.ok(text.includes(hash));
+});
+
+test("someone else's token cannot be revoked by its id: it is not found", async () => {
+  const owner = await adminId();
+  const other = await polcenter.auth.createUser(SYSTEM_ACTOR, {
+    username: 'nguoi.khac',
+    displayName: 'Người khác',
+    password: 'another long password',
+    roles: [{ role: 'lecturer', unitId: await unitId('064') }],
+  });
+  const token = await polcenter.auth.createApiToken(SYSTEM_ACTOR, owner, { label: 'của admin' });
+  const refused = await expectDomainError(polcenter.auth.revokeApiToken(SYSTEM_ACTOR, token.id, other.userId));
+  assert.is(refused.code, 'AUTH.TOKEN_NOT_FOUND');
+  assert.ok(await polcenter.auth.authenticate(token.token));
+  assert.equal(await polcenter.auth.listApiTokens({ userId: other.userId }), []);
+});
+
+test('a token makes only narrower tokens than itself, which cannot outlive it', async () => {
+  const userId = await adminId();
+  const parent = await polcenter.auth.createApiToken(SYSTEM_ACTOR, userId, {
+    label: 'tích hợp ghi danh',
+    scope: 'enrolment,classes,auth',
+    expiresInDays: 10,
+  });
+  const madeWith = (await polcenter.auth.authenticate(parent.token))?.token;
+  assert.ok(madeWith);
+  for (const scope of ['full', 'read', 'enrolment,people']) {
+    const wider = await expectDomainError(
+      polcenter.auth.createApiToken(SYSTEM_ACTOR, userId, { label: 'rộng hơn', scope }, madeWith),
+    );
+    assert.is(wider.code, 'AUTH.TOKEN_SCOPE', scope);
+    assert.match(wider.text.vi, 'rộng hơn mã đang dùng');
+  }
+  const child = await polcenter.auth.createApiToken(
+    SYSTEM_ACTOR,
+    userId,
+    { label: 'chỉ đọc ghi danh', scope: 'read:enrolment', expiresInDays: 365 },
+    madeWith,
+  );
+  assert.equal(child.scope, { readOnly: true, areas: ['enrolment'] });
+  assert.is(child.expiresAt, parent.expiresAt);
+  const readOnly = (await polcenter.auth.authenticate(child.token))?.token;
+  const writer = await expectDomainError(
+    polcenter.auth.createApiToken(SYSTEM_ACTOR, userId, { label: 'ghi', scope: 'enrolment' }, readOnly),
+  );
+  assert.is(writer.code, 'AUTH.TOKEN_SCOPE');
+});
+
+test('a sign-in session is a token of its own: full scope, twelve hours', async () => {
+  const { token, expiresAt } = await polcenter.auth.signIn({ username: 'admin', password: 'a long admin password' });
+  const principal = await polcenter.auth.authenticate(token);
+  assert.equal(principal?.token?.scope, { readOnly: false, areas: null });
+  assert.is(principal?.token?.kind, 'session');
+  assert.is(Math.round((Date.parse(expiresAt) - Date.now()) / 3_600_000), 12);
+  assert.equal(await polcenter.auth.listApiTokens({ tokenId: principal?.token?.id }), []);
 });
 
 test.run();

@@ -1,13 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  type ApiTokenInput,
+  apiTokenInput,
   DomainError,
+  FULL_SCOPE,
+  formatTokenScope,
   parseInput,
   type Role,
   type RoleGrant,
   type SignInInput,
   signInInput,
+  type TokenArea,
+  type TokenScope,
+  tokenScopeWithin,
   type UserInput,
   userInput,
+  widerScopeError,
 } from '@polcenter/domain';
 import type { Actor } from '../actor';
 import { audit } from '../audit';
@@ -23,12 +31,43 @@ export interface Principal {
   readonly displayName: string;
   readonly personId: string | null;
   readonly roles: readonly RoleGrant[];
+  /** The token the call came with (absent when the principal was made without one, as in tests). */
+  readonly token?: TokenInUse;
+}
+
+/** What the caller's bearer token allows and how long it lasts: never its secret. */
+export interface TokenInUse {
+  readonly id: string;
+  readonly kind: 'session' | 'api';
+  readonly scope: TokenScope;
+  readonly expiresAt: string;
+}
+
+/** An API token as listed: label, scope, lifetime and use — never the secret or its hash. */
+export interface ApiTokenView {
+  readonly id: string;
+  readonly userId: string;
+  readonly username: string;
+  readonly label: string;
+  readonly scope: TokenScope;
+  /** The scope as `tokenScope` reads it (`read`, `enrolment,classes`…). */
+  readonly scopeText: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+  readonly status: 'active' | 'expired' | 'revoked';
+}
+
+export interface CreatedApiToken extends ApiTokenView {
+  /** The bearer token: shown this once, stored only as a hash. */
+  readonly token: string;
 }
 
 export interface SignedIn {
   /** The bearer token: shown once, stored only as a hash. */
   readonly token: string;
-  readonly expiresAt: string | null;
+  readonly expiresAt: string;
   readonly principal: Principal;
 }
 
@@ -37,6 +76,7 @@ export interface AuthOptions {
   readonly sessionHours?: number;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
 
@@ -113,45 +153,178 @@ export class AuthService {
     if (!user || !ok || !user.active) throw INVALID_CREDENTIALS();
     const hours = this.options.sessionHours ?? 12;
     const token = newToken('pcs');
-    const [row] = await em.execute<{ expires_at: string | Date }[]>(
+    const [row] = await em.execute<{ id: string; expires_at: string | Date }[]>(
       `INSERT INTO auth_token (id, user_id, kind, token_hash, expires_at)
-       VALUES (gen_random_uuid(), ?, 'session', ?, now() + make_interval(hours => ?)) RETURNING expires_at`,
+       VALUES (gen_random_uuid(), ?, 'session', ?, now() + make_interval(hours => ?)) RETURNING id, expires_at`,
       [user.id, sha256(token), hours],
     );
+    const expiresAt = new Date(row?.expires_at as string).toISOString();
     return {
       token,
-      expiresAt: row ? new Date(row.expires_at).toISOString() : null,
-      principal: await this.principal(user.id),
+      expiresAt,
+      principal: {
+        ...(await this.principal(user.id)),
+        token: { id: row?.id as string, kind: 'session', scope: FULL_SCOPE, expiresAt },
+      },
     };
   }
 
-  /** A long-lived token for another app, acting as the given user (revocable). */
-  async createApiToken(actor: Actor, userId: string, name: string): Promise<{ token: string }> {
+  /**
+   * An API token for another app, acting as the given user within `scope` until it expires. When
+   * it is made with another token (`madeWith`), it can be no wider than that one and cannot outlive
+   * it: a token can never extend its own reach or its own life by making another.
+   */
+  async createApiToken(
+    actor: Actor,
+    userId: string,
+    input: ApiTokenInput,
+    madeWith?: TokenInUse,
+  ): Promise<CreatedApiToken> {
+    const data = parseInput(apiTokenInput, input);
+    const own = madeWith?.scope ?? FULL_SCOPE;
+    if (!tokenScopeWithin(data.scope, own)) throw widerScopeError(data.scope, own);
     const token = newToken('pca');
-    await this.orm.em.fork().transactional(async (tx) => {
-      await tx.execute(
-        "INSERT INTO auth_token (id, user_id, kind, name, token_hash) VALUES (gen_random_uuid(), ?, 'api', ?, ?)",
-        [userId, name.slice(0, 120), sha256(token)],
+    const id = await this.orm.em.fork().transactional(async (tx) => {
+      const [row] = await tx.execute<{ id: string }[]>(
+        `INSERT INTO auth_token (id, user_id, kind, label, token_hash, read_only, areas, expires_at)
+         VALUES (gen_random_uuid(), ?, 'api', ?, ?, ?, ?::text[],
+                 least(now() + make_interval(days => ?), coalesce(?::timestamptz, 'infinity')))
+         RETURNING id`,
+        [
+          userId,
+          data.label,
+          sha256(token),
+          data.scope.readOnly,
+          data.scope.areas ? `{${data.scope.areas.join(',')}}` : null,
+          data.expiresInDays,
+          madeWith?.kind === 'api' ? madeWith.expiresAt : null,
+        ],
       );
-      await audit(tx, actor, { action: 'token.create', entity: 'user', entityId: userId, after: { name } });
+      const tokenId = row?.id as string;
+      await audit(tx, actor, {
+        action: 'token.create',
+        entity: 'auth_token',
+        entityId: tokenId,
+        after: { userId, label: data.label, scope: formatTokenScope(data.scope), days: data.expiresInDays },
+      });
+      return tokenId;
     });
-    return { token };
+    const [view] = await this.listApiTokens({ tokenId: id });
+    return { ...(view as ApiTokenView), token };
+  }
+
+  /**
+   * API tokens, newest first: one user's (`userId`), or everyone's when no user is named (admins).
+   * Revoked and expired ones stay on the list, with their status, for 90 days after they ended.
+   */
+  async listApiTokens(filter: { userId?: string; tokenId?: string } = {}): Promise<ApiTokenView[]> {
+    const rows = await this.orm.em.fork().execute<
+      {
+        id: string;
+        user_id: string;
+        username: string;
+        label: string | null;
+        read_only: boolean;
+        areas: string[] | null;
+        created_at: Date | string;
+        expires_at: Date | string;
+        last_used_at: Date | string | null;
+        revoked_at: Date | string | null;
+        expired: boolean;
+      }[]
+    >(
+      `SELECT t.id, t.user_id, u.username, t.label, t.read_only, t.areas, t.created_at, t.expires_at,
+              t.last_used_at, t.revoked_at, t.expires_at <= now() AS expired
+         FROM auth_token t JOIN app_user u ON u.id = t.user_id
+        WHERE t.kind = 'api' AND (?::uuid IS NULL OR t.user_id = ?::uuid)
+          AND (?::uuid IS NULL AND least(coalesce(t.revoked_at, 'infinity'), t.expires_at) > now() - interval '90 days'
+               OR t.id = ?::uuid)
+        ORDER BY t.created_at DESC, t.id`,
+      [filter.userId ?? null, filter.userId ?? null, filter.tokenId ?? null, filter.tokenId ?? null],
+    );
+    const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+    return rows.map((r) => {
+      const scope: TokenScope = { readOnly: r.read_only, areas: (r.areas as TokenArea[] | null) ?? null };
+      return {
+        id: r.id,
+        userId: r.user_id,
+        username: r.username,
+        label: r.label ?? '',
+        scope,
+        scopeText: formatTokenScope(scope),
+        createdAt: iso(r.created_at) as string,
+        expiresAt: iso(r.expires_at) as string,
+        lastUsedAt: iso(r.last_used_at),
+        revokedAt: iso(r.revoked_at),
+        status: r.revoked_at ? 'revoked' : r.expired ? 'expired' : 'active',
+      };
+    });
+  }
+
+  /**
+   * Ends an API token now. `ownerId` limits it to that user's tokens (a non-admin revoking their
+   * own): another user's token is then AUTH.TOKEN_NOT_FOUND, as if it did not exist.
+   */
+  async revokeApiToken(actor: Actor, tokenId: string, ownerId?: string): Promise<ApiTokenView> {
+    const found =
+      UUID.test(tokenId) &&
+      (await this.orm.em.fork().transactional(async (tx) => {
+        const [row] = await tx.execute<{ id: string; revoked_at: Date | null }[]>(
+          `SELECT id, revoked_at FROM auth_token
+          WHERE kind = 'api' AND id = ?::uuid AND (?::uuid IS NULL OR user_id = ?::uuid) FOR UPDATE`,
+          [tokenId, ownerId ?? null, ownerId ?? null],
+        );
+        if (!row) return false;
+        if (!row.revoked_at) {
+          await tx.execute('UPDATE auth_token SET revoked_at = now() WHERE id = ?', [tokenId], 'run');
+          await audit(tx, actor, { action: 'token.revoke', entity: 'auth_token', entityId: tokenId });
+        }
+        return true;
+      }));
+    const [view] = found ? await this.listApiTokens({ tokenId }) : [];
+    if (!view) {
+      throw new DomainError(
+        'AUTH.TOKEN_NOT_FOUND',
+        { vi: 'Không có mã API này.', en: 'No such API token.' },
+        { fields: [{ field: 'id', message: { vi: 'Không có.', en: 'Not found.' } }] },
+      );
+    }
+    return view;
   }
 
   /** The principal behind a bearer token, or null when it is unknown, expired or revoked. */
   async authenticate(token: string | undefined | null): Promise<Principal | null> {
     if (!token || token.length > 200) return null;
     const em = this.orm.em.fork();
-    const [row] = await em.execute<{ user_id: string; id: string; stale: boolean }[]>(
-      `SELECT t.user_id, t.id, (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
+    const [row] = await em.execute<
+      {
+        user_id: string;
+        id: string;
+        kind: 'session' | 'api';
+        read_only: boolean;
+        areas: string[] | null;
+        expires_at: Date | string;
+        stale: boolean;
+      }[]
+    >(
+      `SELECT t.user_id, t.id, t.kind, t.read_only, t.areas, t.expires_at,
+              (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
          FROM auth_token t JOIN app_user u ON u.id = t.user_id
-        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.active`,
+        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > now() AND u.active`,
       [sha256(token)],
     );
     if (!row) return null;
     // Recording every use would turn each read into a write; once a minute is enough to see activity.
     if (row.stale) await em.execute('UPDATE auth_token SET last_used_at = now() WHERE id = ?', [row.id], 'run');
-    return this.principal(row.user_id);
+    return {
+      ...(await this.principal(row.user_id)),
+      token: {
+        id: row.id,
+        kind: row.kind,
+        scope: { readOnly: row.read_only, areas: (row.areas as TokenArea[] | null) ?? null },
+        expiresAt: new Date(row.expires_at).toISOString(),
+      },
+    };
   }
 
   async signOut(token: string): Promise<void> {
