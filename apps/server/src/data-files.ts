@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { formatDate, type ImportRow, importFieldOf } from '@polcenter/domain';
+import { formatDate, fromSpreadsheetText, type ImportRow, importFieldOf, spreadsheetText } from '@polcenter/domain';
 import { SetupError } from '@polcenter/postgres';
 
 /**
@@ -159,7 +159,8 @@ function cellText(field: string, cell: Cell): string | undefined {
     if (field === 'phone' && /^\d{9}$/.test(digits)) return `0${digits}`;
     return digits;
   }
-  return cell;
+  // Our own exports put an apostrophe before text a spreadsheet would run as a formula.
+  return fromSpreadsheetText(cell);
 }
 
 export interface MappedRows<F extends string> {
@@ -197,12 +198,53 @@ export function mapRows<F extends string>(table: RawTable, fields: readonly F[])
 
 const needsQuotes = /[",;\r\n]|^\s|\s$/;
 
-/** CSV as Excel reads it: a UTF-8 BOM (else Vietnamese letters come out garbled), CRLF line ends. */
-export function toCsv(headers: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  const cell = (value: string | number | null) => {
-    const text = value === null ? '' : String(value);
+/** What an export holds: headers, rows of cells, and which columns are dates (ISO in the rows). */
+export interface SheetTable {
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly (string | number | null)[])[];
+  readonly dateColumns: ReadonlySet<number>;
+}
+
+/**
+ * CSV as Excel reads it: a UTF-8 BOM (else Vietnamese letters come out garbled), CRLF line ends,
+ * dates dd/mm/yyyy, and no cell a spreadsheet would run as a formula.
+ */
+export function toCsv(table: SheetTable): string {
+  const cell = (value: string | number | null, column: number) => {
+    if (value === null) return '';
+    if (typeof value === 'number') return String(value);
+    const text = spreadsheetText(table.dateColumns.has(column) ? formatDate(value) : value);
     return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  const lines = [headers, ...rows].map((r) => r.map(cell).join(','));
+  const lines = [table.headers.map((h) => cell(h, -1)), ...table.rows.map((r) => r.map(cell))].map((r) => r.join(','));
   return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * The same table as an Excel workbook of one sheet: dates as Excel dates shown dd/mm/yyyy, numbers
+ * as numbers, and text as text — a CCCD keeps its leading zeros, and text that looks like a formula
+ * is neutralised as in CSV, since a sheet is often saved on as CSV and reopened.
+ */
+export async function toXlsx(table: SheetTable, sheetName: string): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  sheet.addRow(table.headers.map(spreadsheetText)).font = { bold: true };
+  for (const row of table.rows) {
+    sheet.addRow(
+      row.map((value, column) => {
+        if (value === null || typeof value === 'number') return value;
+        // Excel dates are calendar days, which exceljs writes from UTC midnight.
+        if (table.dateColumns.has(column)) return new Date(`${value}T00:00:00Z`);
+        return spreadsheetText(value);
+      }),
+    );
+  }
+  table.headers.forEach((header, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = Math.min(40, Math.max(10, header.length + 2));
+    if (table.dateColumns.has(i)) column.numFmt = 'dd/mm/yyyy';
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -191,6 +191,126 @@ test('XLSX import; export → import round trips for people and enrolments; pers
   await db.drop();
 });
 
+test('exports are safe in a spreadsheet, in Vietnamese, and our own export imports back as it was (CSV and XLSX)', async () => {
+  const db = await demoDatabase();
+  const env = { DATABASE_URL: db.url };
+  const positions = ['=HYPERLINK("http://x.example","bấm")', '+84 đội trưởng', '-Bí thư', '@SUM(A1)', "'=1+1"];
+  const people = positions.map((position, i) => ({
+    name: `Hoàng Thị Công ${'ABCDE'[i]}`,
+    nationalId: `00619900010${i}`,
+    position,
+  }));
+  writeFileSync(
+    file('formulas.csv'),
+    [
+      'Họ và tên,Ngày sinh,Giới tính,Dân tộc,Số CCCD,Mã đơn vị,Chức vụ',
+      ...people.map((p) => `${p.name},01/02/1999,Nữ,Tày,${p.nationalId},02020,"${p.position.replaceAll('"', '""')}"`),
+    ].join('\n'),
+  );
+  const imported = await runCli(['import', 'people', file('formulas.csv')], env);
+  assert.is(imported.code, 0, imported.stderr);
+
+  const csvOut = await runCli(['export', 'people', '--with-personal-data', '--out', file('people.csv')], env);
+  const xlsxOut = await runCli(['export', 'people', '--with-personal-data', '--out', file('people.xlsx')], env);
+  assert.is(csvOut.code, 0, csvOut.stderr);
+  assert.is(xlsxOut.code, 0, xlsxOut.stderr);
+
+  // The CSV, read back with the parser the import uses: neutralised cells, Vietnamese names.
+  const csv = parseCsv(readFileSync(file('people.csv'), 'utf8'));
+  const column = (name: string) => csv.headers.indexOf(name);
+  const ours = csv.rows.filter((r) => String(r.cells[column('Họ và tên')]).startsWith('Hoàng Thị Công'));
+  assert.equal(
+    ours.map((r) => r.cells[column('Chức vụ')]),
+    positions.map((p) => `'${p}`),
+  );
+  assert.equal(
+    [...new Set(ours.map((r) => `${r.cells[column('Giới tính')]}/${r.cells[column('Dân tộc')]}`))],
+    ['Nữ/Tày'],
+  );
+  const codes = /^(male|female|tay|kinh|non_member|full_member|probationary)$/;
+  assert.not.ok(csv.rows.some((r) => r.cells.some((c) => codes.test(String(c)))));
+
+  // The workbook, read back with exceljs: text cells, never formulas; dates as dates; CCCD as text.
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file('people.xlsx'));
+  const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+  const header = (sheet.getRow(1).values as unknown[]).map(String);
+  const at = (name: string) => header.indexOf(name);
+  const rows: ExcelJS.Row[] = [];
+  sheet.eachRow((row) => {
+    if (String(row.getCell(at('Họ và tên')).value).startsWith('Hoàng Thị Công')) rows.push(row);
+  });
+  assert.equal(
+    rows.map((r) => r.getCell(at('Chức vụ')).value),
+    positions.map((p) => `'${p}`),
+  );
+  let formulas = 0;
+  sheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.type === ExcelJS.ValueType.Formula) formulas++;
+    }),
+  );
+  assert.is(formulas, 0);
+  assert.equal(rows[0]?.getCell(at('Ngày sinh')).value, new Date(Date.UTC(1999, 1, 1)));
+  assert.is(rows[0]?.getCell(at('Số CCCD')).value, '006199000100');
+  assert.equal(
+    rows.map((r) => r.getCell(at('Giới tính')).value),
+    positions.map(() => 'Nữ'),
+  );
+
+  // Enrolments and classes: states, results and modes by their Vietnamese names.
+  const enrolments = await runCli(['export', 'enrolments', '--out', file('enrolments.xlsx')], env);
+  assert.is(enrolments.code, 0, enrolments.stderr);
+  const enrolBook = new ExcelJS.Workbook();
+  await enrolBook.xlsx.readFile(file('enrolments.xlsx'));
+  const enrolSheet = enrolBook.worksheets[0] as ExcelJS.Worksheet;
+  const enrolHeader = (enrolSheet.getRow(1).values as unknown[]).map(String);
+  const values = (name: string) =>
+    new Set((enrolSheet.getColumn(enrolHeader.indexOf(name)).values as unknown[]).slice(2).filter(Boolean).map(String));
+  assert.ok(values('Trạng thái').has('Hoàn thành'), [...values('Trạng thái')].join());
+  assert.ok([...values('Xếp loại')].some((v) => ['Giỏi', 'Khá', 'Đạt (trung bình)'].includes(v)));
+  assert.not.ok([...values('Trạng thái'), ...values('Xếp loại')].some((v) => /^[a-z_]+$/.test(v)));
+  const classes = await runCli(['export', 'classes'], env);
+  const classTable = parseCsv(classes.stdout);
+  const modes = new Set(classTable.rows.map((r) => r.cells[classTable.headers.indexOf('Hình thức')]));
+  assert.ok(modes.has('Trực tiếp'), [...modes].join());
+
+  // Our own exports import into another database exactly as they were typed.
+  const other = await demoDatabase();
+  for (const name of ['people.csv', 'people.xlsx']) {
+    const ourLines = name.endsWith('.csv')
+      ? (() => {
+          const [head, ...lines] = readFileSync(file(name), 'utf8').split('\r\n');
+          return [head, ...lines.filter((l) => l.startsWith('Hoàng Thị Công'))].join('\r\n');
+        })()
+      : null;
+    if (ourLines) writeFileSync(file(`ours-${name}`), ourLines);
+    else {
+      for (let n = sheet.rowCount; n >= 2; n--) {
+        if (!String(sheet.getRow(n).getCell(at('Họ và tên')).value).startsWith('Hoàng Thị Công'))
+          sheet.spliceRows(n, 1);
+      }
+      await workbook.xlsx.writeFile(file(`ours-${name}`));
+    }
+    await sql(other.url, "DELETE FROM person WHERE full_name LIKE 'Hoàng Thị Công %'");
+    const again = await runCli(['import', 'people', file(`ours-${name}`)], { DATABASE_URL: other.url });
+    assert.is(again.code, 0, again.stderr);
+    assert.match(again.stdout, 'Đã nhập 5 người');
+    const back = await sql(
+      other.url,
+      "SELECT position, gender, ethnicity, birth_date::text AS b FROM person WHERE full_name LIKE 'Hoàng Thị Công %' ORDER BY full_name",
+    );
+    assert.equal(
+      back.map((r) => r.position),
+      positions,
+      name,
+    );
+    assert.equal([...new Set(back.map((r) => `${r.gender}/${r.ethnicity}/${r.b}`))], ['female/tay/1999-02-01']);
+  }
+  await other.drop();
+  await db.drop();
+});
+
 /** 20,000 distinct people as a district's roster file: 20 family × 20 middle × 50 given names, one CCCD each. */
 function generatedRoster(rows: number): string {
   const family = [

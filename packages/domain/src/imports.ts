@@ -1,3 +1,6 @@
+import { CLASS_MODE_NAMES, CLASS_MODES, CLASS_STATUS_NAMES, CLASS_STATUSES } from './classes';
+import { ENROLMENT_STATE_NAMES, ENROLMENT_STATES } from './enrolment';
+import { DEFAULT_GRADING_SCALE } from './grading';
 import type { LocalizedText } from './i18n';
 import {
   EDUCATION_LEVEL_NAMES,
@@ -116,11 +119,19 @@ export function importFieldOf<F extends string>(header: string, fields: readonly
   return null;
 }
 
+/** Fields whose values are codes: files carry their Vietnamese names, and imports read either. */
 const CODED: Partial<Record<string, { codes: readonly string[]; names: Record<string, LocalizedText> }>> = {
   gender: { codes: GENDERS, names: GENDER_NAMES },
   ethnicity: { codes: ETHNICITIES, names: ETHNICITY_NAMES },
   partyStatus: { codes: PARTY_STATUSES, names: PARTY_STATUS_NAMES },
   educationLevel: { codes: EDUCATION_LEVELS, names: EDUCATION_LEVEL_NAMES },
+  state: { codes: ENROLMENT_STATES, names: ENROLMENT_STATE_NAMES },
+  status: { codes: CLASS_STATUSES, names: CLASS_STATUS_NAMES },
+  mode: { codes: CLASS_MODES, names: CLASS_MODE_NAMES },
+  classification: {
+    codes: DEFAULT_GRADING_SCALE.map((band) => band.code),
+    names: Object.fromEntries(DEFAULT_GRADING_SCALE.map((band) => [band.code, band.name])),
+  },
 };
 
 // Spellings seen in real rosters beyond the names the product shows.
@@ -163,4 +174,19 @@ export function exportValue(field: string, code: string | null | undefined): str
   if (code === null || code === undefined) return '';
   const name = CODED[field]?.names[code];
   return name ? name.vi : code;
+}
+
+/**
+ * A text cell as a spreadsheet may safely open it (OWASP's CSV injection rule): text beginning with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return would be taken for a formula, so it gets a leading
+ * apostrophe, which spreadsheets show as "this is text". Text that already begins with apostrophes
+ * before such a character gets one more, so `fromSpreadsheetText` undoes exactly this.
+ */
+export function spreadsheetText(text: string): string {
+  return /^'*[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** A cell of a file we may have written: the apostrophe `spreadsheetText` added is taken off. */
+export function fromSpreadsheetText(text: string): string {
+  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }

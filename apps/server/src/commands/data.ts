@@ -1,24 +1,20 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { type Actor, type ExportTable, type ImportReport, restoreBackup, writeBackup } from '@polcenter/core';
 import {
-  CLASS_STATUS_NAMES,
-  type ClassStatus,
   ENROLMENT_IMPORT_FIELDS,
-  ENROLMENT_STATE_NAMES,
-  type EnrolmentState,
   exportValue,
-  formatDate,
   IMPORT_COLUMNS,
   type LocalizedText,
   PERSON_IMPORT_FIELDS,
 } from '@polcenter/domain';
 import { SetupError } from '@polcenter/postgres';
-import { mapRows, readTable, toCsv } from '../data-files';
+import { mapRows, readTable, type SheetTable, toCsv, toXlsx } from '../data-files';
 import type { Output } from '../output';
 import type { Command } from './types';
 import { UsageError } from './types';
@@ -122,6 +118,7 @@ export const importEnrolmentsCommand = importCommand('enrolments');
 
 const EXTRA_HEADERS: Record<string, string> = {
   state: 'Trạng thái',
+  classification: 'Xếp loại',
   code: 'Mã lớp',
   programCode: 'Mã chương trình',
   title: 'Tên lớp',
@@ -135,29 +132,27 @@ const EXTRA_HEADERS: Record<string, string> = {
 };
 const DATE_FIELDS = new Set(['birthDate', 'partyAdmittedOn', 'startDate', 'endDate']);
 
-/** The file's cells: Vietnamese headers and names, dd/mm/yyyy dates — what the imports read back. */
-function exportCsv(table: ExportTable): string {
+/** The file's cells: Vietnamese headers, codes as their Vietnamese names — what the imports read back. */
+function exportSheet(table: ExportTable): SheetTable {
   const headers = table.fields.map(
     (f) => IMPORT_COLUMNS[f as keyof typeof IMPORT_COLUMNS]?.header.vi ?? EXTRA_HEADERS[f] ?? f,
   );
   const rows = table.rows.map((row) =>
     table.fields.map((f) => {
       const value = row[f] ?? null;
-      if (value === null || typeof value === 'number') return value;
-      if (DATE_FIELDS.has(f)) return formatDate(value);
-      if (f === 'state') return ENROLMENT_STATE_NAMES[value as EnrolmentState]?.vi ?? value;
-      if (f === 'status') return CLASS_STATUS_NAMES[value as ClassStatus]?.vi ?? value;
+      if (value === null || typeof value === 'number' || DATE_FIELDS.has(f)) return value;
       return exportValue(f, value);
     }),
   );
-  return toCsv(headers, rows);
+  const dateColumns = new Set(table.fields.flatMap((f, i) => (DATE_FIELDS.has(f) ? [i] : [])));
+  return { headers, rows, dateColumns };
 }
 
 /** Writes to a temporary file beside the target, then renames: no half-written file is left. */
-async function writeAtomically(file: string, content: string | ((stream: Writable) => Promise<void>)) {
+async function writeAtomically(file: string, content: string | Buffer | ((stream: Writable) => Promise<void>)) {
   const temporary = `${file}.${process.pid}.part`;
   try {
-    if (typeof content === 'string') await writeFile(temporary, content, { mode: 0o600 });
+    if (typeof content !== 'function') await writeFile(temporary, content, { mode: 0o600 });
     else {
       const stream = createWriteStream(temporary, { mode: 0o600 });
       await content(stream);
@@ -182,8 +177,8 @@ function exportCommand(kind: 'people' | 'enrolments' | 'classes'): Command {
   }[kind];
   return {
     summary: {
-      vi: `xuất ${what.vi} ra CSV (--out TỆP, mặc định ra màn hình${kind === 'classes' ? '' : '; --with-personal-data: kèm ngày sinh, điện thoại, CCCD, có ghi nhật ký'})`,
-      en: `export ${what.en} as CSV (--out FILE, else stdout${kind === 'classes' ? '' : '; --with-personal-data: with birth dates, phones, IDs, audited'})`,
+      vi: `xuất ${what.vi} ra CSV hoặc Excel (--out TỆP.csv|.xlsx, mặc định CSV ra màn hình${kind === 'classes' ? '' : '; --with-personal-data: kèm ngày sinh, điện thoại, CCCD, có ghi nhật ký'})`,
+      en: `export ${what.en} as CSV or Excel (--out FILE.csv|.xlsx, else CSV to stdout${kind === 'classes' ? '' : '; --with-personal-data: with birth dates, phones, IDs, audited'})`,
     },
     flags: kind === 'classes' ? ['out'] : ['out', 'with-personal-data'],
     async run(settings, out, flags) {
@@ -194,12 +189,13 @@ function exportCommand(kind: 'people' | 'enrolments' | 'classes'): Command {
           ? polcenter.exports.classes()
           : (polcenter.exports[kind](CLI_ACTOR, { withPersonalData }) as Promise<ExportTable>),
       );
-      const csv = exportCsv(table);
+      const sheet = exportSheet(table);
       if (!flags.out) {
-        process.stdout.write(csv);
+        process.stdout.write(toCsv(sheet));
         return;
       }
-      await writeAtomically(flags.out, csv);
+      const xlsx = path.extname(flags.out).toLowerCase() === '.xlsx';
+      await writeAtomically(flags.out, xlsx ? await toXlsx(sheet, what.vi) : toCsv(sheet));
       out.say({
         vi: `Đã xuất ${table.rows.length} dòng vào ${flags.out}${withPersonalData ? ' (có dữ liệu cá nhân; đã ghi nhật ký)' : ''}.`,
         en: `Exported ${table.rows.length} rows to ${flags.out}${withPersonalData ? ' (with personal data; audited)' : ''}.`,
