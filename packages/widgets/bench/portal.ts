@@ -16,7 +16,12 @@ export interface DemoPortal {
 /** `polcenter start` on a fresh demo database (embedded PostgreSQL in a temporary folder), and a Chromium. */
 export async function demoPortal(): Promise<DemoPortal> {
   const data = tempDataDir();
-  const server = await startServerProcess({ POLCENTER_DATA_DIR: data.dir, POLCENTER_LOG: '0' });
+  const server = await startServerProcess({ POLCENTER_DATA_DIR: data.dir, POLCENTER_LOG: '0' }).catch(
+    (error: unknown) => {
+      data.remove();
+      throw error;
+    },
+  );
   const browser = await launchBrowser().catch(async (error: unknown) => {
     await server.stop();
     data.remove();
