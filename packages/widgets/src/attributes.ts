@@ -15,7 +15,11 @@ export interface AttributeProblem {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** `attribute` is required: its absence would otherwise leave the widget empty for good. */
-export function required(attribute: string, value: string | undefined, example: string): AttributeProblem | undefined {
+export function required(
+  attribute: string,
+  value: string | null | undefined,
+  example: string,
+): AttributeProblem | undefined {
   if (value?.trim()) return undefined;
   return {
     attribute,
@@ -28,8 +32,8 @@ export function required(attribute: string, value: string | undefined, example: 
 }
 
 /** A calendar date written as YYYY-MM-DD, and a real one (no 31 February). */
-export function isoDateAttribute(attribute: string, value: string | undefined): AttributeProblem | undefined {
-  if (value === undefined) return undefined;
+export function isoDateAttribute(attribute: string, value: string | null | undefined): AttributeProblem | undefined {
+  if (value == null) return undefined;
   const m = ISO_DATE.exec(value);
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
   if (date && date.toISOString().slice(0, 10) === value) return undefined;
@@ -47,10 +51,10 @@ export function isoDateAttribute(attribute: string, value: string | undefined): 
 /** One of a fixed list of values. */
 export function oneOf(
   attribute: string,
-  value: string | undefined,
+  value: string | null | undefined,
   accepted: readonly string[],
 ): AttributeProblem | undefined {
-  if (value === undefined || accepted.includes(value)) return undefined;
+  if (value == null || accepted.includes(value)) return undefined;
   const list = accepted.join(', ');
   return {
     attribute,
@@ -66,11 +70,11 @@ export function oneOf(
 /** A whole number between `min` and `max`. */
 export function wholeNumber(
   attribute: string,
-  value: number | undefined,
+  value: number | null | undefined,
   min: number,
   max: number,
 ): AttributeProblem | undefined {
-  if (value === undefined || (Number.isInteger(value) && value >= min && value <= max)) return undefined;
+  if (value == null || (Number.isInteger(value) && value >= min && value <= max)) return undefined;
   return {
     attribute,
     value: String(value),

@@ -134,3 +134,12 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 interface AxeResults {
   violations: { id: string; impact?: string; nodes: { target: unknown; failureSummary?: string }[] }[];
 }
+
+/** Waits until `condition` holds (checked every 50 ms), failing with `what` after `ms`. */
+export async function eventually(condition: () => boolean, what: () => string, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting: ${what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

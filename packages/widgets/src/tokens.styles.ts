@@ -107,10 +107,6 @@ export const base = css`
       animation: none;
     }
   }
-  [aria-busy='true'] > ul,
-  [aria-busy='true'] > table {
-    opacity: 0.6;
-  }
   .sr-only {
     position: absolute;
     width: 1px;

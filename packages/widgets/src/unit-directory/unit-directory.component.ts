@@ -58,7 +58,10 @@ export class PcUnitDirectory extends PcElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (!(['api', 'under', 'level', 'at'] as const).some((key) => changed.has(key))) return;
-    if (this.report(isoDateAttribute('at', this.at))) return this.units.stop();
+    if (this.report(isoDateAttribute('at', this.at))) {
+      this.units.stop();
+      return;
+    }
     this.units.start(({ client, signal }) =>
       client.units.list.query(
         {

@@ -1,7 +1,15 @@
 import type { Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { accessibilityViolations, breakApi, FAULTS, recordWarnings, slowApi, startWidgetHarness } from '../testing';
+import {
+  accessibilityViolations,
+  breakApi,
+  eventually,
+  FAULTS,
+  recordWarnings,
+  slowApi,
+  startWidgetHarness,
+} from '../testing';
 
 // The component runs in a real Chromium against a real server (the `polcenter start` CLI on a fresh
 // database), loaded from the built bundle exactly as a portal page loads it.
@@ -17,14 +25,6 @@ const recordLoaded = (page: Page) =>
   });
 const pageWith = (html: string, options: { lang?: string } = {}) =>
   harness.pageWith(html, { ...options, beforeLoad: recordLoaded });
-
-async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 test('lists the villages of a commune in Vietnamese order and announces the count', async () => {
   const page = await pageWith('<pc-unit-directory under="02050" at="2022-06-01"></pc-unit-directory>');
@@ -78,8 +78,11 @@ test('an unknown unit code or level is named, with the accepted values fetched f
   const page = await pageWith('<pc-unit-directory under="999"></pc-unit-directory>');
   const warnings = recordWarnings(page);
   await page.locator('pc-unit-directory .problem', { hasText: 'Không tìm thấy đơn vị mã "999".' }).waitFor();
-  await waitFor(() => warnings.some((w) => w.startsWith('<pc-unit-directory> under: Không tìm thấy đơn vị mã "999".')));
-  assert.match(warnings.join('\n'), /\[06 \(Tỉnh Bắc Kạn\), 064 \(Huyện Chợ Đồn\)/);
+  await eventually(
+    () => warnings.some((w) => w.startsWith('<pc-unit-directory> under: Không tìm thấy đơn vị mã "999".')),
+    () => warnings.join('\n'),
+  );
+  assert.match(warnings.join('\n'), '[19 (Tỉnh Thái Nguyên), TN-BACHTHONG (Xã Bạch Thông)');
   await page.locator('pc-unit-directory').evaluate((el) => {
     el.setAttribute('under', '064');
     el.setAttribute('level', 'xa');
@@ -89,7 +92,10 @@ test('an unknown unit code or level is named, with the accepted values fetched f
       hasText: 'Không có cấp đơn vị "xa"; chỉ có: province, district, commune, village.',
     })
     .waitFor();
-  await waitFor(() => warnings.some((w) => w.startsWith('<pc-unit-directory> level: Không có cấp đơn vị "xa"')));
+  await eventually(
+    () => warnings.some((w) => w.startsWith('<pc-unit-directory> level: Không có cấp đơn vị "xa"')),
+    () => warnings.join('\n'),
+  );
   assert.not.match(warnings.join('\n'), /INPUT\.INVALID|UNIT\.NOT_FOUND|underCode/);
   await page.close();
 });
