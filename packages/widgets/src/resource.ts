@@ -35,6 +35,7 @@ export class ApiResource<T> implements ReactiveController {
   constructor(
     private readonly host: PcElement,
     private readonly loaded?: (value: T) => void,
+    private readonly refused?: (failure: Failure) => void,
   ) {
     host.addController(this);
   }
@@ -121,6 +122,7 @@ export class ApiResource<T> implements ReactiveController {
       const failure = failureOf(error, timedOut);
       this.failure = failure;
       this.problem = failure.transient ? undefined : this.host.refused(failure);
+      if (!failure.transient) this.refused?.(failure);
       if (failure.transient) {
         const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.retries++) * (0.8 + Math.random() * 0.4);
         this.retryTimer = setTimeout(() => void this.load(), delay);
