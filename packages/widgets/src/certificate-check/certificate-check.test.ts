@@ -115,9 +115,10 @@ test('a check while the API is down: a plain sentence, a retry, the answer when 
   assert.not.match((await failure.textContent()) ?? '', /JSON|Unexpected|502/);
   assert.equal(await accessibilityViolations(page), []);
   assert.equal(await checks(page), [], 'no verdict is announced for an outage');
-  await restore();
   await failure.getByRole('button', { name: 'Thử lại' }).click();
-  await page.locator('pc-certificate-check .holder').waitFor();
+  await failure.getByText('Máy chủ PolCenter đang tạm thời gián đoạn').waitFor();
+  await restore();
+  await page.locator('pc-certificate-check .holder').waitFor({ timeout: 15_000 });
   assert.equal(await checks(page), [{ valid: true }]);
 
   await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));

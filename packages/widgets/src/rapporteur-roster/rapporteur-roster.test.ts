@@ -51,10 +51,13 @@ test('a field the visitor picks while the API is down keeps the table, says why,
   assert.match((await notice.textContent()) ?? '', 'Máy chủ PolCenter đang tạm thời gián đoạn');
   assert.is(await rows.count(), 14, 'the table shown before stays');
   assert.equal(await accessibilityViolations(page), []);
-  await restore();
   await notice.getByRole('button', { name: 'Thử lại' }).click();
+  await notice.getByText('Máy chủ PolCenter đang tạm thời gián đoạn').waitFor();
+  await restore();
   await page.waitForFunction(
     () => document.querySelector('pc-rapporteur-roster')?.shadowRoot?.querySelectorAll('tbody tr').length !== 14,
+    undefined,
+    { timeout: 15_000 },
   );
   assert.is(await notice.count(), 0);
   await page.close();
