@@ -68,9 +68,10 @@ test('visitors filter by program, month and mode, and search without diacritics'
   await cards.nth(1).waitFor();
   const codes = () => cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-code')));
   const showing = async (expected: string[]) => {
-    let seen: unknown;
-    for (let i = 0; i < 50 && JSON.stringify((seen = await codes())) !== JSON.stringify(expected); i++) {
+    let seen = await codes();
+    for (let i = 0; i < 50 && JSON.stringify(seen) !== JSON.stringify(expected); i++) {
       await page.waitForTimeout(100);
+      seen = await codes();
     }
     assert.equal(seen, expected);
   };

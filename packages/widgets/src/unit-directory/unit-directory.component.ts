@@ -1,6 +1,6 @@
 import { formatDate, type Lang, type LocalizedText } from '@polcenter/domain';
 import { html, type PropertyValues } from 'lit';
-import { firstProblem, isoDateAttribute } from '../attributes';
+import { isoDateAttribute } from '../attributes';
 import { PcElement } from '../element';
 import { ApiResource } from '../resource';
 import { bones, placeholder, problemView, stateOf } from '../states';
