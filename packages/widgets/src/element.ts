@@ -29,7 +29,21 @@ function watch(widget: PcElement): void {
 /**
  * What every PolCenter widget shares: the `api` and `timeout` attributes, the visitor's language
  * (followed live), a client for the API, webmaster warnings, and focus that never falls to the
- * page when the focused control disappears.
+ * page when the focused control disappears. Every colour is a token, set on `:root` or the element.
+ *
+ * @cssproperty [--pc-font-family=system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif] - the text's font
+ * @cssproperty [--pc-color-text=#1f2933] - text
+ * @cssproperty [--pc-color-muted=#61707f] - secondary text: labels, codes, dates
+ * @cssproperty [--pc-color-accent=#b91c1c] - headings, buttons, borders of buttons
+ * @cssproperty [--pc-color-on-accent=#ffffff] - text on an accent background (the main buttons)
+ * @cssproperty [--pc-color-surface=#ffffff] - background of panels, cards and fields
+ * @cssproperty [--pc-color-line=#d9dee3] - borders and rules
+ * @cssproperty [--pc-color-success=#15803d] - a good answer (a valid certificate)
+ * @cssproperty [--pc-color-error=#b91c1c] - failures, refusals and mistakes
+ * @cssproperty [--pc-color-notice=#fdf3e7] - background of failure and notice boxes
+ * @cssproperty [--pc-color-placeholder=#e6eaee] - the grey bars shown while loading
+ * @cssproperty [--pc-color-focus=#1d4ed8] - the focus ring
+ * @cssproperty [--pc-border-radius=6px] - corners of panels, cards, buttons and fields
  */
 export class PcElement extends LitElement {
   static override properties: PropertyDeclarations = {

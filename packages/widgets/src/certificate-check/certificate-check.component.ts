@@ -31,6 +31,7 @@ const TEXT = {
 };
 
 /**
+ * @tag pc-certificate-check
  * @summary Checks a certificate by the verification code printed on it: genuine and valid,
  * revoked, or unknown. A `?code=` in the page's address (a QR code on the certificate) is checked
  * on arrival.

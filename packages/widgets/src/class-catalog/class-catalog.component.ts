@@ -84,6 +84,7 @@ const later = (a?: string, b?: string) => (a && b ? (a > b ? a : b) : (a ?? b));
 const earlier = (a?: string, b?: string) => (a && b ? (a < b ? a : b) : (a ?? b));
 
 /**
+ * @tag pc-class-catalog
  * @summary The classes open for enrolment, for a portal page: program, dates, venue or online
  * sites, and seats left; visitors filter by program, month and mode, search by words (with or
  * without diacritics), open a class's timetable, and register when `<pc-enrol-form>` is on the
@@ -120,7 +121,7 @@ export class PcClassCatalog extends PcElement {
 
   /** Code of the organising unit (its classes and those of the units below it), e.g. `TN-CHODON`. */
   declare organiser: string | undefined;
-  /** Code of a program (e.g. `NTĐ`): only its classes, and the visitor's program filter starts there. */
+  /** Code of a program (e.g. `NTĐ`) the program filter starts at; the visitor can change it. */
   declare program: string | undefined;
   /** Only classes running on or after this date (YYYY-MM-DD)… */
   declare from: string | undefined;

@@ -24,6 +24,7 @@ const TEXT = {
 };
 
 /**
+ * @tag pc-rapporteur-roster
  * @summary The public roster of rapporteurs of a unit and level at a date, by field of expertise:
  * names, positions and fields only.
  *

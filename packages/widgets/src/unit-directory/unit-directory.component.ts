@@ -24,6 +24,7 @@ const TEXT = {
 };
 
 /**
+ * @tag pc-unit-directory
  * @summary The organisation units under a unit, as they were on a date, in Vietnamese order.
  *
  * @csspart list - the list of units
