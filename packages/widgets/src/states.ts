@@ -20,13 +20,16 @@ export function placeholder(label: string, shape: TemplateResult): TemplateResul
   </div>`;
 }
 
-/** `count` grey bars of the given widths (in %), cycling: the lines of a list or a table. */
-export function bones(count: number, widths: readonly number[] = [70, 45, 60]): TemplateResult[] {
-  return Array.from(
-    { length: count },
-    (_, i) => html`<span class="bone" style="width:${widths[i % widths.length]}%"></span>`,
-  );
+/**
+ * `count` grey bars of varying widths: the lines of a list or a table. Widths come from the
+ * stylesheet, not `style` attributes, which a portal's Content-Security-Policy may forbid.
+ */
+export function bones(count: number): TemplateResult[] {
+  return Array.from({ length: count }, () => html`<span class="bone"></span>`);
 }
+
+/** A heading's bar: wider and taller than a line's. */
+export const headingBone = html`<span class="bone heading"></span>`;
 
 /** A webmaster's mistake in an attribute, shown in the widget's place. */
 export function problemView(problem: AttributeProblem, lang: Lang): TemplateResult {

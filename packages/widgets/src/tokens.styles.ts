@@ -97,6 +97,19 @@ export const base = css`
     margin: 0.45em 0;
     animation: pc-pulse 1.4s ease-in-out infinite;
   }
+  .bone:nth-child(3n + 1) {
+    width: 70%;
+  }
+  .bone:nth-child(3n + 2) {
+    width: 45%;
+  }
+  .bone:nth-child(3n) {
+    width: 60%;
+  }
+  .bone.heading {
+    width: 35%;
+    height: 1.2em;
+  }
   @keyframes pc-pulse {
     50% {
       opacity: 0.45;

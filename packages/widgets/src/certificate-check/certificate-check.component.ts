@@ -122,7 +122,7 @@ export class PcCertificateCheck extends PcElement {
   private renderResult(lang: Lang) {
     if (this.empty) return html`<p role="alert">${TEXT.empty[lang]}</p>`;
     if (!this.check.loading && !this.check.value && !this.check.failure) return nothing;
-    const checking = () => placeholder(TEXT.checking[lang], html`${bones(4, [40, 70, 55])}`);
+    const checking = () => placeholder(TEXT.checking[lang], html`${bones(4)}`);
     const state = stateOf(this.check, lang, checking);
     const c = this.check.value;
     if (state || !c) return state;

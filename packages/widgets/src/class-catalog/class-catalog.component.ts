@@ -4,7 +4,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { firstProblem, isoDateAttribute, wholeNumber } from '../attributes';
 import { PcElement } from '../element';
 import { ApiResource } from '../resource';
-import { bones, noticeOf, placeholder, problemView, stateOf } from '../states';
+import { bones, headingBone, noticeOf, placeholder, problemView, stateOf } from '../states';
 import { base, tokens } from '../tokens.styles';
 import { styles } from './class-catalog.styles';
 
@@ -345,10 +345,7 @@ export class PcClassCatalog extends PcElement {
     const lang = this.language;
     if (this.problem) return problemView(this.problem, lang);
     const loading = () =>
-      placeholder(
-        TEXT.loading[lang],
-        html`<ul>${[1, 2, 3].map(() => html`<li><span class="bone" style="width:60%;height:1.2em"></span>${bones(5)}</li>`)}</ul>`,
-      );
+      placeholder(TEXT.loading[lang], html`<ul>${[1, 2, 3].map(() => html`<li>${headingBone}${bones(5)}</li>`)}</ul>`);
     const filters = this.renderFilters(lang);
     const state = stateOf(this.shown, lang, loading);
     const shown = this.shown.value;

@@ -4,7 +4,7 @@ import { html, type PropertyValues } from 'lit';
 import { firstProblem, isoDateAttribute, oneOf, required } from '../attributes';
 import { PcElement } from '../element';
 import { ApiResource } from '../resource';
-import { bones, noticeOf, placeholder, problemView, stateOf } from '../states';
+import { bones, headingBone, noticeOf, placeholder, problemView, stateOf } from '../states';
 import { base, tokens } from '../tokens.styles';
 import { styles } from './rapporteur-roster.styles';
 
@@ -106,11 +106,7 @@ export class PcRapporteurRoster extends PcElement {
   protected override render() {
     const lang = this.language;
     if (this.problem) return problemView(this.problem, lang);
-    const loading = () =>
-      placeholder(
-        TEXT.loading[lang],
-        html`<section><span class="bone" style="width:40%;height:1.2em"></span>${bones(10, [90, 80, 85])}</section>`,
-      );
+    const loading = () => placeholder(TEXT.loading[lang], html`<section>${headingBone}${bones(10)}</section>`);
     const state = stateOf(this.roster, lang, loading);
     const value = this.roster.value;
     if (state || !value) return state;

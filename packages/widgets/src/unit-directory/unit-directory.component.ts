@@ -3,7 +3,7 @@ import { html, type PropertyValues } from 'lit';
 import { isoDateAttribute } from '../attributes';
 import { PcElement } from '../element';
 import { ApiResource } from '../resource';
-import { bones, placeholder, problemView, stateOf } from '../states';
+import { bones, headingBone, placeholder, problemView, stateOf } from '../states';
 import { base, tokens } from '../tokens.styles';
 import { styles } from './unit-directory.styles';
 
@@ -85,8 +85,7 @@ export class PcUnitDirectory extends PcElement {
 
   protected override render() {
     const lang = this.language;
-    const loading = () =>
-      placeholder(TEXT.loading[lang], html`<section><span class="bone" style="width:30%"></span>${bones(8)}</section>`);
+    const loading = () => placeholder(TEXT.loading[lang], html`<section>${headingBone}${bones(8)}</section>`);
     if (this.problem) return problemView(this.problem, lang);
     const units = this.units.value;
     const state = stateOf(this.units, lang, loading);
