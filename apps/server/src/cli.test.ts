@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -243,16 +243,26 @@ test('in production, errors carry a code and a message but never a stack trace; 
   assert.not.match(logLine ?? '', '31/02');
 });
 
-test('the embedded server: first start seeds, kill -9 leaves nothing that stops the next start, data kept', async () => {
-  const data = tempDataDir();
+test('the embedded server, from a clone only root may enter: first start seeds, kill -9 leaves nothing that stops the next start, data kept', async () => {
+  // `pnpm start` in a clone inside a `mktemp -d` folder (mode 700): as root, the `postgres` user
+  // cannot reach `.data`, so the cluster lives under /var/lib/polcenter, linked from `.data/pg`.
+  const parent = tempDataDir();
+  const clone = path.join(parent.dir, 'polcenter');
+  mkdirSync(clone);
+  const data = path.join(clone, '.data');
+  const relocated = () =>
+    lstatSync(path.join(data, 'pg')).isSymbolicLink() ? readlinkSync(path.join(data, 'pg')) : '';
+  let placed = '';
   try {
-    const first = await startServerProcess({ POLCENTER_DATA_DIR: data.dir });
+    const first = await startServerProcess({ POLCENTER_DATA_DIR: '' }, { cwd: clone });
+    placed = relocated();
     assert.match(first.output(), 'Đã nạp dữ liệu mẫu: 57 đơn vị');
-    assert.match(first.output(), data.dir);
+    assert.match(first.output(), `dữ liệu: embedded PostgreSQL 18, ${data}${placed ? ` → ${placed}` : ''} (`);
+    if (process.getuid?.() === 0) assert.match(placed, /^\/var\/lib\/polcenter\/data\//);
     assert.is((await fetch(`${first.url}/healthz`)).status, 200);
     await first.stop('SIGKILL');
 
-    const second = await startServerProcess({ POLCENTER_DATA_DIR: data.dir });
+    const second = await startServerProcess({ POLCENTER_DATA_DIR: '' }, { cwd: clone });
     assert.not.match(second.output(), 'Đã nạp dữ liệu mẫu');
     const units = await fetch(
       `${second.url}/trpc/units.list?input=${encodeURIComponent('{"underCode":"064","at":"2022-06-01"}')}`,
@@ -261,9 +271,35 @@ test('the embedded server: first start seeds, kill -9 leaves nothing that stops 
     assert.is(await second.stop('SIGINT'), 0);
     assert.match(second.output(), 'Đã dừng máy chủ và cơ sở dữ liệu');
     // PostgreSQL removes its pid file only when it shuts down cleanly.
-    assert.not.ok(existsSync(path.join(data.dir, 'pg', 'postmaster.pid')), 'postgres did not stop cleanly');
+    assert.not.ok(existsSync(path.join(data, 'pg', 'postmaster.pid')), 'postgres did not stop cleanly');
   } finally {
-    data.remove();
+    parent.remove();
+    if (placed) rmSync(path.dirname(placed), { recursive: true, force: true });
+  }
+});
+
+test('as root, a POLCENTER_DATA_DIR the postgres user cannot reach is one sentence saying what to do', async () => {
+  if (process.getuid?.() !== 0)
+    return console.log('  skipped (needs root, as CI runs): an unreachable POLCENTER_DATA_DIR');
+  const locked = tempDataDir();
+  try {
+    const result = await runCli(['start'], { DATABASE_URL: '', POLCENTER_DATA_DIR: path.join(locked.dir, 'data') });
+    assert.is(result.code, 1);
+    assert.is(
+      result.stderr,
+      `Người dùng hệ thống "postgres" (PostgreSQL không chạy bằng root) không vào được thư mục dữ liệu ${locked.dir}/data vì ${locked.dir} (quyền 700, chủ root) chặn đường; hãy đặt POLCENTER_DATA_DIR ở nơi người dùng đó vào được (ví dụ /srv/polcenter), hoặc bỏ POLCENTER_DATA_DIR để PolCenter tự chọn chỗ.\n`,
+    );
+    const english = await runCli(['start'], {
+      DATABASE_URL: '',
+      POLCENTER_LANG: 'en',
+      POLCENTER_DATA_DIR: path.join(locked.dir, 'data'),
+    });
+    assert.match(
+      english.stderr,
+      /^The system user "postgres" .* cannot reach the data folder .*; set POLCENTER_DATA_DIR/,
+    );
+  } finally {
+    locked.remove();
   }
 });
 

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import type { LocalizedText } from '@polcenter/domain';
 import { checkDatabase, type EmbeddedPostgres, redactUrl, startEmbeddedPostgres } from '@polcenter/postgres';
 import type { Settings } from './settings';
 
@@ -11,7 +13,7 @@ export interface OpenDatabase {
 }
 
 /** The database the settings name: DATABASE_URL when given, else the embedded server. */
-export async function openDatabase(settings: Settings, log: (line: string) => void): Promise<OpenDatabase> {
+export async function openDatabase(settings: Settings, log: (line: LocalizedText) => void): Promise<OpenDatabase> {
   if (settings.databaseUrl) {
     await checkDatabase(settings.databaseUrl);
     return { url: settings.databaseUrl, where: redactUrl(settings.databaseUrl), created: false, close: async () => {} };
@@ -19,11 +21,14 @@ export async function openDatabase(settings: Settings, log: (line: string) => vo
   const server: EmbeddedPostgres = await startEmbeddedPostgres({
     dir: settings.dataDir,
     port: settings.pgPort,
+    explicitDir: settings.dataDirExplicit,
     log,
   });
+  // As root, the cluster may live outside the data folder (see @polcenter/postgres placement): say where.
+  const elsewhere = server.cluster === path.join(server.dir, 'pg') ? '' : ` → ${server.cluster}`;
   return {
     url: server.url,
-    where: `embedded PostgreSQL 18, ${settings.dataDir} (127.0.0.1:${server.port})`,
+    where: `embedded PostgreSQL 18, ${settings.dataDir}${elsewhere} (127.0.0.1:${server.port})`,
     created: server.created,
     close: () => server.stop(),
   };

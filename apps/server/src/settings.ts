@@ -10,6 +10,8 @@ export interface Settings {
   /** Any PostgreSQL 15+; absent: an embedded server with its data in `dataDir`. */
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
+  /** POLCENTER_DATA_DIR was set: the embedded server must use that folder as it is, never elsewhere. */
+  readonly dataDirExplicit: boolean;
   /** Port of the embedded PostgreSQL; 0 picks a free one. */
   readonly pgPort: number;
   readonly host: string;
@@ -55,6 +57,7 @@ export function readSettings(env: NodeJS.ProcessEnv, flags: { port?: string; hos
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.POLCENTER_DATA_DIR || '.data'),
+    dataDirExplicit: Boolean(env.POLCENTER_DATA_DIR),
     pgPort: portFrom('POLCENTER_PG_PORT', env.POLCENTER_PG_PORT, 0),
     host: flags.host ?? env.POLCENTER_HOST ?? '127.0.0.1',
     port:

@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findPostgresBinaries } from './binaries';
+import { findPostgresBinaries, postgresOf } from './binaries';
 import { startEmbeddedPostgres } from './embedded-server';
 import { isAlive, waitForExit } from './processes';
 import { SetupError } from './setup-error';
@@ -52,7 +52,7 @@ test('a postgres left running by a killed run is stopped, and the next start suc
   await server.stop();
   // Start the cluster by hand, detached and tied to nothing: what a `kill -9` of an owner that
   // had no parent-death signal would leave behind.
-  const { postgres } = findPostgresBinaries();
+  const postgres = postgresOf(findPostgresBinaries());
   const ids =
     process.getuid?.() === 0
       ? { uid: Number(execSync('id -u postgres').toString()), gid: Number(execSync('id -g postgres').toString()) }
@@ -70,7 +70,7 @@ test('a postgres left running by a killed run is stopped, and the next start suc
   await new Promise((resolve) => setTimeout(resolve, 1500));
   assert.ok(orphan.pid && isAlive(orphan.pid), 'the orphan should be running');
   const notes: string[] = [];
-  const next = await startEmbeddedPostgres({ dir, log: (line) => notes.push(line) });
+  const next = await startEmbeddedPostgres({ dir, log: (line) => notes.push(line.en) });
   assert.match(notes.join('\n'), `pid ${orphan.pid}`);
   assert.ok(await waitForExit(orphan.pid ?? 0, 1000), 'the orphan should be gone');
   assert.equal(await select(next.url, 'SELECT 1 AS one'), [{ one: 1 }]);

