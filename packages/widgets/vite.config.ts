@@ -11,6 +11,9 @@ export default defineConfig({
       fileName: (_format, name) => `${name}.js`,
     },
     rollupOptions: {
+      // tRPC's packages do not declare `sideEffects: false`, so every link they ship (the
+      // WebSocket one, the subscription helpers) stayed in the bundle; they have none.
+      treeshake: { moduleSideEffects: (id: string) => !id.includes('/@trpc/') },
       output: {
         // The embed URL never changes, so it is cached briefly; everything it loads lives in chunks
         // named by content hash, which the server caches for a year (immutable).

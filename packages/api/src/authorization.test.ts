@@ -883,6 +883,7 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
     programId: { public: 'the open catalog' },
     organiserUnitId: { public: 'the open catalog' },
     organiserCode: { public: 'the open catalog' },
+    programCode: { public: 'the open catalog' },
   },
   'classes.timetable': { id: { public: 'the public timetable of a class, without lecturers or links' } },
   'classes.get': { id: { signedIn: 'units send people to each other’s classes' } },

@@ -14,6 +14,12 @@ export const classCatalogInput = z
     organiserUnitId: z.uuid().optional(),
     /** …or by the unit with this code (stable public codes suit embedded widgets). */
     organiserCode: z.string().trim().min(1).max(40).optional(),
+    /** …or of the program with this code (`NTĐ`…). */
+    programCode: z.string().trim().min(1).max(20).optional(),
+    /** Where trainees sit: `in_person` (a hall) or `online` (a site); hybrid classes are both. */
+    mode: z.enum(['in_person', 'online']).optional(),
+    /** Words that start words of the code, title, program, venue or organiser; diacritics and case ignored. */
+    search: z.string().trim().max(100).optional(),
     /** Classes running on some day between `from` and `to` (both inclusive). */
     from: isoDate.optional(),
     to: isoDate.optional(),

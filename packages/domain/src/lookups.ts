@@ -75,3 +75,26 @@ export function invalidFieldError(field: string, message: LocalizedText): Domain
     { fields: [{ field, message }] },
   );
 }
+
+/**
+ * A public code (a unit's `064`, a program's `NTĐ`) that names nothing: said with the code, in
+ * the field that carried it, so an embedding page's author sees their typo.
+ */
+export function codeNotFoundError(code: ErrorCode, what: LocalizedText, value: string, field: string): DomainError {
+  const text = { vi: `Không tìm thấy ${what.vi} mã "${value}".`, en: `No ${what.en} has the code "${value}".` };
+  return new DomainError(code, text, { fields: [{ field, message: text }], details: { code: value } });
+}
+
+/** A value outside a list that lives in the database (unit levels…): the list is in the message. */
+export function notOneOfError(
+  field: string,
+  what: LocalizedText,
+  value: string,
+  accepted: readonly string[],
+): DomainError {
+  const list = accepted.join(', ');
+  return invalidFieldError(field, {
+    vi: `Không có ${what.vi} "${value}"; chỉ có: ${list}.`,
+    en: `There is no ${what.en} "${value}"; use one of: ${list}.`,
+  });
+}

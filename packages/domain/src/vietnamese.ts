@@ -17,6 +17,25 @@ export function foldDiacritics(text: string): string {
     .trim();
 }
 
+/**
+ * The precomposed Vietnamese letters (`from`) and what foldDiacritics makes of each (`to`), so a
+ * database folds text as the domain does: `lower(translate(text, from, to))` in SQL.
+ */
+export function vietnameseFold(): { readonly from: string; readonly to: string } {
+  let from = 'đĐ';
+  let to = 'dd';
+  for (const letter of 'aăâeêioôơuưyAĂÂEÊIOÔƠUƯY') {
+    for (const mark of ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323']) {
+      const composed = `${letter}${mark}`.normalize('NFC');
+      if (composed.length === 1 && !/[a-z]/i.test(composed)) {
+        from += composed;
+        to += foldDiacritics(composed);
+      }
+    }
+  }
+  return { from, to };
+}
+
 /** True when every word of the query starts a word of the text, diacritics and case ignored. */
 export function matchesSearch(text: string, query: string): boolean {
   const haystack = ` ${foldDiacritics(text)}`;

@@ -1,21 +1,23 @@
 import { type Lang, pickLang } from '@polcenter/domain';
+import { failureOf, failureText } from './failure';
 
-/** A widget's language: its `lang` attribute, else the page's `<html lang>`, else Vietnamese. */
+/**
+ * A widget's language: its `lang` attribute, else the nearest ancestor's (across shadow roots),
+ * else the page's `<html lang>`, else Vietnamese.
+ */
 export function widgetLang(element: HTMLElement): Lang {
-  return pickLang(element.getAttribute('lang') || element.closest('[lang]')?.getAttribute('lang'));
+  for (let node: Node | null = element; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+    const lang = node instanceof Element ? node.getAttribute('lang') : null;
+    if (lang) return pickLang(lang);
+  }
+  return 'vi';
 }
 
 /**
- * The message of a failed API call, in the widget's language (the server already localises it).
- * Bad input says why field by field: those reasons, not the summary naming internal field names.
+ * The message of a failed API call, in the widget's language (the server already localises its
+ * own). Bad input says why field by field; an answer that is not PolCenter's (a proxy's HTML page)
+ * is a plain sentence, never a parse error.
  */
 export function errorMessage(error: unknown, lang: Lang): string {
-  const failed = error as { message?: string; data?: { fields?: { message?: Partial<Record<Lang, string>> }[] } };
-  const reasons = (failed?.data?.fields ?? []).flatMap((f) => f.message?.[lang] ?? []);
-  if (reasons.length > 0) return reasons.join(' ');
-  const message = failed?.message;
-  if (message && !/fetch|network/i.test(message)) return message;
-  return lang === 'vi'
-    ? 'Không kết nối được máy chủ PolCenter; vui lòng thử lại sau.'
-    : 'Cannot reach the PolCenter server; please try again later.';
+  return failureText(failureOf(error), lang);
 }

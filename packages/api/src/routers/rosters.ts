@@ -1,7 +1,10 @@
 import {
   annulDecisionInput,
+  codeNotFoundError,
+  DEFAULT_ROSTER_LEVELS,
   EXPERTISE_FIELDS,
   isoDate,
+  notOneOfError,
   recordRef,
   rosterAtInput,
   rosterDecisionInput,
@@ -17,6 +20,8 @@ import { protectedProcedure, publicProcedure, roleProcedure } from '../trpc';
 
 const PROPAGANDA = ['propaganda_staff'] as const;
 const propaganda = roleProcedure(...PROPAGANDA);
+const UNIT = { vi: 'đơn vị', en: 'unit' };
+const ROSTER_LEVEL = { vi: 'cấp báo cáo viên', en: 'roster level' };
 const STAFF = ['propaganda_staff', 'center_staff', 'unit_coordinator'] as const;
 
 /**
@@ -38,7 +43,7 @@ export const rostersRouter = {
     )
     .query(async ({ ctx, input }) => {
       const owner = await ctx.polcenter.units.findByCode(input.ownerUnitCode);
-      if (!owner) return { roster: null, members: [] };
+      if (!owner) throw codeNotFoundError('UNIT.NOT_FOUND', UNIT, input.ownerUnitCode, 'ownerUnitCode');
       const at = await ctx.polcenter.rosters
         .rosterAt({
           ownerUnitId: owner.id,
@@ -49,7 +54,13 @@ export const rostersRouter = {
           if ((error as { code?: string }).code === 'ROSTER.NOT_FOUND') return null;
           throw error;
         });
-      if (!at) return { roster: null, members: [] };
+      if (!at) {
+        // No roster then; but a level no roster has ever had is a typo worth saying, with the levels there are.
+        const levels = new Set(DEFAULT_ROSTER_LEVELS.map((l) => l.code));
+        for (const r of await ctx.polcenter.rosters.list({ ownerUnitId: owner.id })) levels.add(r.level);
+        if (!levels.has(input.level)) throw notOneOfError('level', ROSTER_LEVEL, input.level, [...levels]);
+        return { roster: null, members: [] };
+      }
       const members = at.members
         .filter((m) => !input.field || m.fields.includes(input.field))
         .map((m) => ({ fullName: m.fullName, fields: m.fields, position: m.position, unitName: m.unitName }));

@@ -1,4 +1,4 @@
-import type { ClassInput, DomainError } from '@polcenter/domain';
+import { type ClassInput, type DomainError, foldDiacritics, vietnameseFold } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing';
@@ -275,6 +275,29 @@ test('catalog: open classes only, seats left, filters by program, organiser subt
     ['NTĐ-10/2022', 'NTĐ-11/2022'],
   );
 
+  // Filters a visitor picks on the portal: program code, mode (hybrid counts as both) and words,
+  // diacritics and case ignored, each starting a word of the code, title, program, venue or organiser.
+  const codes = async (filter: Parameters<typeof polcenter.classes.catalog>[0]) =>
+    (await polcenter.classes.catalog({ ...in2022, ...filter })).items.map((c) => c.code);
+  assert.equal(await codes({ programCode: 'NQ' }), ['NQ-09/2022']);
+  assert.equal(await codes({ mode: 'online' }), ['NQ-09/2022']);
+  assert.equal(await codes({ mode: 'in_person' }), ['NTĐ-10/2022', 'NTĐ-11/2022', 'NTĐ-12/2022']);
+  assert.equal(await codes({ search: 'nghi quyet XIII' }), ['NQ-09/2022']);
+  assert.equal(await codes({ search: 'HỘI TRƯỜNG chợ don' }), ['NTĐ-10/2022', 'NTĐ-11/2022', 'NTĐ-12/2022']);
+  assert.equal(await codes({ search: 'uong' }), [], 'words match from their start only');
+  assert.equal(await codes({ search: '%' }), [], 'LIKE wildcards are plain characters');
+  // A code that names nothing is a typo, said with the code, in its field.
+  const unknownUnit = await expectDomainError(polcenter.classes.catalog({ organiserCode: 'XYZ' }));
+  assert.is(unknownUnit.code, 'UNIT.NOT_FOUND');
+  assert.equal(unknownUnit.fields[0], {
+    field: 'organiserCode',
+    message: { vi: 'Không tìm thấy đơn vị mã "XYZ".', en: 'No unit has the code "XYZ".' },
+  });
+  assert.is(
+    (await expectDomainError(polcenter.classes.catalog({ programCode: 'ZZ' }))).fields[0]?.field,
+    'programCode',
+  );
+
   const first = await polcenter.classes.catalog({ ...in2022, limit: 3 });
   assert.is(first.items.length, 3);
   const rest = await polcenter.classes.catalog({ ...in2022, limit: 3, cursor: first.nextCursor ?? '' });
@@ -291,6 +314,15 @@ test('catalog: open classes only, seats left, filters by program, organiser subt
   assert.is((await expectDomainError(polcenter.classes.catalog({ limit: 101 }))).fields[0]?.field, 'limit');
   const doctored = Buffer.from(JSON.stringify(['2022-01-01', 'x', "'; DROP TABLE unit; --"])).toString('base64url');
   assert.is((await expectDomainError(polcenter.classes.catalog({ cursor: doctored }))).fields[0]?.field, 'cursor');
+});
+
+test('catalog search folds Vietnamese in SQL exactly as foldDiacritics does', async () => {
+  const { from, to } = vietnameseFold();
+  const [row] = await polcenter.orm.em
+    .fork()
+    .execute<{ folded: string }[]>('SELECT lower(translate(?, ?, ?)) AS folded', [from, from, to]);
+  assert.is(row?.folded, foldDiacritics(from).replaceAll(' ', ''));
+  assert.is(from.length, 134, 'every precomposed Vietnamese letter, both cases, and đ/Đ');
 });
 
 test.run();

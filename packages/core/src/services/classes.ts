@@ -12,12 +12,14 @@ import {
   classInput,
   classNotEditableError,
   classTransitionInput,
+  codeNotFoundError,
   codeTakenError,
   type DayPart,
   DEFAULT_DAY_PART_TIMES,
   enrolmentWindowState,
   findClash,
   findSelfClash,
+  foldDiacritics,
   invalidFieldError,
   type LocalizedText,
   type Page,
@@ -28,6 +30,7 @@ import {
   timetableClashError,
   type ValidCatalogInput,
   type ValidSessionInput,
+  vietnameseFold,
 } from '@polcenter/domain';
 import type { Actor } from '../actor';
 import { audit } from '../audit';
@@ -451,7 +454,9 @@ export class ClassService {
   async catalog(input: ClassCatalogInput = {}): Promise<Page<CatalogEntry>> {
     const filter = parseInput(classCatalogInput, input);
     const query = catalogQuery(filter);
-    const rows = await this.orm.em.fork().execute<CatalogRow[]>(query.sql, query.params);
+    const em = this.orm.em.fork();
+    const rows = await em.execute<CatalogRow[]>(query.sql, query.params);
+    if (rows.length === 0 && !filter.cursor) await assertCatalogCodes(em, filter);
     const now = today();
     const page = rows.slice(0, filter.limit).map(
       (r): CatalogEntry => ({
@@ -482,6 +487,16 @@ export class ClassService {
       items: page,
       nextCursor: rows.length > filter.limit && last ? encodeCursor([last.startDate, last.code, last.id]) : null,
     };
+  }
+}
+
+/** An empty catalog may come from a code that names nothing: the page author's typo, said as such. */
+async function assertCatalogCodes(em: EntityManager, filter: ValidCatalogInput): Promise<void> {
+  if (filter.organiserCode && !(await em.execute('SELECT 1 FROM unit WHERE code = ?', [filter.organiserCode]))[0]) {
+    throw codeNotFoundError('UNIT.NOT_FOUND', UNIT, filter.organiserCode, 'organiserCode');
+  }
+  if (filter.programCode && !(await em.execute('SELECT 1 FROM program WHERE code = ?', [filter.programCode]))[0]) {
+    throw codeNotFoundError('PROGRAM.NOT_FOUND', PROGRAM, filter.programCode, 'programCode');
   }
 }
 
@@ -588,6 +603,26 @@ export function catalogQuery(filter: ValidCatalogInput): { sql: string; params: 
   if (filter.programId) {
     where.push('c.program_id = ?');
     params.push(filter.programId);
+  }
+  if (filter.programCode) {
+    where.push('p.code = ?');
+    params.push(filter.programCode);
+  }
+  if (filter.mode) {
+    where.push(`c.mode IN (?, 'hybrid')`);
+    params.push(filter.mode);
+  }
+  const words = foldDiacritics(filter.search ?? '')
+    .split(' ')
+    .filter(Boolean);
+  if (words.length > 0) {
+    // Folded in SQL as foldDiacritics folds the words; each word must start a word of the text.
+    const { from, to } = vietnameseFold();
+    const text = `' ' || lower(translate(concat_ws(' ', c.code, c.title, p.name_vi, p.name_en, c.venue, u.name), ?, ?))`;
+    for (const word of words) {
+      where.push(`${text} LIKE ?`);
+      params.push(from, to, `% ${word.replace(/[\\%_]/g, '\\$&')}%`);
+    }
   }
   if (filter.from) {
     where.push('c.end_date >= ?::date');

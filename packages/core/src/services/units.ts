@@ -1,7 +1,9 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
+  codeNotFoundError,
   DomainError,
   type LocalizedText,
+  notOneOfError,
   parseInput,
   recordRef,
   type SuccessorsInput,
@@ -60,6 +62,9 @@ function toView(row: UnitRow): UnitView {
   };
 }
 
+const UNIT: LocalizedText = { vi: 'đơn vị', en: 'unit' };
+const UNIT_LEVEL: LocalizedText = { vi: 'cấp đơn vị', en: 'unit level' };
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 export class UnitService {
@@ -92,6 +97,22 @@ export class UnitService {
         ORDER BY l.rank, u.name COLLATE "vi-x-icu", u.code`,
       [...(root ? [root] : []), at, at, ...(level ? [level] : [])],
     );
+    // Nothing listed may be a typo in what was asked for: say so rather than show an empty list.
+    if (rows.length === 0 && root) {
+      const [hit] = await em.getConnection().execute(`SELECT 1 FROM unit WHERE ${under ? 'id' : 'code'} = ?`, [root]);
+      if (!hit) throw codeNotFoundError('UNIT.NOT_FOUND', UNIT, root, under ? 'under' : 'underCode');
+    }
+    if (rows.length === 0 && level) {
+      const levels = await em.getConnection().execute<{ code: string }[]>('SELECT code FROM unit_level ORDER BY rank');
+      if (!levels.some((l) => l.code === level)) {
+        throw notOneOfError(
+          'level',
+          UNIT_LEVEL,
+          level,
+          levels.map((l) => l.code),
+        );
+      }
+    }
     return rows.map(toView);
   }
 

@@ -1,19 +1,14 @@
 import type { RouterOutputs } from '@polcenter/api/client';
 import { formatDate, type Lang } from '@polcenter/domain';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { apiUrl, clientFor } from '../api';
-import { errorMessage, widgetLang } from '../i18n';
+import { html, nothing, type PropertyValues } from 'lit';
+import { PcElement } from '../element';
+import { ApiResource } from '../resource';
+import { bones, placeholder, stateOf } from '../states';
 import { base, tokens } from '../tokens.styles';
 import { styles } from './certificate-check.styles';
 
 /** What the public learns from a code: the API's own type, so the two never drift apart. */
 type CheckedCertificate = RouterOutputs['certificates']['verify'];
-
-type Check =
-  | { state: 'idle' }
-  | { state: 'checking' }
-  | { state: 'error'; message: string }
-  | { state: 'done'; certificate: CheckedCertificate };
 
 const TEXT = {
   label: { vi: 'Mã xác minh in trên giấy chứng nhận', en: 'Verification code printed on the certificate' },
@@ -36,6 +31,7 @@ const TEXT = {
 };
 
 /**
+ * @tag pc-certificate-check
  * @summary Checks a certificate by the verification code printed on it: genuine and valid,
  * revoked, or unknown. A `?code=` in the page's address (a QR code on the certificate) is checked
  * on arrival.
@@ -44,68 +40,64 @@ const TEXT = {
  * @csspart result - the answer: the certificate's details, or why there is none
  * @fires pc-checked - after each check; `detail.valid` is true, false (revoked) or null (no such code)
  */
-export class PcCertificateCheck extends LitElement {
+export class PcCertificateCheck extends PcElement {
   static override styles = [tokens, base, styles];
 
   static override properties = {
-    api: { type: String },
     code: { type: String },
-    check: { state: true },
+    empty: { state: true },
   };
 
-  /** URL of the PolCenter tRPC endpoint; defaults to `/trpc` on the script's origin. */
-  declare api: string | undefined;
   /** A code to check at once; else the page address's `?code=`. */
   declare code: string | undefined;
-  declare private check: Check;
-  /** Answers to older checks are dropped: only the latest typed code may speak. */
-  private latest = 0;
+  /** The visitor pressed "check" with nothing typed. */
+  declare private empty: boolean;
+
+  // A newer check supersedes an older one still in flight: only the latest typed code may speak.
+  private readonly check = new ApiResource<CheckedCertificate>(
+    this,
+    (certificate) => this.emit('pc-checked', { valid: certificate.valid }),
+    () => this.emit('pc-checked', { valid: null }),
+  );
 
   constructor() {
     super();
-    this.check = { state: 'idle' };
+    this.empty = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (!changed.has('code') && this.hasUpdated) return;
     // Shown in the field too, so the reader sees what was checked.
     this.code ??= new URLSearchParams(globalThis.location?.search ?? '').get('code') ?? undefined;
-    if (this.code?.trim()) void this.verify(this.code);
+    if (this.code?.trim()) this.verify(this.code);
   }
 
-  private async verify(code: string): Promise<void> {
-    const lang = widgetLang(this);
-    const mine = ++this.latest;
-    this.check = { state: 'checking' };
-    let detail: boolean | null = null;
-    try {
-      const certificate = await clientFor(apiUrl(this.api), lang).certificates.verify.query({ code });
-      if (mine !== this.latest) return;
-      this.check = { state: 'done', certificate };
-      detail = certificate.valid;
-    } catch (error) {
-      if (mine !== this.latest) return;
-      this.check = { state: 'error', message: errorMessage(error, lang) };
-    }
-    this.dispatchEvent(new CustomEvent('pc-checked', { detail: { valid: detail }, bubbles: true, composed: true }));
+  protected override languageChanged(): void {
+    this.check.relocalise();
+  }
+
+  private verify(code: string): void {
+    this.empty = false;
+    this.check.start(({ client, signal }) => client.certificates.verify.query({ code }, { signal }));
   }
 
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem('code') as HTMLInputElement;
     const code = input.value.trim();
-    if (!code) {
-      this.latest++;
-      this.check = { state: 'error', message: TEXT.empty[widgetLang(this)] };
-      return;
+    if (code) {
+      this.verify(code);
+    } else {
+      this.check.stop();
+      this.empty = true;
     }
-    void this.verify(code);
   }
 
   protected override render() {
-    const lang = widgetLang(this);
+    const lang = this.language;
     // The button is never disabled while checking: that would drop a keyboard user's focus and
-    // swallow a code retyped meanwhile; `latest` already keeps the older answer from showing.
+    // swallow a code retyped meanwhile; the loader already keeps an older answer from showing.
     return html`<section>
       <form part="form" @submit=${this.onSubmit}>
         <label for="code">${TEXT.label[lang]}</label>
@@ -120,7 +112,7 @@ export class PcCertificateCheck extends LitElement {
             spellcheck="false"
             maxlength="40"
           />
-          <button type="submit">${TEXT.submit[lang]}</button>
+          <button type="submit" class="primary">${TEXT.submit[lang]}</button>
         </div>
       </form>
       <div part="result" aria-live="polite">${this.renderResult(lang)}</div>
@@ -128,11 +120,12 @@ export class PcCertificateCheck extends LitElement {
   }
 
   private renderResult(lang: Lang) {
-    const check = this.check;
-    if (check.state === 'idle') return nothing;
-    if (check.state === 'checking') return html`<p role="status">${TEXT.checking[lang]}</p>`;
-    if (check.state === 'error') return html`<p role="alert">${check.message}</p>`;
-    const c = check.certificate;
+    if (this.empty) return html`<p role="alert">${TEXT.empty[lang]}</p>`;
+    if (!this.check.loading && !this.check.value && !this.check.failure) return nothing;
+    const checking = () => placeholder(TEXT.checking[lang], html`${bones(4)}`);
+    const state = stateOf(this.check, lang, checking);
+    const c = this.check.value;
+    if (state || !c) return state;
     const verdict = c.revokedOn
       ? html`<h2 role="alert" class="revoked">${TEXT.revoked(formatDate(c.revokedOn), lang)}</h2>`
       : html`<h2 role="status" class="valid">${TEXT.valid[lang]}</h2>`;

@@ -19,15 +19,11 @@ export const styles = css`
     padding: 0.4rem 0.6rem;
     border: 1px solid var(--pc-line);
     border-radius: var(--pc-radius);
+    background: var(--pc-surface);
+    color: var(--pc-text);
   }
   button {
-    font: inherit;
     padding: 0.4rem 1rem;
-    border: 0;
-    border-radius: var(--pc-radius);
-    background: var(--pc-accent);
-    color: #fff;
-    cursor: pointer;
   }
   [part='result'] {
     margin-top: 0.9rem;
@@ -36,7 +32,7 @@ export const styles = css`
     margin: 0 0 0.5rem;
   }
   h2.valid {
-    color: #15803d;
+    color: var(--pc-success);
   }
   h2.revoked {
     color: var(--pc-accent);

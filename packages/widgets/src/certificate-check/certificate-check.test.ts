@@ -2,7 +2,7 @@ import { verificationCodeFromBytes } from '@polcenter/domain';
 import type { Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startWidgetHarness } from '../testing';
+import { accessibilityViolations, breakApi, FAULTS, startWidgetHarness } from '../testing';
 
 // A real Chromium against a real server on the demo data. The demo seed is deterministic: the
 // first certificate of 2022 is Lục Văn Chiến's, number 1/GCN-TTCT, code V6AM-14PV-QZF1.
@@ -104,6 +104,29 @@ test('a code in the attribute, or in the page address, is checked on arrival; En
   assert.is(await fromUrl.locator('pc-certificate-check .holder').textContent(), 'Lục Văn Chiến');
   assert.is(await fromUrl.getByLabel('Mã xác minh in trên giấy chứng nhận').inputValue(), CODE);
   await fromUrl.close();
+});
+
+test('a check while the API is down: a plain sentence, a retry, the answer when it returns; English after a switch', async () => {
+  const page = await harness.pageWith('<pc-certificate-check></pc-certificate-check>', { beforeLoad: recordChecks });
+  const restore = await breakApi(page, FAULTS.proxyPage);
+  await typeAndCheck(page, CODE);
+  const failure = page.locator('pc-certificate-check .failure');
+  await failure.getByText('Máy chủ PolCenter đang tạm thời gián đoạn; vui lòng thử lại sau.').waitFor();
+  assert.not.match((await failure.textContent()) ?? '', /JSON|Unexpected|502/);
+  assert.equal(await accessibilityViolations(page), []);
+  assert.equal(await checks(page), [], 'no verdict is announced for an outage');
+  await failure.getByRole('button', { name: 'Thử lại' }).click();
+  await failure.getByText('Máy chủ PolCenter đang tạm thời gián đoạn').waitFor();
+  await restore();
+  await page.locator('pc-certificate-check .holder').waitFor({ timeout: 15_000 });
+  assert.equal(await checks(page), [{ valid: true }]);
+
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await page.getByLabel('Verification code printed on the certificate').waitFor();
+  assert.is(await page.locator('pc-certificate-check h2').textContent(), 'Valid certificate');
+  assert.is(await page.locator('pc-certificate-check .class').textContent(), 'NTĐ-01/2022, 14/03/2022 to 18/03/2022');
+  assert.equal(await accessibilityViolations(page), []);
+  await page.close();
 });
 
 test.run();

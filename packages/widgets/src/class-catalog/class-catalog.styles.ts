@@ -41,14 +41,53 @@ export const styles = css`
     color: var(--pc-accent);
     font-weight: 600;
   }
-  button {
+  .more {
     margin-top: 0.75rem;
+  }
+  form {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    margin-bottom: 0.75rem;
+  }
+  label {
+    display: flex;
+    flex-direction: column;
+    font-size: 0.9em;
+    color: var(--pc-muted);
+  }
+  input,
+  select {
     font: inherit;
-    padding: 0.35rem 0.9rem;
-    border: 1px solid var(--pc-accent);
-    background: transparent;
-    color: var(--pc-accent);
+    color: var(--pc-text);
+    background: var(--pc-surface);
+    border: 1px solid var(--pc-line);
     border-radius: var(--pc-radius);
-    cursor: pointer;
+    padding: 0.3rem 0.5rem;
+  }
+  .actions {
+    display: flex;
+    gap: 0.5rem;
+    margin-top: 0.6rem;
+  }
+  .details h4 {
+    margin: 0.6rem 0 0.25rem;
+  }
+  .details p,
+  .sessions {
+    margin: 0.4rem 0;
+    padding-left: 1.2rem;
+    font-size: 0.92em;
+  }
+  .when {
+    color: var(--pc-muted);
+    display: block;
+  }
+  dialog {
+    border: 1px solid var(--pc-line);
+    border-radius: var(--pc-radius);
+    background: var(--pc-surface);
+    color: var(--pc-text);
+    max-width: min(40rem, 92vw);
   }
 `;

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startWidgetHarness } from '../testing';
+import { accessibilityViolations, breakApi, eventually, FAULTS, recordWarnings, startWidgetHarness } from '../testing';
 
 // The catalog in a real Chromium, against `polcenter start` on a fresh demo database.
 const { pageWith, close } = await startWidgetHarness();
@@ -8,7 +8,7 @@ test.after(close);
 
 test('shows the open classes with dates as dd/mm/yyyy, organiser and seats left', async () => {
   const page = await pageWith('<pc-class-catalog></pc-class-catalog>');
-  const cards = page.locator('pc-class-catalog li');
+  const cards = page.locator('pc-class-catalog li[part=card]');
   await cards.first().waitFor();
   assert.equal(await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-code'))), [
     'NTĐ-01/2027',
@@ -22,16 +22,172 @@ test('shows the open classes with dates as dd/mm/yyyy, organiser and seats left'
   await page.close();
 });
 
-test('pages with "show more" and speaks English on an English page', async () => {
+test('pages with "show more" and speaks English on an English page; the focus goes to the new card', async () => {
   const page = await pageWith('<pc-class-catalog page-size="1"></pc-class-catalog>', { lang: 'en' });
-  const cards = page.locator('pc-class-catalog li');
+  const cards = page.locator('pc-class-catalog li[part=card]');
   await cards.first().waitFor();
   assert.is(await cards.count(), 1);
-  await page.locator('pc-class-catalog button', { hasText: 'Show more' }).click();
+  // By keyboard: the button goes away with the last page; the focus must not fall to the page.
+  await page.locator('pc-class-catalog button', { hasText: 'Show more' }).focus();
+  await page.keyboard.press('Enter');
   await cards.nth(1).waitFor();
   assert.is(await cards.count(), 2);
-  assert.is(await page.locator('pc-class-catalog button').count(), 0);
+  assert.is(await page.locator('pc-class-catalog button.more').count(), 0);
+  const focused = await page.evaluate(
+    () =>
+      document.activeElement?.shadowRoot?.activeElement?.getAttribute('data-code') ?? document.activeElement?.tagName,
+  );
+  assert.is(focused, 'ĐVM-01/2027', 'the first card of the new page has the focus');
   assert.match((await cards.first().textContent()) ?? '', 'Awareness of the Party');
+  await page.close();
+});
+
+test('a failed "show more" keeps the cards, says why and retries', async () => {
+  const page = await pageWith('<pc-class-catalog page-size="1"></pc-class-catalog>');
+  const cards = page.locator('pc-class-catalog li[part=card]');
+  await cards.first().waitFor();
+  const restore = await breakApi(page, FAULTS.down);
+  await page.locator('pc-class-catalog button.more').click();
+  const notice = page.locator('pc-class-catalog .notice[role=alert]');
+  await notice.getByText('Không kết nối được máy chủ PolCenter').waitFor();
+  assert.is(await cards.count(), 1, 'the card already shown stays');
+  assert.equal(await accessibilityViolations(page), []);
+  // Retried by hand while still down: the same notice again, the card still there.
+  await notice.getByRole('button', { name: 'Thử lại' }).click();
+  await notice.getByText('Không kết nối được máy chủ PolCenter').waitFor();
+  assert.is(await cards.count(), 1);
+  await restore();
+  await cards.nth(1).waitFor({ timeout: 15_000 });
+  assert.is(await notice.count(), 0);
+  await page.close();
+});
+
+test('visitors filter by program, month and mode, and search without diacritics', async () => {
+  const page = await pageWith('<pc-class-catalog></pc-class-catalog>');
+  const cards = page.locator('pc-class-catalog li[part=card]');
+  await cards.nth(1).waitFor();
+  const codes = () => cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-code')));
+  const showing = async (expected: string[]) => {
+    let seen = await codes();
+    for (let i = 0; i < 50 && JSON.stringify(seen) !== JSON.stringify(expected); i++) {
+      await page.waitForTimeout(100);
+      seen = await codes();
+    }
+    assert.equal(seen, expected);
+  };
+  await page.getByLabel('Tìm lớp').fill('ly luan CHINH TRI');
+  await showing(['ĐVM-01/2027']);
+  await page.getByLabel('Tìm lớp').fill('nhan thuc dang');
+  await showing(['NTĐ-01/2027']);
+  await page.getByLabel('Tìm lớp').fill('');
+  await showing(['NTĐ-01/2027', 'ĐVM-01/2027']);
+  await page.getByLabel('Chương trình').selectOption({ label: 'Lý luận chính trị dành cho đảng viên mới' });
+  await showing(['ĐVM-01/2027']);
+  await page.getByLabel('Chương trình').selectOption('');
+  await page.getByLabel('Tháng').selectOption('2027-01');
+  await showing(['NTĐ-01/2027']);
+  await page.getByLabel('Tháng').selectOption('');
+  await page.getByLabel('Hình thức').selectOption('online');
+  await page.locator('pc-class-catalog [role=status]', { hasText: 'Không có lớp nào khớp với lựa chọn.' }).waitFor();
+  assert.equal(await accessibilityViolations(page), []);
+  await page.close();
+});
+
+test('a class’s details show its timetable; the register button opens the enrolment form, only when it exists', async () => {
+  const page = await pageWith('<pc-class-catalog></pc-class-catalog>');
+  const card = page.locator('pc-class-catalog li[part=card][data-code="NTĐ-01/2027"]');
+  await card.waitFor();
+  assert.is(await card.locator('button.register').count(), 0, 'no register button without <pc-enrol-form>');
+  const toggle = card.getByRole('button', { name: 'Chi tiết' });
+  await toggle.click();
+  assert.is(await toggle.getAttribute('aria-expanded'), 'true');
+  const sessions = card.locator('[part=details] .sessions li');
+  await sessions.first().waitFor();
+  assert.match((await sessions.first().textContent()) ?? '', /11\/01\/2027 · Sáng 07:\d\d–/);
+  assert.equal(await accessibilityViolations(page), []);
+
+  // The enrolment form's script arrives later (its own module; here a stand-in keeping its contract).
+  await page.evaluate(() =>
+    customElements.define(
+      'pc-enrol-form',
+      class extends HTMLElement {
+        connectedCallback() {
+          this.textContent = `form for ${this.getAttribute('class-id')} in ${this.getAttribute('lang')}`;
+        }
+      },
+    ),
+  );
+  const open = new Date() <= new Date('2027-01-04T23:59:59');
+  const register = card.getByRole('button', { name: 'Đăng ký học' });
+  if (open) {
+    await register.click();
+    const dialog = page.locator('pc-class-catalog dialog[open]');
+    await dialog.waitFor();
+    const id = await page.evaluate(async () => {
+      const response = await fetch('/trpc/classes.catalog?input=%7B%7D');
+      const body = (await response.json()) as { result: { data: { items: { code: string; id: string }[] } } };
+      return body.result.data.items.find((c) => c.code === 'NTĐ-01/2027')?.id;
+    });
+    assert.is(await dialog.locator('pc-enrol-form').getAttribute('class-id'), id ?? 'missing');
+    assert.match(
+      (await dialog.locator('h3').textContent()) ?? '',
+      'Đăng ký học: Bồi dưỡng nhận thức về Đảng (NTĐ-01/2027)',
+    );
+    assert.equal(await accessibilityViolations(page), []);
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+    assert.is(await page.locator('pc-class-catalog dialog[open]').count(), 0);
+  } else {
+    await page.waitForTimeout(300);
+    assert.is(await register.count(), 0, 'the window has closed: no register button');
+  }
+  await page.close();
+});
+
+test('webmaster mistakes are named inline and in the console; English after a switch', async () => {
+  const page = await pageWith('<pc-class-catalog organiser="XYZ"></pc-class-catalog>');
+  const warnings = recordWarnings(page);
+  const widget = page.locator('pc-class-catalog');
+  const problem = widget.locator('.problem[role=alert]');
+  await problem.getByText('Không tìm thấy đơn vị mã "XYZ".').waitFor();
+  await eventually(
+    () =>
+      warnings.some((w) =>
+        w.startsWith('<pc-class-catalog> organiser: Không tìm thấy đơn vị mã "XYZ". [19 (Tỉnh Thái Nguyên)'),
+      ),
+    () => warnings.join('\n'),
+  );
+  await widget.evaluate((el) => el.setAttribute('lang', 'en'));
+  await problem.getByText('No unit has the code "XYZ".').waitFor();
+  await widget.evaluate((el) => {
+    el.removeAttribute('organiser');
+    el.setAttribute('program', 'QQ');
+  });
+  await problem.getByText('No program has the code "QQ".').waitFor();
+  await eventually(
+    () =>
+      warnings.some(
+        (w) =>
+          w.startsWith('<pc-class-catalog> program: No program has the code "QQ". [') &&
+          w.includes('ĐVM (Political theory for new party members)'),
+      ),
+    () => warnings.join('\n'),
+  );
+  await widget.evaluate((el) => {
+    el.removeAttribute('program');
+    el.setAttribute('page-size', '0');
+  });
+  await problem.getByText('page-size must be a whole number from 1 to 100.').waitFor();
+  await widget.evaluate((el) => {
+    el.setAttribute('page-size', '5');
+    el.setAttribute('from', '2027-13-01');
+  });
+  await problem.getByText('from="2027-13-01" is not a real date written YYYY-MM-DD').waitFor();
+  await widget.evaluate((el) => el.removeAttribute('from'));
+  await widget.locator('li[part=card]').first().waitFor();
+  // Everything visible is in English now, labels of the filters included.
+  await page.getByLabel('Programme').waitFor();
+  assert.is(await widget.locator('form[role=search]').getAttribute('aria-label'), 'Filter the classes');
+  assert.match((await widget.locator('li[part=card]').first().textContent()) ?? '', 'Seats left');
   await page.close();
 });
 

@@ -1,13 +1,14 @@
 import type { RouterOutputs } from '@polcenter/api/client';
 import { EXPERTISE_FIELD_NAMES, EXPERTISE_FIELDS, type ExpertiseField, formatDate } from '@polcenter/domain';
-import { html, LitElement, type PropertyValues } from 'lit';
-import { apiUrl, clientFor } from '../api';
-import { errorMessage, widgetLang } from '../i18n';
+import { html, type PropertyValues } from 'lit';
+import { firstProblem, isoDateAttribute, oneOf, required } from '../attributes';
+import { PcElement } from '../element';
+import { ApiResource } from '../resource';
+import { bones, headingBone, noticeOf, placeholder, problemView, stateOf } from '../states';
 import { base, tokens } from '../tokens.styles';
 import { styles } from './rapporteur-roster.styles';
 
 type Roster = RouterOutputs['rosters']['public'];
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; roster: Roster };
 
 const TEXT = {
   loading: { vi: 'Đang tải danh sách báo cáo viên…', en: 'Loading the rapporteurs…' },
@@ -23,65 +24,78 @@ const TEXT = {
 };
 
 /**
+ * @tag pc-rapporteur-roster
  * @summary The public roster of rapporteurs of a unit and level at a date, by field of expertise:
  * names, positions and fields only.
  *
  * @csspart table - the table of members
  * @fires pc-loaded - when the roster has been read; `detail.count` is the number of members shown
  */
-export class PcRapporteurRoster extends LitElement {
+export class PcRapporteurRoster extends PcElement {
   static override styles = [tokens, base, styles];
 
   static override properties = {
-    api: { type: String },
     unit: { type: String },
     level: { type: String },
     date: { type: String },
     field: { type: String, reflect: true },
-    load: { state: true },
   };
 
-  /** URL of the PolCenter tRPC endpoint; defaults to `/trpc` on the script's origin. */
-  declare api: string | undefined;
-  /** Code of the unit that owns the roster, e.g. `064`. */
+  protected static override fieldAttributes = { ownerUnitCode: 'unit', level: 'level', date: 'date', field: 'field' };
+
+  /** Code of the unit that owns the roster, e.g. `064` (required). */
   declare unit: string | undefined;
-  /** Level of the roster: `district` (default), `province`, `commune`, `grassroots`… */
+  /** Level of the roster: `district` (default), `central`, `province`, `commune`, `grassroots`… */
   declare level: string;
   /** The date (YYYY-MM-DD) the roster is shown as of; today when absent. */
   declare date: string | undefined;
-  /** Only members covering this field of expertise; a visitor can change it. */
+  /** Only members covering this field of expertise (e.g. `party_building`); a visitor can change it. */
   declare field: ExpertiseField | undefined;
-  declare private load: Load;
+
+  private readonly roster = new ApiResource<Roster>(this, (roster) =>
+    this.emit('pc-loaded', { count: roster.members.length }),
+  );
 
   constructor() {
     super();
     this.level = 'district';
-    this.load = { state: 'loading' };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (['api', 'unit', 'level', 'date', 'field'].some((key) => changed.has(key as keyof PcRapporteurRoster))) {
-      void this.fetchRoster();
+    super.willUpdate(changed);
+    if (!(['api', 'unit', 'level', 'date', 'field'] as const).some((key) => changed.has(key))) return;
+    const problem = firstProblem(
+      required('unit', this.unit, '064'),
+      isoDateAttribute('date', this.date),
+      oneOf('field', this.field, EXPERTISE_FIELDS),
+    );
+    if (this.report(problem)) {
+      this.roster.stop();
+      return;
     }
+    // The visitor's choice of field keeps the table on screen until the new one comes.
+    const keep = this.hasUpdated && [...changed.keys()].every((key) => key === 'field');
+    this.roster.start(
+      ({ client, signal }) =>
+        client.rosters.public.query(
+          {
+            ownerUnitCode: this.unit ?? '',
+            level: this.level || 'district',
+            ...(this.date ? { date: this.date } : {}),
+            ...(this.field ? { field: this.field } : {}),
+          },
+          { signal },
+        ),
+      { keep },
+    );
   }
 
-  private async fetchRoster(): Promise<void> {
-    const lang = widgetLang(this);
-    if (!this.unit) return;
-    try {
-      const roster = await clientFor(apiUrl(this.api), lang).rosters.public.query({
-        ownerUnitCode: this.unit,
-        level: this.level,
-        ...(this.date ? { date: this.date } : {}),
-        ...(this.field ? { field: this.field } : {}),
-      });
-      this.load = { state: 'ready', roster };
-      this.dispatchEvent(
-        new CustomEvent('pc-loaded', { detail: { count: roster.members.length }, bubbles: true, composed: true }),
-      );
-    } catch (error) {
-      this.load = { state: 'error', message: errorMessage(error, lang) };
-    }
+  protected override languageChanged(): void {
+    this.roster.relocalise();
+  }
+
+  protected override async examples(attribute: string): Promise<readonly string[] | undefined> {
+    return attribute === 'unit' ? this.unitCodes() : undefined;
   }
 
   private choose(event: Event): void {
@@ -90,13 +104,15 @@ export class PcRapporteurRoster extends LitElement {
   }
 
   protected override render() {
-    const lang = widgetLang(this);
-    const load = this.load;
-    if (load.state === 'loading') return html`<p role="status">${TEXT.loading[lang]}</p>`;
-    if (load.state === 'error') return html`<p role="alert">${load.message}</p>`;
-    const { roster, members, date } = load.roster as Roster & { date?: string };
-    if (!roster) return html`<p role="status">${TEXT.none[lang]}</p>`;
-    return html`<section>
+    const lang = this.language;
+    if (this.problem) return problemView(this.problem, lang);
+    const loading = () => placeholder(TEXT.loading[lang], html`<section>${headingBone}${bones(10)}</section>`);
+    const state = stateOf(this.roster, lang, loading);
+    const value = this.roster.value;
+    if (state || !value) return state;
+    const { roster, members, date } = value as Roster & { date?: string };
+    if (!roster) return html`<p role="status" tabindex="-1" data-focus>${TEXT.none[lang]}</p>`;
+    return html`<section tabindex="-1" data-focus aria-busy=${this.roster.loading ? 'true' : 'false'}>
       <h2>${TEXT.title[lang]} — ${roster.owner}</h2>
       <p class="meta">
         ${roster.levelName?.[lang] ?? roster.level} · ${TEXT.term[lang]} ${roster.term}
@@ -111,6 +127,7 @@ export class PcRapporteurRoster extends LitElement {
           )}
         </select>
       </label>
+      ${noticeOf(this.roster, lang)}
       ${
         members.length === 0
           ? html`<p role="status">${TEXT.empty[lang]}</p>`
