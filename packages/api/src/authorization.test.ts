@@ -686,6 +686,11 @@ const MATRIX: Row[] = [
     call: (api, w) => api.enrolment.listForClass({ classId: klass[w] }),
   },
   {
+    procedure: 'enrolment.reviews',
+    roles: ['center'],
+    call: (api, w) => api.enrolment.reviews({ classId: klass[w] }),
+  },
+  {
     procedure: 'enrolment.listForPerson',
     roles: ['center_staff', 'unit_coordinator'],
     ids: ['personId'],

@@ -52,6 +52,8 @@ export interface ErrorData {
   /** Stable domain code, e.g. `ENROLMENT.CLASS_FULL`; `INTERNAL` when the server failed. */
   readonly domainCode: string;
   readonly fields: readonly FieldError[];
+  /** For RATE.LIMITED: the seconds to wait (also sent as `Retry-After`), so a widget can say it. */
+  readonly retryAfterSeconds?: number;
 }
 
 /**

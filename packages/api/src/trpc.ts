@@ -21,6 +21,9 @@ const t = initTRPC.context<Context>().create({
       ...shape.data,
       domainCode: domain?.code ?? (error.code === 'SERVICE_UNAVAILABLE' ? 'DATABASE.UNAVAILABLE' : error.code),
       fields: domain?.fields ?? [],
+      ...(typeof domain?.details.retryAfterSeconds === 'number'
+        ? { retryAfterSeconds: domain.details.retryAfterSeconds }
+        : {}),
     };
     let message = shape.message;
     if (domain) message = domain.text[lang];

@@ -86,7 +86,12 @@ export {
   type PersonView,
 } from './services/people';
 export { ProgramService, type ProgramView, seedDefaultPrograms } from './services/programs';
-export { type RegistrationReceipt, RegistrationService } from './services/registration';
+export {
+  type RegistrationReceipt,
+  type RegistrationReview,
+  RegistrationService,
+  type ReviewReason,
+} from './services/registration';
 export { ReportService, type TrainingReport } from './services/reports';
 export { ResultService, type ResultView, type ScoreLine, type ScoresView } from './services/results';
 export {

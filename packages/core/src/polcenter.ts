@@ -38,7 +38,7 @@ export interface PolCenter {
   readonly classes: ClassService;
   /** Nominate, request, approve, reject, withdraw (with waitlist promotion), lists. */
   readonly enrolment: EnrolmentService;
-  /** Self-registration through the portal: find or record the person, then request a seat. */
+  /** Self-registration through the portal, answered alike whatever is on file (ADR 0014). */
   readonly registration: RegistrationService;
   /** 6-month and annual figures, and what the portal may publish: counts, never a person. */
   readonly reports: ReportService;
@@ -86,7 +86,7 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
     programs: new ProgramService(orm),
     classes,
     enrolment,
-    registration: new RegistrationService(orm, people, classes, enrolment),
+    registration: new RegistrationService(orm, people, enrolment),
     reports: new ReportService(orm),
     attendance: new AttendanceService(orm),
     results: new ResultService(orm),

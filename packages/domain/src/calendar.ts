@@ -1,8 +1,15 @@
+import type { LocalizedText } from './i18n';
+
 /**
  * Calendar dates travel as ISO strings (`2022-03-14`): no time zone can shift them. People see
  * them as dd/mm/yyyy. No zod here, so widgets can format dates without loading the schemas.
  */
 export type IsoDate = string;
+
+/** One field's verdict: the value as it will be stored, or why it cannot be. */
+export type FieldCheck<T = string> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly message: LocalizedText };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_FIRST = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
@@ -26,6 +33,20 @@ export function parseDate(text: string): IsoDate | undefined {
   const [year, month, day] = parts as [number, number, number];
   if (!isRealDate(year, month, day)) return undefined;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A real calendar date, typed dd/mm/yyyy (or ISO), as an ISO date. */
+export function checkDate(typed: string): FieldCheck<IsoDate> {
+  const value = parseDate(typed);
+  if (value) return { ok: true, value };
+  const shown = typed.slice(0, 40);
+  return {
+    ok: false,
+    message: {
+      vi: `"${shown}" không phải là một ngày có thật (dạng dd/mm/yyyy).`,
+      en: `"${shown}" is not a real date (format dd/mm/yyyy).`,
+    },
+  };
 }
 
 /** `2022-03-14` → `14/03/2022`. */

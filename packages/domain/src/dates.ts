@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import { parseDate } from './calendar';
+import { checkDate, type FieldCheck } from './calendar';
 import { bilingual } from './errors';
 
-/** A real calendar date (no 31/02) as `YYYY-MM-DD`; also accepts `dd/mm/yyyy` typed by a person. */
-export const isoDate = z.string().transform((value, ctx) => {
-  const date = parseDate(value);
-  if (!date) {
-    ctx.addIssue({
-      code: 'custom',
-      message: bilingual({
-        vi: `"${value.slice(0, 40)}" không phải là một ngày có thật (dạng dd/mm/yyyy).`,
-        en: `"${value.slice(0, 40)}" is not a real date (format dd/mm/yyyy).`,
-      }),
-    });
+/**
+ * A zod string field checked by one of the domain's plain rules (`checkDate`, `checkFullName`…):
+ * each rule is written once, and both the schemas and a widget checking a form as typed use it.
+ */
+export function checkedString<T>(check: (typed: string) => FieldCheck<T>) {
+  return z.string().transform((value, ctx): T => {
+    const result = check(value);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: 'custom', message: bilingual(result.message) });
     return z.NEVER;
-  }
-  return date;
-});
+  });
+}
+
+/** A real calendar date (no 31/02) as `YYYY-MM-DD`; also accepts `dd/mm/yyyy` typed by a person. */
+export const isoDate = checkedString(checkDate);

@@ -25,7 +25,6 @@ export const ERROR_KINDS = {
   'AUTH.TOKEN_NOT_FOUND': 'not_found',
   'USER.USERNAME_TAKEN': 'conflict',
   'RATE.LIMITED': 'rate_limited',
-  'REGISTRATION.IDENTITY_MISMATCH': 'forbidden',
   'REQUEST.KEY_REUSED': 'invalid',
   'REQUEST.IN_PROGRESS': 'conflict',
   'PERSON.DUPLICATE': 'conflict',

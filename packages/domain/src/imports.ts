@@ -11,7 +11,7 @@ import {
   GENDERS,
   PARTY_STATUS_NAMES,
   PARTY_STATUSES,
-} from './people';
+} from './person-fields';
 import { foldDiacritics } from './vietnamese';
 
 /**

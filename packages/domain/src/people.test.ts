@@ -3,18 +3,16 @@ import * as assert from 'uvu/assert';
 import { DomainError, parseInput } from './errors';
 import {
   duplicateReason,
-  educationAtLeast,
   findDuplicates,
   maskBirthDate,
   maskNationalId,
   maskPerson,
   maskPhone,
   nameBirthKey,
-  normalisePhone,
-  PERSONAL_FIELDS,
   personInput,
   personPatch,
 } from './people';
+import { educationAtLeast, normalisePhone, PERSONAL_FIELDS } from './person-fields';
 
 const unitId = '0b7d8f0e-3c1a-4e7a-9d2b-5f6a7b8c9d0e';
 const valid = {

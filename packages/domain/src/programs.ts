@@ -11,7 +11,7 @@ import {
   PARTY_STATUS_NAMES,
   PARTY_STATUSES,
   type PartyStatus,
-} from './people';
+} from './person-fields';
 
 /**
  * A program is a kind of course; a class is one run of it. Everything a province may do

@@ -38,7 +38,10 @@ async function assertEnrolmentOrganiser(ctx: Staff, enrolmentId: string) {
  * withdraws. Mutations a flaky network may repeat take an Idempotency-Key.
  */
 export const enrolmentRouter = {
-  /** Public self-registration: rate-limited, answered with a reference and no personal data. */
+  /**
+   * Public self-registration: rate-limited, answered with a reference and a state — never personal
+   * data, and never a hint of whether the national ID is on file (ADR 0014).
+   */
   register: publicProcedure.input(selfRegistrationInput).mutation(({ ctx, input }) => {
     ctx.limits.publicMutation.take(ctx.clientKey);
     return once(ctx, 'enrolment.register', input, () =>
@@ -110,6 +113,11 @@ export const enrolmentRouter = {
   listForClass: center.input(enrolmentListInput).query(async ({ ctx, input }) => {
     await assertOrganiser(ctx, input.classId);
     return ctx.polcenter.enrolment.listForClass(input);
+  }),
+  /** Self-registrations waiting for staff to settle who they are (ADR 0014), personal data masked. */
+  reviews: center.input(z.object({ classId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
+    await assertOrganiser(ctx, input.classId);
+    return ctx.polcenter.registration.reviews(input.classId);
   }),
   listForPerson: people.input(z.object({ personId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
     await assertUnitAccess(ctx, (await ctx.polcenter.people.get(input.personId)).unitId, PEOPLE_STAFF);

@@ -7,6 +7,7 @@ import { Migration20261128000006Auth } from './Migration20261128000006Auth';
 import { Migration20261128000007Idempotency } from './Migration20261128000007Idempotency';
 import { Migration20261202000200ApiTokenScope } from './Migration20261202000200ApiTokenScope';
 import { Migration20261202000300UnitScope } from './Migration20261202000300UnitScope';
+import { Migration20261202000400RegistrationReview } from './Migration20261202000400RegistrationReview';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by a file glob, so they run the
@@ -21,4 +22,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128000005Enrolment', class: Migration20261128000005Enrolment },
   { name: 'Migration20261202000300UnitScope', class: Migration20261202000300UnitScope },
   { name: 'Migration20261202000200ApiTokenScope', class: Migration20261202000200ApiTokenScope },
+  { name: 'Migration20261202000400RegistrationReview', class: Migration20261202000400RegistrationReview },
 ];
