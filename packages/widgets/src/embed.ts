@@ -4,5 +4,6 @@
  */
 import './certificate-check/certificate-check';
 import './class-catalog/class-catalog';
+import './enrol-form/enrol-form';
 import './rapporteur-roster/rapporteur-roster';
 import './unit-directory/unit-directory';

@@ -14,9 +14,19 @@ export interface WidgetPageOptions {
   readonly beforeLoad?: (page: Page) => Promise<unknown>;
 }
 
+export interface WidgetHarnessOptions {
+  /**
+   * Run the server on a test database this process can open too (`databaseUrl`), so a test can
+   * check what a widget wrote or set up data the demo lacks. Without it, the server keeps its own.
+   */
+  readonly database?: boolean;
+}
+
 export interface WidgetHarness {
   /** Origin of the server: its API, and the embed script at `/widgets/pc-widgets.js`. */
   readonly url: string;
+  /** The server's database, when asked for with `database: true`. */
+  readonly databaseUrl: string | null;
   /** A new page of the server's origin with nothing but the embed script and `html` in its body. */
   pageWith(html: string, options?: WidgetPageOptions): Promise<Page>;
   /** Closes the browser, stops the server and removes its data folder. */
@@ -28,11 +38,10 @@ export interface WidgetHarness {
  * embedded PostgreSQL in a temporary folder, or a test database on DATABASE_URL's server), serving
  * the built bundle that test pages load exactly as a portal page does. Build the widgets first.
  */
-export async function startWidgetHarness(): Promise<WidgetHarness> {
+export async function startWidgetHarness(options: WidgetHarnessOptions = {}): Promise<WidgetHarness> {
   const data = tempDataDir();
-  const env = process.env.DATABASE_URL
-    ? { DATABASE_URL: (await testDatabase()).url }
-    : { POLCENTER_DATA_DIR: data.dir };
+  const databaseUrl = process.env.DATABASE_URL || options.database ? (await testDatabase()).url : null;
+  const env = databaseUrl ? { DATABASE_URL: databaseUrl } : { POLCENTER_DATA_DIR: data.dir };
   const server = await startServerProcess(env);
   const browser = await launchBrowser().catch(async (error: unknown) => {
     await server.stop();
@@ -42,6 +51,7 @@ export async function startWidgetHarness(): Promise<WidgetHarness> {
   const testPage = `${server.url}/widget-test-page`;
   return {
     url: server.url,
+    databaseUrl: options.database ? databaseUrl : null,
     async pageWith(html, { lang = 'vi', beforeLoad } = {}) {
       const page = await browser.context.newPage();
       await beforeLoad?.(page);
