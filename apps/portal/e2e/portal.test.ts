@@ -4,7 +4,7 @@ import { startServerProcess, tempDataDir } from '@polcenter/testing/server-proce
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
-test('the portal page served by `polcenter start` shows the communes, open classes and checks a certificate', async () => {
+test('the portal page served by `polcenter start` shows the communes, open classes, a registration form and checks a certificate', async () => {
   // A fresh database: the embedded server in a new folder, or a new database on DATABASE_URL.
   const data = tempDataDir();
   const env = process.env.DATABASE_URL
@@ -30,6 +30,12 @@ test('the portal page served by `polcenter start` shows the communes, open class
     assert.match(text, '11/01/2027 – 15/01/2027');
     assert.match(text, '80/80');
     assert.match(text, 'Xã Chợ Đồn');
+
+    // The registration form of that class: what it is for, then the fields.
+    const enrol = page.locator('pc-enrol-form');
+    await enrol.locator('[part=class]').getByText('NTĐ-01/2027').waitFor();
+    assert.match((await enrol.locator('[part=class]').textContent()) ?? '', 'Bồi dưỡng nhận thức về Đảng');
+    assert.ok(await enrol.getByLabel('Số CCCD').isVisible());
 
     // A certificate's code, as the printed page tells its reader to check it here.
     const field = page.getByLabel('Mã xác minh in trên giấy chứng nhận');

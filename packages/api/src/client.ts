@@ -1,4 +1,4 @@
-import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { AppRouter, RouterInputs, RouterOutputs } from './root';
 
 export interface ClientOptions {
@@ -6,15 +6,12 @@ export interface ClientOptions {
   readonly lang?: 'vi' | 'en';
   /** Bearer token of a staff session or an API token. */
   readonly token?: () => string | undefined;
-  readonly fetch?: typeof fetch;
-}
-
-/**
- * What a call may carry besides its input: `api.enrolment.register.mutate(input, { context: {
- * idempotencyKey } })` sends the `Idempotency-Key` header, so a repeat gets the first answer.
- */
-export interface CallContext extends Record<string, unknown> {
+  /**
+   * Sent as `Idempotency-Key` with every call (a repeat gets the first answer): for a mutation a
+   * flaky network may repeat, make a client for that one call with the key of what it sends.
+   */
   readonly idempotencyKey?: string;
+  readonly fetch?: typeof fetch;
 }
 
 /**
@@ -23,27 +20,20 @@ export interface CallContext extends Record<string, unknown> {
  * Browser-safe: imports nothing of the server but its type.
  */
 export function createPolCenterClient(url: string, options: ClientOptions = {}) {
-  const common = () => {
-    const token = options.token?.();
-    return {
-      'accept-language': options.lang ?? 'vi',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    };
-  };
-  const transport = { url, ...(options.fetch ? { fetch: options.fetch } : {}) };
   return createTRPCClient<AppRouter>({
     links: [
-      // A call with an Idempotency-Key travels alone: the header speaks for the whole HTTP request.
-      splitLink({
-        condition: (op) => typeof (op.context as CallContext).idempotencyKey === 'string',
-        true: httpLink({
-          ...transport,
-          headers: ({ op }) => ({
-            ...common(),
-            'idempotency-key': (op.context as CallContext).idempotencyKey as string,
-          }),
-        }),
-        false: httpBatchLink({ ...transport, maxItems: 10, headers: common }),
+      httpBatchLink({
+        url,
+        maxItems: 10,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        headers() {
+          const token = options.token?.();
+          return {
+            'accept-language': options.lang ?? 'vi',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
+          };
+        },
       }),
     ],
   });

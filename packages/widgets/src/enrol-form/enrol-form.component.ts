@@ -1,4 +1,4 @@
-import type { RouterOutputs } from '@polcenter/api/client';
+import { createPolCenterClient, type RouterOutputs } from '@polcenter/api/client';
 import {
   checkRegistrationForm,
   EDUCATION_LEVEL_NAMES,
@@ -63,42 +63,36 @@ const TEXT = {
   submit: { vi: 'Gửi đăng ký', en: 'Send registration' },
   sending: { vi: 'Đang gửi…', en: 'Sending…' },
   fix: { vi: 'Vui lòng sửa các mục được đánh dấu.', en: 'Please correct the marked fields.' },
-  reference: { vi: 'Mã tham chiếu', en: 'Reference' },
-  quote: {
-    vi: 'Hãy ghi lại mã này và đọc mã khi liên hệ Trung tâm.',
-    en: 'Keep this reference and quote it when you contact the center.',
+  reference: {
+    vi: 'Mã tham chiếu (đọc mã này khi liên hệ Trung tâm)',
+    en: 'Reference (quote it when you contact the center)',
   },
   requested: { vi: 'Đã nhận đăng ký của bạn.', en: 'Your registration has been received.' },
   requestedNext: {
-    vi: 'Tiếp theo: cán bộ Trung tâm sẽ xem xét và duyệt; Trung tâm sẽ liên hệ với bạn hoặc đơn vị của bạn.',
-    en: 'Next: the center’s staff review and approve it; the center will contact you or your unit.',
+    vi: 'Tiếp theo: cán bộ Trung tâm sẽ xem xét và duyệt, rồi liên hệ với bạn.',
+    en: 'Next: the center’s staff review and approve it, then contact you.',
   },
   waitlisted: {
     vi: 'Lớp đã đủ chỗ; đăng ký của bạn đã được ghi vào danh sách chờ.',
     en: 'The class is full; your registration is on the waiting list.',
   },
   waitlistedNext: {
-    vi: 'Tiếp theo: cán bộ Trung tâm xem xét đăng ký; khi có chỗ trống, chỗ được xếp theo thứ tự đăng ký.',
-    en: 'Next: the center’s staff review it; when a seat frees, seats go in order of registration.',
+    vi: 'Khi có chỗ trống, Trung tâm xếp chỗ theo thứ tự đăng ký.',
+    en: 'When a seat frees, the center gives it in order of registration.',
   },
   already: { vi: 'Bạn đã đăng ký lớp này rồi.', en: 'You have already registered for this class.' },
-  alreadyNext: {
-    vi: 'Không cần đăng ký lại. Đây là mã của lần đăng ký trước.',
-    en: 'There is no need to register again. This is the reference of your earlier registration.',
-  },
   full: {
-    vi: 'Lớp đã đủ chỗ. Bạn có muốn vào danh sách chờ không? Khi có người rút, chỗ được xếp theo thứ tự đăng ký.',
-    en: 'The class is full. Would you like to join the waiting list? When someone withdraws, seats go in order of registration.',
+    vi: 'Lớp đã đủ chỗ. Bạn có muốn vào danh sách chờ không?',
+    en: 'The class is full. Would you like to join the waiting list?',
   },
   joinWaitlist: { vi: 'Vào danh sách chờ', en: 'Join the waiting list' },
-  another: { vi: 'Đăng ký cho người khác', en: 'Register someone else' },
   rateLimited: (seconds: number | undefined, lang: Lang) =>
     lang === 'vi'
       ? `Bạn đã gửi quá nhiều lần. Vui lòng thử lại sau ${seconds ?? 60} giây.`
       : `Too many attempts. Please try again in ${seconds ?? 60} seconds.`,
   down: {
-    vi: 'Chưa gửi được đăng ký: không kết nối được máy chủ. Thông tin bạn nhập vẫn còn; vui lòng bấm gửi lại sau ít phút.',
-    en: 'The registration could not be sent: the server cannot be reached. What you typed is kept; please send again in a few minutes.',
+    vi: 'Chưa gửi được: không kết nối được máy chủ. Thông tin vẫn còn; vui lòng gửi lại sau.',
+    en: 'Not sent: the server cannot be reached. What you typed is kept; please send again later.',
   },
   partyDate: { vi: 'Ngày kết nạp Đảng (dd/mm/yyyy)', en: 'Date admitted to the Party (dd/mm/yyyy)' },
 } as const;
@@ -245,9 +239,9 @@ export class PcEnrolForm extends LitElement {
     if (this.key?.payload !== payload) this.key = { payload, value: newKey() };
     this.outcome = { state: 'sending' };
     try {
-      const receipt = await clientFor(apiUrl(this.api), lang).enrolment.register.mutate(input, {
-        context: { idempotencyKey: this.key.value },
-      });
+      // A client of its own: its only call carries the form's key, never batched with another.
+      const api = createPolCenterClient(apiUrl(this.api), { lang, idempotencyKey: this.key.value });
+      const receipt = await api.enrolment.register.mutate(input);
       // Nothing personal stays on the page: the fields are emptied, the form forgets its key.
       this.values = EMPTY;
       this.touched.clear();
@@ -285,9 +279,8 @@ export class PcEnrolForm extends LitElement {
     }
     // Rules about the class or the person (window closed, not eligible…) come as one plain
     // sentence in the visitor's language; a network failure or anything unexpected, as ours.
-    const known = typeof code === 'string' && /^[A-Z]+\.[A-Z_]+$/.test(code) && code !== 'INTERNAL_SERVER_ERROR';
-    if (known && code !== 'DATABASE.UNAVAILABLE') return { state: 'refused', message: errorMessage(error, lang) };
-    return { state: 'refused', message: TEXT.down[lang] };
+    const rule = code?.includes('.') && code !== 'DATABASE.UNAVAILABLE';
+    return { state: 'refused', message: rule ? errorMessage(error, lang) : TEXT.down[lang] };
   }
 
   private field(name: RegistrationField, lang: Lang, control: (described: string | undefined) => unknown) {
@@ -375,7 +368,7 @@ export class PcEnrolForm extends LitElement {
                 ${member ? this.text('partyAdmittedOn', lang, { inputmode: 'numeric', placeholder: 'dd/mm/yyyy' }) : nothing}
                 ${this.select('educationLevel', lang, names(EDUCATION_LEVELS, EDUCATION_LEVEL_NAMES))}
               </div>
-              <button part="submit" type="submit" ?disabled=${sending} aria-disabled=${sending ? 'true' : 'false'}>
+              <button part="submit" type="submit" ?disabled=${sending}>
                 ${sending ? TEXT.sending[lang] : TEXT.submit[lang]}
               </button>
             </form>`
@@ -412,15 +405,14 @@ export class PcEnrolForm extends LitElement {
     const { reference, state } = outcome.receipt;
     const [headline, next] =
       state === 'already_registered'
-        ? [TEXT.already, TEXT.alreadyNext]
+        ? [TEXT.already, null]
         : state === 'waitlisted'
           ? [TEXT.waitlisted, TEXT.waitlistedNext]
           : [TEXT.requested, TEXT.requestedNext];
     return html`<div role="status" class="done" data-state=${state}>
       <p class="headline">${headline[lang]}</p>
       <p>${TEXT.reference[lang]}: <strong class="reference">${reference}</strong></p>
-      <p>${TEXT.quote[lang]}</p>
-      <p>${next[lang]}</p>
+      ${next ? html`<p>${next[lang]}</p>` : nothing}
     </div>`;
   }
 }

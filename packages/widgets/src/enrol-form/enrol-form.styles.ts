@@ -29,8 +29,6 @@ export const styles = css`
   }
   .hint {
     color: var(--pc-muted);
-    margin: 0 0 0.75rem;
-    font-size: 0.9em;
   }
   .grid {
     display: grid;
@@ -53,12 +51,10 @@ export const styles = css`
   }
   [aria-invalid='true'] {
     border-color: var(--pc-accent);
-    outline-color: var(--pc-accent);
   }
   .error {
     color: var(--pc-accent);
     margin: 0;
-    font-size: 0.9em;
   }
   button {
     font: inherit;
@@ -72,20 +68,15 @@ export const styles = css`
   }
   button[disabled] {
     opacity: 0.6;
-    cursor: progress;
   }
   [part='result'] {
     margin-top: 1rem;
-  }
-  [part='result'] p {
-    margin: 0 0 0.4rem;
   }
   .headline {
     font-weight: 600;
     color: #15803d;
   }
   .reference {
-    font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
     overflow-wrap: anywhere;
   }
 `;
