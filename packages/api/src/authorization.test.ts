@@ -687,7 +687,8 @@ const MATRIX: Row[] = [
   },
   {
     procedure: 'enrolment.reviews',
-    roles: ['center'],
+    roles: ['center_staff'],
+    ids: ['classId'],
     call: (api, w) => api.enrolment.reviews({ classId: klass[w] }),
   },
   {
@@ -922,6 +923,7 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
   'enrolment.withdraw': { enrolmentId: 'checked' },
   'enrolment.get': { id: 'checked' },
   'enrolment.listForClass': { classId: 'checked' },
+  'enrolment.reviews': { classId: 'checked' },
   'enrolment.listForPerson': { personId: 'checked' },
   'obligations.define': { ownerUnitId: 'checked' },
   'obligations.list': { unitId: 'checked' },
