@@ -121,6 +121,7 @@ function newKey(): string {
 }
 
 /**
+ * @tag pc-enrol-form
  * @summary A visitor registers for one class from the portal: the class (public data), then the
  * fields the center needs, checked as typed with the domain's own rules (vi/en). A full class
  * offers the waiting list. After sending, it shows the reference to quote and what happens next,
