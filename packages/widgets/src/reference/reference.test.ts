@@ -16,6 +16,7 @@ test('the manifest names every public widget with its attributes, events, parts 
   assert.equal(elements.map((e) => e.tagName).sort(), [
     'pc-certificate-check',
     'pc-class-catalog',
+    'pc-enrol-form',
     'pc-rapporteur-roster',
     'pc-unit-directory',
   ]);
