@@ -1,6 +1,18 @@
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
+  // Lit's `html` and `css` templates are strings the JS minifier leaves as written (indentation,
+  // newlines, comments); the Lit team's plugin minifies their markup and CSS. A template it cannot
+  // parse fails the build rather than shipping half-minified. Runs of whitespace become one space,
+  // not none: a template's edge is often text next to a binding (`${code} · ${program}`).
+  plugins: [
+    minifyHtmlLiterals({
+      include: ['src/**/*.ts'],
+      failOnError: true,
+      options: { minifyOptions: { conservativeCollapse: true } },
+    }),
+  ],
   build: {
     target: 'es2022',
     minify: true,
@@ -15,6 +27,9 @@ export default defineConfig({
       // WebSocket one, the subscription helpers) stayed in the bundle; they have none.
       treeshake: { moduleSideEffects: (id: string) => !id.includes('/@trpc/') },
       output: {
+        // Vite's library mode leaves ES output pretty-printed (newlines, tabs) so that bundlers can
+        // still tree-shake it; this script goes straight to browsers, so it is minified fully.
+        minify: true,
         // The embed URL never changes, so it is cached briefly; everything it loads lives in chunks
         // named by content hash, which the server caches for a year (immutable).
         chunkFileNames: 'chunks/[name]-[hash].js',
