@@ -48,7 +48,7 @@ export {
   type RequestOptions,
   type WithdrawalResult,
 } from './services/enrolment';
-export { type Claim, IdempotencyService } from './services/idempotency';
+export { IdempotencyService } from './services/idempotency';
 export {
   type ImportOptions,
   type ImportProblem,

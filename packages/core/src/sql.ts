@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { AnyEntity, EntityData, EntityManager, QueryResult } from '@mikro-orm/postgresql';
 import { isRetryable } from './db-errors';
@@ -39,14 +40,76 @@ interface KnexClient {
 }
 
 /**
+ * The transaction `atomically` opened for the current async call chain: the service calls made
+ * inside it join it instead of opening their own (ADR 0011).
+ */
+interface Ambient {
+  /** A MikroORM fork whose transaction context is the open transaction. */
+  readonly em: EntityManager;
+  /** The pooled connection that transaction runs on. */
+  readonly connection: PooledClient;
+}
+
+const ambient = new AsyncLocalStorage<Ambient>();
+
+/**
+ * Runs `work` — any number of service calls — as one transaction: every `inTransaction`,
+ * `transactional` and `session` reached from inside joins it, so either all of it commits or none
+ * of it does. Idempotent mutations use it to commit their key and answer together with their effect
+ * (ADR 0011). A deadlock, serialization failure or `RetryTransaction` re-runs the whole of `work`
+ * (twice at most). Nested calls join the outer one.
+ */
+export async function atomically<T>(orm: Orm, work: (tx: Sql) => Promise<T>): Promise<T> {
+  const outer = ambient.getStore();
+  if (outer) return work(new Transaction(outer.connection));
+  for (let attempt = 1; ; attempt++) {
+    const em = (orm.em as EntityManager).fork();
+    await em.begin();
+    try {
+      const trx = em.getTransactionContext<{ client: KnexClient }>();
+      if (!trx) throw new Error('no transaction after begin');
+      // Knex's transaction client lends exactly the connection its transaction runs on.
+      const connection = await trx.client.acquireConnection();
+      const result = await ambient.run({ em, connection }, () => work(new Transaction(connection)));
+      await em.commit();
+      return result;
+    } catch (error) {
+      await em.rollback().catch(() => {
+        // The connection is gone (a killed backend): PostgreSQL rolled back already, and knex drops it.
+      });
+      if (attempt >= 3 || !(error instanceof RetryTransaction || isRetryable(error))) throw error;
+    }
+  }
+}
+
+/**
+ * MikroORM's `em.fork().transactional(cb)`, joining the transaction of `atomically` when there is
+ * one (as a savepoint, so a failure the service handles itself leaves the outer transaction usable).
+ */
+export function transactional<T>(orm: Orm, cb: (em: EntityManager) => Promise<T>): Promise<T> {
+  const outer = ambient.getStore();
+  return outer ? outer.em.transactional(cb) : (orm.em as EntityManager).fork().transactional(cb);
+}
+
+/**
+ * Where a service reads: inside `atomically`, its transaction (which sees what the calls before
+ * wrote, and takes no second connection from the pool while it holds one); elsewhere a fresh fork.
+ */
+export function session(orm: Orm): EntityManager {
+  return ambient.getStore()?.em ?? (orm.em as EntityManager).fork();
+}
+
+/**
  * One unit of work in its own transaction (ADR 0004), for work that is hand-written SQL only: the
  * enrolment lifecycle. It borrows a connection from MikroORM's pool and talks to it directly,
  * without an EntityManager or knex's transaction machinery around each statement — which cost
  * three to four times the CPU of the statements themselves on the busiest path (ADR 0007). A
  * deadlock or serialization failure (possible between a withdrawal and a staff approval in one
- * class) is retried twice.
+ * class) is retried twice. Inside `atomically` it joins that transaction, whose caller retries.
  */
 export async function inTransaction<T>(orm: Orm, work: (tx: Sql) => Promise<T>): Promise<T> {
+  const outer = ambient.getStore();
+  if (outer) return work(new Transaction(outer.connection));
   const knex = (orm.em as EntityManager).getConnection().getKnex().client as unknown as KnexClient;
   for (let attempt = 1; ; attempt++) {
     const client = await knex.acquireConnection();

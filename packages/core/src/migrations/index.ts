@@ -5,6 +5,7 @@ import { Migration20261128000003Rosters } from './Migration20261128000003Rosters
 import { Migration20261128000005Enrolment } from './Migration20261128000005Enrolment';
 import { Migration20261128000006Auth } from './Migration20261128000006Auth';
 import { Migration20261128000007Idempotency } from './Migration20261128000007Idempotency';
+import { Migration20261202000100IdempotencyCommitted } from './Migration20261202000100IdempotencyCommitted';
 import { Migration20261202000200ApiTokenScope } from './Migration20261202000200ApiTokenScope';
 import { Migration20261202000300UnitScope } from './Migration20261202000300UnitScope';
 import { Migration20261202000400RegistrationReview } from './Migration20261202000400RegistrationReview';
@@ -23,4 +24,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202000300UnitScope', class: Migration20261202000300UnitScope },
   { name: 'Migration20261202000200ApiTokenScope', class: Migration20261202000200ApiTokenScope },
   { name: 'Migration20261202000400RegistrationReview', class: Migration20261202000400RegistrationReview },
+  { name: 'Migration20261202000100IdempotencyCommitted', class: Migration20261202000100IdempotencyCommitted },
 ];

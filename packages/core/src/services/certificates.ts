@@ -28,7 +28,7 @@ import {
 import type { Actor } from '../actor';
 import { audit } from '../audit';
 import type { Orm } from '../orm';
-import { inTransaction, type Sql } from '../sql';
+import { inTransaction, type Sql, session } from '../sql';
 import { certificateFileName, certificatePage } from './certificate-page';
 import type { CertificateView, PrintableCertificate, PublicCertificateView } from './certificate-views';
 import {
@@ -187,8 +187,7 @@ export class CertificateService {
         issuedOn,
       );
     });
-    const em = this.orm.em.fork();
-    const rows = await readCertificates(em, ids);
+    const rows = await readCertificates(session(this.orm), ids);
     return rows.map(toView);
   }
 
@@ -286,7 +285,7 @@ export class CertificateService {
 
   private async row(certificateId: string): Promise<CertificateRow> {
     const { id } = parseInput(recordRef, { id: certificateId });
-    const [row] = await readCertificates(this.orm.em.fork(), [id]);
+    const [row] = await readCertificates(session(this.orm), [id]);
     if (!row) throw certificateNotFoundError(id, 'id');
     return row;
   }

@@ -36,6 +36,7 @@ import type { Actor } from '../actor';
 import { audit } from '../audit';
 import { isUniqueViolation } from '../db-errors';
 import type { Orm } from '../orm';
+import { session, transactional } from '../sql';
 import { assertLecturersFree } from './assignments';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -191,7 +192,7 @@ export class ClassService {
     const data = parseInput(classInput, input);
     let id: string;
     try {
-      id = await this.orm.em.fork().transactional(async (tx) => {
+      id = await transactional(this.orm, async (tx) => {
         const [program] = await tx.execute<{ id: string }[]>('SELECT id FROM program WHERE id = ?', [data.programId]);
         if (!program) throw recordNotFoundError('PROGRAM.NOT_FOUND', PROGRAM, data.programId, 'programId');
         await assertExists(tx, 'unit', data.organiserUnitId, 'UNIT.NOT_FOUND', UNIT, 'organiserUnitId');
@@ -381,7 +382,7 @@ export class ClassService {
 
   async get(classId: string): Promise<ClassView> {
     const ref = parseInput(recordRef, { id: classId });
-    const em = this.orm.em.fork();
+    const em = session(this.orm);
     const [row] = await em.execute<ClassRow[]>(
       `SELECT c.id, c.code, c.title, p.id AS program_id, p.code AS program_code, p.name_vi AS program_name_vi,
               p.name_en AS program_name_en, u.id AS organiser_id, u.code AS organiser_code, u.name AS organiser_name,

@@ -1,65 +1,98 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '@polcenter/domain';
 import type { Orm } from '../orm';
+import { atomically, type Sql } from '../sql';
 
-export type Claim<T> = { readonly kind: 'fresh' } | { readonly kind: 'replay'; readonly response: T };
+/** How long a repeat waits for the first request with its key before it is told to come back. */
+const WAIT_FOR_FIRST = '5s';
+/** Expired keys are swept at most this often by one process. */
+const SWEEP_EVERY_MS = 60_000;
 
 /**
- * Remembers the answer to a mutation sent with an idempotency key. The first request claims the
- * key (a row insert: the database decides who was first); a repeat gets the stored answer; a
- * repeat while the first is still running gets a conflict, never a second execution.
+ * Runs a mutation once per idempotency key and remembers its answer (ADR 0011). The key's row, the
+ * mutation's effect and its answer commit in one transaction: a crash, a killed backend or a lost
+ * connection anywhere before the commit leaves neither (a retry runs afresh), and after it both (a
+ * retry gets the answer). A repeat arriving while the first is still running waits for it on the
+ * key's unique index and then replays its answer; after five seconds it is told to come back
+ * (REQUEST.IN_PROGRESS) — only ever while the first is really running. A mutation that fails rolls
+ * back its key with everything else, so the client may retry it.
  */
 export class IdempotencyService {
+  private sweptAt = 0;
+
   constructor(private readonly orm: Orm) {}
 
-  async claim<T>(scope: string, key: string, procedure: string, input: unknown): Promise<Claim<T>> {
+  async once<T>(scope: string, key: string, procedure: string, input: unknown, run: () => Promise<T>): Promise<T> {
     const hash = createHash('sha256')
       .update(JSON.stringify(input ?? null))
       .digest('hex');
-    const em = this.orm.em.fork();
-    // Keys are kept for a day; the expired ones go when a new one comes.
-    await em.execute("DELETE FROM idempotency_key WHERE created_at < now() - interval '1 day'", [], 'run');
-    const inserted = await em.execute<{ key: string }[]>(
-      `INSERT INTO idempotency_key (scope, key, procedure, request_hash) VALUES (?, ?, ?, ?)
-       ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
-      [scope, key, procedure, hash],
-    );
-    if (inserted.length > 0) return { kind: 'fresh' };
-    const [row] = await em.execute<
-      { procedure: string; request_hash: string; response: T | null; completed_at: unknown }[]
-    >('SELECT procedure, request_hash, response, completed_at FROM idempotency_key WHERE scope = ? AND key = ?', [
-      scope,
-      key,
-    ]);
-    if (!row || row.procedure !== procedure || row.request_hash !== hash) {
-      throw new DomainError('REQUEST.KEY_REUSED', {
-        vi: 'Khoá Idempotency-Key này đã được dùng cho một yêu cầu khác.',
-        en: 'This Idempotency-Key was already used for a different request.',
-      });
-    }
-    if (!row.completed_at) {
-      throw new DomainError('REQUEST.IN_PROGRESS', {
-        vi: 'Yêu cầu này đang được xử lý; vui lòng đợi giây lát.',
-        en: 'This request is still being processed; please wait a moment.',
-      });
-    }
-    return { kind: 'replay', response: row.response as T };
-  }
-
-  async complete(scope: string, key: string, response: unknown): Promise<void> {
-    await this.orm.em
-      .fork()
-      .execute(
+    await this.sweep();
+    return atomically(this.orm, async (tx) => {
+      const claimed = await claim(tx, scope, key, procedure, hash);
+      if (!claimed) return replay<T>(tx, scope, key, procedure, hash);
+      const response = await run();
+      await tx.execute(
         'UPDATE idempotency_key SET response = ?::jsonb, completed_at = now() WHERE scope = ? AND key = ?',
         [JSON.stringify(response ?? null), scope, key],
         'run',
       );
+      return response;
+    });
   }
 
-  /** A failed request frees its key: the client may retry it. */
-  async release(scope: string, key: string): Promise<void> {
+  /** Keys are kept for a day; each process sweeps the expired ones at most once a minute. */
+  private async sweep(): Promise<void> {
+    const now = Date.now();
+    if (now - this.sweptAt < SWEEP_EVERY_MS) return;
+    this.sweptAt = now;
     await this.orm.em
       .fork()
-      .execute('DELETE FROM idempotency_key WHERE scope = ? AND key = ? AND completed_at IS NULL', [scope, key], 'run');
+      .execute("DELETE FROM idempotency_key WHERE created_at < now() - interval '1 day'", [], 'run');
   }
+}
+
+/**
+ * Inserts the key's row. While another transaction holds an uncommitted row for the same key, the
+ * insert waits for it (the unique index): if that one commits, this finds its row; if it rolls back
+ * or its backend dies, this insert goes through.
+ */
+async function claim(tx: Sql, scope: string, key: string, procedure: string, hash: string): Promise<boolean> {
+  await tx.execute(`SET LOCAL lock_timeout = '${WAIT_FOR_FIRST}'`, [], 'run');
+  try {
+    const inserted = await tx.execute<{ key: string }[]>(
+      `INSERT INTO idempotency_key (scope, key, procedure, request_hash) VALUES (?, ?, ?, ?)
+       ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
+      [scope, key, procedure, hash],
+    );
+    await tx.execute('SET LOCAL lock_timeout TO DEFAULT', [], 'run');
+    return inserted.length > 0;
+  } catch (error) {
+    if ((error as { code?: string }).code === '55P03') throw inProgressError();
+    throw error;
+  }
+}
+
+async function replay<T>(tx: Sql, scope: string, key: string, procedure: string, hash: string): Promise<T> {
+  const [row] = await tx.execute<{ procedure: string; request_hash: string; response: T | null }[]>(
+    'SELECT procedure, request_hash, response FROM idempotency_key WHERE scope = ? AND key = ?',
+    [scope, key],
+  );
+  if (!row || row.procedure !== procedure || row.request_hash !== hash) {
+    throw new DomainError('REQUEST.KEY_REUSED', {
+      vi: 'Khoá Idempotency-Key này đã được dùng cho một yêu cầu khác.',
+      en: 'This Idempotency-Key was already used for a different request.',
+    });
+  }
+  return row.response as T;
+}
+
+function inProgressError(): DomainError {
+  return new DomainError(
+    'REQUEST.IN_PROGRESS',
+    {
+      vi: 'Yêu cầu này đang được xử lý; vui lòng thử lại sau giây lát.',
+      en: 'This request is still being processed; please try again in a moment.',
+    },
+    { details: { retryAfterSeconds: 1 } },
+  );
 }

@@ -31,7 +31,7 @@ import type { Actor } from '../actor';
 import { audit } from '../audit';
 import { isUniqueViolation } from '../db-errors';
 import type { Orm } from '../orm';
-import type { Sql } from '../sql';
+import { type Sql, session, transactional } from '../sql';
 import { decodeCursor, encodeCursor, likeEscape } from './cursor';
 
 /** A person as stored. Leaves the library only through `getFull`, which is audited. */
@@ -193,7 +193,7 @@ export class PeopleService {
   async create(actor: Actor, input: PersonInput, options: CreatePersonOptions = {}): Promise<PersonView> {
     const data = parseInput(personInput, input);
     try {
-      const record = await this.orm.em.fork().transactional(async (tx) => {
+      const record = await transactional(this.orm, async (tx) => {
         await lockIdentity(tx, data);
         await assertUnitExists(tx, data.unitId);
         const hits = await duplicatesIn(tx, data);
@@ -350,9 +350,9 @@ export class PeopleService {
   /** The unique index caught what the checks could not see: say which record holds the ID. */
   private async explainIdTaken(error: unknown, nationalId: string | null | undefined): Promise<unknown> {
     if (!nationalId || !isUniqueViolation(error, 'person_national_id_unique')) return error;
-    const [row] = await this.orm.em
-      .fork()
-      .execute<{ id: string }[]>('SELECT id FROM person WHERE national_id = ?', [nationalId]);
+    const [row] = await session(this.orm).execute<{ id: string }[]>('SELECT id FROM person WHERE national_id = ?', [
+      nationalId,
+    ]);
     return row ? duplicatePersonError(row.id, 'national_id') : error;
   }
 }

@@ -19,7 +19,7 @@ import {
 import type { Actor } from '../actor';
 import { audit } from '../audit';
 import type { Orm } from '../orm';
-import { inTransaction } from '../sql';
+import { inTransaction, session } from '../sql';
 import type { EnrolmentService } from './enrolment';
 import { type ClassRow, loadClass, programName, vietnamToday } from './enrolment-sql';
 import type { PeopleService } from './people';
@@ -82,7 +82,7 @@ export class RegistrationService {
     const data = parseInput(selfRegistrationInput, input);
     // Everything about the class is public; it is checked first, so a request that cannot succeed
     // writes nothing, and its answer is the same for anyone.
-    const em = this.orm.em.fork();
+    const em = session(this.orm);
     const cls = await loadClass(em, data.classId);
     assertOpenForEnrolment(
       { status: cls.status, enrolmentOpensOn: cls.opens_on, enrolmentClosesOn: cls.closes_on },
@@ -171,12 +171,10 @@ export class RegistrationService {
   }
 
   private async identify(person: ValidPersonInput): Promise<Identity> {
-    const [known] = await this.orm.em
-      .fork()
-      .execute<{ id: string; search_name: string; birth_date: string | null }[]>(
-        "SELECT id, search_name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM person WHERE national_id = ?",
-        [person.nationalId],
-      );
+    const [known] = await session(this.orm).execute<{ id: string; search_name: string; birth_date: string | null }[]>(
+      "SELECT id, search_name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM person WHERE national_id = ?",
+      [person.nationalId],
+    );
     if (!known) return { kind: 'new' };
     const same = known.search_name === foldDiacritics(person.fullName) && known.birth_date === person.birthDate;
     return same
