@@ -64,7 +64,13 @@ export async function atomically<T>(orm: Orm, work: (tx: Sql) => Promise<T>): Pr
   if (outer) return work(new Transaction(outer.connection));
   for (let attempt = 1; ; attempt++) {
     const em = (orm.em as EntityManager).fork();
-    await em.begin();
+    try {
+      await em.begin();
+    } catch (error) {
+      // As in inTransaction: nothing ran yet; knex has dropped the dead connection.
+      if (attempt < 3) continue;
+      throw error;
+    }
     try {
       const trx = em.getTransactionContext<{ client: KnexClient }>();
       if (!trx) throw new Error('no transaction after begin');
@@ -114,7 +120,14 @@ export async function inTransaction<T>(orm: Orm, work: (tx: Sql) => Promise<T>):
   for (let attempt = 1; ; attempt++) {
     const client = await knex.acquireConnection();
     try {
-      await client.query('BEGIN');
+      try {
+        await client.query('BEGIN');
+      } catch (error) {
+        // A connection that died in the pool (its backend killed, say): nothing ran yet, so take another.
+        client.__knex__disposed = error;
+        if (attempt < 3) continue;
+        throw error;
+      }
       const result = await work(new Transaction(client));
       await client.query('COMMIT');
       return result;

@@ -53,13 +53,17 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `polcenter start` as a real process on a free port and waits for its listening line.
- * Without DATABASE_URL in `env`, it runs the embedded PostgreSQL in `env.POLCENTER_DATA_DIR`,
- * or, when that is unset too, in `.data` under `cwd` (as `pnpm start` does in a clone).
+ * Starts `polcenter start` as a real process (on a free port unless `port` is given, as a restart on
+ * the same address needs) and waits for its listening line. Without DATABASE_URL in `env`, it runs
+ * the embedded PostgreSQL in `env.POLCENTER_DATA_DIR`, or, when that is unset too, in `.data` under
+ * `cwd` (as `pnpm start` does in a clone).
  */
-export function startServerProcess(env: NodeJS.ProcessEnv, options: { cwd?: string } = {}): Promise<ServerProcess> {
+export function startServerProcess(
+  env: NodeJS.ProcessEnv,
+  options: { cwd?: string; port?: number } = {},
+): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'start', '--port', '0'], {
+    const child = spawn(process.execPath, [CLI, 'start', '--port', String(options.port ?? 0)], {
       env: { ...process.env, DATABASE_URL: '', ...env },
       cwd: options.cwd,
     });
