@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { defaultLimits, RateLimiter } from '@polcenter/api';
+import { sharedLimits } from '@polcenter/api';
 import { SYSTEM_ACTOR } from '@polcenter/core';
 import { createTestPolCenter } from '@polcenter/core/testing';
 import { test } from 'uvu';
@@ -14,7 +14,7 @@ const PORTAL = 'https://chodon.backan.gov.vn';
 const server = createHttpServer({
   polcenter,
   allowedOrigins: [PORTAL],
-  limits: { ...defaultLimits(), signIn: new RateLimiter(3, 60_000) },
+  limits: sharedLimits(polcenter, { signIn: { points: 3, seconds: 60 }, signInFailures: { points: 6, seconds: 60 } }),
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -196,6 +196,21 @@ test('repeated sign-in guesses get 429 with Retry-After', async () => {
   const limited = await guess();
   assert.is(limited.status, 429);
   assert.ok(Number(limited.headers.get('retry-after')) > 0);
+});
+
+test('password spraying (one guess for each of many usernames) is slowed per address like brute force', async () => {
+  // Six failed sign-ins per address and minute here; the three guesses above were failures too.
+  const statuses = [];
+  for (const username of ['hoang.thi.mai', 'ly.van.thang', 'nong.thi.hoa', 'ha.van.minh', 'trieu.van.an']) {
+    statuses.push((await fetch(`${base}/trpc/auth.signIn`, json({ username, password: 'Matkhau@2026' }))).status);
+  }
+  assert.equal(statuses, [401, 401, 401, 429, 429]);
+  const rightPassword = await fetch(
+    `${base}/trpc/auth.signIn`,
+    json({ username: 'nong.van.tuan', password: 'trung tâm chính trị' }),
+  );
+  assert.is(rightPassword.status, 429, 'the address waits, whoever signs in from it');
+  assert.ok(Number(rightPassword.headers.get('retry-after')) > 0);
 });
 
 test('the embed script is cached briefly, the hashed code it loads for a year', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { appRouter, createContextFromHeaders, defaultLimits, type Limits } from '@polcenter/api';
+import { appRouter, createContextFromHeaders, type Limits, sharedLimits } from '@polcenter/api';
 import type { PolCenter } from '@polcenter/core';
 import { isDomainError, pickLang } from '@polcenter/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
@@ -16,6 +16,7 @@ export interface HttpServerOptions {
   /** Use X-Forwarded-For for the client address (only behind a trusted proxy). */
   readonly trustProxy?: boolean;
   readonly logger?: Logger;
+  /** Default: kept in the database, shared by every process on it. */
   readonly limits?: Limits;
   /** Largest request body in bytes (default 1 MiB). */
   readonly maxBodyBytes?: number;
@@ -71,7 +72,7 @@ function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
 export function createHttpServer(options: HttpServerOptions): http.Server {
   const { polcenter } = options;
   const logger = options.logger ?? silentLogger;
-  const limits = options.limits ?? defaultLimits();
+  const limits = options.limits ?? sharedLimits(polcenter);
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const trpc = createHTTPHandler({
     router: appRouter,

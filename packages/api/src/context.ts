@@ -1,17 +1,40 @@
 import type { PolCenter, Principal } from '@polcenter/core';
 import { type Lang, pickLang } from '@polcenter/domain';
-import { RateLimiter } from './rate-limit';
+import { RateLimiter, type RateLimitRule } from './rate-limit';
 
-/** Per-process limits on what the public can repeat (sign-in guesses, registrations). */
+/** Limits on what the public can repeat (sign-in guesses, registrations); see docs/operations.md. */
 export interface Limits {
-  /** Sign-in attempts per client address and username. */
+  /** Sign-in attempts per client address and username (brute force on one account). */
   readonly signIn: RateLimiter;
+  /** Failed sign-ins per client address, whatever the username (password spraying). */
+  readonly signInFailures: RateLimiter;
   /** Public mutations (self-registration…) per client address. */
   readonly publicMutation: RateLimiter;
 }
 
+export const LIMIT_RULES = {
+  signIn: { points: 10, seconds: 15 * 60 },
+  signInFailures: { points: 30, seconds: 15 * 60 },
+  publicMutation: { points: 20, seconds: 60 },
+} as const satisfies Record<keyof Limits, RateLimitRule>;
+
+/** The limits kept in the library's database: one limit for every server process that shares it. */
+export function sharedLimits(polcenter: PolCenter, rules: Partial<Record<keyof Limits, RateLimitRule>> = {}): Limits {
+  const rule = (name: keyof Limits) => rules[name] ?? LIMIT_RULES[name];
+  return {
+    signIn: RateLimiter.inDatabase(polcenter, 'sign-in', rule('signIn')),
+    signInFailures: RateLimiter.inDatabase(polcenter, 'sign-in-failures', rule('signInFailures')),
+    publicMutation: RateLimiter.inDatabase(polcenter, 'public-mutation', rule('publicMutation')),
+  };
+}
+
+/** The same limits counted in this process only (a library embedded in one process, tests). */
 export function defaultLimits(): Limits {
-  return { signIn: new RateLimiter(10, 15 * 60_000), publicMutation: new RateLimiter(20, 60_000) };
+  return {
+    signIn: RateLimiter.inMemory(LIMIT_RULES.signIn),
+    signInFailures: RateLimiter.inMemory(LIMIT_RULES.signInFailures),
+    publicMutation: RateLimiter.inMemory(LIMIT_RULES.publicMutation),
+  };
 }
 
 /**

@@ -1,5 +1,13 @@
 export { assertUnitAccess } from './access';
-export { type Context, createContextFromHeaders, createContextInner, defaultLimits, type Limits } from './context';
+export {
+  type Context,
+  createContextFromHeaders,
+  createContextInner,
+  defaultLimits,
+  LIMIT_RULES,
+  type Limits,
+  sharedLimits,
+} from './context';
 export { type ErrorData, toTRPCError } from './errors';
-export { RateLimiter } from './rate-limit';
+export { RateLimiter, type RateLimitRule } from './rate-limit';
 export { type AppRouter, appRouter, createCaller, type RouterInputs, type RouterOutputs } from './root';

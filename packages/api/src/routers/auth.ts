@@ -9,9 +9,18 @@ const isAdmin = (ctx: { principal: { roles: readonly { role: string }[] } }) =>
 
 /** Staff sign-in with bearer tokens: works for the console on our origin and widgets on a portal's. */
 export const authRouter = {
-  signIn: publicProcedure.input(signInInput).mutation(({ ctx, input }) => {
-    ctx.limits.signIn.take(`${ctx.clientKey}|${input.username}`);
-    return ctx.polcenter.auth.signIn(input);
+  /**
+   * Limited twice: attempts per address and username (guessing one account's password), and failed
+   * attempts per address whatever the username (one password tried on many accounts). The failure
+   * is counted before the attempt, so parallel guesses cannot slip past the limit, and given back
+   * when the sign-in succeeds.
+   */
+  signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
+    await ctx.limits.signIn.take(`${ctx.clientKey}|${input.username}`);
+    await ctx.limits.signInFailures.take(ctx.clientKey);
+    const signedIn = await ctx.polcenter.auth.signIn(input);
+    await ctx.limits.signInFailures.giveBack(ctx.clientKey);
+    return signedIn;
   }),
   signOut: protectedProcedure.mutation(async ({ ctx }) => {
     if (ctx.token) await ctx.polcenter.auth.signOut(ctx.token);

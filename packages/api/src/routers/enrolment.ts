@@ -42,8 +42,8 @@ export const enrolmentRouter = {
    * Public self-registration: rate-limited, answered with a reference and a state — never personal
    * data, and never a hint of whether the national ID is on file (ADR 0014).
    */
-  register: publicProcedure.input(selfRegistrationInput).mutation(({ ctx, input }) => {
-    ctx.limits.publicMutation.take(ctx.clientKey);
+  register: publicProcedure.input(selfRegistrationInput).mutation(async ({ ctx, input }) => {
+    await ctx.limits.publicMutation.take(ctx.clientKey);
     return once(ctx, 'enrolment.register', input, () =>
       ctx.polcenter.registration.register({ id: null, label: `portal (${ctx.clientKey})` }, input),
     );

@@ -6,6 +6,7 @@ import { Migration20261128000005Enrolment } from './Migration20261128000005Enrol
 import { Migration20261128000006Auth } from './Migration20261128000006Auth';
 import { Migration20261128000007Idempotency } from './Migration20261128000007Idempotency';
 import { Migration20261202000100IdempotencyCommitted } from './Migration20261202000100IdempotencyCommitted';
+import { Migration20261202000101RateLimits } from './Migration20261202000101RateLimits';
 import { Migration20261202000200ApiTokenScope } from './Migration20261202000200ApiTokenScope';
 import { Migration20261202000300UnitScope } from './Migration20261202000300UnitScope';
 import { Migration20261202000400RegistrationReview } from './Migration20261202000400RegistrationReview';
@@ -25,4 +26,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202000200ApiTokenScope', class: Migration20261202000200ApiTokenScope },
   { name: 'Migration20261202000400RegistrationReview', class: Migration20261202000400RegistrationReview },
   { name: 'Migration20261202000100IdempotencyCommitted', class: Migration20261202000100IdempotencyCommitted },
+  { name: 'Migration20261202000101RateLimits', class: Migration20261202000101RateLimits },
 ];
