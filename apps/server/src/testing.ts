@@ -62,8 +62,7 @@ interface Answer {
 }
 
 const CLASSES = 10;
-const USERNAME = 'faults.staff';
-const PASSWORD = 'faults-staff-password';
+const PASSWORD = 'trung-tam-chinh-tri-2026';
 
 export async function runFaultLoad(polcenter: TestPolCenter, options: FaultLoadOptions): Promise<FaultLoadReport> {
   const started = Date.now();
@@ -216,32 +215,40 @@ interface Ask {
   readonly personId: string;
 }
 
-/** Ten open classes of the demo's new commune, its center staff signed in, one ask per person. */
-async function prepare(
+/** Open classes of the demo's new commune, people of it, and its center staff signed in. */
+export async function enrolmentSetup(
   polcenter: TestPolCenter,
-  requests: number,
-): Promise<{ token: string; asks: Ask[]; classIds: string[] }> {
+  options: { classes: number; capacity: number; people: number },
+): Promise<{ token: string; classIds: string[]; people: string[] }> {
   const program = await polcenter.programs.getByCode('NTĐ');
   const organiser = (await polcenter.units.findByCode('TN-CHODON'))?.id;
   if (!organiser) throw new Error('the demo seed has no unit TN-CHODON');
   const classIds = await openClasses(polcenter.orm, {
     programId: program.id,
     unitId: organiser,
-    count: CLASSES,
-    // Fewer seats than requests: some are waitlisted, so capacity is under test too.
-    capacity: Math.ceil((requests * 0.8) / CLASSES),
+    count: options.classes,
+    capacity: options.capacity,
     firstDay: '2027-05-03',
   });
-  const people = await fixturePeople(polcenter.orm, requests, { unitId: organiser });
-  await polcenter.auth
-    .createUser(SYSTEM_ACTOR, {
-      username: USERNAME,
-      displayName: 'Cán bộ Trung tâm',
-      password: PASSWORD,
-      roles: [{ role: 'center_staff', unitId: organiser }],
-    })
-    .catch(() => {});
-  const { token } = await polcenter.auth.signIn({ username: USERNAME, password: PASSWORD });
+  const people = await fixturePeople(polcenter.orm, options.people, { unitId: organiser });
+  const username = `staff.${randomUUID().slice(0, 8)}`;
+  await polcenter.auth.createUser(SYSTEM_ACTOR, {
+    username,
+    displayName: 'Cán bộ Trung tâm',
+    password: PASSWORD,
+    roles: [{ role: 'center_staff', unitId: organiser }],
+  });
+  const { token } = await polcenter.auth.signIn({ username, password: PASSWORD });
+  return { token, classIds, people };
+}
+
+/** One ask per person, round the classes, with fewer seats than asks: some are waitlisted. */
+async function prepare(
+  polcenter: TestPolCenter,
+  requests: number,
+): Promise<{ token: string; asks: Ask[]; classIds: string[] }> {
+  const capacity = Math.ceil((requests * 0.8) / CLASSES);
+  const { token, classIds, people } = await enrolmentSetup(polcenter, { classes: CLASSES, capacity, people: requests });
   const asks = people.map((personId, i) => ({ personId, classId: classIds[i % CLASSES] as string }));
   return { token, asks, classIds };
 }
