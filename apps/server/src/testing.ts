@@ -141,8 +141,19 @@ export async function runFaultLoad(polcenter: TestPolCenter, options: FaultLoadO
     serverKills++;
     await server.stop('SIGKILL');
     const restarting = Date.now();
-    servers[which] = await startServerProcess(env, { port: ports[which] });
+    servers[which] = await restart(ports[which] as number);
     restartSeconds.push((Date.now() - restarting) / 1000);
+  };
+
+  /** A start may fail when the backend killer hits its migration check: start again, as an operator would. */
+  const restart = async (port: number): Promise<ServerProcess> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await startServerProcess(env, { port });
+      } catch (error) {
+        if (attempt >= 5) throw error;
+      }
+    }
   };
 
   const keys = asks.map(() => randomUUID());
@@ -159,6 +170,9 @@ export async function runFaultLoad(polcenter: TestPolCenter, options: FaultLoadO
       }),
     );
     await Promise.all(restarts);
+  } catch (error) {
+    await Promise.all(servers.map((server) => server?.stop('SIGKILL')));
+    throw error;
   } finally {
     done = true;
     await backendKiller;
@@ -166,14 +180,17 @@ export async function runFaultLoad(polcenter: TestPolCenter, options: FaultLoadO
 
   // Faults over: every key once more. It must give the answer it gave (or, never answered, an answer).
   let stuckKeys = 0;
-  for (const [i, ask] of asks.entries()) {
-    const key = keys[i] as string;
-    const response = await send(ports[i % ports.length] as number, key, ask).catch(() => null);
-    const body = response?.status === 200 ? ((await response.json()) as { result: { data: Answer } }) : null;
-    const before = answers.get(key);
-    if (!body || (before && before.id !== body.result.data.id)) stuckKeys++;
+  try {
+    for (const [i, ask] of asks.entries()) {
+      const key = keys[i] as string;
+      const response = await send(ports[i % ports.length] as number, key, ask).catch(() => null);
+      const body = response?.status === 200 ? ((await response.json()) as { result: { data: Answer } }) : null;
+      const before = answers.get(key);
+      if (!body || (before && before.id !== body.result.data.id)) stuckKeys++;
+    }
+  } finally {
+    await Promise.all(servers.map((server) => server?.stop()));
   }
-  await Promise.all(servers.map((server) => server?.stop()));
 
   const acknowledged = [...answers.values()];
   const [lost] = await polcenter.orm.em
