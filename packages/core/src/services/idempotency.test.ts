@@ -25,7 +25,7 @@ const today = () => '2026-02-10';
 const people = new PeopleService(orm);
 const classes = new ClassService(orm);
 const enrolment = new EnrolmentService(orm, { today });
-const registration = new RegistrationService(orm, people, classes, enrolment, { today });
+const registration = new RegistrationService(orm, people, enrolment, { today });
 const certificates = new CertificateService(orm, { today });
 const keys = new IdempotencyService(orm);
 const staff = { id: null, label: 'Hoàng Thị Mai (Trung tâm)' };
