@@ -2,6 +2,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Figure } from '@polcenter/bench';
 import type { Page } from 'playwright-core';
 import { build, type Rolldown } from 'vite';
+import widgetsVite from '../vite.config';
 import { classCatalogStyles, demoPortal, rosterStyles } from './portal';
 
 export const ids = ['widgets.bundle.gzipKB', 'widgets.bundle.reactRatio'];
@@ -52,6 +53,9 @@ function compressLikeServer(body: Buffer, encoding: string): number {
 /** The React equivalent (bench/react), built with the widgets' own Vite settings, in memory. */
 async function buildReact(): Promise<Map<string, Buffer>> {
   const root = new URL('..', import.meta.url).pathname;
+  // The widgets' target, minifier and tree-shaking (tRPC's unused links left out), read from their
+  // config so the two builds cannot drift apart; only the entry and the chunking differ.
+  const { target, minify, rollupOptions } = widgetsVite.build ?? {};
   const result = await build({
     root,
     configFile: false,
@@ -63,14 +67,17 @@ async function buildReact(): Promise<Map<string, Buffer>> {
     },
     build: {
       write: false,
-      target: 'es2022',
-      minify: true,
+      target,
+      minify,
       lib: {
         entry: { 'pc-react': `${root}bench/react/widgets.jsx` },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
-      rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+      rollupOptions: {
+        ...(rollupOptions?.treeshake ? { treeshake: rollupOptions.treeshake } : {}),
+        output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
@@ -81,8 +88,17 @@ async function buildReact(): Promise<Map<string, Buffer>> {
   return files;
 }
 
+/** One side's two widgets: the tags of its class catalog and its rapporteur roster. */
+interface Side {
+  readonly catalog: string;
+  readonly roster: string;
+}
+
+const LIT: Side = { catalog: 'pc-class-catalog', roster: 'pc-rapporteur-roster' };
+const REACT: Side = { catalog: 'pcr-class-catalog', roster: 'pcr-rapporteur-roster' };
+
 /** What a widget shows, as text: each catalog card and each roster row. */
-function shown(page: Page, catalog: string, roster: string): Promise<{ cards: string[]; rows: string[] }> {
+function shown(page: Page, side: Side): Promise<{ cards: string[]; rows: string[] }> {
   return page.evaluate(
     ([catalog, roster]) => {
       // Templates differ in the white space between elements, not in what a visitor reads.
@@ -92,18 +108,146 @@ function shown(page: Page, catalog: string, roster: string): Promise<{ cards: st
         rows: [...(document.querySelector(roster)?.shadowRoot?.querySelectorAll('tbody tr') ?? [])].map(text),
       };
     },
-    [catalog, roster] as const,
+    [side.catalog, side.roster] as const,
   );
+}
+
+/** The catalog's search and filters: the form's name, each label with its control and what it offers. */
+async function filterControls(page: Page, side: Side) {
+  // The program filter offers the programs once they are read.
+  await page.waitForFunction(
+    (catalog) => (document.querySelector(catalog)?.shadowRoot?.querySelectorAll('select')[0]?.options.length ?? 0) > 1,
+    side.catalog,
+  );
+  return page.evaluate((catalog) => {
+    const form = document.querySelector(catalog)?.shadowRoot?.querySelector('form[part=filters]');
+    return {
+      form: `${form?.getAttribute('role')} ${form?.getAttribute('aria-label')}`,
+      controls: [...(form?.querySelectorAll('label') ?? [])].map((label) => {
+        const control = label.querySelector<HTMLInputElement | HTMLSelectElement>('input, select');
+        const own = [...label.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE);
+        return {
+          label: own
+            .map((node) => node.textContent)
+            .join('')
+            .trim(),
+          control: control ? `${control.localName} ${control.type} ${control.getAttribute('name') ?? ''}` : 'none',
+          options: control instanceof HTMLSelectElement ? [...control.options].map((o) => `${o.value}=${o.text}`) : [],
+        };
+      }),
+    };
+  }, side.catalog);
+}
+
+/** Waits until the catalog shows `count` cards (a new search or filter has been answered). */
+async function cardsShown(page: Page, side: Side, count: number): Promise<void> {
+  await page.waitForFunction(
+    ([catalog, count]) =>
+      document.querySelector(catalog)?.shadowRoot?.querySelectorAll('li[data-code]').length === count,
+    [side.catalog, count] as const,
+    { timeout: 15_000 },
+  );
+}
+
+/**
+ * What a visitor sees of each feature, used the same way on either side: the cards and rows; the
+ * search and filter controls; a search without diacritics (answered by the server); the first
+ * class's details with its timetable; the register buttons once `<pc-enrol-form>` exists (a
+ * stand-in keeping its contract), and the dialog of the first; and a field picked in the roster
+ * while the API is down (the table stays, a notice says why, with a retry button).
+ */
+async function exercise(page: Page, side: Side, openClasses: number) {
+  const catalog = page.locator(side.catalog);
+  const initial = await shown(page, side);
+  const filters = await filterControls(page, side);
+
+  await catalog.getByLabel('Tìm lớp').fill('ly luan chinh tri');
+  await cardsShown(page, side, 1);
+  const searched = (await shown(page, side)).cards;
+  await catalog.getByLabel('Tìm lớp').fill('');
+  await cardsShown(page, side, initial.cards.length);
+
+  const card = catalog.locator('li[data-code]').first();
+  await card.locator('button.toggle').click();
+  await card.locator('[part=details] .sessions li').first().waitFor({ timeout: 15_000 });
+  const details = {
+    expanded: await card.locator('button.toggle').getAttribute('aria-expanded'),
+    text: ((await card.locator('[part=details]').textContent()) ?? '').replace(/\s+/g, ''),
+  };
+  await card.locator('button.toggle').click();
+
+  await page.evaluate(() => {
+    if (!customElements.get('pc-enrol-form')) customElements.define('pc-enrol-form', class extends HTMLElement {});
+  });
+  await page.waitForFunction(
+    ([catalog, count]) =>
+      document.querySelector(catalog)?.shadowRoot?.querySelectorAll('li[data-code] button.register').length === count,
+    [side.catalog, openClasses] as const,
+  );
+  const withForm = (await shown(page, side)).cards;
+  let dialog: { title: string; form: string } | null = null;
+  if (openClasses > 0) {
+    await catalog.locator('button.register').first().click();
+    const open = catalog.locator('dialog[open]');
+    await open.waitFor();
+    const form = open.locator('pc-enrol-form');
+    dialog = {
+      title: (await open.locator('h3').textContent()) ?? '',
+      form: `${await form.getAttribute('class-id')} ${await form.getAttribute('lang')}`,
+    };
+    await open.getByRole('button', { name: 'Đóng' }).click();
+    await catalog.locator('dialog[open]').waitFor({ state: 'detached' });
+  }
+
+  await page.route(/\/trpc\//, (route) => route.abort('connectionrefused'));
+  await page.locator(`${side.roster} select`).selectOption('party_building');
+  const notice = page.locator(`${side.roster} .notice[role=alert]`);
+  await notice.waitFor({ timeout: 15_000 });
+  const apiDown = {
+    notice: await notice.evaluate((p) => {
+      const sentence = p.cloneNode(true) as Element;
+      sentence.querySelector('button')?.remove();
+      return (sentence.textContent ?? '').replace(/\s+/g, ' ').trim();
+    }),
+    retry: await notice.locator('button.retry').count(),
+    rows: (await shown(page, side)).rows.length,
+  };
+  await page.unroute(/\/trpc\//);
+
+  return { initial, filters, searched, details, withForm, dialog, apiDown };
+}
+
+/** A page whose every API call fails from the start: what each widget says instead, and whether it offers a retry. */
+async function failingFromTheStart(page: Page, url: string, side: Side) {
+  await page.route(/\/trpc\//, (route) => route.abort('connectionrefused'));
+  await page.goto(url);
+  const said = [];
+  for (const tag of [side.catalog, side.roster]) {
+    const failure = page.locator(`${tag} .failure[role=alert]`);
+    await failure.waitFor({ timeout: 30_000 });
+    said.push({ text: await failure.locator('p').textContent(), retry: await failure.locator('button.retry').count() });
+  }
+  return said;
+}
+
+/** Throws unless both sides saw the same thing. */
+function same(what: string, lit: unknown, react: unknown): void {
+  if (JSON.stringify(react) !== JSON.stringify(lit)) {
+    throw new Error(
+      `the React widgets differ (${what}):\nReact ${JSON.stringify(react)}\nLit   ${JSON.stringify(lit)}`,
+    );
+  }
 }
 
 /**
  * `widgets.bundle.gzipKB`: the bytes the demo portal page (`/`) actually receives for its widget
  * script and everything the script imports, from `polcenter start`, compressed as the server sends
  * them to Chromium (whose Accept-Encoding decides brotli or gzip).
- * `widgets.bundle.reactRatio`: that ÷ the class catalog and the roster written in React (same data
- * through the same API client, same markup, same styles), built by Vite with the same settings and
- * compressed the same way. Both sides are loaded against the same server and must show the same
- * cards and rows.
+ * `widgets.bundle.reactRatio`: that ÷ the class catalog and the roster written in React with the
+ * same features (bench/react: same API client, markup and styles), built by Vite with the same
+ * settings and compressed the same way. Both sides are loaded against the same server and must
+ * behave the same: same cards and rows, same filter controls, same answers to a search, the same
+ * details, register buttons and dialog, and the same failures with retry buttons.
  */
 export default async function bundleBench(): Promise<Figure[]> {
   const portal = await demoPortal();
@@ -119,7 +263,6 @@ export default async function bundleBench(): Promise<Figure[]> {
     const lit = await widgetTransfers(page, `${portal.url}/widgets/`);
     if (lit.length < 2) throw new Error(`expected the embed script and its chunk, saw ${lit.map((t) => t.url)}`);
     const litBytes = lit.reduce((sum, t) => sum + t.encoded, 0);
-    const litShown = await shown(page, 'pc-class-catalog', 'pc-rapporteur-roster');
 
     // The encoding the server chose for the code (the chunk), which the React build gets too; and a
     // check that this bench compresses as the server does: same bytes for the same files.
@@ -137,33 +280,48 @@ export default async function bundleBench(): Promise<Figure[]> {
     const react = await buildReact();
     const reactBytes = [...react.values()].reduce((sum, body) => sum + compressLikeServer(body, encoding), 0);
     const reactRaw = [...react.values()].reduce((sum, body) => sum + body.length, 0);
-    // The React build, loaded from the server's origin so it calls the same API, must show the same.
-    const reactPage = await portal.newPage();
-    await reactPage.route(`${portal.url}/react-bench/**`, (route) => {
-      const name = new URL(route.request().url()).pathname.slice('/react-bench/'.length);
-      if (name === '') {
-        return route.fulfill({
-          contentType: 'text/html; charset=utf-8',
-          body: `<!doctype html><html lang="vi"><script type="module" src="/react-bench/pc-react.js"></script><body>
+
+    // How many of the classes shown take enrolments today (the register buttons to expect).
+    const catalogAnswer = (await (
+      await fetch(`${portal.url}/trpc/classes.catalog?input=${encodeURIComponent(JSON.stringify({ limit: 12 }))}`)
+    ).json()) as { result: { data: { items: { enrolment: string }[] } } };
+    const openClasses = catalogAnswer.result.data.items.filter((item) => item.enrolment === 'open').length;
+
+    // The React build, loaded from the server's origin so it calls the same API, must behave the same.
+    const reactPage = async () => {
+      const tab = await portal.newPage();
+      await tab.route(`${portal.url}/react-bench/**`, (route) => {
+        const name = new URL(route.request().url()).pathname.slice('/react-bench/'.length);
+        if (name === '') {
+          return route.fulfill({
+            contentType: 'text/html; charset=utf-8',
+            body: `<!doctype html><html lang="vi"><script type="module" src="/react-bench/pc-react.js"></script><body>
             <pcr-class-catalog></pcr-class-catalog>
             <pcr-rapporteur-roster unit="064" level="district" date="2022-10-15"></pcr-rapporteur-roster></body></html>`,
-        });
-      }
-      const body = react.get(name);
-      return body ? route.fulfill({ contentType: 'text/javascript', body }) : route.fulfill({ status: 404 });
-    });
-    await reactPage.goto(`${portal.url}/react-bench/`);
-    await reactPage.locator('pcr-class-catalog li[data-code]').first().waitFor({ timeout: 30_000 });
-    await reactPage.locator('pcr-rapporteur-roster tbody tr').first().waitFor();
-    const reactShown = await shown(reactPage, 'pcr-class-catalog', 'pcr-rapporteur-roster');
-    if (JSON.stringify(reactShown) !== JSON.stringify(litShown)) {
-      throw new Error(
-        `the React widgets show something else:\n${JSON.stringify(reactShown)}\n${JSON.stringify(litShown)}`,
-      );
-    }
+          });
+        }
+        const body = react.get(name);
+        return body ? route.fulfill({ contentType: 'text/javascript', body }) : route.fulfill({ status: 404 });
+      });
+      return tab;
+    };
+    const reactTab = await reactPage();
+    await reactTab.goto(`${portal.url}/react-bench/`);
+    await reactTab.locator('pcr-class-catalog li[data-code]').first().waitFor({ timeout: 30_000 });
+    await reactTab.locator('pcr-rapporteur-roster tbody tr').first().waitFor();
+
+    const litSeen = await exercise(page, LIT, openClasses);
+    const reactSeen = await exercise(reactTab, REACT, openClasses);
+    for (const key of Object.keys(litSeen) as (keyof typeof litSeen)[]) same(key, litSeen[key], reactSeen[key]);
+    same(
+      'first load failing',
+      await failingFromTheStart(await portal.newPage(), `${portal.url}/`, LIT),
+      await failingFromTheStart(await reactPage(), `${portal.url}/react-bench/`, REACT),
+    );
 
     const kb = (bytes: number) => (bytes / 1024).toFixed(1);
     const litRaw = lit.reduce((sum, t) => sum + t.decoded, 0);
+    const { cards, rows } = litSeen.initial;
     return [
       {
         id: 'widgets.bundle.gzipKB',
@@ -176,9 +334,10 @@ export default async function bundleBench(): Promise<Figure[]> {
         id: 'widgets.bundle.reactRatio',
         value: litBytes / reactBytes,
         unit: 'x React',
-        baseline: 'class catalog + roster in React 19 (same client, markup, styles), Vite, same compression',
+        baseline:
+          'class catalog + roster in React 19 with the same features (same client, markup, styles), Vite, same compression',
         target: '<= 0.35',
-        note: `React: ${kb(reactRaw)} KB minified → ${kb(reactBytes)} KB ${encoding}; same ${litShown.cards.length} cards and ${litShown.rows.length} rows shown`,
+        note: `React: ${kb(reactRaw)} KB minified → ${kb(reactBytes)} KB ${encoding}, with the catalog's search, program/month/mode filters, details with timetable, register button and enrolment dialog, "show more", the roster's field choice, placeholders, failures and notices with retry (automatic with back-off), webmaster mistakes inline and in the console, live language and kept focus; both sides showed the same ${cards.length} cards and ${rows.length} rows, filter controls, search answer, details, register dialog and failures`,
       },
     ];
   } finally {
