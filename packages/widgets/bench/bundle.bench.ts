@@ -53,13 +53,16 @@ function compressLikeServer(body: Buffer, encoding: string): number {
 /** The React equivalent (bench/react), built with the widgets' own Vite settings, in memory. */
 async function buildReact(): Promise<Map<string, Buffer>> {
   const root = new URL('..', import.meta.url).pathname;
-  // The widgets' target, minifier and tree-shaking (tRPC's unused links left out), read from their
-  // config so the two builds cannot drift apart; only the entry and the chunking differ.
-  const { target, minify, rollupOptions } = widgetsVite.build ?? {};
+  // The widgets' own plugins, target, minifiers and tree-shaking (tRPC's unused links left out),
+  // read from their config so the two builds cannot drift apart; only the entry and the chunking
+  // differ (one entry, so one file; the embed splits its code into a long-cached chunk).
+  const { plugins, build: widgetsBuild = {} } = widgetsVite;
+  const { manualChunks: _chunking, ...output } = (widgetsBuild.rollupOptions?.output ?? {}) as Rolldown.OutputOptions;
   const result = await build({
     root,
     configFile: false,
     logLevel: 'warn',
+    plugins,
     // Library mode leaves `process.env.NODE_ENV` alone; a page bundle sets it, so React ships its production build.
     define: {
       'process.env.NODE_ENV': '"production"',
@@ -67,17 +70,14 @@ async function buildReact(): Promise<Map<string, Buffer>> {
     },
     build: {
       write: false,
-      target,
-      minify,
+      target: widgetsBuild.target,
+      minify: widgetsBuild.minify,
       lib: {
         entry: { 'pc-react': `${root}bench/react/widgets.jsx` },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
-      rollupOptions: {
-        ...(rollupOptions?.treeshake ? { treeshake: rollupOptions.treeshake } : {}),
-        output: { chunkFileNames: 'chunks/[name]-[hash].js' },
-      },
+      rollupOptions: { ...widgetsBuild.rollupOptions, output },
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
