@@ -69,10 +69,13 @@ export function startServerProcess(
     });
     let output = '';
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    // Generous: on two busy cores several test files start servers, databases and browsers at once.
+    // Ctrl-C first, so the server stops its PostgreSQL instead of leaving it running.
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not start in 60 s:\n${output}`));
-    }, 60_000);
+      child.kill('SIGINT');
+      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      reject(new Error(`server did not start in 180 s:\n${output}`));
+    }, 180_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const url = /http:\/\/localhost:\d+/.exec(output)?.[0];
