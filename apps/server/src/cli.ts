@@ -14,7 +14,7 @@ import { migrateCommand, seedCommand } from './commands/database';
 import { startCommand } from './commands/start';
 import { type Command, type Flags, UsageError } from './commands/types';
 import { tokenAddCommand, tokenListCommand, tokenRevokeCommand, userAddCommand } from './commands/users';
-import { consoleOutput } from './output';
+import { consoleOutput, describeUnexpected } from './output';
 import { readSettings, SETTINGS_HELP } from './settings';
 
 /** Exit codes: 0 done, 1 the work failed (a clear sentence says why), 2 the command line was wrong. */
@@ -163,9 +163,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       out.fail(error.text);
       for (const field of error.fields) out.fail(`  ${field.field}: ${field.message[lang]}`);
     } else {
+      // Its kind and code, not its message: a database error's message is the SQL with the values
+      // of the rows at hand, which may be people's IDs and birth dates (docs/operations.md).
+      const what = describeUnexpected(error);
       out.fail({
-        vi: `Lỗi không mong đợi: ${(error as Error)?.message ?? error}. Đặt POLCENTER_DEBUG=1 để xem chi tiết.`,
-        en: `Unexpected error: ${(error as Error)?.message ?? error}. Set POLCENTER_DEBUG=1 for details.`,
+        vi: `Lỗi không mong đợi (${what}). Đặt POLCENTER_DEBUG=1 để xem chi tiết (có thể lộ dữ liệu cá nhân).`,
+        en: `Unexpected error (${what}). Set POLCENTER_DEBUG=1 for details (they may show personal data).`,
       });
     }
     if (env.POLCENTER_DEBUG) console.error(error);

@@ -4,15 +4,19 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { sharedLimits } from '@polcenter/api';
 import { SYSTEM_ACTOR } from '@polcenter/core';
 import { createTestPolCenter } from '@polcenter/core/testing';
+import { collectedLog } from '@polcenter/testing/log-scan';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createHttpServer } from './http-server';
+import { jsonLogger } from './logger';
 
 // The transport, over real HTTP: CORS, form-post refusal, limits, error shapes, bearer auth.
 const polcenter = await createTestPolCenter({ demo: true });
 const PORTAL = 'https://chodon.backan.gov.vn';
+const log = collectedLog();
 const server = createHttpServer({
   polcenter,
+  logger: jsonLogger('debug', log.write),
   allowedOrigins: [PORTAL],
   limits: sharedLimits(polcenter, { signIn: { points: 3, seconds: 60 }, signInFailures: { points: 6, seconds: 60 } }),
 });
@@ -21,6 +25,7 @@ const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 test.after(async () => {
   await new Promise((resolve) => server.close(resolve));
   await polcenter.close();
+  log.assertClean();
 });
 
 await polcenter.auth.createUser(SYSTEM_ACTOR, {
@@ -358,6 +363,28 @@ test('unknown paths are 404, health is always 200, readiness checks the database
   assert.is((await fetch(`${base}/nope`)).status, 404);
   assert.is((await fetch(`${base}/healthz`)).status, 200);
   assert.is((await fetch(`${base}/readyz`)).status, 200);
+});
+
+test('a statement that fails: a 500 revealing nothing; its log line has the request id and codes, no SQL', async () => {
+  // units.list runs through MikroORM, which inlines the values ('064') into the SQL text it sends
+  // and into the error it throws.
+  await polcenter.orm.em.fork().execute('ALTER TABLE unit RENAME COLUMN name TO name_gone');
+  try {
+    const response = await fetch(listUrl);
+    assert.is(response.status, 500);
+    const body = await response.text();
+    assert.not.match(body, 'name_gone');
+    assert.not.match(body.toLowerCase(), 'select');
+    const requestId = response.headers.get('x-request-id');
+    const line = log.entries().find((entry) => entry.message === 'procedure failed' && entry.requestId === requestId);
+    assert.ok(line, JSON.stringify(log.entries().slice(-3)));
+    assert.equal([line?.level, line?.path, line?.status, line?.code], ['error', 'units.list', 500, '42703']);
+    assert.is(line?.error, 'DatabaseError', JSON.stringify(line));
+    assert.not.match(JSON.stringify(line), '064');
+    log.assertClean();
+  } finally {
+    await polcenter.orm.em.fork().execute('ALTER TABLE unit RENAME COLUMN name_gone TO name');
+  }
 });
 
 test.run();

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { appRouter, createContextFromHeaders, type Limits, sharedLimits } from '@polcenter/api';
-import type { PolCenter } from '@polcenter/core';
+import {
+  appRouter,
+  createContextFromHeaders,
+  DATABASE_RETRY_SECONDS,
+  isDatabaseUnavailable,
+  type Limits,
+  sharedLimits,
+} from '@polcenter/api';
+import { type PolCenter, summariseError } from '@polcenter/core';
 import { isDomainError, pickLang } from '@polcenter/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import compression from 'compression';
@@ -24,8 +31,8 @@ export interface HttpServerOptions {
   readonly maxBatchSize?: number;
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }
 
@@ -56,6 +63,9 @@ const PAGE_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The id the HTTP layer gave each request, for the log lines of what it runs. */
+const requestIds = new WeakMap<http.IncomingMessage, string>();
+
 function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
   const forwarded = trustProxy
     ? String(req.headers['x-forwarded-for'] ?? '')
@@ -83,22 +93,34 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       createContextFromHeaders(polcenter, req.headers, {
         clientKey: clientAddress(req, options.trustProxy ?? false),
         limits,
+        requestId: requestIds.get(req),
       }),
     responseMeta({ errors }) {
       // tRPC sends its own Vary (trpc-accept, accept) in place of the guard's: Origin goes back on,
       // since whether CORS headers are sent depends on it.
       const headers = new Headers([['vary', 'Origin']]);
       const wait = errors
-        .map((error) => (isDomainError(error.cause) ? error.cause.details.retryAfterSeconds : undefined))
+        .map((error) =>
+          error.code === 'SERVICE_UNAVAILABLE'
+            ? DATABASE_RETRY_SECONDS
+            : isDomainError(error.cause)
+              ? error.cause.details.retryAfterSeconds
+              : undefined,
+        )
         .find((seconds) => typeof seconds === 'number');
       if (wait) headers.set('retry-after', String(wait));
       return { headers };
     },
-    onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') {
-        // The cause may hold SQL; it goes to the log (ours), never to the client.
-        logger.log('error', 'procedure failed', { path, error: String(error.cause ?? error) });
-      }
+    onError({ error, path, req, ctx }) {
+      if (error.code !== 'INTERNAL_SERVER_ERROR' && error.code !== 'SERVICE_UNAVAILABLE') return;
+      // Kind, codes and statement name only: the message of a driver error is the SQL with its
+      // values, and PostgreSQL's detail quotes them (docs/operations.md).
+      logger.log(error.code === 'SERVICE_UNAVAILABLE' ? 'warn' : 'error', 'procedure failed', {
+        requestId: ctx?.requestId ?? requestIds.get(req),
+        path,
+        status: error.code === 'SERVICE_UNAVAILABLE' ? 503 : 500,
+        ...summariseError(error.cause ?? error),
+      });
     },
   });
   // API answers are compressed as they are written (brotli or gzip, as the client takes them). The
@@ -127,6 +149,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
   return http.createServer(async (req, res) => {
     const started = process.hrtime.bigint();
     const requestId = randomUUID();
+    requestIds.set(req, requestId);
     res.setHeader('x-request-id', requestId);
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
@@ -148,7 +171,12 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
           await polcenter.ping();
           return sendJson(res, 200, { status: 'ready' });
         } catch {
-          return sendJson(res, 503, { status: 'database unavailable' });
+          return sendJson(
+            res,
+            503,
+            { status: 'database unavailable' },
+            { 'retry-after': String(DATABASE_RETRY_SECONDS) },
+          );
         }
       }
       if (route.startsWith('/trpc/')) {
@@ -167,10 +195,18 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       }
       sendJson(res, 404, { error: pickLang(req.headers['accept-language']) === 'vi' ? 'Không tìm thấy' : 'Not found' });
     } catch (error) {
-      // Nothing may take the process down; the client learns only that it failed.
-      logger.log('error', 'request failed', { requestId, error: String(error) });
-      if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error / Máy chủ gặp lỗi' });
-      else res.destroy();
+      // Nothing may take the process down; the client learns only that it failed (or must wait).
+      const unavailable = isDatabaseUnavailable(error);
+      logger.log(unavailable ? 'warn' : 'error', 'request failed', { requestId, ...summariseError(error) });
+      if (res.headersSent) res.destroy();
+      else if (unavailable) {
+        sendJson(
+          res,
+          503,
+          { error: 'Database unavailable / Cơ sở dữ liệu tạm thời không truy cập được' },
+          { 'retry-after': String(DATABASE_RETRY_SECONDS) },
+        );
+      } else sendJson(res, 500, { error: 'Internal server error / Máy chủ gặp lỗi' });
     }
   });
 }

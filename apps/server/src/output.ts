@@ -1,3 +1,4 @@
+import { summariseError } from '@polcenter/core';
 import type { Lang, LocalizedText } from '@polcenter/domain';
 
 /** What the CLI says to the person at the terminal, in their language. */
@@ -16,4 +17,10 @@ export function consoleOutput(lang: Lang): Output {
     note: (text) => process.stdout.write(`  ${pick(text)}\n`),
     fail: (text) => process.stderr.write(`${pick(text)}\n`),
   };
+}
+
+/** An unexpected error as the terminal may show it: kind, code and statement, never the message. */
+export function describeUnexpected(error: unknown): string {
+  const { error: kind, code, statement } = summariseError(error);
+  return [kind, code, statement].filter(Boolean).join(' ');
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { PolCenter, Principal } from '@polcenter/core';
 import { type Lang, pickLang } from '@polcenter/domain';
 import { RateLimiter, type RateLimitRule } from './rate-limit';
@@ -53,6 +54,13 @@ export interface Context {
   /** The `Idempotency-Key` header of a mutation a client may repeat. */
   readonly idempotencyKey: string | null;
   readonly limits: Limits;
+  /** Names this call in the server's log lines (the HTTP layer's `x-request-id`). */
+  readonly requestId: string;
+  /**
+   * Why the caller could not be identified (the database was away while checking the token):
+   * every procedure then fails with it, mapped like any other error (a 503), in the caller's language.
+   */
+  readonly failure: unknown;
 }
 
 export function createContextInner(options: {
@@ -63,6 +71,8 @@ export function createContextInner(options: {
   clientKey?: string;
   limits?: Limits;
   idempotencyKey?: string | null;
+  requestId?: string;
+  failure?: unknown;
 }): Context {
   return {
     polcenter: options.polcenter,
@@ -72,6 +82,8 @@ export function createContextInner(options: {
     clientKey: options.clientKey ?? 'local',
     idempotencyKey: options.idempotencyKey ?? null,
     limits: options.limits ?? defaultLimits(),
+    requestId: options.requestId ?? randomUUID(),
+    failure: options.failure ?? null,
   };
 }
 
@@ -83,13 +95,23 @@ export async function createContextFromHeaders(
     'accept-language'?: string | undefined;
     'idempotency-key'?: string | string[] | undefined;
   },
-  client: { clientKey: string; limits: Limits },
+  client: { clientKey: string; limits: Limits; requestId?: string },
 ): Promise<Context> {
   const token = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1] ?? null;
-  const principal = token ? await polcenter.auth.authenticate(token) : null;
+  let principal: Principal | null = null;
+  let failure: unknown = null;
+  try {
+    principal = token ? await polcenter.auth.authenticate(token) : null;
+  } catch (error) {
+    // Thrown from here, tRPC would answer a bare 500 with no context (no language) and log the
+    // driver's message, the token's hash in its SQL; carried in the context, the procedure's
+    // error mapping answers it (a 503 when the database is away).
+    failure = error;
+  }
   return createContextInner({
     polcenter,
     principal,
+    failure,
     token: principal ? token : null,
     lang: headers['accept-language'],
     idempotencyKey: idempotencyKeyOf(headers['idempotency-key']),

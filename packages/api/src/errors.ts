@@ -1,5 +1,5 @@
+import { isDatabaseUnavailable } from '@polcenter/core';
 import { type DomainError, type ErrorKind, type FieldError, invalidInput, isDomainError } from '@polcenter/domain';
-import { SetupError } from '@polcenter/postgres';
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
@@ -14,38 +14,10 @@ const TRPC_CODE: Record<ErrorKind, TRPC_ERROR_CODE_KEY> = {
   rate_limited: 'TOO_MANY_REQUESTS',
 };
 
-/** Driver errors that mean "the database is away", not "the request is wrong". */
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  '57P01', // terminated by administrator
-  '57P02',
-  '57P03', // cannot connect now (starting up, shutting down)
-  '08000',
-  '08001',
-  '08003',
-  '08006',
-]);
-const UNAVAILABLE_MESSAGES =
-  /Connection terminated|Connection ended unexpectedly|Timeout acquiring a connection|connect ECONNREFUSED/i;
+export { isDatabaseUnavailable };
 
-/** Whether an error, or anything in its cause chain, says the database cannot be reached. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (
-    let e = error as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown } | undefined, depth = 0;
-    e && depth < 5;
-    depth++
-  ) {
-    if (e instanceof SetupError) return true;
-    if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
-    if (e.name === 'ConnectionException') return true;
-    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
-    e = e.cause as typeof e;
-  }
-  return false;
-}
+/** What a 503 for a database that is away asks the client to wait (`Retry-After`), in seconds. */
+export const DATABASE_RETRY_SECONDS = 5;
 
 /** The shape every error response carries in `error.data`, besides tRPC's own fields. */
 export interface ErrorData {

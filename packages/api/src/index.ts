@@ -8,6 +8,6 @@ export {
   type Limits,
   sharedLimits,
 } from './context';
-export { type ErrorData, toTRPCError } from './errors';
+export { DATABASE_RETRY_SECONDS, type ErrorData, isDatabaseUnavailable, toTRPCError } from './errors';
 export { RateLimiter, type RateLimitRule } from './rate-limit';
 export { type AppRouter, appRouter, createCaller, type RouterInputs, type RouterOutputs } from './root';

@@ -1,4 +1,4 @@
-import { DomainError, type Role, tokenScopeRefusal } from '@polcenter/domain';
+import { DomainError, type Role, screenInput, tokenScopeRefusal } from '@polcenter/domain';
 import { initTRPC } from '@trpc/server';
 import type { Context } from './context';
 import { asDomainError, type ErrorData, toTRPCError } from './errors';
@@ -34,10 +34,21 @@ const t = initTRPC.context<Context>().create({
 });
 
 /** Every procedure goes through this: it maps whatever a service throws to a transport error once. */
-const mapErrors = t.middleware(async ({ next }) => {
+const mapErrors = t.middleware(async ({ ctx, next }) => {
+  if (ctx.failure) throw toTRPCError(ctx.failure);
   const result = await next();
   if (!result.ok) throw toTRPCError(result.error);
   return result;
+});
+
+/**
+ * The one input boundary (ADR 0010): every raw input is screened before any schema or procedure
+ * sees it, so a control character, an endless string or list reaches neither a procedure nor SQL
+ * even where a schema forgot its bounds; procedures get the NFC-normalised copy.
+ */
+const screenRawInput = t.middleware(async ({ getRawInput, next }) => {
+  const screened = screenInput(await getRawInput());
+  return next({ getRawInput: async () => screened });
 });
 
 export const router = t.router;
@@ -55,7 +66,7 @@ const tokenScope = t.middleware(({ ctx, path, type, next }) => {
 });
 
 /** Open to anyone, the portal's visitors included: must never return personal data. */
-export const publicProcedure = t.procedure.use(mapErrors).use(tokenScope);
+export const publicProcedure = t.procedure.use(mapErrors).use(screenRawInput).use(tokenScope);
 
 const signInRequired = () =>
   new DomainError('AUTH.REQUIRED', {

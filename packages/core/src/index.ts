@@ -1,5 +1,6 @@
 export { type Actor, SYSTEM_ACTOR } from './actor';
 export { type AuditEntry, audit } from './audit';
+export { type ErrorSummary, isDatabaseUnavailable, summariseError } from './db-errors';
 export * from './entities';
 export { assertSchemaNotNewer, type MigrationReport, migrate } from './migrate';
 export { MIGRATIONS } from './migrations';

@@ -1,8 +1,9 @@
 import { Migrator } from '@mikro-orm/migrations';
-import { MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { DefaultLogger, type LogContext, MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { explainConnectionError, parseDatabaseUrl } from '@polcenter/postgres';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { withoutLiterals } from './sql-text';
 
 export type Orm = MikroORM;
 
@@ -10,8 +11,20 @@ export interface OrmOptions {
   readonly databaseUrl: string;
   /** Largest number of pooled connections (default 20). */
   readonly poolSize?: number;
-  /** Log every SQL statement (development). */
+  /** Log every SQL statement (development), its literals masked: MikroORM inlines values. */
   readonly debug?: boolean;
+  /** How long a call waits for a pooled connection before it fails with a 503 (default 10 s). */
+  readonly acquireTimeoutMs?: number;
+}
+
+/**
+ * MikroORM's logger, but a statement is logged without its values: MikroORM inlines parameters
+ * into the SQL text, so its own query log would print names, birth dates and IDs (ADR 0010).
+ */
+class ParameterFreeLogger extends DefaultLogger {
+  override logQuery(context: { query: string } & LogContext): void {
+    super.logQuery({ ...context, query: withoutLiterals(context.query), params: undefined });
+  }
 }
 
 export function ormConfig(options: OrmOptions): Options {
@@ -37,7 +50,12 @@ export function ormConfig(options: OrmOptions): Options {
     discovery: { warnWhenNoEntities: false },
     // The pool says "Connection Error" on the console when a backend dies; the request that meets it
     // already fails with a clear 503 and the pool replaces the connection, so the line is only noise.
-    driverOptions: { log: { warn: () => {}, deprecate: () => {} } },
+    driverOptions: {
+      log: { warn: () => {}, deprecate: () => {} },
+      // knex waits 60 s by default; a caller is better served by a prompt 503 and a retry.
+      acquireConnectionTimeout: options.acquireTimeoutMs ?? 10_000,
+    },
+    loggerFactory: (loggerOptions) => new ParameterFreeLogger(loggerOptions),
   };
 }
 

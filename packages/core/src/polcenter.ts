@@ -26,7 +26,10 @@ export interface PolCenterOptions {
   /** Apply pending migrations before returning (default true). */
   readonly migrate?: boolean;
   readonly poolSize?: number;
+  /** Log SQL statements, without their values. */
   readonly debug?: boolean;
+  /** How long a call waits for a pooled connection (default 10 s) before it fails as unavailable. */
+  readonly acquireTimeoutMs?: number;
 }
 
 /** The library, ready to use: typed services over one connection pool. */

@@ -2,6 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { AnyEntity, EntityData, EntityManager, QueryResult } from '@mikro-orm/postgresql';
 import { isRetryable } from './db-errors';
+import { numberedPlaceholders } from './sql-text';
+
+export { numberedPlaceholders, withoutLiterals } from './sql-text';
+
 import type { Orm } from './orm';
 
 /**
@@ -165,7 +169,15 @@ class Transaction implements Sql {
     preparedOn.set(this.client, prepared);
     const named = prepared.has(name) || prepared.size < PREPARED_MAX;
     if (named) prepared.add(name);
-    const result = await this.client.query(named ? { name, text, values: params } : text, named ? undefined : params);
+    let result: Awaited<ReturnType<PooledClient['query']>>;
+    try {
+      result = await this.client.query(named ? { name, text, values: params } : text, named ? undefined : params);
+    } catch (error) {
+      // The log names the statement that failed (never its values): see summariseError.
+      if (error && typeof error === 'object')
+        Object.defineProperty(error, 'statement', { value: name, configurable: true });
+      throw error;
+    }
     const out = method === 'run' ? { affectedRows: result.rowCount ?? 0, rows: result.rows } : result.rows;
     return out as T;
   }
@@ -190,58 +202,4 @@ function statement(sql: string): Statement {
     statements.set(sql, found);
   }
   return found;
-}
-
-/**
- * `?` placeholders (MikroORM's style, used by every hand-written statement) as PostgreSQL's `$1…$n`,
- * so values travel as bound parameters. A `?` inside quotes, a dollar-quoted body or a comment is
- * left alone.
- */
-export function numberedPlaceholders(sql: string): string {
-  let out = '';
-  let n = 0;
-  let i = 0;
-  while (i < sql.length) {
-    const ch = sql[i] as string;
-    const skipTo = skippedUntil(sql, i);
-    if (skipTo > i) {
-      out += sql.slice(i, skipTo);
-      i = skipTo;
-    } else {
-      out += ch === '?' ? `$${++n}` : ch;
-      i++;
-    }
-  }
-  return out;
-}
-
-/** Where a quoted string, quoted identifier, dollar-quoted body or comment starting at `i` ends. */
-function skippedUntil(sql: string, i: number): number {
-  const ch = sql[i];
-  if (ch === "'" || ch === '"') {
-    let j = i + 1;
-    while (j < sql.length) {
-      if (sql[j] === ch) {
-        if (sql[j + 1] === ch) j += 2;
-        else return j + 1;
-      } else j++;
-    }
-    return sql.length;
-  }
-  if (ch === '-' && sql[i + 1] === '-') {
-    const end = sql.indexOf('\n', i);
-    return end < 0 ? sql.length : end;
-  }
-  if (ch === '/' && sql[i + 1] === '*') {
-    const end = sql.indexOf('*/', i + 2);
-    return end < 0 ? sql.length : end + 2;
-  }
-  if (ch === '$') {
-    const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i, i + 64))?.[0];
-    if (tag) {
-      const end = sql.indexOf(tag, i + tag.length);
-      return end < 0 ? sql.length : end + tag.length;
-    }
-  }
-  return i;
 }

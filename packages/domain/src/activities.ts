@@ -4,6 +4,7 @@ import { isoDate } from './dates';
 import { bilingual, DomainError } from './errors';
 import type { LocalizedText } from './i18n';
 import { pageFields } from './paging';
+import { text } from './text';
 
 /**
  * What rapporteurs do, besides teaching: briefings at the grassroots (*tuyên truyền miệng*,
@@ -60,7 +61,6 @@ export const ATTENDANCE_STATUSES = ['present', 'excused', 'absent'] as const;
 export type ConferenceAttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
 const people = z.array(z.uuid()).min(1).max(50);
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const briefingInput = z
   .object({
@@ -72,7 +72,7 @@ export const briefingInput = z
     resolution: text(200).nullish(),
     audienceSize: z.number().int().min(0).max(100_000),
     mode: z.enum(BRIEFING_MODES).default('in_person'),
-    note: z.string().trim().max(1000).nullish(),
+    note: text(1000, { min: 0, multiline: true }).nullish(),
     presenterIds: people,
   })
   .strict();
@@ -84,9 +84,9 @@ export const opinionReportInput = z
     unitId: z.uuid(),
     topic: text(300),
     /** What people said, in the reporter's words. */
-    summary: text(5000),
+    summary: text(5000, { multiline: true }),
     sensitivity: z.enum(SENSITIVITIES).default('routine'),
-    followUp: z.string().trim().max(2000).nullish(),
+    followUp: text(2000, { min: 0, multiline: true }).nullish(),
     status: z.enum(OPINION_STATUSES).default('open'),
     reporterIds: people,
   })
@@ -97,7 +97,7 @@ export const opinionReportUpdateInput = z
   .object({
     id: z.uuid(),
     status: z.enum(OPINION_STATUSES).optional(),
-    followUp: z.string().trim().max(2000).nullish(),
+    followUp: text(2000, { min: 0, multiline: true }).nullish(),
     sensitivity: z.enum(SENSITIVITIES).optional(),
   })
   .strict();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bilingual, DomainError } from './errors';
 import type { LocalizedText } from './i18n';
+import { text } from './text';
 
 /**
  * API tokens: bearer tokens another app holds instead of a person's sign-in. Each one has a label,
@@ -54,7 +55,7 @@ const SCOPE_WORDS = bilingual({
  * The scope as typed on the command line or sent by a client: `full`, `read`, `enrolment,classes`
  * (those areas, reading and writing) or `read:enrolment,classes` (those areas, reading only).
  */
-export const tokenScopeText = z.string().transform((text, ctx): TokenScope => {
+export const tokenScopeText = text(400).transform((text, ctx): TokenScope => {
   const value = text.trim().toLowerCase();
   if (value === 'full') return FULL_SCOPE;
   if (value === 'read') return { readOnly: true, areas: null };
@@ -83,7 +84,7 @@ export const tokenScopeText = z.string().transform((text, ctx): TokenScope => {
 /** A scope as text (`read:enrolment`) or as the object a list gives back. */
 export const tokenScope = z
   .union([
-    z.string(),
+    text(400),
     z.object({ readOnly: z.boolean(), areas: z.array(z.enum(TOKEN_AREAS)).min(1).readonly().nullable() }).strict(),
   ])
   .transform((value, ctx): TokenScope => {
@@ -116,7 +117,7 @@ export function describeTokenScope(scope: TokenScope): LocalizedText {
 
 export const apiTokenInput = z
   .object({
-    label: z.string().trim().min(1).max(120),
+    label: text(120),
     scope: tokenScope.default(FULL_SCOPE),
     expiresInDays: z.number().int().min(1).max(TOKEN_LIFETIME_DAYS.max).default(TOKEN_LIFETIME_DAYS.default),
   })

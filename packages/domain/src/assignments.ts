@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from './errors';
+import { text } from './text';
 import { describeSession, type SessionTime } from './timetable';
 
 /**
@@ -18,7 +19,7 @@ export const assignmentInput = z
     role: z.enum(ASSIGNMENT_ROLES).default('lecturer'),
     /** Assign despite a clash; the reason is kept in the assignment and the audit log. */
     override: z
-      .object({ reason: z.string().trim().min(5).max(500) })
+      .object({ reason: text(500, { min: 5, multiline: true }) })
       .strict()
       .optional(),
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bilingual } from './errors';
 import type { Lang, LocalizedText } from './i18n';
+import { text } from './text';
 
 /** Present, absent with leave (*có phép*), absent without leave (*không phép*). */
 export const ATTENDANCE_MARKS = ['present', 'excused', 'absent'] as const;
@@ -83,7 +84,7 @@ export const attendanceSheetInput = z
           .object({
             enrolmentId: z.uuid(),
             mark: z.enum(ATTENDANCE_MARKS),
-            note: z.string().trim().max(500).nullish(),
+            note: text(500, { min: 0, multiline: true }).nullish(),
           })
           .strict(),
       )

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { pageFields } from './paging';
+import { text } from './text';
 
 /** Reading the audit log: by record, by kind of record, or by who acted; newest first. */
 export const auditTrailInput = z
   .object({
-    entity: z.string().trim().min(1).max(40).optional(),
+    entity: text(40).optional(),
     entityId: z.uuid().optional(),
     actorId: z.uuid().optional(),
     /** Entries older than this id (the previous page's last). */

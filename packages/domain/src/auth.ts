@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bilingual } from './errors';
 import type { LocalizedText } from './i18n';
+import { text } from './text';
 
 /**
  * Who may do what. A role is held *for a unit*: a coordinator of commune A sees commune A and what
@@ -23,12 +24,8 @@ export interface RoleGrant {
   readonly unitId: string | null;
 }
 
-export const username = z
-  .string()
-  .trim()
+export const username = text(60, { min: 3 })
   .toLowerCase()
-  .min(3)
-  .max(60)
   .regex(/^[a-z0-9._-]+$/, {
     message: bilingual({
       vi: 'Tên đăng nhập chỉ gồm chữ thường không dấu, số và . _ -',
@@ -37,17 +34,17 @@ export const username = z
   });
 
 /** Long enough to resist guessing; no composition rules (they make passwords worse, not better). */
-export const password = z.string().min(10).max(200);
+export const password = text(200, { min: 10, trim: false });
 
 export const signInInput = z
-  .object({ username: z.string().trim().toLowerCase().min(1).max(60), password: z.string().min(1).max(200) })
+  .object({ username: text(60).toLowerCase(), password: text(200, { trim: false }) })
   .strict();
 export type SignInInput = z.input<typeof signInInput>;
 
 export const userInput = z
   .object({
     username,
-    displayName: z.string().trim().min(1).max(120),
+    displayName: text(120),
     password,
     roles: z
       .array(z.object({ role: z.enum(ROLES), unitId: z.uuid().nullable().default(null) }).strict())

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bilingual, DomainError } from './errors';
+import { text } from './text';
 
 /**
  * Certificates (*giấy chứng nhận*) carry a number, gap-free per center and year (the database
@@ -29,17 +30,12 @@ export function formatCertificateNumber(
   });
 }
 
-export const certificateNumberTemplate = z
-  .string()
-  .trim()
-  .min(1)
-  .max(60)
-  .refine((template) => /\{n(?::\d)?\}/.test(template), {
-    message: bilingual({
-      vi: 'Mẫu số giấy chứng nhận phải chứa {n} (số thứ tự).',
-      en: 'A certificate number template must contain {n} (the sequence).',
-    }),
-  });
+export const certificateNumberTemplate = text(60).refine((template) => /\{n(?::\d)?\}/.test(template), {
+  message: bilingual({
+    vi: 'Mẫu số giấy chứng nhận phải chứa {n} (số thứ tự).',
+    en: 'A certificate number template must contain {n} (the sequence).',
+  }),
+});
 
 // Crockford's base 32: no I, L, O or U, so nothing reads as another character or a word.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -116,28 +112,25 @@ export function isValidVerificationCode(typed: string): boolean {
 }
 
 /** A code typed on the portal, normalised; a typo is refused before any lookup. */
-export const verificationCode = z
-  .string()
-  .max(40)
-  .transform((typed, ctx) => {
-    const code = normaliseVerificationCode(typed);
-    if (code) return code;
-    ctx.addIssue({
-      code: 'custom',
-      message: bilingual({
-        vi: 'Mã xác minh không đúng; hãy kiểm tra lại từng ký tự (dạng XXXX-XXXX-XXXX).',
-        en: 'This verification code is not valid; check each character (format XXXX-XXXX-XXXX).',
-      }),
-    });
-    return z.NEVER;
+export const verificationCode = text(40).transform((typed, ctx) => {
+  const code = normaliseVerificationCode(typed);
+  if (code) return code;
+  ctx.addIssue({
+    code: 'custom',
+    message: bilingual({
+      vi: 'Mã xác minh không đúng; hãy kiểm tra lại từng ký tự (dạng XXXX-XXXX-XXXX).',
+      en: 'This verification code is not valid; check each character (format XXXX-XXXX-XXXX).',
+    }),
   });
+  return z.NEVER;
+});
 
 export const certificateLookupInput = z.object({ code: verificationCode }).strict();
 export type CertificateLookupInput = z.input<typeof certificateLookupInput>;
 
 /** Revoking keeps the number and records why. */
 export const certificateRevocationInput = z
-  .object({ certificateId: z.uuid(), reason: z.string().trim().min(5).max(1000) })
+  .object({ certificateId: z.uuid(), reason: text(1000, { min: 5, multiline: true }) })
   .strict();
 export type CertificateRevocationInput = z.input<typeof certificateRevocationInput>;
 

@@ -3,7 +3,9 @@ import { CLASS_STATUSES } from './classes';
 import { isoDate } from './dates';
 import { bilingual, DomainError } from './errors';
 import type { LocalizedText } from './i18n';
+import { versionNumber } from './lookups';
 import { pageFields } from './paging';
+import { text } from './text';
 import { sessionInput } from './timetable';
 
 /** What the public catalog of open classes may be filtered by. */
@@ -13,13 +15,13 @@ export const classCatalogInput = z
     /** Classes organised by this unit or any unit below it… */
     organiserUnitId: z.uuid().optional(),
     /** …or by the unit with this code (stable public codes suit embedded widgets). */
-    organiserCode: z.string().trim().min(1).max(40).optional(),
+    organiserCode: text(40).optional(),
     /** …or of the program with this code (`NTĐ`…). */
-    programCode: z.string().trim().min(1).max(20).optional(),
+    programCode: text(20).optional(),
     /** Where trainees sit: `in_person` (a hall) or `online` (a site); hybrid classes are both. */
     mode: z.enum(['in_person', 'online']).optional(),
     /** Words that start words of the code, title, program, venue or organiser; diacritics and case ignored. */
-    search: z.string().trim().max(100).optional(),
+    search: text(100, { min: 0 }).optional(),
     /** Classes running on some day between `from` and `to` (both inclusive). */
     from: isoDate.optional(),
     to: isoDate.optional(),
@@ -39,7 +41,7 @@ export const classTransitionInput = z
     classId: z.uuid(),
     to: z.enum(CLASS_STATUSES),
     /** The version the caller saw; a change made since is refused rather than overwritten. */
-    expectedVersion: z.number().int().min(1).optional(),
+    expectedVersion: versionNumber.optional(),
   })
   .strict();
 export type ClassTransitionInput = z.input<typeof classTransitionInput>;

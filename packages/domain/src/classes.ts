@@ -3,6 +3,7 @@ import type { IsoDate } from './calendar';
 import { isoDate } from './dates';
 import { bilingual, DomainError } from './errors';
 import type { LocalizedText } from './i18n';
+import { text } from './text';
 import { DEFAULT_DAY_PART_TIMES, describeSession, findSelfClash, hasValidTime, sessionInput } from './timetable';
 
 /** A class is one run of a program: its code, where and when, how many seats, and its status. */
@@ -68,8 +69,7 @@ export const MAX_CLASS_CAPACITY = 2000;
 // A program code, a sequence number and the year: `NTĐ-03/2022`, `SC-K2-01/2022`.
 const CLASS_CODE = /^[\p{Lu}\p{N}]+(?:[.-][\p{Lu}\p{N}]+)*-\d{1,4}\/\d{4}$/u;
 
-export const classCode = z
-  .string()
+export const classCode = text(40)
   .transform((code) => code.trim().toLocaleUpperCase('vi'))
   .pipe(
     z
@@ -90,7 +90,7 @@ export function formatClassCode(programCode: string, sequence: number, year: num
 
 const site = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name: text(200),
     /** The unit hosting the site (*điểm cầu*), when it is one of ours. */
     unitId: z.uuid().nullish(),
   })
@@ -101,10 +101,10 @@ export const classInput = z
     code: classCode,
     programId: z.uuid(),
     organiserUnitId: z.uuid(),
-    title: z.string().trim().min(1).max(300).nullish(),
+    title: text(300).nullish(),
     mode: z.enum(CLASS_MODES),
     /** Where trainees meet in person. */
-    venue: z.string().trim().min(1).max(300).nullish(),
+    venue: text(300).nullish(),
     onlineLink: z
       .url({ protocol: /^https?$/ })
       .max(1000)

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate } from './dates';
 import { DomainError } from './errors';
 import type { LocalizedText } from './i18n';
+import { text } from './text';
 
 /**
  * Rapporteur contests (*Hội thi báo cáo viên giỏi*): entrants in categories, three rounds scored
@@ -39,7 +40,11 @@ export const contestRulesSchema = z
   .object({
     /** Points each round is scored out of; the total is the sum of the round averages. */
     maxPoints: z
-      .object({ outline: z.number().positive(), talk: z.number().positive(), questions: z.number().positive() })
+      .object({
+        outline: z.number().positive().max(1000),
+        talk: z.number().positive().max(1000),
+        questions: z.number().positive().max(1000),
+      })
       .strict(),
     /** Rounds compared, in order, when totals are equal. */
     tieBreak: z.array(z.enum(CONTEST_ROUNDS)).max(3),
@@ -192,13 +197,13 @@ function tieNote<R extends { entrantId: string; total: number | null; averages: 
 
 export const contestInput = z
   .object({
-    title: z.string().trim().min(1).max(300),
+    title: text(300),
     ownerUnitId: z.uuid(),
     heldOn: isoDate,
     /** The contest's level (district → province → region); the owner's unit level when absent. */
-    level: z.string().trim().min(1).max(40).optional(),
+    level: text(40).optional(),
     categories: z
-      .array(z.object({ code: z.string().trim().min(1).max(40), name: z.string().trim().min(1).max(200) }).strict())
+      .array(z.object({ code: text(40), name: text(200) }).strict())
       .min(1)
       .max(10)
       .optional(),
@@ -211,8 +216,8 @@ export const contestEntrantInput = z
   .object({
     contestId: z.uuid(),
     personId: z.uuid(),
-    category: z.string().trim().min(1).max(40),
-    topic: z.string().trim().min(1).max(300),
+    category: text(40),
+    topic: text(300),
   })
   .strict();
 export type ContestEntrantInput = z.input<typeof contestEntrantInput>;
@@ -227,7 +232,7 @@ export const contestScoresInput = z
             entrantId: z.uuid(),
             judgeId: z.uuid(),
             round: z.enum(CONTEST_ROUNDS),
-            score: z.number().min(0).multipleOf(0.1),
+            score: z.number().min(0).max(1000).multipleOf(0.1),
           })
           .strict(),
       )

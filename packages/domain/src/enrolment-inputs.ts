@@ -6,6 +6,7 @@ import { ENROLMENT_STATE_NAMES, ENROLMENT_STATES, type EnrolmentState } from './
 import { DomainError } from './errors';
 import { recordNotFoundError } from './lookups';
 import { pageFields } from './paging';
+import { text } from './text';
 
 /**
  * Inputs and refusals of the enrolment services beyond the ones of `enrolment.ts`: listing a
@@ -28,7 +29,7 @@ export const attendanceMarkInput = z
     sessionId: z.uuid(),
     enrolmentId: z.uuid(),
     mark: z.enum(ATTENDANCE_MARKS),
-    note: z.string().trim().max(500).nullish(),
+    note: text(500, { min: 0, multiline: true }).nullish(),
   })
   .strict();
 export type AttendanceMarkInput = z.input<typeof attendanceMarkInput>;

@@ -4,6 +4,7 @@ import { CLASS_STATUS_NAMES, type EnrolmentWindow, enrolmentWindowState } from '
 import { bilingual, DomainError } from './errors';
 import type { LocalizedText } from './i18n';
 import { checkEligibility, describeIneligibility, type EligibilityRule, type EligibilitySubject } from './programs';
+import { text } from './text';
 import { describeSession, type SessionTime } from './timetable';
 
 /**
@@ -234,7 +235,7 @@ export function scheduleClashError(otherClassCode: string, session: SessionTime)
 
 // — Inputs —
 
-const reason = z.string().trim().min(1).max(500);
+const reason = text(500, { multiline: true });
 
 /** A unit sends many of its people to one class at once. */
 export const nominationInput = z
@@ -248,14 +249,14 @@ export const nominationInput = z
       .refine((ids) => new Set(ids).size === ids.length, {
         message: bilingual({ vi: 'Một người bị cử hai lần.', en: 'A person appears twice.' }),
       }),
-    note: z.string().trim().max(500).nullish(),
+    note: text(500, { min: 0, multiline: true }).nullish(),
   })
   .strict();
 export type NominationInput = z.input<typeof nominationInput>;
 
 /** A person (or staff for them) asks for a seat. */
 export const enrolmentRequestInput = z
-  .object({ classId: z.uuid(), personId: z.uuid(), note: z.string().trim().max(500).nullish() })
+  .object({ classId: z.uuid(), personId: z.uuid(), note: text(500, { min: 0, multiline: true }).nullish() })
   .strict();
 export type EnrolmentRequestInput = z.input<typeof enrolmentRequestInput>;
 

@@ -124,10 +124,13 @@ export function isDomainError(error: unknown): error is DomainError {
 
 /** Turns zod's issues into one INPUT.INVALID error naming each field and why, in vi and en. */
 export function invalidInput(issues: readonly z.core.$ZodIssue[]): DomainError {
-  const fields = issues.map((issue) => ({
-    field: issue.path.map(String).join('.') || '(input)',
-    message: describeIssue(issue),
-  }));
+  return invalidFields(
+    issues.map((issue) => ({ field: issue.path.map(String).join('.') || '(input)', message: describeIssue(issue) })),
+  );
+}
+
+/** INPUT.INVALID naming each field at fault. */
+export function invalidFields(fields: readonly FieldError[]): DomainError {
   const names = [...new Set(fields.map((f) => f.field))].join(', ');
   return new DomainError(
     'INPUT.INVALID',

@@ -2,19 +2,14 @@ import { z } from 'zod';
 import { type AttendanceSummary, DEFAULT_MAX_ABSENCE_RATIO, formatRatio, isBarredFromTest } from './attendance';
 import { bilingual, DomainError } from './errors';
 import type { LocalizedText } from './i18n';
+import { text } from './text';
 
 /**
  * Scores are on the 10-point scale with one decimal. People type "7,5" (the Vietnamese
  * decimal comma) as often as 7.5; both are accepted, 7.25 and 10.5 are not.
  */
 export const score = z
-  .union([
-    z.number(),
-    z
-      .string()
-      .trim()
-      .regex(/^\d{1,2}(?:[.,]\d+)?$/),
-  ])
+  .union([z.number(), text(10).regex(/^\d{1,2}(?:[.,]\d+)?$/)])
   .transform((value) => (typeof value === 'number' ? value : Number(value.replace(',', '.'))))
   .pipe(
     z
@@ -65,9 +60,9 @@ export const gradingScaleInput = z
   .array(
     z
       .object({
-        code: z.string().trim().min(1).max(40),
+        code: text(40),
         min: z.number().min(0).max(10),
-        name: z.object({ vi: z.string().trim().min(1).max(100), en: z.string().trim().min(1).max(100) }).strict(),
+        name: z.object({ vi: text(100), en: text(100) }).strict(),
       })
       .strict(),
   )
@@ -237,7 +232,7 @@ export const scoreSheetInput = z
       .array(
         z
           .object({
-            label: z.string().trim().min(1).max(200),
+            label: text(200),
             value: score,
             weight: z.number().positive().max(100).optional(),
           })

@@ -29,6 +29,7 @@ export * from './registration-form';
 export * from './reports';
 export * from './rosters';
 export * from './self-registration';
+export * from './text';
 export * from './timetable';
 export * from './unit-links';
 export * from './units';

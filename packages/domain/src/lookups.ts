@@ -10,11 +10,14 @@ import type { LocalizedText } from './i18n';
 /** A record named by its id; a malformed id is bad input, not a missing record. */
 export const recordRef = z.object({ id: z.uuid() }).strict();
 
+/** A record's version number, as its `integer` column holds it. */
+export const versionNumber = z.number().int().min(1).max(2_147_483_647);
+
 /** Which version of a record an edit was made on (optimistic locking). */
 export const recordVersion = z
   .object({
     id: z.uuid(),
-    version: z.number().int().min(1),
+    version: versionNumber,
   })
   .strict();
 

@@ -3,6 +3,7 @@ import type { IsoDate } from './calendar';
 import { isoDate } from './dates';
 import { bilingual } from './errors';
 import type { LocalizedText } from './i18n';
+import { text } from './text';
 
 /**
  * Obligations of rapporteurs (**configurable**): rules as data, e.g. "at least 6 briefings a year",
@@ -21,12 +22,7 @@ export const OBLIGATION_KIND_NAMES: Record<ObligationKind, LocalizedText> = {
 
 export const obligationInput = z
   .object({
-    code: z
-      .string()
-      .trim()
-      .min(1)
-      .max(40)
-      .regex(/^[A-Za-z0-9._-]+$/),
+    code: text(40).regex(/^[A-Za-z0-9._-]+$/),
     kind: z.enum(OBLIGATION_KINDS),
     /**
      * Whose rule it is: it binds the rosters of this unit and of the units below it. Absent or
@@ -34,12 +30,12 @@ export const obligationInput = z
      */
     ownerUnitId: z.uuid().nullish(),
     /** The roster level it binds (null: every roster). */
-    rosterLevel: z.string().trim().min(1).max(40).nullish(),
+    rosterLevel: text(40).nullish(),
     /** A fixed count per year… */
     minimum: z.number().int().min(1).max(1000).nullish(),
     /** …or a share of what was held (conferences of one's roster that year), 0–1. */
     minShare: z.number().gt(0).max(1).nullish(),
-    name: z.object({ vi: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }).strict(),
+    name: z.object({ vi: text(200), en: text(200) }).strict(),
     validFromYear: z.number().int().min(1945).max(2200).nullish(),
     validToYear: z.number().int().min(1945).max(2200).nullish(),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 
 /**
  * Lists that can grow without bound (people, the public class catalog) are read a page at a
@@ -12,7 +13,7 @@ export const MAX_PAGE_SIZE = 100;
 
 export const pageFields = {
   /** `nextCursor` of the previous page; absent for the first page. */
-  cursor: z.string().min(1).max(500).optional(),
+  cursor: text(500).optional(),
   limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 };
 

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { isoDate } from './dates';
 import { pageFields } from './paging';
+import { text } from './text';
 
 /** Finding people: words of a name, diacritics ignored, optionally within a unit and below it. */
 export const personSearchInput = z
   .object({
     /** "nguyen van" finds "Nguyễn Văn Đạt": each word must start a word of the name. */
-    query: z.string().max(120).default(''),
+    query: text(120, { min: 0 }).default(''),
     /** Only people of this unit and the units below it. */
     unitId: z.uuid().optional(),
     ...pageFields,
@@ -18,10 +19,9 @@ export type PersonSearchInput = z.input<typeof personSearchInput>;
 /** Who might already be on file, before a new record is typed in full. */
 export const duplicateCandidateInput = z
   .object({
-    fullName: z.string().trim().min(1).max(120),
+    fullName: text(120),
     birthDate: isoDate,
-    nationalId: z
-      .string()
+    nationalId: text(40)
       .transform((value) => value.replace(/\s/g, ''))
       .pipe(z.string().regex(/^\d{12}$/))
       .nullish(),

@@ -16,6 +16,7 @@ import {
   type PartyFields,
   type PersonalField,
 } from './person-fields';
+import { text } from './text';
 import { foldDiacritics } from './vietnamese';
 
 /**
@@ -36,7 +37,7 @@ const personFields = z
     gender: z.enum(GENDERS),
     ethnicity: z.enum(ETHNICITIES),
     unitId: z.uuid(),
-    position: z.string().trim().max(200).nullish(),
+    position: text(200, { min: 0 }).nullish(),
     partyStatus: z.enum(PARTY_STATUSES).default('non_member'),
     /** Date admitted to the Party; required for a probationary member. */
     partyAdmittedOn: isoDate.nullish(),

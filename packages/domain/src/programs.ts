@@ -12,6 +12,7 @@ import {
   PARTY_STATUSES,
   type PartyStatus,
 } from './person-fields';
+import { text } from './text';
 
 /**
  * A program is a kind of course; a class is one run of it. Everything a province may do
@@ -277,10 +278,7 @@ export function describeIneligibility(
 // until someone translates.
 const localizedName = (max: number) =>
   z
-    .union([
-      z.string().trim().min(1).max(max),
-      z.object({ vi: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max).optional() }).strict(),
-    ])
+    .union([text(max), z.object({ vi: text(max), en: text(max).optional() }).strict()])
     .transform(
       (name): LocalizedText =>
         typeof name === 'string' ? { vi: name, en: name } : { vi: name.vi, en: name.en ?? name.vi },
@@ -290,14 +288,12 @@ export const eligibilityRuleInput = z
   .object({
     partyStatuses: z.array(z.enum(PARTY_STATUSES)).max(PARTY_STATUSES.length).optional(),
     minEducation: z.enum(EDUCATION_LEVELS).optional(),
-    prerequisites: z.array(z.string().trim().min(1).max(20)).max(20).optional(),
+    prerequisites: z.array(text(20)).max(20).optional(),
     repeatable: z.boolean().optional(),
   })
   .strict();
 
-export const programCode = z
-  .string()
-  .trim()
+export const programCode = text(20)
   .transform((code) => code.toLocaleUpperCase('vi'))
   .pipe(
     z

@@ -3,13 +3,14 @@ import { formatDate, type IsoDate } from './calendar';
 import { isoDate } from './dates';
 import { bilingual } from './errors';
 import type { LocalizedText } from './i18n';
+import { text } from './text';
 
 /** A reporting period and, optionally, the organising unit (and the units below it). */
 export const reportInput = z
   .object({
     from: isoDate,
     to: isoDate,
-    organiserCode: z.string().trim().min(1).max(40).optional(),
+    organiserCode: text(40).optional(),
   })
   .strict()
   .refine((r) => r.from <= r.to, {

@@ -4,6 +4,7 @@ import { isoDate } from './dates';
 import { bilingual, DomainError } from './errors';
 import { EXPERTISE_FIELDS, type ExpertiseField } from './expertise';
 import type { LocalizedText } from './i18n';
+import { text } from './text';
 
 /**
  * Rosters of rapporteurs (*danh sách đội ngũ báo cáo viên*) and grassroots propagandists
@@ -199,14 +200,9 @@ export function describeTerm(startYear: number, endYear: number): LocalizedText 
 
 // ---- inputs ---------------------------------------------------------------------------------
 
-const levelCode = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(/^[a-z0-9_-]+$/, {
-    message: bilingual({ vi: 'Mã cấp gồm chữ thường, số, _ và -.', en: 'A level code holds a-z, 0-9, _ and -.' }),
-  });
+const levelCode = text(40).regex(/^[a-z0-9_-]+$/, {
+  message: bilingual({ vi: 'Mã cấp gồm chữ thường, số, _ và -.', en: 'A level code holds a-z, 0-9, _ and -.' }),
+});
 const year = z.number().int().min(1945).max(2200);
 
 export const rosterInput = z
@@ -215,7 +211,7 @@ export const rosterInput = z
     ownerUnitId: z.uuid(),
     termStartYear: year,
     termEndYear: year,
-    name: z.string().trim().min(1).max(200).nullish(),
+    name: text(200).nullish(),
   })
   .strict()
   .refine((r) => r.termStartYear <= r.termEndYear, {
@@ -229,7 +225,7 @@ const rosterItemInput = z
     personId: z.uuid(),
     change: z.enum(ROSTER_CHANGES).optional(),
     fields: z.array(z.enum(EXPERTISE_FIELDS)).max(EXPERTISE_FIELDS.length).default([]),
-    position: z.string().trim().min(1).max(200).nullish(),
+    position: text(200).nullish(),
     toRosterId: z.uuid().nullish(),
   })
   .strict();
@@ -237,12 +233,12 @@ const rosterItemInput = z
 export const rosterDecisionInput = z
   .object({
     rosterId: z.uuid(),
-    number: z.string().trim().min(1).max(60),
+    number: text(60),
     date: isoDate,
-    signer: z.string().trim().min(1).max(200),
+    signer: text(200),
     kind: z.enum(ROSTER_DECISION_KINDS),
     annulsDecisionId: z.uuid().nullish(),
-    note: z.string().trim().max(1000).nullish(),
+    note: text(1000, { min: 0, multiline: true }).nullish(),
     items: z.array(rosterItemInput).max(500).default([]),
   })
   .strict()
@@ -399,10 +395,10 @@ export function checkDecisionAgainstRoster(
 export const annulDecisionInput = z
   .object({
     decisionId: z.uuid(),
-    number: z.string().trim().min(1).max(60),
+    number: text(60),
     date: isoDate,
-    signer: z.string().trim().min(1).max(200),
-    note: z.string().trim().max(1000).nullish(),
+    signer: text(200),
+    note: text(1000, { min: 0, multiline: true }).nullish(),
   })
   .strict();
 export type AnnulDecisionInput = z.input<typeof annulDecisionInput>;

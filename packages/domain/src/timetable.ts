@@ -3,6 +3,7 @@ import { formatDate, type IsoDate } from './calendar';
 import { isoDate } from './dates';
 import { bilingual, DomainError } from './errors';
 import type { LocalizedText } from './i18n';
+import { text } from './text';
 
 /**
  * A class's timetable is a list of sessions (*buổi*). Most are given by half-day — morning or
@@ -204,7 +205,7 @@ export function timetableClashError(first: SessionTime, second: SessionTime): Do
   );
 }
 
-const time = z.string().regex(TIME, {
+const time = text(5).regex(TIME, {
   message: bilingual({ vi: 'Giờ theo dạng HH:MM (ví dụ 07:30).', en: 'A time as HH:MM (e.g. 07:30).' }),
 });
 
@@ -216,11 +217,11 @@ export const sessionInput = z
     endTime: time.nullish(),
     /** The program topic (*chuyên đề*) taught, by its number. */
     topicNumber: z.number().int().min(1).max(200).nullish(),
-    title: z.string().trim().min(1).max(300).nullish(),
+    title: text(300).nullish(),
     /** Periods (*tiết*) taught; attendance is weighed by them. A half-day holds 4–5. */
     periods: z.number().int().min(1).max(12),
     lecturerId: z.uuid().nullish(),
-    site: z.string().trim().min(1).max(200).nullish(),
+    site: text(200).nullish(),
   })
   .strict()
   .superRefine((session, ctx) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate } from './dates';
 import { bilingual } from './errors';
 import type { LocalizedText } from './i18n';
+import { text } from './text';
 
 /**
  * When the map changes, old units are not rewritten: links say which units carried them on and
@@ -27,7 +28,7 @@ export const unitLinkInput = z
     successorIds: ids,
     effectiveOn: isoDate,
     /** The decision or resolution behind it, e.g. `Nghị quyết 1683/NQ-UBTVQH15`. */
-    decision: z.string().trim().min(1).max(200).nullish(),
+    decision: text(200).nullish(),
   })
   .strict()
   .superRefine((link, ctx) => {

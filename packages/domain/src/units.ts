@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate } from './dates';
 import { bilingual } from './errors';
 import type { LocalizedText } from './i18n';
+import { text } from './text';
 
 /**
  * Organisation units form a tree whose levels are data, not constants: Vietnam abolished the
@@ -26,23 +27,18 @@ export const UNIT_KIND_NAMES: Record<UnitKind, LocalizedText> = {
   mass: { vi: 'Đoàn thể', en: 'Mass organisation' },
 };
 
-const name = z.string().trim().min(1).max(200);
+const name = text(200);
 
 export const unitInput = z
   .object({
-    code: z
-      .string()
-      .trim()
-      .min(1)
-      .max(40)
-      .regex(/^[\p{L}\p{N}._/-]+$/u, {
-        message: bilingual({
-          vi: 'Mã chỉ gồm chữ, số và các dấu . _ / -',
-          en: 'A code holds only letters, digits and . _ / -',
-        }),
+    code: text(40).regex(/^[\p{L}\p{N}._/-]+$/u, {
+      message: bilingual({
+        vi: 'Mã chỉ gồm chữ, số và các dấu . _ / -',
+        en: 'A code holds only letters, digits and . _ / -',
       }),
+    }),
     name,
-    level: z.string().trim().min(1).max(40),
+    level: text(40),
     kind: z.enum(UNIT_KINDS).default('administrative'),
     parentId: z.uuid().nullish(),
     validFrom: isoDate.nullish(),
@@ -67,8 +63,8 @@ export const unitListInput = z
     /** Only the descendants (not the unit itself) of the unit with this id… */
     under: z.uuid().optional(),
     /** …or with this code (stable public codes such as GSO's `064`, handy in embedded widgets). */
-    underCode: z.string().trim().min(1).max(40).optional(),
-    level: z.string().trim().min(1).max(40).optional(),
+    underCode: text(40).optional(),
+    level: text(40).optional(),
   })
   .strict()
   .default({});

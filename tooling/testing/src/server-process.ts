@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { logLeakError, scanLog } from './log-scan';
 
 /**
  * The `polcenter` CLI as a child process, for the server's own tests and for end-to-end tests.
@@ -48,7 +49,10 @@ export interface ServerProcess {
   readonly child: ChildProcess;
   /** Everything the server printed so far. */
   output(): string;
-  /** SIGINT, as Ctrl-C does; resolves with the exit code. */
+  /**
+   * SIGINT, as Ctrl-C does; resolves with the exit code. Rejects, failing the test that started
+   * the server, when anything it printed carries personal data, a token or SQL values (log-scan.ts).
+   */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -87,7 +91,10 @@ export function startServerProcess(
           output: () => output,
           async stop(signal = 'SIGINT') {
             if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-            return exited;
+            const code = await exited;
+            const leak = logLeakError('polcenter start', scanLog(output));
+            if (leak) throw leak;
+            return code;
           },
         });
       }

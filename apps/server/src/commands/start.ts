@@ -1,3 +1,4 @@
+import { describeUnexpected } from '../output';
 import { startServer } from '../start';
 import type { Command } from './types';
 
@@ -23,7 +24,10 @@ export const startCommand: Command = {
         stopping = true;
         out.say({ vi: `Đã nhận ${signal}, đang dừng…`, en: `Received ${signal}, stopping…` });
         server.stop().then(resolve, (error) => {
-          out.fail(String(error));
+          out.fail({
+            vi: `Dừng không trọn vẹn (${describeUnexpected(error)}).`,
+            en: `Stopped with an error (${describeUnexpected(error)}).`,
+          });
           process.exit(1);
         });
       };

@@ -1,4 +1,11 @@
-import { duplicateCandidateInput, personInput, personPatch, personSearchInput, recordRef } from '@polcenter/domain';
+import {
+  duplicateCandidateInput,
+  personInput,
+  personPatch,
+  personSearchInput,
+  recordRef,
+  versionNumber,
+} from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { assertUnitAccess } from '../access';
@@ -52,7 +59,7 @@ export const peopleRouter = {
       );
     }),
   update: staff
-    .input(z.object({ id: z.uuid(), version: z.number().int().min(1), patch: personPatch }).strict())
+    .input(z.object({ id: z.uuid(), version: versionNumber, patch: personPatch }).strict())
     .mutation(async ({ ctx, input }) => {
       const person = await ctx.polcenter.people.get(input.id);
       await assertUnitAccess(ctx, person.unitId, PEOPLE_ROLES);

@@ -11,6 +11,7 @@ import {
   rosterInput,
   rosterListInput,
   rostersOfInput,
+  text,
 } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
@@ -34,8 +35,8 @@ export const rostersRouter = {
     .input(
       z
         .object({
-          ownerUnitCode: z.string().trim().min(1).max(40),
-          level: z.string().trim().min(1).max(40),
+          ownerUnitCode: text(40),
+          level: text(40),
           date: isoDate.optional(),
           field: z.enum(EXPERTISE_FIELDS).optional(),
         })

@@ -1,4 +1,4 @@
-import { recordRef, successorsInput, unitInput, unitLinkInput, unitListInput } from '@polcenter/domain';
+import { isoDate, recordRef, successorsInput, unitInput, unitLinkInput, unitListInput } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { actorOf } from '../actor';
@@ -10,7 +10,7 @@ export const unitsRouter = {
   get: publicProcedure.input(recordRef).query(({ ctx, input }) => ctx.polcenter.units.get(input.id)),
   links: publicProcedure.input(recordRef).query(({ ctx, input }) => ctx.polcenter.units.links(input.id)),
   successors: publicProcedure
-    .input(z.object({ id: z.uuid(), at: z.string().max(10).optional() }).strict())
+    .input(z.object({ id: z.uuid(), at: isoDate.optional() }).strict())
     .query(({ ctx, input }) => ctx.polcenter.units.successorsOf(input.id, input.at)),
   rollUp: publicProcedure.input(successorsInput).query(({ ctx, input }) => ctx.polcenter.units.rollUp(input)),
   create: roleProcedure()
