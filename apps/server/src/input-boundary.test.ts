@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { appRouter, createCaller, createContextInner, defaultLimits, RateLimiter } from '@polcenter/api';
+import { appRouter, createCaller, createContextInner, RateLimiter } from '@polcenter/api';
 import { SYSTEM_ACTOR } from '@polcenter/core';
 import { createTestPolCenter } from '@polcenter/core/testing';
 import { isDomainError } from '@polcenter/domain';
@@ -18,11 +18,11 @@ import { jsonLogger } from './logger';
  */
 const polcenter = await createTestPolCenter({ demo: true });
 const log = collectedLog();
-const generous = () => new RateLimiter(1_000_000, 60_000);
+const generous = () => RateLimiter.inMemory({ points: 1_000_000, seconds: 60 });
 const server = createHttpServer({
   polcenter,
   logger: jsonLogger('debug', log.write),
-  limits: { ...defaultLimits(), signIn: generous(), publicMutation: generous() },
+  limits: { signIn: generous(), signInFailures: generous(), publicMutation: generous() },
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
