@@ -1,6 +1,6 @@
 import type { Figure } from '@polcenter/bench';
 import { createTestPolCenter } from '@polcenter/core/testing';
-import { runFaultLoad } from '../src/testing';
+import { runFaultLoad } from '../src/testing.js';
 
 export const ids = ['api.faults.stuckKeys', 'api.faults.lostWrites'];
 

@@ -9,13 +9,13 @@ import {
   importEnrolmentsCommand,
   importPeopleCommand,
   restoreCommand,
-} from './commands/data';
-import { migrateCommand, seedCommand } from './commands/database';
-import { startCommand } from './commands/start';
-import { type Command, type Flags, UsageError } from './commands/types';
-import { tokenAddCommand, tokenListCommand, tokenRevokeCommand, userAddCommand } from './commands/users';
-import { consoleOutput, describeUnexpected } from './output';
-import { readSettings, SETTINGS_HELP } from './settings';
+} from './commands/data.js';
+import { migrateCommand, seedCommand } from './commands/database.js';
+import { startCommand } from './commands/start.js';
+import { type Command, type Flags, UsageError } from './commands/types.js';
+import { tokenAddCommand, tokenListCommand, tokenRevokeCommand, userAddCommand } from './commands/users.js';
+import { consoleOutput, describeUnexpected } from './output.js';
+import { readSettings, SETTINGS_HELP } from './settings.js';
 
 /** Exit codes: 0 done, 1 the work failed (a clear sentence says why), 2 the command line was wrong. */
 const USAGE_ERROR = 2;

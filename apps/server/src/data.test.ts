@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseCsv } from './data-files';
+import { parseCsv } from './data-files.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'polcenter-data-test-'));
 const file = (name: string) => path.join(dir, name);

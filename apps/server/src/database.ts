@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { LocalizedText } from '@polcenter/domain';
 import { checkDatabase, type EmbeddedPostgres, redactUrl, startEmbeddedPostgres } from '@polcenter/postgres';
-import type { Settings } from './settings';
+import type { Settings } from './settings.js';
 
 export interface OpenDatabase {
   readonly url: string;

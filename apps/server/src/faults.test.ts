@@ -1,7 +1,7 @@
 import { createTestPolCenter } from '@polcenter/core/testing';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runFaultLoad } from './testing';
+import { runFaultLoad } from './testing.js';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());

@@ -7,8 +7,8 @@ import { createTestPolCenter } from '@polcenter/core/testing';
 import { collectedLog } from '@polcenter/testing/log-scan';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createHttpServer } from './http-server';
-import { jsonLogger } from './logger';
+import { createHttpServer } from './http-server.js';
+import { jsonLogger } from './logger.js';
 
 // The transport, over real HTTP: CORS, form-post refusal, limits, error shapes, bearer auth.
 const polcenter = await createTestPolCenter({ demo: true });

@@ -12,9 +12,9 @@ import { type PolCenter, summariseError } from '@polcenter/core';
 import { isDomainError, pickLang } from '@polcenter/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import compression from 'compression';
-import { type Logger, silentLogger } from './logger';
-import { guardApiRequest } from './request-guard';
-import { packageFolder, staticFolder } from './static-files';
+import { type Logger, silentLogger } from './logger.js';
+import { guardApiRequest } from './request-guard.js';
+import { packageFolder, staticFolder } from './static-files.js';
 
 export interface HttpServerOptions {
   readonly polcenter: PolCenter;

@@ -1,4 +1,4 @@
-export { main } from './cli';
-export { createHttpServer } from './http-server';
-export { readSettings, type Settings } from './settings';
-export { startServer } from './start';
+export { main } from './cli.js';
+export { createHttpServer } from './http-server.js';
+export { readSettings, type Settings } from './settings.js';
+export { startServer } from './start.js';

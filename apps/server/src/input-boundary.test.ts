@@ -6,8 +6,8 @@ import { isDomainError } from '@polcenter/domain';
 import { collectedLog } from '@polcenter/testing/log-scan';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createHttpServer } from './http-server';
-import { jsonLogger } from './logger';
+import { createHttpServer } from './http-server.js';
+import { jsonLogger } from './logger.js';
 
 /**
  * The input boundary (ADR 0010), over real HTTP: every procedure of the router gets hostile

@@ -3,7 +3,7 @@ import { createTestPolCenter } from '@polcenter/core/testing';
 import { startServerProcess } from '@polcenter/testing/server-process';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { enrolmentSetup } from './testing';
+import { enrolmentSetup } from './testing.js';
 
 // Two `polcenter start` processes on one database, as behind a load balancer: requests are spread
 // over both, and whatever must hold for one server must hold for the pair.

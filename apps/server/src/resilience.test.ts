@@ -9,8 +9,8 @@ import { collectedLog } from '@polcenter/testing/log-scan';
 import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createHttpServer } from './http-server';
-import { jsonLogger } from './logger';
+import { createHttpServer } from './http-server.js';
+import { jsonLogger } from './logger.js';
 
 // A database of its own that the test can kill and restart under a running server.
 const dir = mkdtempSync(path.join(os.tmpdir(), 'polcenter-resilience-'));

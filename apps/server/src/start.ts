@@ -1,11 +1,11 @@
 import type http from 'node:http';
 import { createPolCenter, describeSeed, type PolCenter, seedDemo } from '@polcenter/core';
 import { SetupError } from '@polcenter/postgres';
-import { openDatabase } from './database';
-import { createHttpServer } from './http-server';
-import { jsonLogger, silentLogger } from './logger';
-import type { Output } from './output';
-import type { Settings } from './settings';
+import { openDatabase } from './database.js';
+import { createHttpServer } from './http-server.js';
+import { jsonLogger, silentLogger } from './logger.js';
+import type { Output } from './output.js';
+import type { Settings } from './settings.js';
 
 export interface RunningServer {
   readonly url: string;

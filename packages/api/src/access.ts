@@ -1,7 +1,7 @@
 import type { Principal } from '@polcenter/core';
 import type { Role } from '@polcenter/domain';
-import type { Context } from './context';
-import { forbidden } from './trpc';
+import type { Context } from './context.js';
+import { forbidden } from './trpc.js';
 
 type Staff = Context & { principal: Principal };
 

@@ -3,8 +3,8 @@ import { createTestPolCenter } from '@polcenter/core/testing';
 import type { Role } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createContextInner } from './context';
-import { createCaller } from './root';
+import { createContextInner } from './context.js';
+import { createCaller } from './root.js';
 
 /**
  * Staff usernames are for those who manage accounts (administrators). Whatever other staff read —

@@ -4,8 +4,8 @@ import type { Role } from '@polcenter/domain';
 import { TRPCError } from '@trpc/server';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createContextInner } from './context';
-import { appRouter, createCaller } from './root';
+import { createContextInner } from './context.js';
+import { appRouter, createCaller } from './root.js';
 
 /**
  * The authorization matrix: every id a procedure takes, called by every kind of caller, on an

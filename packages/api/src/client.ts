@@ -1,5 +1,5 @@
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
-import type { AppRouter, RouterInputs, RouterOutputs } from './root';
+import type { AppRouter, RouterInputs, RouterOutputs } from './root.js';
 
 export interface ClientOptions {
   /** Preferred language of error messages (`vi` by default). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PolCenter, Principal } from '@polcenter/core';
 import { type Lang, pickLang } from '@polcenter/domain';
-import { RateLimiter, type RateLimitRule } from './rate-limit';
+import { RateLimiter, type RateLimitRule } from './rate-limit.js';
 
 /** Limits on what the public can repeat (sign-in guesses, registrations); see docs/operations.md. */
 export interface Limits {

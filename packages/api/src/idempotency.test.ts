@@ -2,8 +2,8 @@ import { createTestPolCenter } from '@polcenter/core/testing';
 import { type DomainError, isDomainError } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createContextInner } from './context';
-import { once } from './idempotency';
+import { createContextInner } from './context.js';
+import { once } from './idempotency.js';
 
 const polcenter = await createTestPolCenter();
 test.after(() => polcenter.close());

@@ -1,4 +1,4 @@
-import type { Context } from './context';
+import type { Context } from './context.js';
 
 /**
  * Runs a mutation once per `Idempotency-Key`: a repeat of the same request (a flaky network, a

@@ -1,4 +1,4 @@
-export { assertUnitAccess } from './access';
+export { assertUnitAccess } from './access.js';
 export {
   type Context,
   createContextFromHeaders,
@@ -7,7 +7,7 @@ export {
   LIMIT_RULES,
   type Limits,
   sharedLimits,
-} from './context';
-export { DATABASE_RETRY_SECONDS, type ErrorData, isDatabaseUnavailable, toTRPCError } from './errors';
-export { RateLimiter, type RateLimitRule } from './rate-limit';
-export { type AppRouter, appRouter, createCaller, type RouterInputs, type RouterOutputs } from './root';
+} from './context.js';
+export { DATABASE_RETRY_SECONDS, type ErrorData, isDatabaseUnavailable, toTRPCError } from './errors.js';
+export { RateLimiter, type RateLimitRule } from './rate-limit.js';
+export { type AppRouter, appRouter, createCaller, type RouterInputs, type RouterOutputs } from './root.js';

@@ -3,7 +3,7 @@ import { createTestPolCenter } from '@polcenter/core/testing';
 import { type DomainError, isDomainError } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { RateLimiter } from './rate-limit';
+import { RateLimiter } from './rate-limit.js';
 
 const polcenter = await createTestPolCenter();
 // A second library on the same database: another server process, as far as the limits can tell.

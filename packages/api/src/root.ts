@@ -1,19 +1,19 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-import { activitiesRouter } from './routers/activities';
-import { assignmentsRouter } from './routers/assignments';
-import { auditRouter } from './routers/audit';
-import { authRouter } from './routers/auth';
-import { attendanceRouter, certificatesRouter, resultsRouter } from './routers/class-work';
-import { classesRouter } from './routers/classes';
-import { enrolmentRouter } from './routers/enrolment';
-import { obligationsRouter } from './routers/obligations';
-import { peopleRouter } from './routers/people';
-import { programsRouter } from './routers/programs';
-import { reportsRouter } from './routers/reports';
-import { rostersRouter } from './routers/rosters';
-import { systemRouter } from './routers/system';
-import { unitsRouter } from './routers/units';
-import { createCallerFactory, router } from './trpc';
+import { activitiesRouter } from './routers/activities.js';
+import { assignmentsRouter } from './routers/assignments.js';
+import { auditRouter } from './routers/audit.js';
+import { authRouter } from './routers/auth.js';
+import { attendanceRouter, certificatesRouter, resultsRouter } from './routers/class-work.js';
+import { classesRouter } from './routers/classes.js';
+import { enrolmentRouter } from './routers/enrolment.js';
+import { obligationsRouter } from './routers/obligations.js';
+import { peopleRouter } from './routers/people.js';
+import { programsRouter } from './routers/programs.js';
+import { reportsRouter } from './routers/reports.js';
+import { rostersRouter } from './routers/rosters.js';
+import { systemRouter } from './routers/system.js';
+import { unitsRouter } from './routers/units.js';
+import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
   activities: activitiesRouter,

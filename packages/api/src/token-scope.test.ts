@@ -4,8 +4,8 @@ import { type DomainError, TOKEN_AREAS } from '@polcenter/domain';
 import { TRPCError } from '@trpc/server';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createContextFromHeaders, defaultLimits } from './context';
-import { appRouter, createCaller } from './root';
+import { createContextFromHeaders, defaultLimits } from './context.js';
+import { appRouter, createCaller } from './root.js';
 
 /**
  * API token scopes at the tRPC boundary. The procedures are enumerated from the router itself, so

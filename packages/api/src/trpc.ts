@@ -1,7 +1,7 @@
 import { DomainError, type Role, screenInput, tokenScopeRefusal } from '@polcenter/domain';
 import { initTRPC } from '@trpc/server';
-import type { Context } from './context';
-import { asDomainError, type ErrorData, toTRPCError } from './errors';
+import type { Context } from './context.js';
+import { asDomainError, type ErrorData, toTRPCError } from './errors.js';
 
 const INTERNAL_MESSAGE = {
   vi: 'Máy chủ gặp lỗi; vui lòng thử lại sau.',

@@ -1,8 +1,8 @@
 import { type Figure, median, round, time } from '@polcenter/bench';
 import pg from 'pg';
-import { seededRandom } from '../src/seed/random';
-import { KNOWN_NOW, membershipCtes } from '../src/services/roster-sql';
-import { createTestPolCenter } from '../src/testing';
+import { seededRandom } from '../src/seed/random.js';
+import { KNOWN_NOW, membershipCtes } from '../src/services/roster-sql.js';
+import { createTestPolCenter } from '../src/testing.js';
 
 export const ids = ['roster.atDate.ratio'];
 

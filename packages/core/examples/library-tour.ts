@@ -6,7 +6,7 @@
  *
  * (`src/library-tour.test.ts` runs it on a fresh database, so this file stays true.)
  */
-import { createPolCenter, seedDemo } from '../src/index';
+import { createPolCenter, seedDemo } from '../src/index.js';
 
 export async function tour(databaseUrl: string, log: (line: string) => void = console.log): Promise<string> {
   // Migrations run on open; the demo seed gives units, the six default programs and a story.

@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { audit } from './audit';
-import { inTransaction } from './sql';
-import { createTestPolCenter } from './testing';
+import { audit } from './audit.js';
+import { inTransaction } from './sql.js';
+import { createTestPolCenter } from './testing.js';
 
 const polcenter = await createTestPolCenter();
 test.after(() => polcenter.close());

@@ -1,5 +1,5 @@
-import type { Actor } from './actor';
-import type { Sql } from './sql';
+import type { Actor } from './actor.js';
+import type { Sql } from './sql.js';
 
 export interface AuditEntry {
   /** Dotted verb, e.g. `class.transition`, `enrolment.approve`, `person.read_full`. */

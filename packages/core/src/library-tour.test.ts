@@ -1,7 +1,7 @@
 import { testDatabase } from '@polcenter/testing/database';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { tour } from '../examples/library-tour';
+import { tour } from '../examples/library-tour.js';
 
 test('the library tour in docs/library.md runs from an empty database to results', async () => {
   const db = await testDatabase();

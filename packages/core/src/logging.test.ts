@@ -1,10 +1,10 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { summariseError } from './db-errors';
-import { ormConfig } from './orm';
-import { inTransaction, withoutLiterals } from './sql';
-import { createTestPolCenter } from './testing';
+import { summariseError } from './db-errors.js';
+import { ormConfig } from './orm.js';
+import { inTransaction, withoutLiterals } from './sql.js';
+import { createTestPolCenter } from './testing.js';
 
 // What the library may print or hand to a log about SQL: never the values (ADR 0010).
 const polcenter = await createTestPolCenter();

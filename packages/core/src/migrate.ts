@@ -1,6 +1,6 @@
 import { SetupError } from '@polcenter/postgres';
-import { MIGRATIONS } from './migrations';
-import type { Orm } from './orm';
+import { MIGRATIONS } from './migrations/index.js';
+import type { Orm } from './orm.js';
 
 export interface MigrationReport {
   /** Migrations applied by this call, in order; empty when the schema was up to date. */

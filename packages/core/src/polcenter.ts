@@ -1,24 +1,24 @@
-import { migrate } from './migrate';
-import { createOrm, type Orm } from './orm';
-import { ActivityService } from './services/activities';
-import { AssignmentService } from './services/assignments';
-import { AttendanceService } from './services/attendance';
-import { AuditTrailService } from './services/audit-trail';
-import { AuthService } from './services/auth';
-import { CertificateService } from './services/certificates';
-import { ClassService } from './services/classes';
-import { EnrolmentService } from './services/enrolment';
-import { IdempotencyService } from './services/idempotency';
-import { ImportService } from './services/imports';
-import { ExportService } from './services/imports-export';
-import { ObligationService } from './services/obligations';
-import { PeopleService } from './services/people';
-import { ProgramService } from './services/programs';
-import { RegistrationService } from './services/registration';
-import { ReportService } from './services/reports';
-import { ResultService } from './services/results';
-import { RosterService } from './services/rosters';
-import { UnitService } from './services/units';
+import { migrate } from './migrate.js';
+import { createOrm, type Orm } from './orm.js';
+import { ActivityService } from './services/activities.js';
+import { AssignmentService } from './services/assignments.js';
+import { AttendanceService } from './services/attendance.js';
+import { AuditTrailService } from './services/audit-trail.js';
+import { AuthService } from './services/auth.js';
+import { CertificateService } from './services/certificates.js';
+import { ClassService } from './services/classes.js';
+import { EnrolmentService } from './services/enrolment.js';
+import { IdempotencyService } from './services/idempotency.js';
+import { ImportService } from './services/imports.js';
+import { ExportService } from './services/imports-export.js';
+import { ObligationService } from './services/obligations.js';
+import { PeopleService } from './services/people.js';
+import { ProgramService } from './services/programs.js';
+import { RegistrationService } from './services/registration.js';
+import { ReportService } from './services/reports.js';
+import { ResultService } from './services/results.js';
+import { RosterService } from './services/rosters.js';
+import { UnitService } from './services/units.js';
 
 export interface PolCenterOptions {
   /** Any PostgreSQL 15+; the server app starts an embedded one when the user gives none. */

@@ -1,12 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { AnyEntity, EntityData, EntityManager, QueryResult } from '@mikro-orm/postgresql';
-import { isRetryable } from './db-errors';
-import { numberedPlaceholders } from './sql-text';
+import { isRetryable } from './db-errors.js';
+import { numberedPlaceholders } from './sql-text.js';
 
-export { numberedPlaceholders, withoutLiterals } from './sql-text';
+export { numberedPlaceholders, withoutLiterals } from './sql-text.js';
 
-import type { Orm } from './orm';
+import type { Orm } from './orm.js';
 
 /**
  * What hand-written SQL needs of a database session: `?` placeholders, rows back. MikroORM's

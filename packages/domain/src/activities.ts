@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Role } from './auth';
-import { isoDate } from './dates';
-import { bilingual, DomainError } from './errors';
-import type { LocalizedText } from './i18n';
-import { pageFields } from './paging';
-import { text } from './text';
+import type { Role } from './auth.js';
+import { isoDate } from './dates.js';
+import { bilingual, DomainError } from './errors.js';
+import type { LocalizedText } from './i18n.js';
+import { pageFields } from './paging.js';
+import { text } from './text.js';
 
 /**
  * What rapporteurs do, besides teaching: briefings at the grassroots (*tuyên truyền miệng*,

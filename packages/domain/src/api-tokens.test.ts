@@ -8,7 +8,7 @@ import {
   tokenScope,
   tokenScopeRefusal,
   tokenScopeWithin,
-} from './api-tokens';
+} from './api-tokens.js';
 
 const scope = (text: string) => tokenScope.parse(text) as TokenScope;
 

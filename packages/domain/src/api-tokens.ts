@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { bilingual, DomainError } from './errors';
-import type { LocalizedText } from './i18n';
-import { text } from './text';
+import { bilingual, DomainError } from './errors.js';
+import type { LocalizedText } from './i18n.js';
+import { text } from './text.js';
 
 /**
  * API tokens: bearer tokens another app holds instead of a person's sign-in. Each one has a label,

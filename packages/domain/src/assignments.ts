@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DomainError } from './errors';
-import { text } from './text';
-import { describeSession, type SessionTime } from './timetable';
+import { DomainError } from './errors.js';
+import { text } from './text.js';
+import { describeSession, type SessionTime } from './timetable.js';
 
 /**
  * Teaching assignments: a lecturer or rapporteur is assigned to class sessions. No one is in two

@@ -6,8 +6,8 @@ import {
   formatRatio,
   isBarredFromTest,
   summariseAttendance,
-} from './attendance';
-import { type DomainError, parseInput } from './errors';
+} from './attendance.js';
+import { type DomainError, parseInput } from './errors.js';
 
 // Five days of a morning (5 periods) and an afternoon (3 periods): 40 periods.
 const sessions = Array.from({ length: 10 }, (_, i) => ({ id: `s${i}`, periods: i % 2 === 0 ? 5 : 3 }));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { bilingual } from './errors';
-import type { Lang, LocalizedText } from './i18n';
-import { text } from './text';
+import { bilingual } from './errors.js';
+import type { Lang, LocalizedText } from './i18n.js';
+import { text } from './text.js';
 
 /** Present, absent with leave (*có phép*), absent without leave (*không phép*). */
 export const ATTENDANCE_MARKS = ['present', 'excused', 'absent'] as const;

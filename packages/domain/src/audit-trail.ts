@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { pageFields } from './paging';
-import { text } from './text';
+import { pageFields } from './paging.js';
+import { text } from './text.js';
 
 /** Reading the audit log: by record, by kind of record, or by who acted; newest first. */
 export const auditTrailInput = z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { bilingual } from './errors';
-import type { LocalizedText } from './i18n';
-import { text } from './text';
+import { bilingual } from './errors.js';
+import type { LocalizedText } from './i18n.js';
+import { text } from './text.js';
 
 /**
  * Who may do what. A role is held *for a unit*: a coordinator of commune A sees commune A and what

@@ -1,4 +1,4 @@
-import type { LocalizedText } from './i18n';
+import type { LocalizedText } from './i18n.js';
 
 /**
  * Calendar dates travel as ISO strings (`2022-03-14`): no time zone can shift them. People see

@@ -9,8 +9,8 @@ import {
   VERIFICATION_CODE_BYTES,
   verificationCode,
   verificationCodeFromBytes,
-} from './certificates';
-import { type DomainError, parseInput } from './errors';
+} from './certificates.js';
+import { type DomainError, parseInput } from './errors.js';
 
 test('certificate numbers follow the center’s template', () => {
   assert.is(DEFAULT_CERTIFICATE_NUMBER_TEMPLATE, '{n}/GCN-TTCT');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { bilingual, DomainError } from './errors';
-import { text } from './text';
+import { bilingual, DomainError } from './errors.js';
+import { text } from './text.js';
 
 /**
  * Certificates (*giấy chứng nhận*) carry a number, gap-free per center and year (the database

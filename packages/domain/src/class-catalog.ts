@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { CLASS_STATUSES } from './classes';
-import { isoDate } from './dates';
-import { bilingual, DomainError } from './errors';
-import type { LocalizedText } from './i18n';
-import { versionNumber } from './lookups';
-import { pageFields } from './paging';
-import { text } from './text';
-import { sessionInput } from './timetable';
+import { CLASS_STATUSES } from './classes.js';
+import { isoDate } from './dates.js';
+import { bilingual, DomainError } from './errors.js';
+import type { LocalizedText } from './i18n.js';
+import { versionNumber } from './lookups.js';
+import { pageFields } from './paging.js';
+import { text } from './text.js';
+import { sessionInput } from './timetable.js';
 
 /** What the public catalog of open classes may be filtered by. */
 export const classCatalogInput = z

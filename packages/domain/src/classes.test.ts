@@ -9,8 +9,8 @@ import {
   classInput,
   enrolmentWindowState,
   formatClassCode,
-} from './classes';
-import { DomainError, isDomainError, parseInput } from './errors';
+} from './classes.js';
+import { DomainError, isDomainError, parseInput } from './errors.js';
 
 const id = (n: number) => `0b7d8f0e-3c1a-4e7a-9d2b-5f6a7b8c9d0${n}`;
 const valid = {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { IsoDate } from './calendar';
-import { isoDate } from './dates';
-import { bilingual, DomainError } from './errors';
-import type { LocalizedText } from './i18n';
-import { text } from './text';
-import { DEFAULT_DAY_PART_TIMES, describeSession, findSelfClash, hasValidTime, sessionInput } from './timetable';
+import type { IsoDate } from './calendar.js';
+import { isoDate } from './dates.js';
+import { bilingual, DomainError } from './errors.js';
+import type { LocalizedText } from './i18n.js';
+import { text } from './text.js';
+import { DEFAULT_DAY_PART_TIMES, describeSession, findSelfClash, hasValidTime, sessionInput } from './timetable.js';
 
 /** A class is one run of a program: its code, where and when, how many seats, and its status. */
 

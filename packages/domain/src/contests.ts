@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isoDate } from './dates';
-import { DomainError } from './errors';
-import type { LocalizedText } from './i18n';
-import { text } from './text';
+import { isoDate } from './dates.js';
+import { DomainError } from './errors.js';
+import type { LocalizedText } from './i18n.js';
+import { text } from './text.js';
 
 /**
  * Rapporteur contests (*Hội thi báo cáo viên giỏi*): entrants in categories, three rounds scored

@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatDate } from './calendar';
-import { isoDate } from './dates';
-import { isDomainError, parseInput } from './errors';
+import { formatDate } from './calendar.js';
+import { isoDate } from './dates.js';
+import { isDomainError, parseInput } from './errors.js';
 
 test('accepts ISO and Vietnamese day-first dates', () => {
   assert.is(parseInput(isoDate, '2022-03-14'), '2022-03-14');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { checkDate, type FieldCheck } from './calendar';
-import { bilingual } from './errors';
-import { text } from './text';
+import { checkDate, type FieldCheck } from './calendar.js';
+import { bilingual } from './errors.js';
+import { text } from './text.js';
 
 /**
  * A zod string field checked by one of the domain's plain rules (`checkDate`, `checkFullName`…):

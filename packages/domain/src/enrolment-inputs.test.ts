@@ -7,8 +7,8 @@ import {
   enrolmentListInput,
   enrolmentNotFoundError,
   notSeatedError,
-} from './enrolment-inputs';
-import { ERROR_KINDS } from './errors';
+} from './enrolment-inputs.js';
+import { ERROR_KINDS } from './errors.js';
 
 const id = '0b6f3c1e-7a52-4c55-9d8e-3f1a2b4c5d6e';
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { ATTENDANCE_MARKS } from './attendance';
-import { CLASS_STATUS_NAMES, type ClassStatus } from './classes';
-import { isoDate } from './dates';
-import { ENROLMENT_STATE_NAMES, ENROLMENT_STATES, type EnrolmentState } from './enrolment';
-import { DomainError } from './errors';
-import { recordNotFoundError } from './lookups';
-import { pageFields } from './paging';
-import { text } from './text';
+import { ATTENDANCE_MARKS } from './attendance.js';
+import { CLASS_STATUS_NAMES, type ClassStatus } from './classes.js';
+import { isoDate } from './dates.js';
+import { ENROLMENT_STATE_NAMES, ENROLMENT_STATES, type EnrolmentState } from './enrolment.js';
+import { DomainError } from './errors.js';
+import { recordNotFoundError } from './lookups.js';
+import { pageFields } from './paging.js';
+import { text } from './text.js';
 
 /**
  * Inputs and refusals of the enrolment services beyond the ones of `enrolment.ts`: listing a

@@ -17,9 +17,9 @@ import {
   nominationInput,
   scheduleClashError,
   takesSeat,
-} from './enrolment';
-import { DomainError, parseInput } from './errors';
-import { DEFAULT_PROGRAMS } from './programs';
+} from './enrolment.js';
+import { DomainError, parseInput } from './errors.js';
+import { DEFAULT_PROGRAMS } from './programs.js';
 
 function thrown(fn: () => unknown): DomainError {
   try {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { formatDate } from './calendar';
-import { CLASS_STATUS_NAMES, type EnrolmentWindow, enrolmentWindowState } from './classes';
-import { bilingual, DomainError } from './errors';
-import type { LocalizedText } from './i18n';
-import { checkEligibility, describeIneligibility, type EligibilityRule, type EligibilitySubject } from './programs';
-import { text } from './text';
-import { describeSession, type SessionTime } from './timetable';
+import { formatDate } from './calendar.js';
+import { CLASS_STATUS_NAMES, type EnrolmentWindow, enrolmentWindowState } from './classes.js';
+import { bilingual, DomainError } from './errors.js';
+import type { LocalizedText } from './i18n.js';
+import { checkEligibility, describeIneligibility, type EligibilityRule, type EligibilitySubject } from './programs.js';
+import { text } from './text.js';
+import { describeSession, type SessionTime } from './timetable.js';
 
 /**
  * An enrolment is one person in one class, from nomination or request to result. A unit

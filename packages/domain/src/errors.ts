@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Lang, LocalizedText } from './i18n';
+import type { Lang, LocalizedText } from './i18n.js';
 
 /** A problem with one input field, said in both languages. */
 export interface FieldError {

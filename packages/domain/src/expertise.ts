@@ -1,4 +1,4 @@
-import type { LocalizedText } from './i18n';
+import type { LocalizedText } from './i18n.js';
 
 /**
  * Fields of expertise (*lĩnh vực*) a member covers; a member has one or more. Kept apart from

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type DomainError, parseInput } from './errors';
+import { type DomainError, parseInput } from './errors.js';
 import {
   barredFromTestError,
   classify,
@@ -11,7 +11,7 @@ import {
   type GradingScale,
   type PassRule,
   score,
-} from './grading';
+} from './grading.js';
 
 test('scores: 0–10 with one decimal, dot or Vietnamese comma', () => {
   const good: [unknown, number][] = [

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { type AttendanceSummary, DEFAULT_MAX_ABSENCE_RATIO, formatRatio, isBarredFromTest } from './attendance';
-import { bilingual, DomainError } from './errors';
-import type { LocalizedText } from './i18n';
-import { text } from './text';
+import { type AttendanceSummary, DEFAULT_MAX_ABSENCE_RATIO, formatRatio, isBarredFromTest } from './attendance.js';
+import { bilingual, DomainError } from './errors.js';
+import type { LocalizedText } from './i18n.js';
+import { text } from './text.js';
 
 /**
  * Scores are on the 10-point scale with one decimal. People type "7,5" (the Vietnamese

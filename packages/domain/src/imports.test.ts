@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { exportValue, fromSpreadsheetText, importValue, spreadsheetText } from './imports';
+import { exportValue, fromSpreadsheetText, importValue, spreadsheetText } from './imports.js';
 
 test('text a spreadsheet would run as a formula gets an apostrophe, which the import takes off again', () => {
   const risky = ['=HYPERLINK("http://x","bấm")', '+84 912', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd', "'=1+1", "''@x"];

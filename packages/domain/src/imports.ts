@@ -1,7 +1,7 @@
-import { CLASS_MODE_NAMES, CLASS_MODES, CLASS_STATUS_NAMES, CLASS_STATUSES } from './classes';
-import { ENROLMENT_STATE_NAMES, ENROLMENT_STATES } from './enrolment';
-import { DEFAULT_GRADING_SCALE } from './grading';
-import type { LocalizedText } from './i18n';
+import { CLASS_MODE_NAMES, CLASS_MODES, CLASS_STATUS_NAMES, CLASS_STATUSES } from './classes.js';
+import { ENROLMENT_STATE_NAMES, ENROLMENT_STATES } from './enrolment.js';
+import { DEFAULT_GRADING_SCALE } from './grading.js';
+import type { LocalizedText } from './i18n.js';
 import {
   EDUCATION_LEVEL_NAMES,
   EDUCATION_LEVELS,
@@ -11,8 +11,8 @@ import {
   GENDERS,
   PARTY_STATUS_NAMES,
   PARTY_STATUSES,
-} from './person-fields';
-import { foldDiacritics } from './vietnamese';
+} from './person-fields.js';
+import { foldDiacritics } from './vietnamese.js';
 
 /**
  * Columns of the files staff import (people, enrolments) and export: each has a field name, the

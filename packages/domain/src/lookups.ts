@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DomainError, type ErrorCode } from './errors';
-import type { LocalizedText } from './i18n';
+import { DomainError, type ErrorCode } from './errors.js';
+import type { LocalizedText } from './i18n.js';
 
 /**
  * Refusals shared by every kind of record: an id that names nothing, and an edit made on a copy

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { DomainError, parseInput } from './errors';
+import { DomainError, parseInput } from './errors.js';
 import {
   aggregateWorkload,
   computeShortfalls,
@@ -8,7 +8,7 @@ import {
   type ObligationRule,
   obligationInput,
   periodKey,
-} from './obligations';
+} from './obligations.js';
 
 const briefings: ObligationRule = {
   id: 'o1',

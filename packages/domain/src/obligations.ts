@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { IsoDate } from './calendar';
-import { isoDate } from './dates';
-import { bilingual } from './errors';
-import type { LocalizedText } from './i18n';
-import { text } from './text';
+import type { IsoDate } from './calendar.js';
+import { isoDate } from './dates.js';
+import { bilingual } from './errors.js';
+import type { LocalizedText } from './i18n.js';
+import { text } from './text.js';
 
 /**
  * Obligations of rapporteurs (**configurable**): rules as data, e.g. "at least 6 briefings a year",

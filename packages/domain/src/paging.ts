@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './text';
+import { text } from './text.js';
 
 /**
  * Lists that can grow without bound (people, the public class catalog) are read a page at a

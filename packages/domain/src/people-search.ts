@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isoDate } from './dates';
-import { pageFields } from './paging';
-import { text } from './text';
+import { isoDate } from './dates.js';
+import { pageFields } from './paging.js';
+import { text } from './text.js';
 
 /** Finding people: words of a name, diacritics ignored, optionally within a unit and below it. */
 export const personSearchInput = z

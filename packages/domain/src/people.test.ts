@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { DomainError, parseInput } from './errors';
+import { DomainError, parseInput } from './errors.js';
 import {
   duplicateReason,
   findDuplicates,
@@ -11,8 +11,8 @@ import {
   nameBirthKey,
   personInput,
   personPatch,
-} from './people';
-import { educationAtLeast, normalisePhone, PERSONAL_FIELDS } from './person-fields';
+} from './people.js';
+import { educationAtLeast, normalisePhone, PERSONAL_FIELDS } from './person-fields.js';
 
 const unitId = '0b7d8f0e-3c1a-4e7a-9d2b-5f6a7b8c9d0e';
 const valid = {

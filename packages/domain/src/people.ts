@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { IsoDate } from './calendar';
-import { checkedString, isoDate } from './dates';
-import { bilingual, DomainError } from './errors';
-import type { LocalizedText } from './i18n';
+import type { IsoDate } from './calendar.js';
+import { checkedString, isoDate } from './dates.js';
+import { bilingual, DomainError } from './errors.js';
+import type { LocalizedText } from './i18n.js';
 import {
   checkBirthDate,
   checkFullName,
@@ -15,9 +15,9 @@ import {
   PARTY_STATUSES,
   type PartyFields,
   type PersonalField,
-} from './person-fields';
-import { text } from './text';
-import { foldDiacritics } from './vietnamese';
+} from './person-fields.js';
+import { text } from './text.js';
+import { foldDiacritics } from './vietnamese.js';
 
 /**
  * A person is one record however many classes they attend or rosters they sit on. Three of

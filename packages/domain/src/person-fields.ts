@@ -1,5 +1,5 @@
-import { checkDate, type FieldCheck, type IsoDate } from './calendar';
-import type { LocalizedText } from './i18n';
+import { checkDate, type FieldCheck, type IsoDate } from './calendar.js';
+import type { LocalizedText } from './i18n.js';
 
 /**
  * A person's fields and the rules for each, as plain functions: the zod schemas (`personInput`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type ProgramDefinition, type ProgramTopic, programCode } from './programs';
+import { type ProgramDefinition, type ProgramTopic, programCode } from './programs.js';
 
 /**
  * The topics a default program is seeded with: numbered placeholders whose periods add up to the

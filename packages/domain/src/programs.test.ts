@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type DomainError, parseInput } from './errors';
+import { type DomainError, parseInput } from './errors.js';
 import {
   checkEligibility,
   DEFAULT_PROGRAMS,
@@ -9,7 +9,7 @@ import {
   PROGRAM_KINDS,
   programInput,
   totalPeriods,
-} from './programs';
+} from './programs.js';
 
 const program = (code: string) => {
   const found = DEFAULT_PROGRAMS.find((p) => p.code === code);

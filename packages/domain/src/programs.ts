@@ -1,8 +1,14 @@
 import { z } from 'zod';
-import { DEFAULT_MAX_ABSENCE_RATIO } from './attendance';
-import { bilingual } from './errors';
-import { DEFAULT_GRADING_SCALE, type GradingScale, gradingScaleInput, type PassRule, passRuleInput } from './grading';
-import type { LocalizedText } from './i18n';
+import { DEFAULT_MAX_ABSENCE_RATIO } from './attendance.js';
+import { bilingual } from './errors.js';
+import {
+  DEFAULT_GRADING_SCALE,
+  type GradingScale,
+  gradingScaleInput,
+  type PassRule,
+  passRuleInput,
+} from './grading.js';
+import type { LocalizedText } from './i18n.js';
 import {
   EDUCATION_LEVEL_NAMES,
   EDUCATION_LEVELS,
@@ -11,8 +17,8 @@ import {
   PARTY_STATUS_NAMES,
   PARTY_STATUSES,
   type PartyStatus,
-} from './person-fields';
-import { text } from './text';
+} from './person-fields.js';
+import { text } from './text.js';
 
 /**
  * A program is a kind of course; a class is one run of it. Everything a province may do

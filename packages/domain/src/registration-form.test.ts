@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { invalidInput } from './errors';
-import { checkRegistrationForm, type RegistrationForm } from './registration-form';
-import { selfRegistrationInput } from './self-registration';
+import { invalidInput } from './errors.js';
+import { checkRegistrationForm, type RegistrationForm } from './registration-form.js';
+import { selfRegistrationInput } from './self-registration.js';
 
 const classId = '7d3c1f0e-3c1a-4e7a-9d2b-5f6a7b8c9d0e';
 const filled: RegistrationForm = {

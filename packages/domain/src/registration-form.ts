@@ -1,5 +1,5 @@
-import { checkDate, type FieldCheck, type IsoDate } from './calendar';
-import type { LocalizedText } from './i18n';
+import { checkDate, type FieldCheck, type IsoDate } from './calendar.js';
+import type { LocalizedText } from './i18n.js';
 import {
   checkBirthDate,
   checkFullName,
@@ -15,7 +15,7 @@ import {
   PARTY_STATUSES,
   type PartyStatus,
   REQUIRED_FIELD,
-} from './person-fields';
+} from './person-fields.js';
 
 /**
  * The portal's registration form, checked field by field with the rules `selfRegistrationInput`

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { periodLabel, trainingSentence } from './reports';
+import { periodLabel, trainingSentence } from './reports.js';
 
 test('the sentence of the source article, from counts', () => {
   const sentence = trainingSentence(periodLabel('2022-01-01', '2022-06-30'), { classes: 4, trainees: 211 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { formatDate, type IsoDate } from './calendar';
-import { isoDate } from './dates';
-import { bilingual } from './errors';
-import type { LocalizedText } from './i18n';
-import { text } from './text';
+import { formatDate, type IsoDate } from './calendar.js';
+import { isoDate } from './dates.js';
+import { bilingual } from './errors.js';
+import type { LocalizedText } from './i18n.js';
+import { text } from './text.js';
 
 /** A reporting period and, optionally, the organising unit (and the units below it). */
 export const reportInput = z

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { DomainError, parseInput } from './errors';
+import { DomainError, parseInput } from './errors.js';
 import {
   checkDecisionAgainstRoster,
   type RosterChange,
@@ -8,7 +8,7 @@ import {
   type RosterDecisionKind,
   rosterAt,
   rosterDecisionInput,
-} from './rosters';
+} from './rosters.js';
 
 /**
  * Decisions written as table rows: [id, roster, date, kind, lines…], a line being

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { formatDate, type IsoDate } from './calendar';
-import { isoDate } from './dates';
-import { bilingual, DomainError } from './errors';
-import { EXPERTISE_FIELDS, type ExpertiseField } from './expertise';
-import type { LocalizedText } from './i18n';
-import { text } from './text';
+import { formatDate, type IsoDate } from './calendar.js';
+import { isoDate } from './dates.js';
+import { bilingual, DomainError } from './errors.js';
+import { EXPERTISE_FIELDS, type ExpertiseField } from './expertise.js';
+import type { LocalizedText } from './i18n.js';
+import { text } from './text.js';
 
 /**
  * Rosters of rapporteurs (*danh sách đội ngũ báo cáo viên*) and grassroots propagandists

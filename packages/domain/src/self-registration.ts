@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { bilingual } from './errors';
-import { personInput } from './people';
-import { NATIONAL_ID_FOR_PORTAL } from './registration-form';
+import { bilingual } from './errors.js';
+import { personInput } from './people.js';
+import { NATIONAL_ID_FOR_PORTAL } from './registration-form.js';
 
 /**
  * A person asks for a seat through the portal. They identify themselves by national ID (it finds

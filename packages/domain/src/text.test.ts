@@ -1,9 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { z } from 'zod';
-import { type DomainError, parseInput } from './errors';
-import { personInput } from './people';
-import { MAX_INPUT_ITEMS, MAX_INPUT_STRING, screenInput, text } from './text';
+import { type DomainError, parseInput } from './errors.js';
+import { personInput } from './people.js';
+import { MAX_INPUT_ITEMS, MAX_INPUT_STRING, screenInput, text } from './text.js';
 
 const note = z
   .object({

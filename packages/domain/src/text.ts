@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { bilingual, type FieldError, invalidFields } from './errors';
-import type { LocalizedText } from './i18n';
+import { bilingual, type FieldError, invalidFields } from './errors.js';
+import type { LocalizedText } from './i18n.js';
 
 /**
  * Text as it may enter PolCenter, from a form, the portal, another app or a file. Every string

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { DomainError, parseInput } from './errors';
+import { DomainError, parseInput } from './errors.js';
 import {
   DEFAULT_DAY_PART_TIMES,
   describeSession,
@@ -14,7 +14,7 @@ import {
   sessionInput,
   sessionRange,
   sessionsOverlap,
-} from './timetable';
+} from './timetable.js';
 
 const day = '2022-03-14';
 const morning: SessionTime = { date: day, part: 'morning' };

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { formatDate, type IsoDate } from './calendar';
-import { isoDate } from './dates';
-import { bilingual, DomainError } from './errors';
-import type { LocalizedText } from './i18n';
-import { text } from './text';
+import { formatDate, type IsoDate } from './calendar.js';
+import { isoDate } from './dates.js';
+import { bilingual, DomainError } from './errors.js';
+import type { LocalizedText } from './i18n.js';
+import { text } from './text.js';
 
 /**
  * A class's timetable is a list of sessions (*buổi*). Most are given by half-day — morning or

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isoDate } from './dates';
-import { bilingual } from './errors';
-import type { LocalizedText } from './i18n';
-import { text } from './text';
+import { isoDate } from './dates.js';
+import { bilingual } from './errors.js';
+import type { LocalizedText } from './i18n.js';
+import { text } from './text.js';
 
 /**
  * When the map changes, old units are not rewritten: links say which units carried them on and

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { DomainError, parseInput } from './errors';
-import { unitInput } from './units';
+import { DomainError, parseInput } from './errors.js';
+import { unitInput } from './units.js';
 
 const valid = { code: '02050', name: 'Xã Phương Viên', level: 'commune', validFrom: '01/02/2020' };
 

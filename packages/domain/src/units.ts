@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isoDate } from './dates';
-import { bilingual } from './errors';
-import type { LocalizedText } from './i18n';
-import { text } from './text';
+import { isoDate } from './dates.js';
+import { bilingual } from './errors.js';
+import type { LocalizedText } from './i18n.js';
+import { text } from './text.js';
 
 /**
  * Organisation units form a tree whose levels are data, not constants: Vietnam abolished the

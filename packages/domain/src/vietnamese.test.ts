@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compareVietnamese, compareVietnameseNames, foldDiacritics, matchesSearch } from './vietnamese';
+import { compareVietnamese, compareVietnameseNames, foldDiacritics, matchesSearch } from './vietnamese.js';
 
 test('folding removes tones, vowel marks and the stroke of đ', () => {
   assert.is(foldDiacritics('Nguyễn Văn Đạt'), 'nguyen van dat');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cachedBinaries, findPostgresBinaries, postgresOf } from './binaries';
+import { cachedBinaries, findPostgresBinaries, postgresOf } from './binaries.js';
 
 test('the installed binaries are named by their build', () => {
   const installed = findPostgresBinaries();

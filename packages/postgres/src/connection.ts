@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { SetupError } from './setup-error';
+import { SetupError } from './setup-error.js';
 
 export const MIN_SERVER_VERSION = 150000;
 

@@ -6,10 +6,10 @@ import path from 'node:path';
 import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findPostgresBinaries, postgresOf } from './binaries';
-import { startEmbeddedPostgres } from './embedded-server';
-import { isAlive, waitForExit } from './processes';
-import { SetupError } from './setup-error';
+import { findPostgresBinaries, postgresOf } from './binaries.js';
+import { startEmbeddedPostgres } from './embedded-server.js';
+import { isAlive, waitForExit } from './processes.js';
+import { SetupError } from './setup-error.js';
 
 const folders: string[] = [];
 function folder(): string {

@@ -6,12 +6,12 @@ import net from 'node:net';
 import path from 'node:path';
 import type { LocalizedText } from '@polcenter/domain';
 import pg from 'pg';
-import { findPostgresBinaries, initdbOf, type PostgresBinaries, postgresOf } from './binaries';
-import { placeForPostgresUser } from './placement';
-import { commandLine, isAlive, sleepSync, stopProcess } from './processes';
-import { SetupError } from './setup-error';
-import { diskFull, initdbFailed, serverFailed, startFailed } from './start-failures';
-import { postgresUser, type RunAs } from './system-user';
+import { findPostgresBinaries, initdbOf, type PostgresBinaries, postgresOf } from './binaries.js';
+import { placeForPostgresUser } from './placement.js';
+import { commandLine, isAlive, sleepSync, stopProcess } from './processes.js';
+import { SetupError } from './setup-error.js';
+import { diskFull, initdbFailed, serverFailed, startFailed } from './start-failures.js';
+import { postgresUser, type RunAs } from './system-user.js';
 
 export interface EmbeddedPostgresOptions {
   /** Folder that holds the cluster (`pg/`), its password and the owner lock. Created if missing. */

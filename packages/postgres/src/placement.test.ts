@@ -5,9 +5,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findPostgresBinaries } from './binaries';
-import { startEmbeddedPostgres } from './embedded-server';
-import { SetupError } from './setup-error';
+import { findPostgresBinaries } from './binaries.js';
+import { startEmbeddedPostgres } from './embedded-server.js';
+import { SetupError } from './setup-error.js';
 
 // What these tests reproduce exists only as root: PostgreSQL then runs as the `postgres` user,
 // which cannot enter a folder only root may (root's home, a `mktemp -d` folder). CI runs as root.

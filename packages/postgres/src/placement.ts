@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { LocalizedText } from '@polcenter/domain';
-import { cachedBinaries, type PostgresBinaries, postgresOf } from './binaries';
-import { SetupError } from './setup-error';
-import { blockedSteps, describeStep, type RunAs, stateFolder } from './system-user';
+import { cachedBinaries, type PostgresBinaries, postgresOf } from './binaries.js';
+import { SetupError } from './setup-error.js';
+import { blockedSteps, describeStep, type RunAs, stateFolder } from './system-user.js';
 
 export interface Placement {
   /** The cluster folder PostgreSQL runs on: `dir/pg`, or where the link `dir/pg` points. */

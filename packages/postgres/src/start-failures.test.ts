@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startEmbeddedPostgres } from './embedded-server';
-import { SetupError } from './setup-error';
+import { startEmbeddedPostgres } from './embedded-server.js';
+import { SetupError } from './setup-error.js';
 
 const folders: string[] = [];
 function folder(): string {

@@ -1,4 +1,4 @@
-import { SetupError } from './setup-error';
+import { SetupError } from './setup-error.js';
 
 /**
  * Every way the embedded server can fail to start, as one sentence saying what happened and what

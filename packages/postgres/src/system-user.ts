@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { SetupError } from './setup-error';
+import { SetupError } from './setup-error.js';
 
 /** The system user PostgreSQL runs as when we are root. */
 export interface RunAs {

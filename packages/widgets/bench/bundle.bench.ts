@@ -2,8 +2,8 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Figure } from '@polcenter/bench';
 import type { Page } from 'playwright-core';
 import { build, type Rolldown } from 'vite';
-import widgetsVite from '../vite.config';
-import { classCatalogStyles, demoPortal, rosterStyles } from './portal';
+import widgetsVite from '../vite.config.js';
+import { classCatalogStyles, demoPortal, rosterStyles } from './portal.js';
 
 export const ids = ['widgets.bundle.gzipKB', 'widgets.bundle.reactRatio'];
 

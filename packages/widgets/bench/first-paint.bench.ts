@@ -1,5 +1,5 @@
 import { type Figure, median } from '@polcenter/bench';
-import { demoPortal } from './portal';
+import { demoPortal } from './portal.js';
 
 export const ids = ['widgets.firstPaint.slowLinkSeconds'];
 

@@ -47,9 +47,9 @@ export async function demoPortal(): Promise<DemoPortal> {
 
 /** The style sheets of a Lit widget as CSS text, for a baseline that must look the same. */
 async function cssOf(module: Promise<{ styles: { cssText: string } }>): Promise<string> {
-  const [{ tokens, base }, { styles }] = await Promise.all([import('../src/tokens.styles'), module]);
+  const [{ tokens, base }, { styles }] = await Promise.all([import('../src/tokens.styles.js'), module]);
   return [tokens, base, styles].map((sheet) => sheet.cssText).join('\n');
 }
 
-export const classCatalogStyles = () => cssOf(import('../src/class-catalog/class-catalog.styles'));
-export const rosterStyles = () => cssOf(import('../src/rapporteur-roster/rapporteur-roster.styles'));
+export const classCatalogStyles = () => cssOf(import('../src/class-catalog/class-catalog.styles.js'));
+export const rosterStyles = () => cssOf(import('../src/rapporteur-roster/rapporteur-roster.styles.js'));

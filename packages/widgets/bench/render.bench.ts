@@ -1,6 +1,6 @@
 import { type Figure, median } from '@polcenter/bench';
 import { EXPERTISE_FIELD_NAMES, EXPERTISE_FIELDS } from '@polcenter/domain';
-import { demoPortal, rosterStyles } from './portal';
+import { demoPortal, rosterStyles } from './portal.js';
 
 export const ids = ['widgets.render.ratio'];
 

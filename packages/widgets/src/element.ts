@@ -1,10 +1,10 @@
 import type { PolCenterClient } from '@polcenter/api/client';
 import type { Lang } from '@polcenter/domain';
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { apiUrl, clientFor } from './api';
-import type { AttributeProblem } from './attributes';
-import type { Failure } from './failure';
-import { widgetLang } from './i18n';
+import { apiUrl, clientFor } from './api.js';
+import type { AttributeProblem } from './attributes.js';
+import type { Failure } from './failure.js';
+import { widgetLang } from './i18n.js';
 
 /**
  * Every `lang` on the page is watched by one observer: a widget re-renders in its new language

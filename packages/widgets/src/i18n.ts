@@ -1,5 +1,5 @@
 import { type Lang, pickLang } from '@polcenter/domain';
-import { failureOf, failureText } from './failure';
+import { failureOf, failureText } from './failure.js';
 
 /**
  * A widget's language: its `lang` attribute, else the nearest ancestor's (across shadow roots),

@@ -1,5 +1,5 @@
-export { PcCertificateCheck } from './certificate-check/certificate-check';
-export { PcClassCatalog } from './class-catalog/class-catalog';
-export { PcEnrolForm } from './enrol-form/enrol-form';
-export { PcRapporteurRoster } from './rapporteur-roster/rapporteur-roster';
-export { PcUnitDirectory } from './unit-directory/unit-directory';
+export { PcCertificateCheck } from './certificate-check/certificate-check.js';
+export { PcClassCatalog } from './class-catalog/class-catalog.js';
+export { PcEnrolForm } from './enrol-form/enrol-form.js';
+export { PcRapporteurRoster } from './rapporteur-roster/rapporteur-roster.js';
+export { PcUnitDirectory } from './unit-directory/unit-directory.js';

@@ -1,8 +1,8 @@
 import type { PolCenterClient } from '@polcenter/api/client';
 import type { ReactiveController } from 'lit';
-import type { AttributeProblem } from './attributes';
-import type { PcElement } from './element';
-import { type Failure, failureOf } from './failure';
+import type { AttributeProblem } from './attributes.js';
+import type { PcElement } from './element.js';
+import { type Failure, failureOf } from './failure.js';
 
 /** One API call: the widget's client, and a signal that aborts it (superseded, too slow, detached). */
 export type Task<T> = (call: { client: PolCenterClient; signal: AbortSignal }) => Promise<T>;

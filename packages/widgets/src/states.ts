@@ -1,8 +1,8 @@
 import type { Lang } from '@polcenter/domain';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { AttributeProblem } from './attributes';
-import { failureText } from './failure';
-import type { ApiResource } from './resource';
+import type { AttributeProblem } from './attributes.js';
+import { failureText } from './failure.js';
+import type { ApiResource } from './resource.js';
 
 const TEXT = {
   retry: { vi: 'Thử lại', en: 'Try again' },

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { declaredIds, selectBenches } from './discover';
+import { declaredIds, selectBenches } from './discover.js';
 import {
   compare,
   formatTable,
@@ -14,7 +14,7 @@ import {
   readFigures,
   round,
   writeFigures,
-} from './index';
+} from './index.js';
 
 test('median: odd, even, unsorted, one sample; none throws', () => {
   assert.is(median([3, 1, 2]), 2);

@@ -179,4 +179,4 @@ export function formatTable(figures: readonly Figure[]): string {
   ].join('\n');
 }
 
-export { freePort, launch, stopProcess } from './processes';
+export { freePort, launch, stopProcess } from './processes.js';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isFigure } from './index';
+import { isFigure } from './index.js';
 
 /**
  * Child side of the runner: `node --import tsx run-one.ts <bench file> <result file>`.

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BenchFile, discoverBenches, selectBenches } from './discover';
-import { type Figure, formatTable, mergeFigures, normalise, readFigures, writeFigures } from './index';
+import { type BenchFile, discoverBenches, selectBenches } from './discover.js';
+import { type Figure, formatTable, mergeFigures, normalise, readFigures, writeFigures } from './index.js';
 
 /**
  * `pnpm bench [id-prefix…]`: runs every bench file (or those declaring an id with one of the

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { launchBrowser } from './browser';
+import { launchBrowser } from './browser.js';
 
 async function serve(handler: http.RequestListener): Promise<{ url: string; close(): void }> {
   const server = http.createServer(handler);

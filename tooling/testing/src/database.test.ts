@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { testDatabase } from './database';
+import { testDatabase } from './database.js';
 
 async function query(url: string, sql: string) {
   const client = new pg.Client({ connectionString: url });

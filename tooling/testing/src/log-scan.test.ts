@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { collectedLog, scanLog } from './log-scan';
+import { collectedLog, scanLog } from './log-scan.js';
 
 // Lines the server wrote before ADR 0010, when a NUL byte in the input reached PostgreSQL: the
 // driver's message (the SQL with its values inlined) went into the error line.

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { logLeakError, scanLog } from './log-scan';
+import { logLeakError, scanLog } from './log-scan.js';
 
 /**
  * The `polcenter` CLI as a child process, for the server's own tests and for end-to-end tests.

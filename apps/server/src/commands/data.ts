@@ -14,11 +14,11 @@ import {
   PERSON_IMPORT_FIELDS,
 } from '@polcenter/domain';
 import { SetupError } from '@polcenter/postgres';
-import { mapRows, readTable, type SheetTable, toCsv, toXlsx } from '../data-files';
-import type { Output } from '../output';
-import type { Command } from './types';
-import { UsageError } from './types';
-import { withLibrary } from './with-library';
+import { mapRows, readTable, type SheetTable, toCsv, toXlsx } from '../data-files.js';
+import type { Output } from '../output.js';
+import type { Command } from './types.js';
+import { UsageError } from './types.js';
+import { withLibrary } from './with-library.js';
 
 const CLI_ACTOR: Actor = { id: null, label: 'cli' };
 /** Files with more rows than this get a progress bar (when stderr is a terminal). */

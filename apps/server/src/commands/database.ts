@@ -1,7 +1,7 @@
 import { createOrm, describeSeed, migrate, seedDemo } from '@polcenter/core';
-import { openDatabase } from '../database';
-import type { Command } from './types';
-import { withLibrary } from './with-library';
+import { openDatabase } from '../database.js';
+import type { Command } from './types.js';
+import { withLibrary } from './with-library.js';
 
 export const migrateCommand: Command = {
   summary: { vi: 'nâng cấp cấu trúc cơ sở dữ liệu rồi thoát', en: 'bring the database schema up to date and exit' },

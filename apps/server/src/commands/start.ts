@@ -1,6 +1,6 @@
-import { describeUnexpected } from '../output';
-import { startServer } from '../start';
-import type { Command } from './types';
+import { describeUnexpected } from '../output.js';
+import { startServer } from '../start.js';
+import type { Command } from './types.js';
 
 export const startCommand: Command = {
   summary: {

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '@polcenter/domain';
-import type { Output } from '../output';
-import type { Settings } from '../settings';
+import type { Output } from '../output.js';
+import type { Settings } from '../settings.js';
 
 /** The flags any command may read; each command says which it takes. */
 export interface Flags {

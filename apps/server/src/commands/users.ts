@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
 import { type ApiTokenView, SYSTEM_ACTOR } from '@polcenter/core';
 import { describeTokenScope, type LocalizedText, parseLifetimeDays, ROLES, type Role } from '@polcenter/domain';
-import type { Command, Flags } from './types';
-import { UsageError } from './types';
-import { withLibrary } from './with-library';
+import type { Command, Flags } from './types.js';
+import { UsageError } from './types.js';
+import { withLibrary } from './with-library.js';
 
 /** The password from stdin (scripts: `--password-stdin`), or typed at a hidden prompt. */
 async function readPassword(flags: Flags, prompt: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { createPolCenter, type PolCenter } from '@polcenter/core';
-import { openDatabase } from '../database';
-import type { Output } from '../output';
-import type { Settings } from '../settings';
+import { openDatabase } from '../database.js';
+import type { Output } from '../output.js';
+import type { Settings } from '../settings.js';
 
 /** Opens the database and the library (migrated) for a one-off command, and closes both after. */
 export async function withLibrary<T>(

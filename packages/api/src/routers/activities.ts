@@ -20,10 +20,10 @@ import {
   assertUnitVisible,
   isAdmin,
   ownUnit,
-} from '../access';
-import { actorOf } from '../actor';
-import type { Context } from '../context';
-import { forbidden, roleProcedure } from '../trpc';
+} from '../access.js';
+import { actorOf } from '../actor.js';
+import type { Context } from '../context.js';
+import { forbidden, roleProcedure } from '../trpc.js';
 
 const PROPAGANDA = ['propaganda_staff'] as const;
 const propaganda = roleProcedure(...PROPAGANDA);

@@ -1,9 +1,9 @@
 import { assignmentInput, recordNotFoundError } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { assertPeopleAccess, assertUnitAccess } from '../access';
-import { actorOf } from '../actor';
-import { protectedProcedure, roleProcedure } from '../trpc';
+import { assertPeopleAccess, assertUnitAccess } from '../access.js';
+import { actorOf } from '../actor.js';
+import { protectedProcedure, roleProcedure } from '../trpc.js';
 
 const center = roleProcedure('center_staff');
 

@@ -1,6 +1,6 @@
 import { auditTrailInput } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
-import { roleProcedure } from '../trpc';
+import { roleProcedure } from '../trpc.js';
 
 /** The audit log, for administrators: who changed what, when, before and after. */
 export const auditRouter = {

@@ -1,8 +1,8 @@
 import { apiTokenInput, signInInput } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { actorOf } from '../actor';
-import { protectedProcedure, publicProcedure } from '../trpc';
+import { actorOf } from '../actor.js';
+import { protectedProcedure, publicProcedure } from '../trpc.js';
 
 const isAdmin = (ctx: { principal: { roles: readonly { role: string }[] } }) =>
   ctx.principal.roles.some((g) => g.role === 'admin');

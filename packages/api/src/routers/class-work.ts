@@ -10,11 +10,11 @@ import {
 } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { assertUnitAccess } from '../access';
-import { actorOf } from '../actor';
-import type { Context } from '../context';
-import { once } from '../idempotency';
-import { publicProcedure, roleProcedure } from '../trpc';
+import { assertUnitAccess } from '../access.js';
+import { actorOf } from '../actor.js';
+import type { Context } from '../context.js';
+import { once } from '../idempotency.js';
+import { publicProcedure, roleProcedure } from '../trpc.js';
 
 const center = roleProcedure('center_staff');
 type Staff = Context & { principal: NonNullable<Context['principal']> };

@@ -1,10 +1,10 @@
 import { addSessionsInput, classCatalogInput, classInput, classTransitionInput, recordRef } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { assertPeopleAccess, assertUnitAccess, assertUnitsAccess } from '../access';
-import { actorOf } from '../actor';
-import { once } from '../idempotency';
-import { protectedProcedure, publicProcedure, roleProcedure } from '../trpc';
+import { assertPeopleAccess, assertUnitAccess, assertUnitsAccess } from '../access.js';
+import { actorOf } from '../actor.js';
+import { once } from '../idempotency.js';
+import { protectedProcedure, publicProcedure, roleProcedure } from '../trpc.js';
 
 const CENTER = ['center_staff'] as const;
 const centerStaff = roleProcedure(...CENTER);

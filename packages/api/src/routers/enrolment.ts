@@ -9,11 +9,11 @@ import {
 } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { assertUnitAccess } from '../access';
-import { actorOf } from '../actor';
-import type { Context } from '../context';
-import { once } from '../idempotency';
-import { forbidden, publicProcedure, roleProcedure } from '../trpc';
+import { assertUnitAccess } from '../access.js';
+import { actorOf } from '../actor.js';
+import type { Context } from '../context.js';
+import { once } from '../idempotency.js';
+import { forbidden, publicProcedure, roleProcedure } from '../trpc.js';
 
 const PEOPLE_STAFF = ['center_staff', 'unit_coordinator'] as const;
 const people = roleProcedure(...PEOPLE_STAFF);

@@ -1,9 +1,9 @@
 import { obligationInput, shortfallInput } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { assertUnitAccess, isAdmin, ownUnit } from '../access';
-import { actorOf } from '../actor';
-import { roleProcedure } from '../trpc';
+import { assertUnitAccess, isAdmin, ownUnit } from '../access.js';
+import { actorOf } from '../actor.js';
+import { roleProcedure } from '../trpc.js';
 
 const STAFF = ['propaganda_staff', 'center_staff', 'unit_coordinator'] as const;
 

@@ -8,10 +8,10 @@ import {
 } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { assertUnitAccess } from '../access';
-import { actorOf } from '../actor';
-import { once } from '../idempotency';
-import { forbidden, roleProcedure } from '../trpc';
+import { assertUnitAccess } from '../access.js';
+import { actorOf } from '../actor.js';
+import { once } from '../idempotency.js';
+import { forbidden, roleProcedure } from '../trpc.js';
 
 /** Staff who keep people's records: the center, the propaganda department, unit coordinators. */
 const staff = roleProcedure('center_staff', 'propaganda_staff', 'unit_coordinator');

@@ -1,8 +1,8 @@
 import { programInput, recordRef } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
-import { assertUnitAccess } from '../access';
-import { actorOf } from '../actor';
-import { publicProcedure, roleProcedure } from '../trpc';
+import { assertUnitAccess } from '../access.js';
+import { actorOf } from '../actor.js';
+import { publicProcedure, roleProcedure } from '../trpc.js';
 
 /**
  * Programs and their rules are public reference data: any unit runs classes of any program. Who

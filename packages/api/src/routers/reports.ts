@@ -1,6 +1,6 @@
 import { reportInput } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
-import { publicProcedure } from '../trpc';
+import { publicProcedure } from '../trpc.js';
 
 /**
  * Published statistics: counts of classes, trainees, results, certificates and briefings for a

@@ -15,9 +15,9 @@ import {
 } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { assertPeopleAccess, assertUnitAccess } from '../access';
-import { actorOf } from '../actor';
-import { protectedProcedure, publicProcedure, roleProcedure } from '../trpc';
+import { assertPeopleAccess, assertUnitAccess } from '../access.js';
+import { actorOf } from '../actor.js';
+import { protectedProcedure, publicProcedure, roleProcedure } from '../trpc.js';
 
 const PROPAGANDA = ['propaganda_staff'] as const;
 const propaganda = roleProcedure(...PROPAGANDA);

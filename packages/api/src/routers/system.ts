@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { publicProcedure } from '../trpc';
+import { publicProcedure } from '../trpc.js';
 
 export const systemRouter = {
   /** Liveness and database reachability, for monitors and the portal's widgets. */

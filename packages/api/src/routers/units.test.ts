@@ -2,8 +2,8 @@ import { createTestPolCenter } from '@polcenter/core/testing';
 import { TRPCError } from '@trpc/server';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createContextInner } from '../context';
-import { createCaller } from '../root';
+import { createContextInner } from '../context.js';
+import { createCaller } from '../root.js';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());

@@ -1,8 +1,8 @@
 import { isoDate, recordRef, successorsInput, unitInput, unitLinkInput, unitListInput } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { actorOf } from '../actor';
-import { publicProcedure, roleProcedure } from '../trpc';
+import { actorOf } from '../actor.js';
+import { publicProcedure, roleProcedure } from '../trpc.js';
 
 /** Organisation units: public reference data (names, codes, the tree, its history); admins edit it. */
 export const unitsRouter = {

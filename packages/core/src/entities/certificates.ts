@@ -1,7 +1,7 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { recordId } from './common';
-import { EnrolmentSchema } from './enrolment';
-import { UnitSchema } from './unit';
+import { recordId } from './common.js';
+import { EnrolmentSchema } from './enrolment.js';
+import { UnitSchema } from './unit.js';
 
 /**
  * A certificate (*giấy chứng nhận*). Numbers are gap-free per issuer and year: they come from

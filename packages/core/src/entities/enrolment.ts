@@ -1,9 +1,9 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { ATTENDANCE_MARKS, ENROLMENT_STATES } from '@polcenter/domain';
-import { ClassSessionSchema, TrainingClassSchema } from './classes';
-import { recordId, timestamps } from './common';
-import { PersonSchema } from './people';
-import { UnitSchema } from './unit';
+import { ClassSessionSchema, TrainingClassSchema } from './classes.js';
+import { recordId, timestamps } from './common.js';
+import { PersonSchema } from './people.js';
+import { UnitSchema } from './unit.js';
 
 /**
  * One person in one class. The partial unique index `enrolment_one_active` allows a single

@@ -1,24 +1,24 @@
-import { AuditLogSchema } from './audit';
-import { AppUserSchema, AuthTokenSchema, UserRoleSchema } from './auth';
-import { CertificateSchema } from './certificates';
-import { ClassSessionSchema, ClassSiteSchema, TrainingClassSchema } from './classes';
-import { AttendanceSchema, EnrolmentSchema, ScoreSchema } from './enrolment';
-import { PersonSchema } from './people';
-import { ProgramSchema, ProgramTopicSchema } from './programs';
-import { ROSTER_ENTITIES } from './rosters';
-import { UnitLevelSchema, UnitSchema } from './unit';
-import { UnitLinkSchema } from './unit-link';
+import { AuditLogSchema } from './audit.js';
+import { AppUserSchema, AuthTokenSchema, UserRoleSchema } from './auth.js';
+import { CertificateSchema } from './certificates.js';
+import { ClassSessionSchema, ClassSiteSchema, TrainingClassSchema } from './classes.js';
+import { AttendanceSchema, EnrolmentSchema, ScoreSchema } from './enrolment.js';
+import { PersonSchema } from './people.js';
+import { ProgramSchema, ProgramTopicSchema } from './programs.js';
+import { ROSTER_ENTITIES } from './rosters.js';
+import { UnitLevelSchema, UnitSchema } from './unit.js';
+import { UnitLinkSchema } from './unit-link.js';
 
-export * from './audit';
-export * from './auth';
-export * from './certificates';
-export * from './classes';
-export * from './enrolment';
-export * from './people';
-export * from './programs';
-export * from './rosters';
-export * from './unit';
-export * from './unit-link';
+export * from './audit.js';
+export * from './auth.js';
+export * from './certificates.js';
+export * from './classes.js';
+export * from './enrolment.js';
+export * from './people.js';
+export * from './programs.js';
+export * from './rosters.js';
+export * from './unit.js';
+export * from './unit-link.js';
 
 /** Every entity, registered explicitly (bundles and tests stay predictable). */
 export const ENTITIES = [

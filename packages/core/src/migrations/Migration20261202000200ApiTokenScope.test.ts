@@ -1,9 +1,9 @@
 import { testDatabase } from '@polcenter/testing/database';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { migrate } from '../migrate';
-import { createOrm } from '../orm';
-import { MIGRATIONS } from './index';
+import { migrate } from '../migrate.js';
+import { createOrm } from '../orm.js';
+import { MIGRATIONS } from './index.js';
 
 test('API tokens made before expiries existed get 90 days from the upgrade; sessions keep theirs', async () => {
   const db = await testDatabase();

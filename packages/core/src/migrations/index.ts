@@ -1,15 +1,15 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261128000001Units } from './Migration20261128000001Units';
-import { Migration20261128000002ClassesAndEnrolment } from './Migration20261128000002ClassesAndEnrolment';
-import { Migration20261128000003Rosters } from './Migration20261128000003Rosters';
-import { Migration20261128000005Enrolment } from './Migration20261128000005Enrolment';
-import { Migration20261128000006Auth } from './Migration20261128000006Auth';
-import { Migration20261128000007Idempotency } from './Migration20261128000007Idempotency';
-import { Migration20261202000100IdempotencyCommitted } from './Migration20261202000100IdempotencyCommitted';
-import { Migration20261202000101RateLimits } from './Migration20261202000101RateLimits';
-import { Migration20261202000200ApiTokenScope } from './Migration20261202000200ApiTokenScope';
-import { Migration20261202000300UnitScope } from './Migration20261202000300UnitScope';
-import { Migration20261202000400RegistrationReview } from './Migration20261202000400RegistrationReview';
+import { Migration20261128000001Units } from './Migration20261128000001Units.js';
+import { Migration20261128000002ClassesAndEnrolment } from './Migration20261128000002ClassesAndEnrolment.js';
+import { Migration20261128000003Rosters } from './Migration20261128000003Rosters.js';
+import { Migration20261128000005Enrolment } from './Migration20261128000005Enrolment.js';
+import { Migration20261128000006Auth } from './Migration20261128000006Auth.js';
+import { Migration20261128000007Idempotency } from './Migration20261128000007Idempotency.js';
+import { Migration20261202000100IdempotencyCommitted } from './Migration20261202000100IdempotencyCommitted.js';
+import { Migration20261202000101RateLimits } from './Migration20261202000101RateLimits.js';
+import { Migration20261202000200ApiTokenScope } from './Migration20261202000200ApiTokenScope.js';
+import { Migration20261202000300UnitScope } from './Migration20261202000300UnitScope.js';
+import { Migration20261202000400RegistrationReview } from './Migration20261202000400RegistrationReview.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by a file glob, so they run the

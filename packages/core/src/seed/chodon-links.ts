@@ -1,5 +1,5 @@
 import type { UnitLinkKind } from '@polcenter/domain';
-import type { SeedUnit } from './chodon-units';
+import type { SeedUnit } from './chodon-units.js';
 
 /**
  * How the map of Chợ Đồn changed (DEMO.md), so that a 2022 report rolls up to the units of 2026:

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_UNIT_LEVELS } from '@polcenter/domain';
-import { SYSTEM_ACTOR } from '../actor';
-import { type Unit, UnitLevelSchema, UnitSchema } from '../entities';
-import type { Orm } from '../orm';
-import { seedDefaultPrograms } from '../services/programs';
-import { CHO_DON_LINKS, THAI_NGUYEN_2025 } from './chodon-links';
-import { CHO_DON_UNITS } from './chodon-units';
-import { seedRosters } from './rosters';
-import { type StoryReport, seedStory2022 } from './story-2022';
+import { SYSTEM_ACTOR } from '../actor.js';
+import { type Unit, UnitLevelSchema, UnitSchema } from '../entities/index.js';
+import type { Orm } from '../orm.js';
+import { seedDefaultPrograms } from '../services/programs.js';
+import { CHO_DON_LINKS, THAI_NGUYEN_2025 } from './chodon-links.js';
+import { CHO_DON_UNITS } from './chodon-units.js';
+import { seedRosters } from './rosters.js';
+import { type StoryReport, seedStory2022 } from './story-2022.js';
 
 export interface SeedReport {
   /** False when the database already held data and nothing was written. */

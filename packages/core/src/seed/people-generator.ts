@@ -1,5 +1,5 @@
 import type { Ethnicity, Gender } from '@polcenter/domain';
-import { pick, weighted } from './random';
+import { pick, weighted } from './random.js';
 
 /**
  * Invented people for the demo, named the way Chợ Đồn's people are (DEMO.md): mostly Tày and Dao,

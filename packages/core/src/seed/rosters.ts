@@ -8,9 +8,9 @@ import {
   type ExpertiseField,
   foldDiacritics,
 } from '@polcenter/domain';
-import { insertRows } from './insert-rows';
-import { generatePerson } from './people-generator';
-import { pick, seededRandom } from './random';
+import { insertRows } from './insert-rows.js';
+import { generatePerson } from './people-generator.js';
+import { pick, seededRandom } from './random.js';
 
 export interface RosterSeedReport {
   readonly rapporteurs: number;

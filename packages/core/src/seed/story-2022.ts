@@ -13,10 +13,10 @@ import {
   summariseAttendance,
   verificationCodeFromBytes,
 } from '@polcenter/domain';
-import { PERSON_COLUMNS } from '../services/people';
-import { insertRows } from './insert-rows';
-import { generatePerson } from './people-generator';
-import { seededRandom } from './random';
+import { PERSON_COLUMNS } from '../services/people.js';
+import { insertRows } from './insert-rows.js';
+import { generatePerson } from './people-generator.js';
+import { seededRandom } from './random.js';
 
 /**
  * The classes of the source article: Chợ Đồn's political center opened 4 classes for 211

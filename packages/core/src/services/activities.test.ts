@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SYSTEM_ACTOR } from '../actor';
-import { deterministicId } from '../seed/demo';
-import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing';
+import { SYSTEM_ACTOR } from '../actor.js';
+import { deterministicId } from '../seed/demo.js';
+import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing.js';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());

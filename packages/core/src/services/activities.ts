@@ -44,11 +44,11 @@ import {
   type WorkloadRow,
   workloadInput,
 } from '@polcenter/domain';
-import type { Actor } from '../actor';
-import { audit } from '../audit';
-import type { Orm } from '../orm';
-import { decodeCursor, encodeCursor } from './cursor';
-import { assertUnit, isoCol, peopleNamed, pgArray } from './rapporteur-common';
+import type { Actor } from '../actor.js';
+import { audit } from '../audit.js';
+import type { Orm } from '../orm.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { assertUnit, isoCol, peopleNamed, pgArray } from './rapporteur-common.js';
 
 export interface BriefingView {
   readonly id: string;

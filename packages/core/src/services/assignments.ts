@@ -12,10 +12,10 @@ import {
   sessionNotFoundError,
   unknownReferenceError,
 } from '@polcenter/domain';
-import type { Actor } from '../actor';
-import { audit } from '../audit';
-import type { Orm } from '../orm';
-import { isoCol, pgArray } from './rapporteur-common';
+import type { Actor } from '../actor.js';
+import { audit } from '../audit.js';
+import type { Orm } from '../orm.js';
+import { isoCol, pgArray } from './rapporteur-common.js';
 
 export interface AssignmentView {
   readonly id: string;

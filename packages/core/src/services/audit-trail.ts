@@ -1,5 +1,5 @@
 import { type AuditTrailInput, auditTrailInput, parseInput } from '@polcenter/domain';
-import type { Orm } from '../orm';
+import type { Orm } from '../orm.js';
 
 export interface AuditTrailEntry {
   readonly id: number;

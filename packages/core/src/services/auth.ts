@@ -17,12 +17,12 @@ import {
   userInput,
   widerScopeError,
 } from '@polcenter/domain';
-import type { Actor } from '../actor';
-import { audit } from '../audit';
-import { isUniqueViolation } from '../db-errors';
-import type { Orm } from '../orm';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
-import { pgArray } from './rapporteur-common';
+import type { Actor } from '../actor.js';
+import { audit } from '../audit.js';
+import { isUniqueViolation } from '../db-errors.js';
+import type { Orm } from '../orm.js';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
+import { pgArray } from './rapporteur-common.js';
 
 /** Who is calling, once their token checked out. */
 export interface Principal {

@@ -1,9 +1,9 @@
 import { launchBrowser } from '@polcenter/testing/browser';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createTestPolCenter, readableTest as it } from '../testing';
-import { certificateFileName, certificatePage } from './certificate-page';
-import type { PrintableCertificate } from './certificate-views';
+import { createTestPolCenter, readableTest as it } from '../testing.js';
+import { certificateFileName, certificatePage } from './certificate-page.js';
+import type { PrintableCertificate } from './certificate-views.js';
 
 const polcenter = await createTestPolCenter({ demo: true });
 const browser = await launchBrowser();

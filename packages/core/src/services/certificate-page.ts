@@ -1,5 +1,5 @@
 import { type CertificateKind, formatDate, type Lang } from '@polcenter/domain';
-import type { PrintableCertificate } from './certificate-views';
+import type { PrintableCertificate } from './certificate-views.js';
 
 /**
  * The page leaves the server as a string inside a JSON answer (`certificates.printPage`), and a

@@ -25,12 +25,12 @@ import {
   VERIFICATION_CODE_BYTES,
   verificationCodeFromBytes,
 } from '@polcenter/domain';
-import type { Actor } from '../actor';
-import { audit } from '../audit';
-import type { Orm } from '../orm';
-import { inTransaction, type Sql, session } from '../sql';
-import { certificateFileName, certificatePage } from './certificate-page';
-import type { CertificateView, PrintableCertificate, PublicCertificateView } from './certificate-views';
+import type { Actor } from '../actor.js';
+import { audit } from '../audit.js';
+import type { Orm } from '../orm.js';
+import { inTransaction, type Sql, session } from '../sql.js';
+import { certificateFileName, certificatePage } from './certificate-page.js';
+import type { CertificateView, PrintableCertificate, PublicCertificateView } from './certificate-views.js';
 import {
   type ClassRow,
   type ClockOptions,
@@ -39,9 +39,9 @@ import {
   lockEnrolment,
   uuidArray,
   vietnamToday,
-} from './enrolment-sql';
+} from './enrolment-sql.js';
 
-export type { CertificateView, PrintableCertificate, PublicCertificateView } from './certificate-views';
+export type { CertificateView, PrintableCertificate, PublicCertificateView } from './certificate-views.js';
 
 interface CertificateRow {
   id: string;

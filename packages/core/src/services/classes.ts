@@ -32,13 +32,13 @@ import {
   type ValidSessionInput,
   vietnameseFold,
 } from '@polcenter/domain';
-import type { Actor } from '../actor';
-import { audit } from '../audit';
-import { isUniqueViolation } from '../db-errors';
-import type { Orm } from '../orm';
-import { session, transactional } from '../sql';
-import { assertLecturersFree } from './assignments';
-import { decodeCursor, encodeCursor } from './cursor';
+import type { Actor } from '../actor.js';
+import { audit } from '../audit.js';
+import { isUniqueViolation } from '../db-errors.js';
+import type { Orm } from '../orm.js';
+import { session, transactional } from '../sql.js';
+import { assertLecturersFree } from './assignments.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 
 export interface ClassSessionView {
   readonly id: string;

@@ -7,8 +7,8 @@ import {
   type PartyStatus,
   recordNotFoundError,
 } from '@polcenter/domain';
-import type { ProgramRules } from '../entities';
-import type { Sql } from '../sql';
+import type { ProgramRules } from '../entities/index.js';
+import type { Sql } from '../sql.js';
 
 /** Shared plumbing of the enrolment, attendance, results and certificate services. */
 

@@ -1,6 +1,6 @@
-import type { Orm } from '../orm';
-import { seededRandom } from '../seed/random';
-import { fixtureClass } from './fixtures';
+import type { Orm } from '../orm.js';
+import { seededRandom } from '../seed/random.js';
+import { fixtureClass } from './fixtures.js';
 
 /** The enrolment benches' shared workload: open classes and a reproducible plan of requests. */
 

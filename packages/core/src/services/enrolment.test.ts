@@ -2,10 +2,17 @@ import type { DomainError } from '@polcenter/domain';
 import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createPolCenter } from '../polcenter';
-import { countRows, createTestPolCenter, expectDomainError, readableTest as it } from '../testing';
-import { EnrolmentService } from './enrolment';
-import { fixtureClass, fixtureEnrolments, fixturePeople, fixturePerson, fixtureProgram, fixtureUnit } from './fixtures';
+import { createPolCenter } from '../polcenter.js';
+import { countRows, createTestPolCenter, expectDomainError, readableTest as it } from '../testing.js';
+import { EnrolmentService } from './enrolment.js';
+import {
+  fixtureClass,
+  fixtureEnrolments,
+  fixturePeople,
+  fixturePerson,
+  fixtureProgram,
+  fixtureUnit,
+} from './fixtures.js';
 
 const polcenter = await createTestPolCenter();
 // Concurrency needs real parallel transactions: a second library on the same database, wide pool.

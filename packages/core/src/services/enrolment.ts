@@ -23,11 +23,11 @@ import {
   recordRef,
   scheduleClashError,
 } from '@polcenter/domain';
-import type { Actor } from '../actor';
-import { AUDIT_INSERT, type AuditEntry, audit } from '../audit';
-import type { Orm } from '../orm';
-import { inTransaction, RetryTransaction, type Sql } from '../sql';
-import { decodeCursor, encodeCursor } from './cursor';
+import type { Actor } from '../actor.js';
+import { AUDIT_INSERT, type AuditEntry, audit } from '../audit.js';
+import type { Orm } from '../orm.js';
+import { inTransaction, RetryTransaction, type Sql } from '../sql.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import {
   type ClassRow,
   type ClockOptions,
@@ -46,9 +46,9 @@ import {
   toEnrolmentView,
   uuidArray,
   vietnamToday,
-} from './enrolment-sql';
+} from './enrolment-sql.js';
 
-export type { EnrolmentView } from './enrolment-sql';
+export type { EnrolmentView } from './enrolment-sql.js';
 
 /** How a request is decided: left for staff (default), or admitted at once while seats remain. */
 export interface RequestOptions {

@@ -1,15 +1,15 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createPolCenter } from '../polcenter';
-import { session } from '../sql';
-import { countRows, createTestPolCenter, expectDomainError } from '../testing';
-import { CertificateService } from './certificates';
-import { ClassService } from './classes';
-import { EnrolmentService } from './enrolment';
-import { fixtureClass, fixtureEnrolments, fixturePeople, fixtureProgram, fixtureUnit } from './fixtures';
-import { IdempotencyService } from './idempotency';
-import { PeopleService } from './people';
-import { RegistrationService } from './registration';
+import { createPolCenter } from '../polcenter.js';
+import { session } from '../sql.js';
+import { countRows, createTestPolCenter, expectDomainError } from '../testing.js';
+import { CertificateService } from './certificates.js';
+import { ClassService } from './classes.js';
+import { EnrolmentService } from './enrolment.js';
+import { fixtureClass, fixtureEnrolments, fixturePeople, fixtureProgram, fixtureUnit } from './fixtures.js';
+import { IdempotencyService } from './idempotency.js';
+import { PeopleService } from './people.js';
+import { RegistrationService } from './registration.js';
 
 const polcenter = await createTestPolCenter();
 // One connection in the pool: a service call that left the shared transaction for a connection of

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SetupError } from '@polcenter/postgres';
-import type { Orm } from '../orm';
+import type { Orm } from '../orm.js';
 
 /**
  * A logical backup: JSON Lines. The first line is the header (format, the migrations the schema

@@ -5,9 +5,9 @@ import {
   PERSONAL_FIELDS,
   type PersonImportField,
 } from '@polcenter/domain';
-import type { Actor } from '../actor';
-import { audit } from '../audit';
-import type { Orm } from '../orm';
+import type { Actor } from '../actor.js';
+import { audit } from '../audit.js';
+import type { Orm } from '../orm.js';
 
 /** A table for a file: the fields in column order, and the rows (ISO dates, codes, no display text). */
 export interface ExportTable<F extends string = string> {

@@ -1,8 +1,8 @@
 import type { ImportRow, PersonImportField } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { countRows, createTestPolCenter, readableTest as it } from '../testing';
-import { ImportService } from './imports';
+import { countRows, createTestPolCenter, readableTest as it } from '../testing.js';
+import { ImportService } from './imports.js';
 
 const polcenter = await createTestPolCenter({ demo: true });
 const { orm } = polcenter;

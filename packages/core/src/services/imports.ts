@@ -19,13 +19,13 @@ import {
   splitFullName,
   type ValidPersonInput,
 } from '@polcenter/domain';
-import type { Actor } from '../actor';
-import { audit } from '../audit';
-import type { Orm } from '../orm';
-import { inTransaction, type Sql } from '../sql';
-import { enrolmentChecks, insertNominations } from './enrolment';
-import { type ClassRow, type ClockOptions, loadClass, lockPeople, vietnamToday } from './enrolment-sql';
-import { columns, lockIdentities, PERSON_COLUMNS } from './people';
+import type { Actor } from '../actor.js';
+import { audit } from '../audit.js';
+import type { Orm } from '../orm.js';
+import { inTransaction, type Sql } from '../sql.js';
+import { enrolmentChecks, insertNominations } from './enrolment.js';
+import { type ClassRow, type ClockOptions, loadClass, lockPeople, vietnamToday } from './enrolment-sql.js';
+import { columns, lockIdentities, PERSON_COLUMNS } from './people.js';
 
 /** One bad cell (or row) of an imported file. */
 export interface ImportProblem {

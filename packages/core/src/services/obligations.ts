@@ -11,12 +11,12 @@ import {
   type ShortfallInput,
   shortfallInput,
 } from '@polcenter/domain';
-import type { Actor } from '../actor';
-import { audit } from '../audit';
-import { isUniqueViolation } from '../db-errors';
-import type { Orm } from '../orm';
-import { assertUnit, pgArray, today } from './rapporteur-common';
-import { KNOWN_NOW, membershipCtes } from './roster-sql';
+import type { Actor } from '../actor.js';
+import { audit } from '../audit.js';
+import { isUniqueViolation } from '../db-errors.js';
+import type { Orm } from '../orm.js';
+import { assertUnit, pgArray, today } from './rapporteur-common.js';
+import { KNOWN_NOW, membershipCtes } from './roster-sql.js';
 
 export interface ObligationView extends ObligationRule {
   /** Whose rule it is (it binds that unit's rosters and those below); null: every roster. */

@@ -27,12 +27,12 @@ import {
   staleRecordError,
   type ValidPersonInput,
 } from '@polcenter/domain';
-import type { Actor } from '../actor';
-import { audit } from '../audit';
-import { isUniqueViolation } from '../db-errors';
-import type { Orm } from '../orm';
-import { type Sql, session, transactional } from '../sql';
-import { decodeCursor, encodeCursor, likeEscape } from './cursor';
+import type { Actor } from '../actor.js';
+import { audit } from '../audit.js';
+import { isUniqueViolation } from '../db-errors.js';
+import type { Orm } from '../orm.js';
+import { type Sql, session, transactional } from '../sql.js';
+import { decodeCursor, encodeCursor, likeEscape } from './cursor.js';
 
 /** A person as stored. Leaves the library only through `getFull`, which is audited. */
 export interface PersonRecord {

@@ -17,10 +17,10 @@ import {
   recordRef,
   totalPeriods,
 } from '@polcenter/domain';
-import { type Actor, SYSTEM_ACTOR } from '../actor';
-import { audit } from '../audit';
-import type { ProgramRules } from '../entities';
-import type { Orm } from '../orm';
+import { type Actor, SYSTEM_ACTOR } from '../actor.js';
+import { audit } from '../audit.js';
+import type { ProgramRules } from '../entities/index.js';
+import type { Orm } from '../orm.js';
 
 /** A program with its rules and topics: plain data, never the entity. */
 export interface ProgramView {

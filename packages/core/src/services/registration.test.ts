@@ -1,9 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing';
-import { EnrolmentService } from './enrolment';
-import { PeopleService } from './people';
-import { RegistrationService } from './registration';
+import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing.js';
+import { EnrolmentService } from './enrolment.js';
+import { PeopleService } from './people.js';
+import { RegistrationService } from './registration.js';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());

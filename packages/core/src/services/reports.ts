@@ -6,7 +6,7 @@ import {
   reportInput,
   trainingSentence,
 } from '@polcenter/domain';
-import type { Orm } from '../orm';
+import type { Orm } from '../orm.js';
 
 export interface TrainingReport {
   readonly from: string;

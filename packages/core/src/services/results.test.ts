@@ -1,9 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createPolCenter } from '../polcenter';
-import { countRows, createTestPolCenter, expectDomainError, readableTest as it } from '../testing';
-import { AttendanceService } from './attendance';
-import { CertificateService } from './certificates';
+import { createPolCenter } from '../polcenter.js';
+import { countRows, createTestPolCenter, expectDomainError, readableTest as it } from '../testing.js';
+import { AttendanceService } from './attendance.js';
+import { CertificateService } from './certificates.js';
 import {
   fixtureClass,
   fixtureEnrolments,
@@ -11,8 +11,8 @@ import {
   fixtureProgram,
   fixtureUnit,
   setClassStatus,
-} from './fixtures';
-import { ResultService } from './results';
+} from './fixtures.js';
+import { ResultService } from './results.js';
 
 const polcenter = await createTestPolCenter();
 const wide = await createPolCenter({ databaseUrl: polcenter.url, migrate: false, poolSize: 110 });

@@ -22,12 +22,12 @@ import {
   scoreSheetInput,
   summariseAttendance,
 } from '@polcenter/domain';
-import type { Actor } from '../actor';
-import { type AuditEntry, audit } from '../audit';
-import type { Orm } from '../orm';
-import { inTransaction, type Sql } from '../sql';
-import { TEACHING_STATUSES } from './attendance';
-import { loadClass, lockEnrolment } from './enrolment-sql';
+import type { Actor } from '../actor.js';
+import { type AuditEntry, audit } from '../audit.js';
+import type { Orm } from '../orm.js';
+import { inTransaction, type Sql } from '../sql.js';
+import { TEACHING_STATUSES } from './attendance.js';
+import { loadClass, lockEnrolment } from './enrolment-sql.js';
 
 export interface ScoreLine {
   readonly label: string;

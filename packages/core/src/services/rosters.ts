@@ -28,12 +28,12 @@ import {
   rostersOfInput,
   unknownReferenceError,
 } from '@polcenter/domain';
-import type { Actor } from '../actor';
-import { audit } from '../audit';
-import { isUniqueViolation } from '../db-errors';
-import type { Orm } from '../orm';
-import { assertUnit, isoCol, peopleNamed } from './rapporteur-common';
-import { KNOWN_NOW, membershipCtes } from './roster-sql';
+import type { Actor } from '../actor.js';
+import { audit } from '../audit.js';
+import { isUniqueViolation } from '../db-errors.js';
+import type { Orm } from '../orm.js';
+import { assertUnit, isoCol, peopleNamed } from './rapporteur-common.js';
+import { KNOWN_NOW, membershipCtes } from './roster-sql.js';
 
 export interface RosterView {
   readonly id: string;

@@ -17,10 +17,10 @@ import {
   unitLinkInput,
   unitListInput,
 } from '@polcenter/domain';
-import type { Actor } from '../actor';
-import { audit } from '../audit';
-import { UnitLevelSchema, UnitSchema } from '../entities';
-import type { Orm } from '../orm';
+import type { Actor } from '../actor.js';
+import { audit } from '../audit.js';
+import { UnitLevelSchema, UnitSchema } from '../entities/index.js';
+import type { Orm } from '../orm.js';
 
 /** What leaves the library about a unit: plain data, never the entity. */
 export interface UnitView {

@@ -1,11 +1,11 @@
 import type { RouterOutputs } from '@polcenter/api/client';
 import { formatDate, type Lang } from '@polcenter/domain';
 import { html, nothing, type PropertyValues } from 'lit';
-import { PcElement } from '../element';
-import { ApiResource } from '../resource';
-import { bones, placeholder, stateOf } from '../states';
-import { base, tokens } from '../tokens.styles';
-import { styles } from './certificate-check.styles';
+import { PcElement } from '../element.js';
+import { ApiResource } from '../resource.js';
+import { bones, placeholder, stateOf } from '../states.js';
+import { base, tokens } from '../tokens.styles.js';
+import { styles } from './certificate-check.styles.js';
 
 /** What the public learns from a code: the API's own type, so the two never drift apart. */
 type CheckedCertificate = RouterOutputs['certificates']['verify'];

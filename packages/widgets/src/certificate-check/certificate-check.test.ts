@@ -2,7 +2,7 @@ import { verificationCodeFromBytes } from '@polcenter/domain';
 import type { Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { accessibilityViolations, breakApi, FAULTS, startWidgetHarness } from '../testing';
+import { accessibilityViolations, breakApi, FAULTS, startWidgetHarness } from '../testing.js';
 
 // A real Chromium against a real server on the demo data. The demo seed is deterministic: the
 // first certificate of 2022 is Lục Văn Chiến's, number 1/GCN-TTCT, code V6AM-14PV-QZF1.

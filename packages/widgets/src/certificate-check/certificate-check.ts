@@ -1,5 +1,5 @@
-import { define } from '../define';
-import { PcCertificateCheck } from './certificate-check.component';
+import { define } from '../define.js';
+import { PcCertificateCheck } from './certificate-check.component.js';
 
 define('pc-certificate-check', PcCertificateCheck);
 

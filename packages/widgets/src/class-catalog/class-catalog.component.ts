@@ -1,12 +1,12 @@
 import type { RouterOutputs } from '@polcenter/api/client';
 import { formatDate, type Lang } from '@polcenter/domain';
 import { html, nothing, type PropertyValues } from 'lit';
-import { firstProblem, isoDateAttribute, wholeNumber } from '../attributes';
-import { PcElement } from '../element';
-import { ApiResource } from '../resource';
-import { bones, headingBone, noticeOf, placeholder, problemView, stateOf } from '../states';
-import { base, tokens } from '../tokens.styles';
-import { styles } from './class-catalog.styles';
+import { firstProblem, isoDateAttribute, wholeNumber } from '../attributes.js';
+import { PcElement } from '../element.js';
+import { ApiResource } from '../resource.js';
+import { bones, headingBone, noticeOf, placeholder, problemView, stateOf } from '../states.js';
+import { base, tokens } from '../tokens.styles.js';
+import { styles } from './class-catalog.styles.js';
 
 type Entry = RouterOutputs['classes']['catalog']['items'][number];
 type Timetable = RouterOutputs['classes']['timetable'];

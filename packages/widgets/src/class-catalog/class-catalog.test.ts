@@ -1,7 +1,14 @@
 import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { accessibilityViolations, breakApi, eventually, FAULTS, recordWarnings, startWidgetHarness } from '../testing';
+import {
+  accessibilityViolations,
+  breakApi,
+  eventually,
+  FAULTS,
+  recordWarnings,
+  startWidgetHarness,
+} from '../testing.js';
 
 // The catalog in a real Chromium, against `polcenter start` on a fresh demo database that this
 // test can also open (to set an enrolment window whatever today's date is).

@@ -1,5 +1,5 @@
-import { define } from '../define';
-import { PcClassCatalog } from './class-catalog.component';
+import { define } from '../define.js';
+import { PcClassCatalog } from './class-catalog.component.js';
 
 define('pc-class-catalog', PcClassCatalog);
 

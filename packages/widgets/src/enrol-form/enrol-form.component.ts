@@ -18,10 +18,10 @@ import {
   type RegistrationProblems,
 } from '@polcenter/domain';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { apiUrl, clientFor } from '../api';
-import { errorMessage, widgetLang } from '../i18n';
-import { base, tokens } from '../tokens.styles';
-import { styles } from './enrol-form.styles';
+import { apiUrl, clientFor } from '../api.js';
+import { errorMessage, widgetLang } from '../i18n.js';
+import { base, tokens } from '../tokens.styles.js';
+import { styles } from './enrol-form.styles.js';
 
 type PublicClass = RouterOutputs['classes']['timetable'];
 type Unit = RouterOutputs['units']['list'][number];

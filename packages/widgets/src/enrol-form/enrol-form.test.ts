@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startWidgetHarness } from '../testing';
+import { startWidgetHarness } from '../testing.js';
 
 // A real Chromium (web security on) against a real server on the demo data; the test reads the
 // server's database to see what a registration wrote.

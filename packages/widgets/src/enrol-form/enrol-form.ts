@@ -1,5 +1,5 @@
-import { define } from '../define';
-import { PcEnrolForm } from './enrol-form.component';
+import { define } from '../define.js';
+import { PcEnrolForm } from './enrol-form.component.js';
 
 define('pc-enrol-form', PcEnrolForm);
 

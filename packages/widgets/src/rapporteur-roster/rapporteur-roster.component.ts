@@ -1,12 +1,12 @@
 import type { RouterOutputs } from '@polcenter/api/client';
 import { EXPERTISE_FIELD_NAMES, EXPERTISE_FIELDS, type ExpertiseField, formatDate } from '@polcenter/domain';
 import { html, type PropertyValues } from 'lit';
-import { firstProblem, isoDateAttribute, oneOf, required } from '../attributes';
-import { PcElement } from '../element';
-import { ApiResource } from '../resource';
-import { bones, headingBone, noticeOf, placeholder, problemView, stateOf } from '../states';
-import { base, tokens } from '../tokens.styles';
-import { styles } from './rapporteur-roster.styles';
+import { firstProblem, isoDateAttribute, oneOf, required } from '../attributes.js';
+import { PcElement } from '../element.js';
+import { ApiResource } from '../resource.js';
+import { bones, headingBone, noticeOf, placeholder, problemView, stateOf } from '../states.js';
+import { base, tokens } from '../tokens.styles.js';
+import { styles } from './rapporteur-roster.styles.js';
 
 type Roster = RouterOutputs['rosters']['public'];
 

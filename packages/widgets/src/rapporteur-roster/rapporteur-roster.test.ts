@@ -1,6 +1,13 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { accessibilityViolations, breakApi, eventually, FAULTS, recordWarnings, startWidgetHarness } from '../testing';
+import {
+  accessibilityViolations,
+  breakApi,
+  eventually,
+  FAULTS,
+  recordWarnings,
+  startWidgetHarness,
+} from '../testing.js';
 
 // The public roster in a real Chromium, against `polcenter start` on a fresh demo database.
 const { pageWith, close } = await startWidgetHarness();

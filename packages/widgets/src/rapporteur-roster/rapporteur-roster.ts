@@ -1,5 +1,5 @@
-import { define } from '../define';
-import { PcRapporteurRoster } from './rapporteur-roster.component';
+import { define } from '../define.js';
+import { PcRapporteurRoster } from './rapporteur-roster.component.js';
 
 define('pc-rapporteur-roster', PcRapporteurRoster);
 

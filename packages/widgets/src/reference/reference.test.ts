@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type Manifest, renderReference } from './reference';
-import { MANIFEST, PAGE } from './write';
+import { type Manifest, renderReference } from './reference.js';
+import { MANIFEST, PAGE } from './write.js';
 
 // The build reads the manifest out of the components' JSDoc; the committed page must say the same.
 const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest;

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type Manifest, renderReference } from './reference';
+import { type Manifest, renderReference } from './reference.js';
 
 // `pnpm --filter @polcenter/widgets reference`, after a build: rewrites the docs page.
 export const MANIFEST = new URL('../../dist/custom-elements.json', import.meta.url);

@@ -1,11 +1,11 @@
 import { formatDate, type Lang, type LocalizedText } from '@polcenter/domain';
 import { html, type PropertyValues } from 'lit';
-import { isoDateAttribute } from '../attributes';
-import { PcElement } from '../element';
-import { ApiResource } from '../resource';
-import { bones, headingBone, placeholder, problemView, stateOf } from '../states';
-import { base, tokens } from '../tokens.styles';
-import { styles } from './unit-directory.styles';
+import { isoDateAttribute } from '../attributes.js';
+import { PcElement } from '../element.js';
+import { ApiResource } from '../resource.js';
+import { bones, headingBone, placeholder, problemView, stateOf } from '../states.js';
+import { base, tokens } from '../tokens.styles.js';
+import { styles } from './unit-directory.styles.js';
 
 interface UnitItem {
   readonly id: string;

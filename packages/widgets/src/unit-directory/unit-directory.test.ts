@@ -9,7 +9,7 @@ import {
   recordWarnings,
   slowApi,
   startWidgetHarness,
-} from '../testing';
+} from '../testing.js';
 
 // The component runs in a real Chromium against a real server (the `polcenter start` CLI on a fresh
 // database), loaded from the built bundle exactly as a portal page loads it.

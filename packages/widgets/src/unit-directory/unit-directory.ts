@@ -1,5 +1,5 @@
-import { define } from '../define';
-import { PcUnitDirectory } from './unit-directory.component';
+import { define } from '../define.js';
+import { PcUnitDirectory } from './unit-directory.component.js';
 
 define('pc-unit-directory', PcUnitDirectory);
 
