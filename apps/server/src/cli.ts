@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isDomainError, pickLang } from '@polcenter/domain';
 import { SetupError } from '@polcenter/postgres';
@@ -123,6 +124,20 @@ function resolve(positionals: string[]): { name: string; command: Command; rest:
   return { name: first, command, rest: positionals.slice(1) };
 }
 
+/**
+ * The folder the user typed the command in: relative file names are theirs. `pnpm polcenter …`
+ * runs the script from the repository's root and says where it was typed in INIT_CWD; trusted only
+ * while we are that script (a process started by one, e.g. a test, inherits a stale INIT_CWD).
+ */
+export function userDirectory(env: NodeJS.ProcessEnv): string {
+  const byPnpm =
+    env.INIT_CWD &&
+    env.npm_lifecycle_event &&
+    env.npm_package_json &&
+    path.dirname(env.npm_package_json) === process.cwd();
+  return byPnpm ? path.resolve(env.INIT_CWD as string) : process.cwd();
+}
+
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const lang = pickLang(env.POLCENTER_LANG);
   const out = consoleOutput(lang);
@@ -140,7 +155,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
         en: `Unexpected arguments: ${extra.join(' ')}.`,
       });
     }
-    const { help: _help, ...flags } = values;
+    const { help: _help, ...given } = values;
+    const here = userDirectory(env);
+    const flags = given.out === undefined ? given : { ...given, out: path.resolve(here, given.out) };
+    const args = rest.map((arg, i) => (command.args?.[i] === 'FILE' ? path.resolve(here, arg) : arg));
     const stray = Object.keys(flags).filter((flag) => !command.flags?.includes(flag as keyof Flags));
     if (stray.length > 0) {
       throw new UsageError({
@@ -149,7 +167,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       });
     }
     const settings = readSettings(env, { port: values.port, host: values.host });
-    await command.run(settings, consoleOutput(settings.lang), flags, rest);
+    await command.run(settings, consoleOutput(settings.lang), flags, args);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -19,7 +19,7 @@ export interface RunningServer {
  * start, then HTTP. Whatever fails on the way undoes what was started before it.
  */
 export async function startServer(settings: Settings, out: Output): Promise<RunningServer> {
-  const db = await openDatabase(settings, (line) => out.note(line));
+  const db = await openDatabase(settings, (line) => out.note(line), 'serve');
   let polcenter: PolCenter | undefined;
   try {
     polcenter = await createPolCenter({ databaseUrl: db.url });

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { findPostgresBinaries, initdbOf, type PostgresBinaries, postgresOf } from './binaries.js';
 import { placeForPostgresUser } from './placement.js';
 import { commandLine, isAlive, sleepSync, stopProcess } from './processes.js';
+import { INSTANCE_FILE, writeInstanceFile } from './running-instance.js';
 import { SetupError } from './setup-error.js';
 import { diskFull, initdbFailed, serverFailed, startFailed } from './start-failures.js';
 import { postgresUser, type RunAs } from './system-user.js';
@@ -34,6 +35,11 @@ export interface EmbeddedPostgresOptions {
   readonly binaries?: PostgresBinaries;
   /** Where to say what the start did (placed the data elsewhere, stopped a survivor…). */
   readonly log?: (line: LocalizedText) => void;
+  /**
+   * Other PolCenter processes may use this server while it runs (`polcenter start`): once the
+   * database answers, say how to reach it in the folder (`findRunningInstance`).
+   */
+  readonly shared?: boolean;
 }
 
 export interface EmbeddedPostgres {
@@ -82,11 +88,14 @@ async function start(options: EmbeddedPostgresOptions, cleanUp: string[]): Promi
   const database = options.database ?? 'polcenter';
   const ephemeral = options.ephemeral ?? false;
   const ownerFile = path.join(dir, 'owner.pid');
+  const instanceFile = path.join(dir, INSTANCE_FILE);
   // Folders a throwaway server deletes when it stops (or fails to start).
   cleanUp.push(dir);
 
   await ensureWritableFolder(dir);
   await claimFolder(ownerFile, dir);
+  // Left by a server that was killed: it describes nothing that runs.
+  await fs.rm(instanceFile, { force: true });
 
   const runAs = postgresUser();
   let binaries = options.binaries ?? findPostgresBinaries();
@@ -133,6 +142,7 @@ async function start(options: EmbeddedPostgresOptions, cleanUp: string[]): Promi
     // Runs inside process.on('exit'): only synchronous calls work here.
     if (stopped) return;
     stopped = true;
+    rmSync(instanceFile, { force: true });
     if (child.pid && isAlive(child.pid)) {
       process.kill(child.pid, 'SIGINT');
       for (let waited = 0; waited < 15_000 && isAlive(child.pid); waited += 20) sleepSync(20);
@@ -154,6 +164,9 @@ async function start(options: EmbeddedPostgresOptions, cleanUp: string[]): Promi
 
   try {
     await ensureDatabase(adminUrl, database);
+    if (options.shared && child.pid) {
+      await writeInstanceFile(dir, { postgresPid: child.pid, port, database, password: Boolean(password) });
+    }
   } catch (error) {
     stopNow();
     throw error;

@@ -17,15 +17,19 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs one CLI command to its end (a minute at most, unless `timeoutMs` says otherwise). */
+/**
+ * Runs one CLI command to its end (a minute at most, unless `timeoutMs` says otherwise), in `cwd`
+ * (default: this process's folder).
+ */
 export function runCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
   stdin = '',
   timeoutMs = 60_000,
+  cwd?: string,
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, cwd });
     child.stdin.end(stdin);
     let stdout = '';
     let stderr = '';

@@ -267,17 +267,22 @@ export const restoreCommand: Command = {
   async run(settings, out, _flags, args) {
     const file = fileArg(args, { vi: 'tên tệp sao lưu', en: 'the backup file' });
     const gzipped = await isGzip(file);
-    const report = await withLibrary(settings, out, async (polcenter) => {
-      const source = createReadStream(file);
-      const input: Readable = gzipped ? source.pipe(createGunzip()) : source;
-      const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-      try {
-        return await restoreBackup(polcenter.orm, lines);
-      } finally {
-        lines.close();
-        source.destroy();
-      }
-    });
+    const report = await withLibrary(
+      settings,
+      out,
+      async (polcenter) => {
+        const source = createReadStream(file);
+        const input: Readable = gzipped ? source.pipe(createGunzip()) : source;
+        const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+        try {
+          return await restoreBackup(polcenter.orm, lines);
+        } finally {
+          lines.close();
+          source.destroy();
+        }
+      },
+      'exclusive',
+    );
     const rows = report.tables.reduce((sum, t) => sum + t.rows, 0);
     out.say({
       vi: `Đã khôi phục ${rows} dòng của ${report.tables.length} bảng từ ${file}.`,
