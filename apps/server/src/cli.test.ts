@@ -20,13 +20,51 @@ async function sql(url: string, text: string) {
   }
 }
 
-test('--help explains the commands and settings, in Vietnamese by default', async () => {
-  const result = await runCli(['--help']);
+/** The column where the text of each row of a section starts: one column when aligned. */
+function textColumns(help: string, title: string): Set<number> {
+  const section = help.split(`${title}\n`)[1]?.split('\n\n')[0] ?? '';
+  const rows = section.split('\n').filter((line) => /^ {2}\S/.test(line));
+  return new Set(rows.map((line) => /^ {2}\S+(?: \S+)*? {2,}/.exec(line)?.[0].length ?? -1));
+}
+
+test('--help lists the commands and settings in aligned columns, in Vietnamese unless English is asked for', async () => {
+  const result = await runCli(['--help'], { POLCENTER_LANG: '' });
   assert.is(result.code, 0);
-  assert.match(result.stdout, 'Cách dùng: pnpm polcenter');
-  assert.match(result.stdout, 'DATABASE_URL');
-  const english = await runCli(['--help'], { POLCENTER_LANG: 'en' });
-  assert.match(english.stdout, 'Usage: pnpm polcenter');
+  assert.match(result.stdout, 'Cách dùng: pnpm polcenter <lệnh> [tuỳ chọn]');
+  assert.match(result.stdout, /\n {2}import people TỆP {2,}nhập danh sách cá nhân/);
+  assert.match(result.stdout, /\n {2}POLCENTER_DATA_DIR {2,}\.data {2,}thư mục dữ liệu/);
+  for (const title of ['Lệnh:', 'Tuỳ chọn:', 'Biến môi trường (mặc định):']) {
+    assert.is(textColumns(result.stdout, title).size, 1, `${title} not aligned:\n${result.stdout}`);
+  }
+  const english = await runCli(['--help', '--lang', 'en'], { POLCENTER_LANG: '' });
+  assert.match(english.stdout, 'Usage: pnpm polcenter <command> [options]');
+  assert.match(english.stdout, /\n {2}import people FILE {2,}import people from/);
+  assert.not.match(english.stdout, 'Lệnh');
+  const fromEnv = await runCli(['help'], { POLCENTER_LANG: 'en' });
+  assert.is(fromEnv.stdout, english.stdout);
+});
+
+test('each command has its own help: what it does, its arguments and every flag it takes, aligned', async () => {
+  const help = await runCli(['import', 'people', '--help'], { POLCENTER_LANG: '' });
+  assert.is(help.code, 0);
+  assert.match(help.stdout, 'Cách dùng: pnpm polcenter import people TỆP [tuỳ chọn]');
+  assert.match(help.stdout, 'Tên tệp tương đối tính từ thư mục bạn gõ lệnh.');
+  assert.match(help.stdout, /--dry-run {2,}chỉ kiểm tra tệp, không ghi gì/);
+  const user = await runCli(['help', 'user', 'add', '--lang', 'en']);
+  assert.match(user.stdout, 'Usage: pnpm polcenter user add [options]');
+  for (const flag of ['--username NAME', '--name NAME', '--role ROLE', '--unit CODE', '--password-stdin']) {
+    assert.match(user.stdout, flag);
+  }
+  assert.is(textColumns(user.stdout, 'Options:').size, 1, user.stdout);
+  const restore = await runCli(['restore', '--help']);
+  assert.match(restore.stdout, 'Cần dùng riêng cơ sở dữ liệu: dừng máy chủ trước');
+  // A usage error inside a command points at that command's help.
+  const missing = await runCli(['user', 'add', '--username', 'x'], { POLCENTER_LANG: '' });
+  assert.is(missing.code, 2);
+  assert.is(missing.stderr, 'Thiếu --role. Xem: pnpm polcenter user add --help\n');
+  const badLang = await runCli(['--help', '--lang', 'fr']);
+  assert.is(badLang.code, 2);
+  assert.match(badLang.stderr, '--lang nhận vi hoặc en');
 });
 
 test('an unknown command or a bad flag is a usage error: exit code 2 and one clear line', async () => {

@@ -27,20 +27,6 @@ export interface Settings {
   readonly logRequests: boolean;
 }
 
-export const SETTINGS_HELP: readonly [string, string, string][] = [
-  ['DATABASE_URL', '(embedded)', 'postgres://… of a PostgreSQL 15+ server; unset: embedded PostgreSQL'],
-  ['POLCENTER_DATA_DIR', '.data', 'folder of the embedded PostgreSQL data'],
-  ['POLCENTER_PG_PORT', '0 (free)', 'port of the embedded PostgreSQL on 127.0.0.1'],
-  ['POLCENTER_HOST', '127.0.0.1', 'address the HTTP server listens on (0.0.0.0: all)'],
-  ['POLCENTER_PORT', '3000', 'HTTP port (PORT is read too)'],
-  ['POLCENTER_DEMO', '1', '0: do not load the demo data into an empty database'],
-  ['POLCENTER_LANG', 'vi', 'language of messages: vi or en'],
-  ['POLCENTER_CORS_ORIGINS', '(none)', 'comma-separated portal origins allowed to call the API'],
-  ['POLCENTER_TRUST_PROXY', '0', '1: take the client address from X-Forwarded-For'],
-  ['POLCENTER_LOG', '1', '0: no JSON request log on stdout'],
-  ['NODE_ENV', '(development)', 'production: no stack traces in API errors'],
-];
-
 function portFrom(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const port = Number(value);

@@ -78,18 +78,6 @@ function printReport(out: Output, report: ImportReport, what: LocalizedText): vo
 function importCommand(kind: 'people' | 'enrolments'): Command {
   const what: LocalizedText = kind === 'people' ? { vi: 'người', en: 'people' } : { vi: 'ghi danh', en: 'enrolments' };
   return {
-    summary:
-      kind === 'people'
-        ? {
-            vi: 'nhập danh sách cá nhân từ tệp .csv/.xlsx (tất cả hoặc không; --dry-run: chỉ kiểm tra)',
-            en: 'import people from a .csv/.xlsx file (all or nothing; --dry-run: check only)',
-          }
-        : {
-            vi: 'nhập danh sách cử đi học (mã lớp, CCCD hoặc họ tên + ngày sinh, mã đơn vị cử) từ .csv/.xlsx',
-            en: 'import nominations (class code, national ID or name + birth date, unit code) from .csv/.xlsx',
-          },
-    flags: ['dry-run'],
-    args: ['FILE'],
     async run(settings, out, flags, args) {
       const file = fileArg(args, { vi: 'tên tệp cần nhập', en: 'the file to import' });
       const table = await readTable(file);
@@ -176,11 +164,6 @@ function exportCommand(kind: 'people' | 'enrolments' | 'classes'): Command {
     classes: { vi: 'danh sách lớp', en: 'the classes' },
   }[kind];
   return {
-    summary: {
-      vi: `xuất ${what.vi} ra CSV hoặc Excel (--out TỆP.csv|.xlsx, mặc định CSV ra màn hình${kind === 'classes' ? '' : '; --with-personal-data: kèm ngày sinh, điện thoại, CCCD, có ghi nhật ký'})`,
-      en: `export ${what.en} as CSV or Excel (--out FILE.csv|.xlsx, else CSV to stdout${kind === 'classes' ? '' : '; --with-personal-data: with birth dates, phones, IDs, audited'})`,
-    },
-    flags: kind === 'classes' ? ['out'] : ['out', 'with-personal-data'],
     async run(settings, out, flags) {
       const withPersonalData = Boolean(flags['with-personal-data']);
       // The embedded database's notes would land in the CSV on stdout.
@@ -213,11 +196,6 @@ async function writeLine(stream: Writable, line: string): Promise<void> {
 }
 
 export const backupCommand: Command = {
-  summary: {
-    vi: 'sao lưu toàn bộ dữ liệu ra tệp JSON Lines (--out TỆP; nén gzip khi tên tận cùng .gz)',
-    en: 'back up all data to a JSON Lines file (--out FILE; gzip when the name ends in .gz)',
-  },
-  flags: ['out'],
   async run(settings, out, flags) {
     const file = flags.out;
     if (!file) throw new UsageError({ vi: 'Thiếu --out TỆP.', en: 'Missing --out FILE.' });
@@ -259,11 +237,6 @@ async function isGzip(file: string): Promise<boolean> {
 }
 
 export const restoreCommand: Command = {
-  summary: {
-    vi: 'khôi phục bản sao lưu vào cơ sở dữ liệu trống (một giao dịch; từ chối nếu đã có dữ liệu)',
-    en: 'restore a backup into an empty database (one transaction; refused if it holds data)',
-  },
-  args: ['FILE'],
   async run(settings, out, _flags, args) {
     const file = fileArg(args, { vi: 'tên tệp sao lưu', en: 'the backup file' });
     const gzipped = await isGzip(file);

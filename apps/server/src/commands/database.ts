@@ -4,7 +4,6 @@ import type { Command } from './types.js';
 import { withLibrary } from './with-library.js';
 
 export const migrateCommand: Command = {
-  summary: { vi: 'nâng cấp cấu trúc cơ sở dữ liệu rồi thoát', en: 'bring the database schema up to date and exit' },
   async run(settings, out) {
     const db = await openDatabase(settings, (line) => out.note(line));
     try {
@@ -32,10 +31,6 @@ export const migrateCommand: Command = {
 };
 
 export const seedCommand: Command = {
-  summary: {
-    vi: 'nạp dữ liệu mẫu Chợ Đồn vào cơ sở dữ liệu trống',
-    en: 'load the Chợ Đồn demo data into an empty database',
-  },
   async run(settings, out) {
     const report = await withLibrary(settings, out, (polcenter) => seedDemo(polcenter.orm));
     out.say(

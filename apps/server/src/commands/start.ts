@@ -3,11 +3,6 @@ import { startServer } from '../start.js';
 import type { Command } from './types.js';
 
 export const startCommand: Command = {
-  summary: {
-    vi: 'chạy máy chủ (cơ sở dữ liệu, chuyển đổi, dữ liệu mẫu, HTTP)',
-    en: 'run the server (database, migrations, demo data, HTTP)',
-  },
-  flags: ['port', 'host'],
   async run(settings, out) {
     const server = await startServer(settings, out);
     out.say({

@@ -19,11 +19,9 @@ export interface Flags {
   readonly expires?: string;
 }
 
+/** What a command does; its module is loaded only when it runs (see catalog.ts). */
 export interface Command {
-  readonly summary: LocalizedText;
-  readonly flags?: readonly (keyof Flags)[];
-  /** Names of the positional arguments after the command's words (e.g. `FILE`); none by default. */
-  readonly args?: readonly string[];
+  /** `FILE` arguments and `--out` arrive resolved against the folder the command was typed in. */
   run(settings: Settings, out: Output, flags: Flags, args: readonly string[]): Promise<void>;
 }
 

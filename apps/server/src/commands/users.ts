@@ -29,11 +29,6 @@ function required(value: string | undefined, flag: string): string {
 }
 
 export const userAddCommand: Command = {
-  summary: {
-    vi: 'tạo tài khoản cán bộ: --username, --name, --role (lặp lại được), --unit mã đơn vị; mật khẩu hỏi khi chạy',
-    en: 'create a staff account: --username, --name, --role (repeatable), --unit code; password asked for',
-  },
-  flags: ['username', 'name', 'role', 'unit', 'password-stdin'],
   async run(settings, out, flags) {
     const username = required(flags.username, 'username');
     const roles = flags.role ?? [];
@@ -104,11 +99,6 @@ const STATUS: Record<ApiTokenView['status'], LocalizedText> = {
 };
 
 export const tokenAddCommand: Command = {
-  summary: {
-    vi: 'tạo mã API cho ứng dụng khác: --username chủ mã, --label nhãn, --scope full|read|khu vực, --expires 90d',
-    en: 'create an API token for another app: --username owner, --label, --scope full|read|areas, --expires 90d',
-  },
-  flags: ['username', 'label', 'name', 'scope', 'expires'],
   async run(settings, out, flags) {
     const username = required(flags.username, 'username');
     // --name was the flag's first spelling; scripts written for it keep working.
@@ -144,11 +134,6 @@ export const tokenAddCommand: Command = {
 };
 
 export const tokenListCommand: Command = {
-  summary: {
-    vi: 'liệt kê mã API (không hiện mã): mọi tài khoản, hoặc --username',
-    en: 'list API tokens (never the secrets): every account, or --username',
-  },
-  flags: ['username'],
   async run(settings, out, flags) {
     const tokens = await withLibrary(settings, out, async (polcenter) => {
       if (!flags.username) return polcenter.auth.listApiTokens();
@@ -187,8 +172,6 @@ export const tokenListCommand: Command = {
 };
 
 export const tokenRevokeCommand: Command = {
-  summary: { vi: 'thu hồi mã API theo mã số (xem token list)', en: 'revoke an API token by its id (see token list)' },
-  args: ['ID'],
   async run(settings, out, _flags, args) {
     const [id] = args;
     if (!id) throw new UsageError({ vi: 'Thiếu mã số của mã API.', en: 'Missing the API token id.' });
