@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { runCli, startServerProcess, tempDataDir } from '@polcenter/testing/server-process';
+import { runCli, type ServerProcess, startServerProcess, tempDataDir } from '@polcenter/testing/server-process';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
@@ -22,8 +22,13 @@ const data = path.join(clone, '.data');
 const office = path.join(parent.dir, 'van-phong');
 mkdirSync(clone);
 mkdirSync(office);
-const server = await startServerProcess({ POLCENTER_DATA_DIR: '' }, { cwd: clone });
-const relocated = lstatSync(path.join(data, 'pg')).isSymbolicLink() ? readlinkSync(path.join(data, 'pg')) : '';
+let server: ServerProcess;
+let relocated = '';
+// Started when this file's tests run, not when the suite loads it.
+test.before(async () => {
+  server = await startServerProcess({ POLCENTER_DATA_DIR: '' }, { cwd: clone });
+  relocated = lstatSync(path.join(data, 'pg')).isSymbolicLink() ? readlinkSync(path.join(data, 'pg')) : '';
+});
 
 /** `pnpm polcenter …` typed in `folder`: pnpm runs the script from the clone and names the folder in INIT_CWD. */
 const typedIn = (folder: string) => ({
@@ -36,7 +41,7 @@ const typedIn = (folder: string) => ({
 const polcenter = (args: string[], stdin = '') => runCli(args, typedIn(office), stdin, 120_000, clone);
 
 test.after(async () => {
-  await server.stop().catch(() => {});
+  await server?.stop().catch(() => {});
   parent.remove();
   if (relocated) rmSync(path.dirname(relocated), { recursive: true, force: true });
 });
