@@ -4,7 +4,7 @@
  *   apps/portal, apps/console → widgets.  Tests, benchmarks and test helpers may reach further.
  * `pnpm lint` fails on any import that breaks this.
  */
-const TESTS = '(\\.test\\.ts$|/testing\\.ts$|/bench/|/e2e/)';
+const TESTS = '(\\.test\\.ts$|/testing\\.ts$|/src/testing/|/bench/|/e2e/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

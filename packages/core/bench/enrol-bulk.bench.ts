@@ -2,10 +2,10 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { type Figure, median, round, time } from '@polcenter/bench';
 import pg from 'pg';
-import type { Actor } from '../src/actor.js';
-import { openClasses } from '../src/services/enrolment-workload.js';
-import { fixturePeople, fixtureProgram, fixtureUnit } from '../src/services/fixtures.js';
-import { createTestPolCenter } from '../src/testing.js';
+import type { Actor } from '../src/kernel/actor.js';
+import { openClasses } from '../src/testing/enrolment-workload.js';
+import { fixturePeople, fixtureProgram, fixtureUnit } from '../src/testing/fixtures.js';
+import { createTestPolCenter } from '../src/testing/index.js';
 
 export const ids = ['enrol.bulk.ratio', 'enrol.bulk.memoryGrowthRatio'];
 

@@ -1,10 +1,10 @@
 import { elapsedMs, type Figure, median, round } from '@polcenter/bench';
 import pg from 'pg';
-import type { Actor } from '../src/actor.js';
+import type { Actor } from '../src/kernel/actor.js';
 import { createPolCenter } from '../src/polcenter.js';
-import { type Ask, enrolmentPlan, openClasses } from '../src/services/enrolment-workload.js';
-import { fixturePeople, fixtureProgram, fixtureUnit } from '../src/services/fixtures.js';
-import { createTestPolCenter } from '../src/testing.js';
+import { type Ask, enrolmentPlan, openClasses } from '../src/testing/enrolment-workload.js';
+import { fixturePeople, fixtureProgram, fixtureUnit } from '../src/testing/fixtures.js';
+import { createTestPolCenter } from '../src/testing/index.js';
 
 export const ids = ['enrol.concurrent.overCapacity', 'enrol.concurrent.duplicates', 'enrol.concurrent.throughputRatio'];
 

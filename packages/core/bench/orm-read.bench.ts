@@ -1,7 +1,7 @@
 import { type Figure, median, round, time } from '@polcenter/bench';
 import pg from 'pg';
-import { UnitSchema } from '../src/entities/index.js';
-import { createTestPolCenter } from '../src/testing.js';
+import { createTestPolCenter } from '../src/testing/index.js';
+import { UnitSchema } from '../src/units/entities.js';
 
 export const ids = ['orm.read.ratio'];
 

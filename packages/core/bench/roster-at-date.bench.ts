@@ -1,8 +1,8 @@
 import { type Figure, median, round, time } from '@polcenter/bench';
 import pg from 'pg';
+import { KNOWN_NOW, membershipCtes } from '../src/rosters/roster-sql.js';
 import { seededRandom } from '../src/seed/random.js';
-import { KNOWN_NOW, membershipCtes } from '../src/services/roster-sql.js';
-import { createTestPolCenter } from '../src/testing.js';
+import { createTestPolCenter } from '../src/testing/index.js';
 
 export const ids = ['roster.atDate.ratio'];
 

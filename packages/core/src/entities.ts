@@ -1,24 +1,24 @@
-import { AuditLogSchema } from './audit.js';
-import { AppUserSchema, AuthTokenSchema, UserRoleSchema } from './auth.js';
-import { CertificateSchema } from './certificates.js';
-import { ClassSessionSchema, ClassSiteSchema, TrainingClassSchema } from './classes.js';
-import { AttendanceSchema, EnrolmentSchema, ScoreSchema } from './enrolment.js';
-import { PersonSchema } from './people.js';
-import { ProgramSchema, ProgramTopicSchema } from './programs.js';
-import { ROSTER_ENTITIES } from './rosters.js';
-import { UnitLevelSchema, UnitSchema } from './unit.js';
-import { UnitLinkSchema } from './unit-link.js';
+import { AuditLogSchema } from './audit/entities.js';
+import { AppUserSchema, AuthTokenSchema, UserRoleSchema } from './auth/entities.js';
+import { CertificateSchema } from './certificates/entities.js';
+import { ClassSessionSchema, ClassSiteSchema, TrainingClassSchema } from './classes/entities.js';
+import { AttendanceSchema, EnrolmentSchema, ScoreSchema } from './enrolment/entities.js';
+import { PersonSchema } from './people/entities.js';
+import { ProgramSchema, ProgramTopicSchema } from './programs/entities.js';
+import { ROSTER_ENTITIES } from './rosters/entities.js';
+import { UnitLevelSchema, UnitSchema } from './units/entities.js';
+import { UnitLinkSchema } from './units/link-entities.js';
 
-export * from './audit.js';
-export * from './auth.js';
-export * from './certificates.js';
-export * from './classes.js';
-export * from './enrolment.js';
-export * from './people.js';
-export * from './programs.js';
-export * from './rosters.js';
-export * from './unit.js';
-export * from './unit-link.js';
+export * from './audit/entities.js';
+export * from './auth/entities.js';
+export * from './certificates/entities.js';
+export * from './classes/entities.js';
+export * from './enrolment/entities.js';
+export * from './people/entities.js';
+export * from './programs/entities.js';
+export * from './rosters/entities.js';
+export * from './units/entities.js';
+export * from './units/link-entities.js';
 
 /** Every entity, registered explicitly (bundles and tests stay predictable). */
 export const ENTITIES = [

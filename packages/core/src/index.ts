@@ -1,12 +1,3 @@
-export { type Actor, SYSTEM_ACTOR } from './actor.js';
-export { type AuditEntry, audit } from './audit.js';
-export { type ErrorSummary, isDatabaseUnavailable, summariseError } from './db-errors.js';
-export * from './entities/index.js';
-export { assertSchemaNotNewer, type MigrationReport, migrate } from './migrate.js';
-export { MIGRATIONS } from './migrations/index.js';
-export { createOrm, type Orm, type OrmOptions, ormConfig } from './orm.js';
-export { createPolCenter, type PolCenter, type PolCenterOptions } from './polcenter.js';
-export { describeSeed, type SeedReport, seedDemo } from './seed/demo.js';
 export {
   ActivityService,
   type BriefingView,
@@ -15,10 +6,9 @@ export {
   type ContestView,
   type OpinionFilter,
   type OpinionReportView,
-} from './services/activities.js';
-export { AssignmentService, type AssignmentView } from './services/assignments.js';
-export { type AttendanceLine, AttendanceService, type AttendanceSheetView } from './services/attendance.js';
-export { type AuditTrailEntry, AuditTrailService } from './services/audit-trail.js';
+} from './activities/activities.js';
+export { AssignmentService, type AssignmentView } from './assignments/assignments.js';
+export { type AuditTrailEntry, AuditTrailService } from './audit/audit-trail.js';
 export {
   type ApiTokenView,
   AuthService,
@@ -26,13 +16,13 @@ export {
   type Principal,
   type SignedIn,
   type TokenInUse,
-} from './services/auth.js';
+} from './auth/auth.js';
 export {
   CertificateService,
   type CertificateView,
   type PrintableCertificate,
   type PublicCertificateView,
-} from './services/certificates.js';
+} from './certificates/certificates.js';
 export {
   type CatalogEntry,
   ClassService,
@@ -41,29 +31,28 @@ export {
   type ClassTransitionRecord,
   type ClassView,
   catalogQuery,
-} from './services/classes.js';
+} from './classes/classes.js';
 export {
   EnrolmentService,
   type EnrolmentView,
   type NominationResult,
   type RequestOptions,
   type WithdrawalResult,
-} from './services/enrolment.js';
-export { IdempotencyService } from './services/idempotency.js';
+} from './enrolment/enrolment.js';
 export {
-  type ImportOptions,
-  type ImportProblem,
-  type ImportReport,
-  ImportService,
-  type ImportSkip,
-} from './services/imports.js';
+  type RegistrationReceipt,
+  type RegistrationReview,
+  RegistrationService,
+  type ReviewReason,
+} from './enrolment/registration.js';
+export * from './entities.js';
 export {
   BACKUP_FORMAT,
   type BackupHeader,
   type RestoreReport,
   restoreBackup,
   writeBackup,
-} from './services/imports-backup.js';
+} from './imports/backup.js';
 export {
   CLASS_EXPORT_FIELDS,
   type ClassExportField,
@@ -72,29 +61,39 @@ export {
   type ExportOptions,
   ExportService,
   type ExportTable,
-} from './services/imports-export.js';
+} from './imports/exports.js';
+export {
+  type ImportOptions,
+  type ImportProblem,
+  type ImportReport,
+  ImportService,
+  type ImportSkip,
+} from './imports/imports.js';
+export { type Actor, SYSTEM_ACTOR } from './kernel/actor.js';
+export { type AuditEntry, audit } from './kernel/audit.js';
+export { type ErrorSummary, isDatabaseUnavailable, summariseError } from './kernel/db-errors.js';
+export { IdempotencyService } from './kernel/idempotency.js';
+export { assertSchemaNotNewer, type MigrationReport, migrate } from './migrate.js';
+export { MIGRATIONS } from './migrations/index.js';
 export {
   ObligationService,
   type ObligationView,
   type ShortfallReport,
   type ShortfallView,
-} from './services/obligations.js';
+} from './obligations/obligations.js';
+export { createOrm, type Orm, type OrmOptions, ormConfig } from './orm.js';
 export {
   type CreatePersonOptions,
   type DuplicateHit,
   PeopleService,
   type PersonRecord,
   type PersonView,
-} from './services/people.js';
-export { ProgramService, type ProgramView, seedDefaultPrograms } from './services/programs.js';
-export {
-  type RegistrationReceipt,
-  type RegistrationReview,
-  RegistrationService,
-  type ReviewReason,
-} from './services/registration.js';
-export { ReportService, type TrainingReport } from './services/reports.js';
-export { ResultService, type ResultView, type ScoreLine, type ScoresView } from './services/results.js';
+} from './people/people.js';
+export { createPolCenter, type PolCenter, type PolCenterOptions } from './polcenter.js';
+export { ProgramService, type ProgramView, seedDefaultPrograms } from './programs/programs.js';
+export { ReportService, type TrainingReport } from './reports/reports.js';
+export { type AttendanceLine, AttendanceService, type AttendanceSheetView } from './results/attendance.js';
+export { ResultService, type ResultView, type ScoreLine, type ScoresView } from './results/results.js';
 export {
   type DecisionItemView,
   type DecisionView,
@@ -103,5 +102,6 @@ export {
   type RosterMemberView,
   RosterService,
   type RosterView,
-} from './services/rosters.js';
-export { UnitService, type UnitView } from './services/units.js';
+} from './rosters/rosters.js';
+export { describeSeed, type SeedReport, seedDemo } from './seed/demo.js';
+export { UnitService, type UnitView } from './units/units.js';

@@ -1,10 +1,10 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { summariseError } from './db-errors.js';
+import { summariseError } from './kernel/db-errors.js';
+import { inTransaction, withoutLiterals } from './kernel/sql.js';
 import { ormConfig } from './orm.js';
-import { inTransaction, withoutLiterals } from './sql.js';
-import { createTestPolCenter } from './testing.js';
+import { createTestPolCenter } from './testing/index.js';
 
 // What the library may print or hand to a log about SQL: never the values (ADR 0010).
 const polcenter = await createTestPolCenter();

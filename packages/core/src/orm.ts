@@ -1,9 +1,9 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { DefaultLogger, type LogContext, MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { explainConnectionError, parseDatabaseUrl } from '@polcenter/postgres';
-import { ENTITIES } from './entities/index.js';
+import { ENTITIES } from './entities.js';
+import { withoutLiterals } from './kernel/sql-text.js';
 import { MIGRATIONS } from './migrations/index.js';
-import { withoutLiterals } from './sql-text.js';
 
 export type Orm = MikroORM;
 

@@ -1,24 +1,24 @@
+import { ActivityService } from './activities/activities.js';
+import { AssignmentService } from './assignments/assignments.js';
+import { AuditTrailService } from './audit/audit-trail.js';
+import { AuthService } from './auth/auth.js';
+import { CertificateService } from './certificates/certificates.js';
+import { ClassService } from './classes/classes.js';
+import { EnrolmentService } from './enrolment/enrolment.js';
+import { RegistrationService } from './enrolment/registration.js';
+import { ExportService } from './imports/exports.js';
+import { ImportService } from './imports/imports.js';
+import { IdempotencyService } from './kernel/idempotency.js';
 import { migrate } from './migrate.js';
+import { ObligationService } from './obligations/obligations.js';
 import { createOrm, type Orm } from './orm.js';
-import { ActivityService } from './services/activities.js';
-import { AssignmentService } from './services/assignments.js';
-import { AttendanceService } from './services/attendance.js';
-import { AuditTrailService } from './services/audit-trail.js';
-import { AuthService } from './services/auth.js';
-import { CertificateService } from './services/certificates.js';
-import { ClassService } from './services/classes.js';
-import { EnrolmentService } from './services/enrolment.js';
-import { IdempotencyService } from './services/idempotency.js';
-import { ImportService } from './services/imports.js';
-import { ExportService } from './services/imports-export.js';
-import { ObligationService } from './services/obligations.js';
-import { PeopleService } from './services/people.js';
-import { ProgramService } from './services/programs.js';
-import { RegistrationService } from './services/registration.js';
-import { ReportService } from './services/reports.js';
-import { ResultService } from './services/results.js';
-import { RosterService } from './services/rosters.js';
-import { UnitService } from './services/units.js';
+import { PeopleService } from './people/people.js';
+import { ProgramService } from './programs/programs.js';
+import { ReportService } from './reports/reports.js';
+import { AttendanceService } from './results/attendance.js';
+import { ResultService } from './results/results.js';
+import { RosterService } from './rosters/rosters.js';
+import { UnitService } from './units/units.js';
 
 export interface PolCenterOptions {
   /** Any PostgreSQL 15+; the server app starts an embedded one when the user gives none. */

@@ -1,8 +1,8 @@
 import { ReferenceKind } from '@mikro-orm/core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createTestPolCenter } from '../testing.js';
-import { ENTITIES } from './index.js';
+import { ENTITIES } from './entities.js';
+import { createTestPolCenter } from './testing/index.js';
 
 const polcenter = await createTestPolCenter();
 test.after(() => polcenter.close());

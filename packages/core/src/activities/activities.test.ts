@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SYSTEM_ACTOR } from '../actor.js';
+import { SYSTEM_ACTOR } from '../kernel/actor.js';
 import { deterministicId } from '../seed/demo.js';
-import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing.js';
+import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing/index.js';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());

@@ -44,11 +44,11 @@ import {
   type WorkloadRow,
   workloadInput,
 } from '@polcenter/domain';
-import type { Actor } from '../actor.js';
-import { audit } from '../audit.js';
+import type { Actor } from '../kernel/actor.js';
+import { audit } from '../kernel/audit.js';
+import { decodeCursor, encodeCursor } from '../kernel/cursor.js';
+import { assertUnit, isoCol, peopleNamed, pgArray } from '../kernel/sql-helpers.js';
 import type { Orm } from '../orm.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
-import { assertUnit, isoCol, peopleNamed, pgArray } from './rapporteur-common.js';
 
 export interface BriefingView {
   readonly id: string;

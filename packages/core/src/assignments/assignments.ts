@@ -12,10 +12,10 @@ import {
   sessionNotFoundError,
   unknownReferenceError,
 } from '@polcenter/domain';
-import type { Actor } from '../actor.js';
-import { audit } from '../audit.js';
+import type { Actor } from '../kernel/actor.js';
+import { audit } from '../kernel/audit.js';
+import { isoCol, pgArray } from '../kernel/sql-helpers.js';
 import type { Orm } from '../orm.js';
-import { isoCol, pgArray } from './rapporteur-common.js';
 
 export interface AssignmentView {
   readonly id: string;

@@ -17,12 +17,12 @@ import {
   userInput,
   widerScopeError,
 } from '@polcenter/domain';
-import type { Actor } from '../actor.js';
-import { audit } from '../audit.js';
-import { isUniqueViolation } from '../db-errors.js';
+import type { Actor } from '../kernel/actor.js';
+import { audit } from '../kernel/audit.js';
+import { isUniqueViolation } from '../kernel/db-errors.js';
+import { pgArray } from '../kernel/sql-helpers.js';
 import type { Orm } from '../orm.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
-import { pgArray } from './rapporteur-common.js';
 
 /** Who is calling, once their token checked out. */
 export interface Principal {

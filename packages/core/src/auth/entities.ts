@@ -1,8 +1,8 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { ROLES } from '@polcenter/domain';
-import { recordId, timestamps } from './common.js';
-import { PersonSchema } from './people.js';
-import { UnitSchema } from './unit.js';
+import { recordId, timestamps } from '../kernel/entity-fields.js';
+import { PersonSchema } from '../people/entities.js';
+import { UnitSchema } from '../units/entities.js';
 
 /** A staff account (the public needs none). The password is kept only as a scrypt hash. */
 export const AppUserSchema = defineEntity({

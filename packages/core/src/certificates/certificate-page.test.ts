@@ -1,7 +1,7 @@
 import { launchBrowser } from '@polcenter/testing/browser';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createTestPolCenter, readableTest as it } from '../testing.js';
+import { createTestPolCenter, readableTest as it } from '../testing/index.js';
 import { certificateFileName, certificatePage } from './certificate-page.js';
 import type { PrintableCertificate } from './certificate-views.js';
 

@@ -25,12 +25,6 @@ import {
   VERIFICATION_CODE_BYTES,
   verificationCodeFromBytes,
 } from '@polcenter/domain';
-import type { Actor } from '../actor.js';
-import { audit } from '../audit.js';
-import type { Orm } from '../orm.js';
-import { inTransaction, type Sql, session } from '../sql.js';
-import { certificateFileName, certificatePage } from './certificate-page.js';
-import type { CertificateView, PrintableCertificate, PublicCertificateView } from './certificate-views.js';
 import {
   type ClassRow,
   type ClockOptions,
@@ -39,7 +33,13 @@ import {
   lockEnrolment,
   uuidArray,
   vietnamToday,
-} from './enrolment-sql.js';
+} from '../enrolment/enrolment-sql.js';
+import type { Actor } from '../kernel/actor.js';
+import { audit } from '../kernel/audit.js';
+import { inTransaction, type Sql, session } from '../kernel/sql.js';
+import type { Orm } from '../orm.js';
+import { certificateFileName, certificatePage } from './certificate-page.js';
+import type { CertificateView, PrintableCertificate, PublicCertificateView } from './certificate-views.js';
 
 export type { CertificateView, PrintableCertificate, PublicCertificateView } from './certificate-views.js';
 

@@ -1,7 +1,7 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { recordId } from './common.js';
-import { EnrolmentSchema } from './enrolment.js';
-import { UnitSchema } from './unit.js';
+import { EnrolmentSchema } from '../enrolment/entities.js';
+import { recordId } from '../kernel/entity-fields.js';
+import { UnitSchema } from '../units/entities.js';
 
 /**
  * A certificate (*giấy chứng nhận*). Numbers are gap-free per issuer and year: they come from

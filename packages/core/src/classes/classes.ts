@@ -32,13 +32,13 @@ import {
   type ValidSessionInput,
   vietnameseFold,
 } from '@polcenter/domain';
-import type { Actor } from '../actor.js';
-import { audit } from '../audit.js';
-import { isUniqueViolation } from '../db-errors.js';
+import { assertLecturersFree } from '../assignments/assignments.js';
+import type { Actor } from '../kernel/actor.js';
+import { audit } from '../kernel/audit.js';
+import { decodeCursor, encodeCursor } from '../kernel/cursor.js';
+import { isUniqueViolation } from '../kernel/db-errors.js';
+import { session, transactional } from '../kernel/sql.js';
 import type { Orm } from '../orm.js';
-import { session, transactional } from '../sql.js';
-import { assertLecturersFree } from './assignments.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
 
 export interface ClassSessionView {
   readonly id: string;

@@ -1,9 +1,9 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { CLASS_MODES, CLASS_STATUSES, DAY_PARTS } from '@polcenter/domain';
-import { recordId, timestamps } from './common.js';
-import { PersonSchema } from './people.js';
-import { ProgramSchema } from './programs.js';
-import { UnitSchema } from './unit.js';
+import { recordId, timestamps } from '../kernel/entity-fields.js';
+import { PersonSchema } from '../people/entities.js';
+import { ProgramSchema } from '../programs/entities.js';
+import { UnitSchema } from '../units/entities.js';
 
 /**
  * A class (*lớp*): one run of a program. `seatsTaken` counts seat-holding enrolments and is only

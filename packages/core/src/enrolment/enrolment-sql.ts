@@ -7,8 +7,8 @@ import {
   type PartyStatus,
   recordNotFoundError,
 } from '@polcenter/domain';
-import type { ProgramRules } from '../entities/index.js';
-import type { Sql } from '../sql.js';
+import type { Sql } from '../kernel/sql.js';
+import type { ProgramRules } from '../programs/entities.js';
 
 /** Shared plumbing of the enrolment, attendance, results and certificate services. */
 

@@ -3,8 +3,6 @@ import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createPolCenter } from '../polcenter.js';
-import { countRows, createTestPolCenter, expectDomainError, readableTest as it } from '../testing.js';
-import { EnrolmentService } from './enrolment.js';
 import {
   fixtureClass,
   fixtureEnrolments,
@@ -12,7 +10,9 @@ import {
   fixturePerson,
   fixtureProgram,
   fixtureUnit,
-} from './fixtures.js';
+} from '../testing/fixtures.js';
+import { countRows, createTestPolCenter, expectDomainError, readableTest as it } from '../testing/index.js';
+import { EnrolmentService } from './enrolment.js';
 
 const polcenter = await createTestPolCenter();
 // Concurrency needs real parallel transactions: a second library on the same database, wide pool.

@@ -23,11 +23,11 @@ import {
   recordRef,
   scheduleClashError,
 } from '@polcenter/domain';
-import type { Actor } from '../actor.js';
-import { AUDIT_INSERT, type AuditEntry, audit } from '../audit.js';
+import type { Actor } from '../kernel/actor.js';
+import { AUDIT_INSERT, type AuditEntry, audit } from '../kernel/audit.js';
+import { decodeCursor, encodeCursor } from '../kernel/cursor.js';
+import { inTransaction, RetryTransaction, type Sql } from '../kernel/sql.js';
 import type { Orm } from '../orm.js';
-import { inTransaction, RetryTransaction, type Sql } from '../sql.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
 import {
   type ClassRow,
   type ClockOptions,

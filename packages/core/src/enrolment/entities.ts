@@ -1,9 +1,9 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { ATTENDANCE_MARKS, ENROLMENT_STATES } from '@polcenter/domain';
-import { ClassSessionSchema, TrainingClassSchema } from './classes.js';
-import { recordId, timestamps } from './common.js';
-import { PersonSchema } from './people.js';
-import { UnitSchema } from './unit.js';
+import { ClassSessionSchema, TrainingClassSchema } from '../classes/entities.js';
+import { recordId, timestamps } from '../kernel/entity-fields.js';
+import { PersonSchema } from '../people/entities.js';
+import { UnitSchema } from '../units/entities.js';
 
 /**
  * One person in one class. The partial unique index `enrolment_one_active` allows a single

@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing.js';
+import { PeopleService } from '../people/people.js';
+import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing/index.js';
 import { EnrolmentService } from './enrolment.js';
-import { PeopleService } from './people.js';
 import { RegistrationService } from './registration.js';
 
 const polcenter = await createTestPolCenter({ demo: true });

@@ -16,13 +16,13 @@ import {
   selfRegistrationInput,
   type ValidPersonInput,
 } from '@polcenter/domain';
-import type { Actor } from '../actor.js';
-import { audit } from '../audit.js';
+import type { Actor } from '../kernel/actor.js';
+import { audit } from '../kernel/audit.js';
+import { inTransaction, session } from '../kernel/sql.js';
 import type { Orm } from '../orm.js';
-import { inTransaction, session } from '../sql.js';
+import type { PeopleService } from '../people/people.js';
 import type { EnrolmentService } from './enrolment.js';
 import { type ClassRow, loadClass, programName, vietnamToday } from './enrolment-sql.js';
-import type { PeopleService } from './people.js';
 
 /** What the portal is told: the same shape and the same states whatever the district has on file. */
 export interface RegistrationReceipt {

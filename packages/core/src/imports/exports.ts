@@ -5,8 +5,8 @@ import {
   PERSONAL_FIELDS,
   type PersonImportField,
 } from '@polcenter/domain';
-import type { Actor } from '../actor.js';
-import { audit } from '../audit.js';
+import type { Actor } from '../kernel/actor.js';
+import { audit } from '../kernel/audit.js';
 import type { Orm } from '../orm.js';
 
 /** A table for a file: the fields in column order, and the rows (ISO dates, codes, no display text). */

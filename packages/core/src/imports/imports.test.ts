@@ -1,7 +1,7 @@
 import type { ImportRow, PersonImportField } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { countRows, createTestPolCenter, readableTest as it } from '../testing.js';
+import { countRows, createTestPolCenter, readableTest as it } from '../testing/index.js';
 import { ImportService } from './imports.js';
 
 const polcenter = await createTestPolCenter({ demo: true });

@@ -19,13 +19,13 @@ import {
   splitFullName,
   type ValidPersonInput,
 } from '@polcenter/domain';
-import type { Actor } from '../actor.js';
-import { audit } from '../audit.js';
+import { enrolmentChecks, insertNominations } from '../enrolment/enrolment.js';
+import { type ClassRow, type ClockOptions, loadClass, lockPeople, vietnamToday } from '../enrolment/enrolment-sql.js';
+import type { Actor } from '../kernel/actor.js';
+import { audit } from '../kernel/audit.js';
+import { inTransaction, type Sql } from '../kernel/sql.js';
 import type { Orm } from '../orm.js';
-import { inTransaction, type Sql } from '../sql.js';
-import { enrolmentChecks, insertNominations } from './enrolment.js';
-import { type ClassRow, type ClockOptions, loadClass, lockPeople, vietnamToday } from './enrolment-sql.js';
-import { columns, lockIdentities, PERSON_COLUMNS } from './people.js';
+import { columns, lockIdentities, PERSON_COLUMNS } from '../people/people.js';
 
 /** One bad cell (or row) of an imported file. */
 export interface ImportProblem {

@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { createTestPolCenter } from '../testing/index.js';
 import { audit } from './audit.js';
 import { inTransaction } from './sql.js';
-import { createTestPolCenter } from './testing.js';
 
 const polcenter = await createTestPolCenter();
 test.after(() => polcenter.close());

@@ -1,15 +1,15 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { CertificateService } from '../certificates/certificates.js';
+import { ClassService } from '../classes/classes.js';
+import { EnrolmentService } from '../enrolment/enrolment.js';
+import { RegistrationService } from '../enrolment/registration.js';
+import { PeopleService } from '../people/people.js';
 import { createPolCenter } from '../polcenter.js';
-import { session } from '../sql.js';
-import { countRows, createTestPolCenter, expectDomainError } from '../testing.js';
-import { CertificateService } from './certificates.js';
-import { ClassService } from './classes.js';
-import { EnrolmentService } from './enrolment.js';
-import { fixtureClass, fixtureEnrolments, fixturePeople, fixtureProgram, fixtureUnit } from './fixtures.js';
+import { fixtureClass, fixtureEnrolments, fixturePeople, fixtureProgram, fixtureUnit } from '../testing/fixtures.js';
+import { countRows, createTestPolCenter, expectDomainError } from '../testing/index.js';
 import { IdempotencyService } from './idempotency.js';
-import { PeopleService } from './people.js';
-import { RegistrationService } from './registration.js';
+import { session } from './sql.js';
 
 const polcenter = await createTestPolCenter();
 // One connection in the pool: a service call that left the shared transaction for a connection of

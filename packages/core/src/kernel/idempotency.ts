@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '@polcenter/domain';
 import type { Orm } from '../orm.js';
-import { atomically, type Sql } from '../sql.js';
+import { atomically, type Sql } from './sql.js';
 
 /** How long a repeat waits for the first request with its key before it is told to come back. */
 const WAIT_FOR_FIRST = '5s';

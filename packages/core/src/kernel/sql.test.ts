@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createPolCenter } from './polcenter.js';
+import { createPolCenter } from '../polcenter.js';
+import { countRows, createTestPolCenter, readableTest as it } from '../testing/index.js';
 import { inTransaction, numberedPlaceholders, RetryTransaction } from './sql.js';
-import { countRows, createTestPolCenter, readableTest as it } from './testing.js';
 
 const polcenter = await createTestPolCenter();
 // A pool of two, so a connection that was not given back would soon be missed.

@@ -6,7 +6,7 @@ import { numberedPlaceholders } from './sql-text.js';
 
 export { numberedPlaceholders, withoutLiterals } from './sql-text.js';
 
-import type { Orm } from './orm.js';
+import type { Orm } from '../orm.js';
 
 /**
  * What hand-written SQL needs of a database session: `?` placeholders, rows back. MikroORM's

@@ -11,12 +11,12 @@ import {
   type ShortfallInput,
   shortfallInput,
 } from '@polcenter/domain';
-import type { Actor } from '../actor.js';
-import { audit } from '../audit.js';
-import { isUniqueViolation } from '../db-errors.js';
+import type { Actor } from '../kernel/actor.js';
+import { audit } from '../kernel/audit.js';
+import { isUniqueViolation } from '../kernel/db-errors.js';
+import { assertUnit, pgArray, today } from '../kernel/sql-helpers.js';
 import type { Orm } from '../orm.js';
-import { assertUnit, pgArray, today } from './rapporteur-common.js';
-import { KNOWN_NOW, membershipCtes } from './roster-sql.js';
+import { KNOWN_NOW, membershipCtes } from '../rosters/roster-sql.js';
 
 export interface ObligationView extends ObligationRule {
   /** Whose rule it is (it binds that unit's rosters and those below); null: every roster. */

@@ -1,7 +1,7 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { EDUCATION_LEVELS, ETHNICITIES, GENDERS, PARTY_STATUSES } from '@polcenter/domain';
-import { recordId, timestamps } from './common.js';
-import { UnitSchema } from './unit.js';
+import { recordId, timestamps } from '../kernel/entity-fields.js';
+import { UnitSchema } from '../units/entities.js';
 
 /**
  * One person, however many classes they attend or rosters they sit on. `nationalId`, `phone` and

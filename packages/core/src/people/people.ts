@@ -27,12 +27,12 @@ import {
   staleRecordError,
   type ValidPersonInput,
 } from '@polcenter/domain';
-import type { Actor } from '../actor.js';
-import { audit } from '../audit.js';
-import { isUniqueViolation } from '../db-errors.js';
+import type { Actor } from '../kernel/actor.js';
+import { audit } from '../kernel/audit.js';
+import { decodeCursor, encodeCursor, likeEscape } from '../kernel/cursor.js';
+import { isUniqueViolation } from '../kernel/db-errors.js';
+import { type Sql, session, transactional } from '../kernel/sql.js';
 import type { Orm } from '../orm.js';
-import { type Sql, session, transactional } from '../sql.js';
-import { decodeCursor, encodeCursor, likeEscape } from './cursor.js';
 
 /** A person as stored. Leaves the library only through `getFull`, which is audited. */
 export interface PersonRecord {

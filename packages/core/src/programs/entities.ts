@@ -7,7 +7,7 @@ import {
   PROGRAM_KINDS,
   type ProgramEnding,
 } from '@polcenter/domain';
-import { recordId, timestamps } from './common.js';
+import { recordId, timestamps } from '../kernel/entity-fields.js';
 
 /** A program's rules: configurable data with the defaults of DOMAIN.md, kept together as JSON. */
 export interface ProgramRules {

@@ -1,7 +1,7 @@
 import type { ProgramInput } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { countRows, createTestPolCenter, expectDomainError } from '../testing.js';
+import { countRows, createTestPolCenter, expectDomainError } from '../testing/index.js';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());

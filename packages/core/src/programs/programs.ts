@@ -17,10 +17,10 @@ import {
   recordRef,
   totalPeriods,
 } from '@polcenter/domain';
-import { type Actor, SYSTEM_ACTOR } from '../actor.js';
-import { audit } from '../audit.js';
-import type { ProgramRules } from '../entities/index.js';
+import { type Actor, SYSTEM_ACTOR } from '../kernel/actor.js';
+import { audit } from '../kernel/audit.js';
 import type { Orm } from '../orm.js';
+import type { ProgramRules } from './entities.js';
 
 /** A program with its rules and topics: plain data, never the entity. */
 export interface ProgramView {

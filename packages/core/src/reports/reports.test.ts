@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createTestPolCenter, expectDomainError } from '../testing.js';
+import { createTestPolCenter, expectDomainError } from '../testing/index.js';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());

@@ -14,11 +14,11 @@ import {
   parseInput,
   recordRef,
 } from '@polcenter/domain';
-import type { Actor } from '../actor.js';
-import { type AuditEntry, audit } from '../audit.js';
+import { uuidArray } from '../enrolment/enrolment-sql.js';
+import type { Actor } from '../kernel/actor.js';
+import { type AuditEntry, audit } from '../kernel/audit.js';
+import { inTransaction, type Sql } from '../kernel/sql.js';
 import type { Orm } from '../orm.js';
-import { inTransaction, type Sql } from '../sql.js';
-import { uuidArray } from './enrolment-sql.js';
 
 /** One trainee's line on a session's sheet. */
 export interface AttendanceLine {

@@ -1,9 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { CertificateService } from '../certificates/certificates.js';
 import { createPolCenter } from '../polcenter.js';
-import { countRows, createTestPolCenter, expectDomainError, readableTest as it } from '../testing.js';
-import { AttendanceService } from './attendance.js';
-import { CertificateService } from './certificates.js';
 import {
   fixtureClass,
   fixtureEnrolments,
@@ -11,7 +9,9 @@ import {
   fixtureProgram,
   fixtureUnit,
   setClassStatus,
-} from './fixtures.js';
+} from '../testing/fixtures.js';
+import { countRows, createTestPolCenter, expectDomainError, readableTest as it } from '../testing/index.js';
+import { AttendanceService } from './attendance.js';
 import { ResultService } from './results.js';
 
 const polcenter = await createTestPolCenter();

@@ -22,12 +22,12 @@ import {
   scoreSheetInput,
   summariseAttendance,
 } from '@polcenter/domain';
-import type { Actor } from '../actor.js';
-import { type AuditEntry, audit } from '../audit.js';
+import { loadClass, lockEnrolment } from '../enrolment/enrolment-sql.js';
+import type { Actor } from '../kernel/actor.js';
+import { type AuditEntry, audit } from '../kernel/audit.js';
+import { inTransaction, type Sql } from '../kernel/sql.js';
 import type { Orm } from '../orm.js';
-import { inTransaction, type Sql } from '../sql.js';
 import { TEACHING_STATUSES } from './attendance.js';
-import { loadClass, lockEnrolment } from './enrolment-sql.js';
 
 export interface ScoreLine {
   readonly label: string;

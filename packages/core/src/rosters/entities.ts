@@ -13,10 +13,10 @@ import {
   ROSTER_DECISION_KINDS,
   SENSITIVITIES,
 } from '@polcenter/domain';
-import { ClassSessionSchema } from './classes.js';
-import { recordId, timestamps } from './common.js';
-import { PersonSchema } from './people.js';
-import { UnitSchema } from './unit.js';
+import { ClassSessionSchema } from '../classes/entities.js';
+import { recordId, timestamps } from '../kernel/entity-fields.js';
+import { PersonSchema } from '../people/entities.js';
+import { UnitSchema } from '../units/entities.js';
 
 /**
  * A roster (*danh sách báo cáo viên / tuyên truyền viên*) of a unit, level and term. Its members

@@ -1,8 +1,8 @@
 import { type ExpertiseField, type RosterDecisionInput, rosterAt } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SYSTEM_ACTOR } from '../actor.js';
-import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing.js';
+import { SYSTEM_ACTOR } from '../kernel/actor.js';
+import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing/index.js';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());

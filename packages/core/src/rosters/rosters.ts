@@ -28,11 +28,11 @@ import {
   rostersOfInput,
   unknownReferenceError,
 } from '@polcenter/domain';
-import type { Actor } from '../actor.js';
-import { audit } from '../audit.js';
-import { isUniqueViolation } from '../db-errors.js';
+import type { Actor } from '../kernel/actor.js';
+import { audit } from '../kernel/audit.js';
+import { isUniqueViolation } from '../kernel/db-errors.js';
+import { assertUnit, isoCol, peopleNamed } from '../kernel/sql-helpers.js';
 import type { Orm } from '../orm.js';
-import { assertUnit, isoCol, peopleNamed } from './rapporteur-common.js';
 import { KNOWN_NOW, membershipCtes } from './roster-sql.js';
 
 export interface RosterView {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_UNIT_LEVELS } from '@polcenter/domain';
-import { SYSTEM_ACTOR } from '../actor.js';
-import { type Unit, UnitLevelSchema, UnitSchema } from '../entities/index.js';
+import { SYSTEM_ACTOR } from '../kernel/actor.js';
 import type { Orm } from '../orm.js';
-import { seedDefaultPrograms } from '../services/programs.js';
+import { seedDefaultPrograms } from '../programs/programs.js';
+import { type Unit, UnitLevelSchema, UnitSchema } from '../units/entities.js';
 import { CHO_DON_LINKS, THAI_NGUYEN_2025 } from './chodon-links.js';
 import { CHO_DON_UNITS } from './chodon-units.js';
 import { seedRosters } from './rosters.js';

@@ -13,7 +13,7 @@ import {
   summariseAttendance,
   verificationCodeFromBytes,
 } from '@polcenter/domain';
-import { PERSON_COLUMNS } from '../services/people.js';
+import { PERSON_COLUMNS } from '../people/people.js';
 import { insertRows } from './insert-rows.js';
 import { generatePerson } from './people-generator.js';
 import { seededRandom } from './random.js';

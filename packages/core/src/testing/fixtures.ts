@@ -8,8 +8,8 @@ import {
   type PartyStatus,
   splitFullName,
 } from '@polcenter/domain';
-import type { ProgramRules } from '../entities/index.js';
 import type { Orm } from '../orm.js';
+import type { ProgramRules } from '../programs/entities.js';
 
 /**
  * Rows for the enrolment tests, written straight into the tables: the tests must not depend on

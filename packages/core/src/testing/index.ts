@@ -1,10 +1,10 @@
 import { type DomainError, isDomainError } from '@polcenter/domain';
 import { testDatabase } from '@polcenter/testing/database';
 import { test } from 'uvu';
-import { migrate } from './migrate.js';
-import { createOrm, type Orm } from './orm.js';
-import { createPolCenter, type PolCenter } from './polcenter.js';
-import { seedDemo } from './seed/demo.js';
+import { migrate } from '../migrate.js';
+import { createOrm, type Orm } from '../orm.js';
+import { createPolCenter, type PolCenter } from '../polcenter.js';
+import { seedDemo } from '../seed/demo.js';
 
 /**
  * A PolCenter on a fresh database of its own, cloned from a migrated (and, with `demo`, seeded)
@@ -84,5 +84,5 @@ export async function unitIdByCode(orm: Orm, code: string): Promise<string> {
 
 // The enrolment benches' workload (open classes, a reproducible plan of requests) and the fixtures
 // it builds on, for benches outside this package (the server's) to run the same plan.
-export { type Ask, enrolmentPlan, openClasses } from './services/enrolment-workload.js';
-export { fixturePeople } from './services/fixtures.js';
+export { type Ask, enrolmentPlan, openClasses } from './enrolment-workload.js';
+export { fixturePeople } from './fixtures.js';

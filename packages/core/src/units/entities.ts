@@ -1,6 +1,6 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { UNIT_KINDS } from '@polcenter/domain';
-import { recordId, timestamps } from './common.js';
+import { recordId, timestamps } from '../kernel/entity-fields.js';
 
 /** A level of the unit tree (province, district, commune, village…): data, not a constant. */
 export const UnitLevelSchema = defineEntity({

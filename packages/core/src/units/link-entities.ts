@@ -1,6 +1,6 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { recordId } from './common.js';
-import { UnitSchema } from './unit.js';
+import { recordId } from '../kernel/entity-fields.js';
+import { UnitSchema } from './entities.js';
 
 /** Where a unit's people and history went when the map changed (merged, split, renamed). */
 export const UnitLinkSchema = defineEntity({

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SYSTEM_ACTOR } from '../actor.js';
-import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing.js';
+import { SYSTEM_ACTOR } from '../kernel/actor.js';
+import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing/index.js';
 
 const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());

@@ -17,10 +17,10 @@ import {
   unitLinkInput,
   unitListInput,
 } from '@polcenter/domain';
-import type { Actor } from '../actor.js';
-import { audit } from '../audit.js';
-import { UnitLevelSchema, UnitSchema } from '../entities/index.js';
+import type { Actor } from '../kernel/actor.js';
+import { audit } from '../kernel/audit.js';
 import type { Orm } from '../orm.js';
+import { UnitLevelSchema, UnitSchema } from './entities.js';
 
 /** What leaves the library about a unit: plain data, never the entity. */
 export interface UnitView {
