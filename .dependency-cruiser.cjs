@@ -5,6 +5,8 @@
  * `pnpm lint` fails on any import that breaks this.
  */
 const TESTS = '(\\.test\\.ts$|/testing\\.ts$|/src/testing/|/bench/|/e2e/)';
+/** A feature folder of core (classes/, enrolment/, rosters/…): not the kernel, migrations, seed or test helpers. */
+const CORE_FEATURE = '^packages/core/src/(?!kernel/|migrations/|seed/|testing/)[^/]+/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -33,6 +35,22 @@ module.exports = {
       severity: 'error',
       from: { path: '^packages/core/src' },
       to: { path: '^(packages/(api|widgets)|apps)/' },
+    },
+    {
+      name: 'core-kernel-under-features',
+      comment:
+        "Core's kernel/ (SQL, audit, actor, idempotency…) is what every feature stands on: it imports no feature.",
+      severity: 'error',
+      from: { path: '^packages/core/src/kernel/', pathNot: TESTS },
+      to: { path: '^packages/core/src/', pathNot: '^packages/core/src/kernel/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'core-features-under-the-root',
+      comment:
+        'A feature of core never imports what composes them (createPolCenter, the ORM config, the entity registry, the seed, test helpers); the Orm type is fine.',
+      severity: 'error',
+      from: { path: CORE_FEATURE, pathNot: TESTS },
+      to: { path: '^packages/core/src/([^/]+\\.ts$|seed/|testing/)', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'api-inward',

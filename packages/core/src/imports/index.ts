@@ -1,0 +1,25 @@
+/** `@polcenter/core/imports`: data in and out: spreadsheet imports of people and enrolments, exports, backup and restore. */
+
+export {
+  BACKUP_FORMAT,
+  type BackupHeader,
+  type RestoreReport,
+  restoreBackup,
+  writeBackup,
+} from './backup.js';
+export {
+  CLASS_EXPORT_FIELDS,
+  type ClassExportField,
+  ENROLMENT_EXPORT_FIELDS,
+  type EnrolmentExportField,
+  type ExportOptions,
+  ExportService,
+  type ExportTable,
+} from './exports.js';
+export {
+  type ImportOptions,
+  type ImportProblem,
+  type ImportReport,
+  ImportService,
+  type ImportSkip,
+} from './imports.js';

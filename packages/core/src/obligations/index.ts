@@ -1,0 +1,7 @@
+/** `@polcenter/core/obligations`: rapporteurs' obligations as data (briefings, opinion reports, conferences a year), and who falls short. */
+export {
+  ObligationService,
+  type ObligationView,
+  type ShortfallReport,
+  type ShortfallView,
+} from './obligations.js';
