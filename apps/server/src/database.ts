@@ -38,22 +38,21 @@ export async function openDatabase(
     await checkDatabase(settings.databaseUrl);
     return { url: settings.databaseUrl, where: redactUrl(settings.databaseUrl), created: false, close: async () => {} };
   }
-  if (use !== 'serve') {
-    const running = await findRunningInstance(settings.dataDir);
-    if (running && use === 'exclusive') throw serverRunning(settings.dataDir, running.pid);
-    if (running) {
-      await checkDatabase(running.url);
-      log({
-        vi: `Dùng cơ sở dữ liệu của máy chủ PolCenter đang chạy (pid ${running.pid}).`,
-        en: `Using the database of the running PolCenter server (pid ${running.pid}).`,
-      });
-      return {
-        url: running.url,
-        where: `embedded PostgreSQL 18, ${settings.dataDir} (127.0.0.1:${running.port}, pid ${running.pid})`,
-        created: false,
-        close: async () => {},
-      };
-    }
+  const running = await findRunningInstance(settings.dataDir);
+  if (running && use === 'serve') throw alreadyServing(settings.dataDir, running.pid);
+  if (running && use === 'exclusive') throw serverRunning(settings.dataDir, running.pid);
+  if (running) {
+    await checkDatabase(running.url);
+    log({
+      vi: `Dùng cơ sở dữ liệu của máy chủ PolCenter đang chạy (pid ${running.pid}).`,
+      en: `Using the database of the running PolCenter server (pid ${running.pid}).`,
+    });
+    return {
+      url: running.url,
+      where: `embedded PostgreSQL 18, ${settings.dataDir} (127.0.0.1:${running.port}, pid ${running.pid})`,
+      created: false,
+      close: async () => {},
+    };
   }
   const server: EmbeddedPostgres = await startEmbeddedPostgres({
     dir: settings.dataDir,
@@ -70,6 +69,13 @@ export async function openDatabase(
     created: server.created,
     close: () => server.stop(),
   };
+}
+
+function alreadyServing(dir: string, pid: number): SetupError {
+  return new SetupError('SERVER_RUNNING', {
+    vi: `PolCenter đã đang chạy trên thư mục dữ liệu ${dir} (pid ${pid}); dùng máy chủ đó, hoặc dừng nó trước khi chạy lại, hoặc chọn thư mục khác bằng POLCENTER_DATA_DIR.`,
+    en: `PolCenter is already running on the data folder ${dir} (pid ${pid}); use that server, or stop it before starting again, or choose another folder with POLCENTER_DATA_DIR.`,
+  });
 }
 
 function serverRunning(dir: string, pid: number): SetupError {

@@ -81,6 +81,11 @@ test('import, export and backup while the server runs; relative file names are t
   assert.match(readFileSync(path.join(office, 'nguoi.csv'), 'utf8'), 'Hoàng Thị Nhập');
   assert.not.ok(existsSync(path.join(clone, 'nguoi.csv')), 'written in the clone instead of the folder typed in');
 
+  // To stdout, the CSV alone: the line saying which database is used stays out of it.
+  const toStdout = await polcenter(['export', 'people']);
+  assert.is(toStdout.code, 0, toStdout.stderr);
+  assert.ok(toStdout.stdout.startsWith('\ufeffHọ và tên,'), toStdout.stdout.slice(0, 80));
+
   const backup = await polcenter(['backup', '--out', 'sao-luu.jsonl.gz']);
   assert.is(backup.code, 0, backup.stderr);
   assert.ok(existsSync(path.join(office, 'sao-luu.jsonl.gz')));
@@ -111,6 +116,13 @@ test('restore needs the database to itself: refused while the server runs, sayin
     clone,
   );
   assert.match(english.stderr, 'This command needs the database to itself');
+});
+
+test('a second start beside the running server says PolCenter already runs there', async () => {
+  const second = await polcenter(['start', '--port', '0']);
+  assert.is(second.code, 1);
+  assert.match(second.stderr, /^PolCenter đã đang chạy trên thư mục dữ liệu .*\(pid \d+\)/);
+  assert.is((await fetch(`${server.url}/readyz`)).status, 200);
 });
 
 test('a killed server leaves its state file behind; the CLI is not misled and starts the database itself', async () => {

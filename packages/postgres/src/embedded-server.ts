@@ -219,8 +219,8 @@ async function claimFolder(ownerFile: string, dir: string): Promise<void> {
   const owner = Number.parseInt(await fs.readFile(ownerFile, 'utf8').catch(() => ''), 10);
   if (owner && owner !== process.pid && isAlive(owner) && commandLine(owner).includes('node')) {
     throw new SetupError('DATA_DIR_IN_USE', {
-      vi: `Thư mục dữ liệu ${dir} đang được một tiến trình PolCenter khác dùng (pid ${owner}); hãy dừng tiến trình đó hoặc chọn thư mục khác bằng POLCENTER_DATA_DIR.`,
-      en: `The data folder ${dir} is in use by another PolCenter process (pid ${owner}); stop it or choose another folder with POLCENTER_DATA_DIR.`,
+      vi: `Thư mục dữ liệu ${dir} đang do một tiến trình PolCenter khác giữ (pid ${owner}): một lệnh polcenter chưa xong, hoặc máy chủ đang khởi động; hãy đợi nó xong rồi chạy lại, hoặc dừng tiến trình đó, hoặc chọn thư mục khác bằng POLCENTER_DATA_DIR.`,
+      en: `The data folder ${dir} is held by another PolCenter process (pid ${owner}): a polcenter command that has not finished, or a server starting up; wait for it and run this again, or stop that process, or choose another folder with POLCENTER_DATA_DIR.`,
     });
   }
   await fs.writeFile(ownerFile, String(process.pid));
