@@ -1,4 +1,4 @@
-import { execSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -6,10 +6,11 @@ import path from 'node:path';
 import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findPostgresBinaries, postgresOf } from './binaries.js';
+import { cachedBinaries, findPostgresBinaries, postgresOf } from './binaries.js';
 import { startEmbeddedPostgres } from './embedded-server.js';
 import { isAlive, waitForExit } from './processes.js';
 import { SetupError } from './setup-error.js';
+import { blockedSteps, postgresUser, stateFolder } from './system-user.js';
 
 const folders: string[] = [];
 function folder(): string {
@@ -52,11 +53,13 @@ test('a postgres left running by a killed run is stopped, and the next start suc
   await server.stop();
   // Start the cluster by hand, detached and tied to nothing: what a `kill -9` of an owner that
   // had no parent-death signal would leave behind.
-  const postgres = postgresOf(findPostgresBinaries());
-  const ids =
-    process.getuid?.() === 0
-      ? { uid: Number(execSync('id -u postgres').toString()), gid: Number(execSync('id -g postgres').toString()) }
-      : {};
+  // As root, from the binaries the server itself runs: in a clone `postgres` cannot reach (a mode-700
+  // folder), those of the shared cache (see placement.ts).
+  const runAs = postgresUser();
+  const installed = findPostgresBinaries();
+  const blocked = runAs && blockedSteps(runAs, [postgresOf(installed)])[0];
+  const postgres = postgresOf(blocked ? await cachedBinaries(installed, await stateFolder('postgres')) : installed);
+  const ids = runAs ?? {};
   const orphan = spawn(
     postgres,
     ['-D', path.join(dir, 'pg'), '-p', String(await freePort()), '-c', 'unix_socket_directories='],
