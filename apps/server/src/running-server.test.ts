@@ -65,6 +65,13 @@ test('user add while the server runs: the account is made in its database and si
   assert.match(added.stdout, 'Đã tạo tài khoản can.bo.moi (admin)');
   assert.is(await signIn('can.bo.moi', 'một mật khẩu đủ dài'), 200);
   assert.is(await signIn('can.bo.moi', 'một mật khẩu sai rồi'), 401);
+  // Scripts take the token from the first line, server running or not.
+  const token = await polcenter(['token', 'add', '--username', 'can.bo.moi', '--label', 'cổng thông tin']);
+  assert.is(token.code, 0, token.stderr);
+  const secret = token.stdout.split('\n')[0] ?? '';
+  assert.match(secret, /^pca_/);
+  const me = await fetch(`${server.url}/trpc/auth.me`, { headers: { authorization: `Bearer ${secret}` } });
+  assert.is(me.status, 200);
 });
 
 test('import, export and backup while the server runs; relative file names are those of the folder typed in', async () => {

@@ -114,7 +114,8 @@ export const tokenAddCommand: Command = {
       }
       expiresInDays = days;
     }
-    const created = await withLibrary(settings, out, async (polcenter) => {
+    // Scripts read the token from the first line: the database's notes (which one is used) stay out.
+    const created = await withLibrary(settings, { ...out, note: () => {} }, async (polcenter) => {
       const userId = await polcenter.auth.userIdOf(username);
       if (!userId) throw new UsageError({ vi: `Không có tài khoản "${username}".`, en: `No account "${username}".` });
       return polcenter.auth.createApiToken(SYSTEM_ACTOR, userId, {
