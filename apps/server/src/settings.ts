@@ -25,6 +25,20 @@ export interface Settings {
   readonly trustProxy: boolean;
   /** JSON request logs on stdout. */
   readonly logRequests: boolean;
+  /** The portal page that checks certificates (their QR code); absent: this server's own portal page. */
+  readonly certificateCheckUrl: string | undefined;
+}
+
+function httpUrlFrom(name: string, value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new SetupError('SETTING_INVALID', {
+      vi: `${name}="${value}" không phải là địa chỉ web đầy đủ (https://…).`,
+      en: `${name}="${value}" is not a full web address (https://…).`,
+    });
+  }
+  return url.href;
 }
 
 function portFrom(name: string, value: string | undefined, fallback: number): number {
@@ -59,5 +73,6 @@ export function readSettings(env: NodeJS.ProcessEnv, flags: { port?: string; hos
       .filter(Boolean),
     trustProxy: env.POLCENTER_TRUST_PROXY === '1',
     logRequests: env.POLCENTER_LOG !== '0',
+    certificateCheckUrl: httpUrlFrom('POLCENTER_CERTIFICATE_CHECK_URL', env.POLCENTER_CERTIFICATE_CHECK_URL),
   };
 }

@@ -21,8 +21,13 @@ export interface RunningServer {
 export async function startServer(settings: Settings, out: Output): Promise<RunningServer> {
   const db = await openDatabase(settings, (line) => out.note(line), 'serve');
   let polcenter: PolCenter | undefined;
+  // Known once the server listens (the port may be chosen then): the demo portal page it serves.
+  let ownPortal: string | null = null;
   try {
-    polcenter = await createPolCenter({ databaseUrl: db.url });
+    polcenter = await createPolCenter({
+      databaseUrl: db.url,
+      certificateCheckUrl: () => settings.certificateCheckUrl ?? ownPortal,
+    });
     if (settings.seedDemo) {
       const seeded = await seedDemo(polcenter.orm);
       if (seeded.seeded) out.note(describeSeed(seeded));
@@ -36,6 +41,7 @@ export async function startServer(settings: Settings, out: Output): Promise<Runn
     await listen(server, settings);
     const shownHost = settings.host === '0.0.0.0' || settings.host === '127.0.0.1' ? 'localhost' : settings.host;
     const url = `http://${shownHost}:${(server.address() as { port: number }).port}`;
+    ownPortal = `${url}/`;
     const open = polcenter;
     return {
       url,

@@ -30,6 +30,11 @@ export interface PolCenterOptions {
   readonly debug?: boolean;
   /** How long a call waits for a pooled connection (default 10 s) before it fails as unavailable. */
   readonly acquireTimeoutMs?: number;
+  /**
+   * The portal page where the public checks a certificate; printed certificates carry a QR code
+   * of it with `?code=` (see `CertificateOptions.checkUrl`).
+   */
+  readonly certificateCheckUrl?: string | null | (() => string | null);
 }
 
 /** The library, ready to use: typed services over one connection pool. */
@@ -93,7 +98,7 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
     reports: new ReportService(orm),
     attendance: new AttendanceService(orm),
     results: new ResultService(orm),
-    certificates: new CertificateService(orm),
+    certificates: new CertificateService(orm, { checkUrl: options.certificateCheckUrl ?? null }),
     auth: new AuthService(orm),
     auditTrail: new AuditTrailService(orm),
     idempotency: new IdempotencyService(orm),

@@ -268,6 +268,14 @@ export const ENVIRONMENT: readonly [name: string, fallback: string, help: Locali
   ],
   ['POLCENTER_LOG', '1', { vi: '0: không ghi nhật ký JSON ra stdout', en: '0: no JSON request log on stdout' }],
   [
+    'POLCENTER_CERTIFICATE_CHECK_URL',
+    '',
+    {
+      vi: 'trang tra cứu giấy chứng nhận trên cổng thông tin (mã QR in trên giấy); mặc định: trang / của máy chủ này',
+      en: "the portal page checking certificates (their printed QR code); default: this server's /",
+    },
+  ],
+  [
     'NODE_ENV',
     '',
     { vi: 'production: lỗi API không kèm vết ngăn xếp', en: 'production: no stack traces in API errors' },

@@ -32,9 +32,10 @@ export const attendanceRouter = {
     await bySession(ctx, input.sessionId);
     return ctx.polcenter.attendance.recordSheet(actorOf(ctx), input);
   }),
+  /** The console saves each mark as it is typed, retrying with one Idempotency-Key until answered. */
   recordMark: center.input(attendanceMarkInput).mutation(async ({ ctx, input }) => {
     await bySession(ctx, input.sessionId);
-    return ctx.polcenter.attendance.recordMark(actorOf(ctx), input);
+    return once(ctx, 'attendance.recordMark', input, () => ctx.polcenter.attendance.recordMark(actorOf(ctx), input));
   }),
   sheet: center.input(z.object({ sessionId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
     await bySession(ctx, input.sessionId);

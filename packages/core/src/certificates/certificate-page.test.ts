@@ -1,9 +1,11 @@
 import { launchBrowser } from '@polcenter/testing/browser';
+import { readSvgQrCode } from '@polcenter/testing/qr';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createTestPolCenter, readableTest as it } from '../testing/index.js';
-import { certificateFileName, certificatePage } from './certificate-page.js';
+import { certificateCheckLink, certificateFileName, certificatePage } from './certificate-page.js';
 import type { PrintableCertificate } from './certificate-views.js';
+import { CertificateService } from './certificates.js';
 
 const polcenter = await createTestPolCenter({ demo: true });
 const browser = await launchBrowser();
@@ -87,6 +89,40 @@ it('prints on exactly one A4 page in Chromium, everything inside the frame', asy
   } finally {
     await page.close();
   }
+});
+
+it("its QR code opens the portal's certificate check with the code, and the page still fits one A4 sheet", async () => {
+  const html = certificatePage(certificate, 'vi', 'https://chodon.backan.gov.vn/tra-cuu?lang=vi');
+  const link = 'https://chodon.backan.gov.vn/tra-cuu?lang=vi&code=7KQ2-M9XD-B4T8';
+  assert.is(certificateCheckLink('https://chodon.backan.gov.vn/tra-cuu?lang=vi', '7KQ2-M9XD-B4T8'), link);
+  const page = await browser.context.newPage();
+  try {
+    await page.setContent(html, { waitUntil: 'load' });
+    const svg = await page.evaluate<string>("document.querySelector('.qr svg').outerHTML");
+    assert.is(await readSvgQrCode(browser.context, svg), link);
+    assert.is(await page.getByRole('img', { name: 'Mã QR tra cứu giấy chứng nhận' }).count(), 1);
+    assert.is(
+      await page.locator('.link').textContent(),
+      link,
+      'the address is printed too, for a reader without a phone',
+    );
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    assert.is((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, 'one sheet of paper');
+  } finally {
+    await page.close();
+  }
+  assert.not.ok(certificatePage(certificate).includes('<svg'), 'no address configured: no QR code');
+});
+
+it('the service prints the QR code of the check page it was given', async () => {
+  const service = new CertificateService(polcenter.orm, { checkUrl: () => 'http://localhost:3000/' });
+  const [row] = await polcenter.orm.em
+    .fork()
+    .execute<{ id: string }[]>('SELECT id FROM certificate WHERE revoked_at IS NULL ORDER BY number LIMIT 1');
+  const { html } = await service.printPage(row?.id as string);
+  const { verificationCode } = await service.printable(row?.id as string);
+  assert.ok(html.includes(`http://localhost:3000/?code=${verificationCode}`));
+  assert.ok(html.includes('<svg'));
 });
 
 it('the page runs no script, wherever it is shown: its own policy forbids it', async () => {

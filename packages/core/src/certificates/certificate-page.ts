@@ -1,4 +1,5 @@
 import { type CertificateKind, formatDate, type Lang } from '@polcenter/domain';
+import qrcode from 'qrcode-generator';
 import type { PrintableCertificate } from './certificate-views.js';
 
 /**
@@ -16,9 +17,14 @@ const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data
  * signature and seal at the bottom right. A revoked certificate still prints, marked as revoked
  * with the reason, so a copy can never pass for a valid one.
  */
-export function certificatePage(certificate: PrintableCertificate, lang: Lang = 'vi'): string {
+export function certificatePage(
+  certificate: PrintableCertificate,
+  lang: Lang = 'vi',
+  checkUrl: string | null = null,
+): string {
   const t = TEXT[lang];
   const c = certificate;
+  const check = checkUrl ? certificateCheckLink(checkUrl, c.verificationCode) : null;
   const issuer = escapeHtml(c.issuer.name);
   const score =
     c.finalScore === null ? null : new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(c.finalScore);
@@ -66,8 +72,12 @@ export function certificatePage(certificate: PrintableCertificate, lang: Lang = 
   </section>
   <footer>
     <div class="verify">
-      <p>${t.code}: <code>${escapeHtml(c.verificationCode)}</code></p>
-      <p class="hint">${t.verifyHint}</p>
+      ${check ? `<div class="qr" role="img" aria-label="${escapeHtml(t.qrLabel)}">${qrSvg(check)}</div>` : ''}
+      <div>
+        <p>${t.code}: <code>${escapeHtml(c.verificationCode)}</code></p>
+        <p class="hint">${check ? t.scanHint : t.verifyHint}</p>
+        ${check ? `<p class="link">${escapeHtml(check)}</p>` : ''}
+      </div>
     </div>
     <div class="sign">
       <p class="date">${t.issuedOn(c.issuedOn)}</p>
@@ -80,6 +90,28 @@ export function certificatePage(certificate: PrintableCertificate, lang: Lang = 
 </body>
 </html>
 `;
+}
+
+/**
+ * The address a reader's phone opens from the QR code: the portal page holding the certificate
+ * check, with the code as `?code=` (the check widget reads it on arrival). Any query the page
+ * already has is kept.
+ */
+export function certificateCheckLink(checkUrl: string, verificationCode: string): string {
+  const url = new URL(checkUrl);
+  url.searchParams.set('code', verificationCode);
+  return url.href;
+}
+
+/**
+ * The QR code as inline SVG drawn on the server, so the printed page needs no script and loads
+ * nothing (its policy allows neither). Error correction M survives a crease or a stamp's ink.
+ */
+function qrSvg(text: string): string {
+  const qr = qrcode(0, 'M');
+  qr.addData(text, 'Byte');
+  qr.make();
+  return qr.createSvgTag({ cellSize: 1, margin: 2, scalable: true });
 }
 
 /** A file name for the saved page: the number (its slash made a dash) and the year; no personal data. */
@@ -108,6 +140,8 @@ const TEXT = {
     classification: 'Xếp loại',
     code: 'Mã xác minh',
     verifyHint: 'Tra cứu tính hợp lệ bằng mã này trên cổng thông tin của huyện.',
+    scanHint: 'Quét mã QR hoặc mở địa chỉ dưới đây để tra cứu tính hợp lệ.',
+    qrLabel: 'Mã QR tra cứu giấy chứng nhận',
     issuedOn: (iso: string) => {
       const [year, month, day] = iso.slice(0, 10).split('-');
       return `Ngày ${day} tháng ${month} năm ${year}`;
@@ -132,6 +166,8 @@ const TEXT = {
     classification: 'Classification',
     code: 'Verification code',
     verifyHint: "Check that it is valid with this code on the district's portal.",
+    scanHint: 'Scan the QR code or open the address below to check that it is valid.',
+    qrLabel: 'QR code to check the certificate',
     issuedOn: (iso: string) => `Issued on ${formatDate(iso.slice(0, 10))}`,
     director: 'DIRECTOR',
     signHint: '(Signature and seal)',
@@ -163,6 +199,10 @@ h1 { margin: 9mm 0 1mm; text-align: center; font-size: 28pt; letter-spacing: 1pt
 .holder strong { font-size: 16pt; text-transform: uppercase; }
 footer { display: flex; justify-content: space-between; align-items: flex-end; font-size: 12pt; }
 footer p { margin: 0 0 1.5mm; }
+.verify { display: flex; align-items: flex-end; gap: 4mm; max-width: 150mm; }
+.qr { flex: none; width: 30mm; height: 30mm; }
+.qr svg { display: block; width: 100%; height: 100%; }
+.link { font-size: 9pt; overflow-wrap: anywhere; color: #333; }
 .sign { text-align: center; min-width: 80mm; min-height: 38mm; }
 .date { font-style: italic; }
 .role { font-weight: bold; }

@@ -116,6 +116,15 @@ function toView(r: CertificateRow): CertificateView {
   };
 }
 
+export interface CertificateOptions extends ClockOptions {
+  /**
+   * The public page that checks a certificate (a portal page holding `pc-certificate-check`); the
+   * printed page carries a QR code of it with `?code=`. A function when the address is known only
+   * later (a server on a port chosen at start). None: the page prints the code without a QR code.
+   */
+  readonly checkUrl?: string | null | (() => string | null);
+}
+
 /**
  * Certificates (*giấy chứng nhận*): issued to passed trainees with numbers gap-free per issuing
  * center and year — the counter row is bumped in the issuing transaction, so a rolled-back issue
@@ -124,12 +133,15 @@ function toView(r: CertificateRow): CertificateView {
  */
 export class CertificateService {
   private readonly today: () => string;
+  private readonly checkUrl: () => string | null;
 
   constructor(
     private readonly orm: Orm,
-    options: ClockOptions = {},
+    options: CertificateOptions = {},
   ) {
     this.today = options.today ?? vietnamToday;
+    const url = options.checkUrl;
+    this.checkUrl = typeof url === 'function' ? url : () => url ?? null;
   }
 
   /** One passed trainee's certificate; issuing again returns the valid one they hold. */
@@ -280,7 +292,10 @@ export class CertificateService {
    */
   async printPage(certificateId: string, lang: Lang = 'vi'): Promise<{ fileName: string; html: string }> {
     const certificate = await this.printable(certificateId);
-    return { fileName: certificateFileName(certificate), html: certificatePage(certificate, lang) };
+    return {
+      fileName: certificateFileName(certificate),
+      html: certificatePage(certificate, lang, this.checkUrl()),
+    };
   }
 
   private async row(certificateId: string): Promise<CertificateRow> {

@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CertificateService } from '../certificates/certificates.js';
 import { ClassService } from '../classes/classes.js';
+import { AttendanceService } from '../results/attendance.js';
 import { EnrolmentService } from '../enrolment/enrolment.js';
 import { RegistrationService } from '../enrolment/registration.js';
 import { PeopleService } from '../people/people.js';
@@ -27,6 +28,7 @@ const classes = new ClassService(orm);
 const enrolment = new EnrolmentService(orm, { today });
 const registration = new RegistrationService(orm, people, enrolment, { today });
 const certificates = new CertificateService(orm, { today });
+const attendance = new AttendanceService(orm);
 const keys = new IdempotencyService(orm);
 const staff = { id: null, label: 'Hoàng Thị Mai (Trung tâm)' };
 
@@ -89,6 +91,17 @@ const mutations: Record<string, () => Promise<() => Promise<unknown>>> = {
       'passed',
     );
     return () => certificates.issue(staff, { enrolmentId: enrolmentId as string });
+  },
+  'attendance.recordMark': async () => {
+    const cls = await fixtureClass(polcenter.orm, { programId: ntd.id, unitId: unit, status: 'running' });
+    const [enrolmentId] = await fixtureEnrolments(
+      polcenter.orm,
+      cls.id,
+      await fixturePeople(polcenter.orm, 1),
+      'approved',
+    );
+    const sessionId = cls.sessionIds[0] as string;
+    return () => attendance.recordMark(staff, { sessionId, enrolmentId: enrolmentId as string, mark: 'absent' });
   },
   'certificates.issueForClass': async () => {
     const cls = await fixtureClass(polcenter.orm, { programId: ntd.id, unitId: unit, status: 'running' });

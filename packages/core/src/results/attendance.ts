@@ -17,7 +17,7 @@ import {
 import { uuidArray } from '../enrolment/enrolment-sql.js';
 import type { Actor } from '../kernel/actor.js';
 import { type AuditEntry, audit } from '../kernel/audit.js';
-import { inTransaction, type Sql } from '../kernel/sql.js';
+import { session as ambientSession, inTransaction, type Sql } from '../kernel/sql.js';
 import type { Orm } from '../orm.js';
 
 /** One trainee's line on a session's sheet. */
@@ -81,7 +81,8 @@ export class AttendanceService {
   /** The sheet of a session: the trainees holding a seat, in Vietnamese name order, with their marks. */
   async sheet(sessionId: string): Promise<AttendanceSheetView> {
     const { id } = parseInput(recordRef, { id: sessionId });
-    const em = this.orm.em.fork();
+    // Inside an idempotent call (ADR 0011) the read joins its transaction and sees the marks.
+    const em = ambientSession(this.orm);
     const [session] = await em.execute<
       { id: string; class_id: string; date: string; start_time: string; end_time: string; periods: number }[]
     >(
