@@ -730,6 +730,18 @@ const MATRIX: Row[] = [
     call: (api, w) => api.results.scores({ enrolmentId: enrolment[w] }),
   },
   {
+    procedure: 'results.grid',
+    roles: ['center_staff'],
+    ids: ['classId'],
+    call: (api, w) => api.results.grid({ classId: klass[w] }),
+  },
+  {
+    procedure: 'audit.forClass',
+    roles: ['center_staff'],
+    ids: ['classId'],
+    call: (api, w) => api.audit.forClass({ classId: klass[w] }),
+  },
+  {
     procedure: 'results.computeForClass',
     roles: ['center_staff'],
     ids: ['classId'],
@@ -875,6 +887,7 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
   },
   'attendance.sheet': { sessionId: 'checked' },
   'audit.list': { entityId: { admin: 'the audit log' }, actorId: { admin: 'the audit log' } },
+  'audit.forClass': { classId: 'checked' },
   'auth.revokeToken': {
     id: { signedIn: 'an API token is its owner’s, not a unit’s: one’s own, any for an admin (token-scope.test.ts)' },
   },
@@ -885,6 +898,7 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
   'certificates.printable': { id: 'checked' },
   'certificates.printPage': { id: 'checked' },
   'certificates.listForClass': { classId: 'checked' },
+  'results.grid': { classId: 'checked' },
   'classes.catalog': {
     programId: { public: 'the open catalog' },
     organiserUnitId: { public: 'the open catalog' },

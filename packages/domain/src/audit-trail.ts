@@ -14,3 +14,14 @@ export const auditTrailInput = z
   })
   .strict();
 export type AuditTrailInput = z.input<typeof auditTrailInput>;
+
+/** The audit trail of one class and everything in it (its timetable, enrolments, marks, certificates). */
+export const classAuditInput = z
+  .object({
+    classId: z.uuid(),
+    /** Entries older than this id (the previous page's last). */
+    before: z.number().int().positive().optional(),
+    limit: pageFields.limit,
+  })
+  .strict();
+export type ClassAuditInput = z.input<typeof classAuditInput>;

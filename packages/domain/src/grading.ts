@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type AttendanceSummary, DEFAULT_MAX_ABSENCE_RATIO, formatRatio, isBarredFromTest } from './attendance.js';
 import { bilingual, DomainError } from './errors.js';
 import type { LocalizedText } from './i18n.js';
+import { pageFields } from './paging.js';
 import { text } from './text.js';
 
 /**
@@ -243,3 +244,7 @@ export const scoreSheetInput = z
   })
   .strict();
 export type ScoreSheetInput = z.input<typeof scoreSheetInput>;
+
+/** A page of a class's score grid. */
+export const scoreGridInput = z.object({ classId: z.uuid(), ...pageFields }).strict();
+export type ScoreGridInput = z.input<typeof scoreGridInput>;

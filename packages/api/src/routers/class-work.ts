@@ -6,6 +6,7 @@ import {
   certificateRevocationInput,
   classWorkInput,
   recordRef,
+  scoreGridInput,
   scoreSheetInput,
 } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
@@ -52,6 +53,11 @@ export const resultsRouter = {
   scores: center.input(z.object({ enrolmentId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
     await byEnrolment(ctx, input.enrolmentId);
     return ctx.polcenter.results.scores(input.enrolmentId);
+  }),
+  /** The class's score grid, a page at a time: scores, attendance so far, results with their reasons. */
+  grid: center.input(scoreGridInput).query(async ({ ctx, input }) => {
+    await byClass(ctx, input.classId);
+    return ctx.polcenter.results.grid(input);
   }),
   computeForClass: center.input(classWorkInput).mutation(async ({ ctx, input }) => {
     await byClass(ctx, input.classId);

@@ -1,4 +1,11 @@
-import { type AuditTrailInput, auditTrailInput, parseInput } from '@polcenter/domain';
+import {
+  type AuditTrailInput,
+  auditTrailInput,
+  type ClassAuditInput,
+  classAuditInput,
+  parseInput,
+  recordNotFoundError,
+} from '@polcenter/domain';
 import type { Orm } from '../orm.js';
 
 export interface AuditTrailEntry {
@@ -11,6 +18,20 @@ export interface AuditTrailEntry {
   readonly action: string;
   readonly entity: string;
   readonly entityId: string | null;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** One entry of a class's trail, for its staff: actors by display name, never by username. */
+export interface ClassAuditEntry {
+  readonly id: number;
+  readonly at: string;
+  readonly actorLabel: string;
+  readonly action: string;
+  readonly entity: 'class' | 'class_session' | 'enrolment' | 'certificate';
+  readonly entityId: string;
+  /** What the entry is about, as staff read it: the trainee's name, the session's date, the certificate's number. */
+  readonly subject: string;
   readonly before: unknown;
   readonly after: unknown;
 }
@@ -73,5 +94,63 @@ export class AuditTrailService {
       after: r.after,
     }));
     return { items, nextBefore: rows.length > filter.limit ? (items.at(-1)?.id ?? null) : null };
+  }
+
+  /**
+   * What happened to a class and everything in it — its status and timetable, its enrolments
+   * (nominations, decisions, scores, results), its sessions' attendance and its certificates —
+   * newest first, a page at a time, for the staff who run it.
+   */
+  async forClass(input: ClassAuditInput): Promise<{ items: ClassAuditEntry[]; nextBefore: number | null }> {
+    const data = parseInput(classAuditInput, input);
+    const em = this.orm.em.fork();
+    const [cls] = await em.execute<{ code: string }[]>('SELECT code FROM training_class WHERE id = ?', [data.classId]);
+    if (!cls) throw recordNotFoundError('CLASS.NOT_FOUND', { vi: 'lớp', en: 'class' }, data.classId, 'classId');
+    const rows = await em.execute<
+      {
+        id: string;
+        at: string;
+        actor_label: string;
+        action: string;
+        entity: ClassAuditEntry['entity'];
+        entity_id: string;
+        subject: string;
+        before: unknown;
+        after: unknown;
+      }[]
+    >(
+      `WITH target (entity, id, subject) AS (
+         SELECT 'class', c.id, c.code FROM training_class c WHERE c.id = ?
+         UNION ALL
+         SELECT 'class_session', s.id, to_char(s.date, 'DD/MM/YYYY') || ' ' || to_char(s.start_time, 'HH24:MI')
+           FROM class_session s WHERE s.class_id = ?
+         UNION ALL
+         SELECT 'enrolment', e.id, p.full_name FROM enrolment e JOIN person p ON p.id = e.person_id WHERE e.class_id = ?
+         UNION ALL
+         SELECT 'certificate', k.id, k.number_text || ' — ' || p.full_name
+           FROM certificate k JOIN enrolment e ON e.id = k.enrolment_id JOIN person p ON p.id = e.person_id
+          WHERE e.class_id = ?
+       )
+       SELECT a.id, a.at, coalesce(u.display_name, a.actor_label) AS actor_label, a.action, t.entity,
+              a.entity_id, t.subject, a.before, a.after
+         FROM target t
+         JOIN audit_log a ON a.entity = t.entity AND a.entity_id = t.id
+         LEFT JOIN app_user u ON u.id = a.actor_id
+        WHERE a.action <> 'person.read_full' ${data.before ? 'AND a.id < ?' : ''}
+        ORDER BY a.id DESC LIMIT ${data.limit + 1}`,
+      [data.classId, data.classId, data.classId, data.classId, ...(data.before ? [data.before] : [])],
+    );
+    const items = rows.slice(0, data.limit).map((r) => ({
+      id: Number(r.id),
+      at: new Date(r.at).toISOString(),
+      actorLabel: r.actor_label,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      subject: r.subject,
+      before: r.before,
+      after: r.after,
+    }));
+    return { items, nextBefore: rows.length > data.limit ? (items.at(-1)?.id ?? null) : null };
   }
 }

@@ -1,5 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { AuditTrailService } from '../audit/audit-trail.js';
 import { CertificateService } from '../certificates/certificates.js';
 import { createPolCenter } from '../polcenter.js';
 import {
@@ -247,6 +248,69 @@ it('results by the program rules: passed with a band, failed, incomplete for abs
     'computing again changes nothing',
   );
   assert.is(await countRows(orm, 'audit_log', "action = 'enrolment.result'"), 5);
+});
+
+it("the class's score grid: papers, scores, absences so far and each result's reason, a page at a time", async () => {
+  const first = await results.grid({ classId: cls.id, limit: 3 });
+  assert.is(first.total, 5, 'the waitlisted trainee is not on the grid');
+  assert.equal(
+    first.lines.map((l) => l.personName),
+    ['Lý Văn An', 'Triệu Thị Bình', 'Hoàng Văn Cường'],
+  );
+  assert.ok(first.nextCursor);
+  const second = await results.grid({ classId: cls.id, limit: 3, cursor: first.nextCursor ?? undefined });
+  assert.equal(
+    second.lines.map((l) => l.personName),
+    ['Bàn Thị Dung', 'Nông Văn Em'],
+  );
+  assert.is(second.nextCursor, null);
+  assert.ok(first.papers.includes('Bài thu hoạch') && first.papers.includes('Kiểm tra'));
+  assert.is(first.maxAbsenceRatio, 0.2);
+  const by = Object.fromEntries([...first.lines, ...second.lines].map((l) => [l.enrolmentId, l]));
+  assert.is(by[cuong]?.barred, true);
+  assert.is(by[cuong]?.state, 'incomplete');
+  assert.match(by[cuong]?.reasonText?.vi ?? '', 'quá mức cho phép 20%');
+  assert.is(by[an]?.classification?.name.vi, 'Giỏi');
+  assert.equal(
+    by[em]?.scores.map((x) => [x.label, x.value, x.weight]),
+    [
+      ['Bài thu hoạch', 7.5, 3],
+      ['Kiểm tra', 6, 1],
+    ],
+  );
+  assert.is(by[an]?.barred, false);
+  assert.is(by[an]?.missedRatio, 0);
+  assert.is((await expectDomainError(results.grid({ classId: cls.id, cursor: 'x' }))).code, 'INPUT.INVALID');
+});
+
+it("the class's audit trail: its enrolments, marks and results, newest first, paged, actors by name", async () => {
+  const trail = new AuditTrailService(orm);
+  const page = await trail.forClass({ classId: cls.id, limit: 5 });
+  assert.is(page.items.length, 5);
+  assert.is(page.items[0]?.action, 'enrolment.result', 'the latest computation comes first');
+  assert.ok(page.items.every((e) => e.actorLabel === 'Hoàng Thị Mai (Trung tâm)'));
+  assert.ok(page.nextBefore);
+  const all = [...page.items];
+  let before = page.nextBefore;
+  while (before) {
+    const next = await trail.forClass({ classId: cls.id, before, limit: 100 });
+    all.push(...next.items);
+    before = next.nextBefore;
+  }
+  const kinds = new Set(all.map((e) => e.entity));
+  assert.ok(kinds.has('enrolment') && kinds.has('class_session'));
+  const mark = all.find((e) => e.action === 'attendance.record');
+  assert.match(mark?.subject ?? '', /^\d\d\/03\/2026 07:30$/);
+  const result = all.find((e) => e.action === 'enrolment.result' && e.entityId === cuong);
+  assert.is(result?.subject, 'Hoàng Văn Cường');
+  assert.equal((result?.after as { state: string }).state, 'incomplete');
+  const elsewhere = await trail.forClass({ classId: other.id });
+  assert.ok(
+    elsewhere.items.every((e) => e.entityId !== cuong && !sessions.includes(e.entityId as never)),
+    "another class's trail holds none of it",
+  );
+  const unknown = trail.forClass({ classId: '00000000-0000-4000-8000-000000000000' });
+  assert.is((await expectDomainError(unknown)).code, 'CLASS.NOT_FOUND');
 });
 
 it('an attendance-only program passes on attendance; a draft class has no results', async () => {

@@ -18,7 +18,9 @@ import {
   type ResultOutcome,
   type ResultReason,
   recordRef,
+  type ScoreGridInput,
   type ScoreSheetInput,
+  scoreGridInput,
   scoreSheetInput,
   summariseAttendance,
 } from '@polcenter/domain';
@@ -54,6 +56,35 @@ export interface ResultView {
   readonly missedRatio: number;
   /** False when this computation left the enrolment as it was. */
   readonly changed: boolean;
+}
+
+/** One trainee's line of a class's score grid: the papers' scores and the result last computed. */
+export interface ScoreGridLine {
+  readonly enrolmentId: string;
+  readonly personId: string;
+  readonly personName: string;
+  readonly state: EnrolmentState;
+  readonly scores: readonly ScoreLine[];
+  readonly finalScore: number | null;
+  readonly classification: GradeBand | null;
+  /** Why the result is what it is, as computed; null before results are computed. */
+  readonly reasonText: LocalizedText | null;
+  /** Share of the class's periods missed so far (excused or absent; unmarked sessions not counted). */
+  readonly missedRatio: number;
+  /** Over the program's absence limit: may not sit the test (a score would be refused). */
+  readonly barred: boolean;
+}
+
+/** A page of a class's score grid, with the program's papers and rules the grid follows. */
+export interface ScoreGridView {
+  readonly classId: string;
+  readonly classStatus: string;
+  /** Paper labels already used in the class, in the order first recorded. */
+  readonly papers: readonly string[];
+  readonly maxAbsenceRatio: number;
+  readonly total: number;
+  readonly lines: readonly ScoreGridLine[];
+  readonly nextCursor: string | null;
 }
 
 const SEAT_STATES_SQL = `('approved', 'attending', 'passed', 'failed', 'incomplete')`;
@@ -125,6 +156,91 @@ export class ResultService {
     const [e] = await em.execute('SELECT 1 FROM enrolment WHERE id = ?', [id]);
     if (!e) throw enrolmentNotFoundError(id);
     return { enrolmentId: id, scores: await scoresOf(em, id) };
+  }
+
+  /**
+   * The class's score grid a page at a time (trainees holding a seat, in Vietnamese name order):
+   * each trainee's scores, attendance so far, and the result last computed with its reason.
+   */
+  async grid(input: ScoreGridInput): Promise<ScoreGridView> {
+    const data = parseInput(scoreGridInput, input);
+    const offset = data.cursor ? Number(data.cursor) : 0;
+    if (!Number.isSafeInteger(offset) || offset < 0) {
+      throw invalidFieldError('cursor', { vi: 'Con trỏ trang không hợp lệ.', en: 'Not a valid page cursor.' });
+    }
+    const em = this.orm.em.fork();
+    const cls = await loadClass(em, data.classId);
+    const scale = cls.rules.gradingScale;
+    const [{ total } = { total: 0 }] = await em.execute<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM enrolment WHERE class_id = ? AND state IN ${SEAT_STATES_SQL}`,
+      [cls.id],
+    );
+    const rows = await em.execute<
+      {
+        id: string;
+        person_id: string;
+        full_name: string;
+        state: EnrolmentState;
+        final_score: number | null;
+        classification: string | null;
+        result_reason: ResultReason | null;
+      }[]
+    >(
+      `SELECT e.id, e.person_id, p.full_name, e.state, e.final_score::float8 AS final_score, e.classification,
+              e.result_reason
+         FROM enrolment e JOIN person p ON p.id = e.person_id
+        WHERE e.class_id = ? AND e.state IN ${SEAT_STATES_SQL}
+        ORDER BY p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", e.id
+        LIMIT ${data.limit} OFFSET ${offset}`,
+      [cls.id],
+    );
+    const ids = `{${rows.map((r) => r.id).join(',')}}`;
+    const sessions = await em.execute<{ id: string; periods: number }[]>(
+      'SELECT id, periods FROM class_session WHERE class_id = ?',
+      [cls.id],
+    );
+    const marks = await em.execute<{ enrolment_id: string; session_id: string; mark: AttendanceMark }[]>(
+      'SELECT enrolment_id, session_id, mark FROM attendance WHERE enrolment_id = ANY(?::uuid[])',
+      [ids],
+    );
+    const scores = await em.execute<{ enrolment_id: string; component: string; value: number; weight: number }[]>(
+      `SELECT enrolment_id, component, value::float8 AS value, weight::float8 AS weight FROM score
+        WHERE enrolment_id = ANY(?::uuid[]) ORDER BY recorded_at, component`,
+      [ids],
+    );
+    const papers = await em.execute<{ component: string }[]>(
+      `SELECT s.component FROM score s JOIN enrolment e ON e.id = s.enrolment_id
+        WHERE e.class_id = ? GROUP BY s.component ORDER BY min(s.recorded_at), s.component`,
+      [cls.id],
+    );
+    const lines = rows.map((r): ScoreGridLine => {
+      const own = new Map(marks.filter((m) => m.enrolment_id === r.id).map((m) => [m.session_id, m.mark]));
+      const all = summariseAttendance(sessions, own);
+      return {
+        enrolmentId: r.id,
+        personId: r.person_id,
+        personName: r.full_name,
+        state: r.state,
+        scores: scores
+          .filter((x) => x.enrolment_id === r.id)
+          .map((x) => ({ label: x.component, value: x.value, weight: x.weight })),
+        finalScore: r.final_score,
+        classification: scale.find((band) => band.code === r.classification) ?? null,
+        reasonText: r.result_reason ? describeResultReason(r.result_reason) : null,
+        missedRatio: all.missedRatio,
+        barred: isBarredFromTest(all, cls.rules.maxAbsenceRatio),
+      };
+    });
+    const next = offset + rows.length;
+    return {
+      classId: cls.id,
+      classStatus: cls.status,
+      papers: papers.map((p) => p.component),
+      maxAbsenceRatio: cls.rules.maxAbsenceRatio,
+      total,
+      lines,
+      nextCursor: next < total ? String(next) : null,
+    };
   }
 
   /**
