@@ -1,4 +1,5 @@
-import jsQR from 'jsqr';
+// A CommonJS package: Node hands its whole `module.exports` to a default import.
+import jsqr from 'jsqr';
 import type { BrowserContext } from 'playwright-core';
 
 const SIZE = 400;
@@ -25,7 +26,7 @@ export async function readSvgQrCode(context: BrowserContext, svg: string): Promi
       g.drawImage(image, 0, 0, ${SIZE}, ${SIZE});
       return Array.from(g.getImageData(0, 0, ${SIZE}, ${SIZE}).data);
     })()`);
-    return jsQR(Uint8ClampedArray.from(pixels), SIZE, SIZE)?.data ?? null;
+    return jsqr.default(Uint8ClampedArray.from(pixels), SIZE, SIZE)?.data ?? null;
   } finally {
     await page.close();
   }

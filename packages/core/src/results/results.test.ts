@@ -291,7 +291,7 @@ it("the class's audit trail: its enrolments, marks and results, newest first, pa
   assert.ok(page.items.every((e) => e.actorLabel === 'Hoàng Thị Mai (Trung tâm)'));
   assert.ok(page.nextBefore);
   const all = [...page.items];
-  let before = page.nextBefore;
+  let before: number | null = page.nextBefore;
   while (before) {
     const next = await trail.forClass({ classId: cls.id, before, limit: 100 });
     all.push(...next.items);
@@ -303,7 +303,7 @@ it("the class's audit trail: its enrolments, marks and results, newest first, pa
   assert.match(mark?.subject ?? '', /^\d\d\/03\/2026 07:30$/);
   const result = all.find((e) => e.action === 'enrolment.result' && e.entityId === cuong);
   assert.is(result?.subject, 'Hoàng Văn Cường');
-  assert.equal((result?.after as { state: string }).state, 'incomplete');
+  assert.equal((result?.after as { state: string } | undefined)?.state, 'incomplete');
   const elsewhere = await trail.forClass({ classId: other.id });
   assert.ok(
     elsewhere.items.every((e) => e.entityId !== cuong && !sessions.includes(e.entityId as never)),
