@@ -1,10 +1,6 @@
 /** `@polcenter/core/activities`: propaganda activities of the rapporteurs: briefings, public-opinion reports, conferences, contests. */
-export {
-  ActivityService,
-  type BriefingView,
-  type ConferenceView,
-  type ContestStanding,
-  type ContestView,
-  type OpinionFilter,
-  type OpinionReportView,
-} from './activities.js';
+export { ActivityService } from './activities.js';
+export type { BriefingView } from './briefings.js';
+export type { ConferenceView } from './conferences.js';
+export type { ContestStanding, ContestView } from './contests.js';
+export type { OpinionFilter, OpinionReportView } from './opinion-reports.js';

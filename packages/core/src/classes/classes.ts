@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   type AddSessionsInput,
   addSessionsInput,
@@ -12,14 +11,11 @@ import {
   classInput,
   classNotEditableError,
   classTransitionInput,
-  codeNotFoundError,
   codeTakenError,
   type DayPart,
-  DEFAULT_DAY_PART_TIMES,
   enrolmentWindowState,
   findClash,
   findSelfClash,
-  foldDiacritics,
   invalidFieldError,
   type LocalizedText,
   type Page,
@@ -28,18 +24,17 @@ import {
   recordRef,
   staleRecordError,
   timetableClashError,
-  type ValidCatalogInput,
-  type ValidSessionInput,
-  vietnameseFold,
 } from '@polcenter/domain';
-import { assertLecturersFree } from '../assignments/assignments.js';
 import type { Actor } from '../kernel/actor.js';
 import { audit } from '../kernel/audit.js';
-import { decodeCursor, encodeCursor } from '../kernel/cursor.js';
+import { encodeCursor } from '../kernel/cursor.js';
 import { isUniqueViolation } from '../kernel/db-errors.js';
 import { session, transactional } from '../kernel/sql.js';
 import type { Orm } from '../orm.js';
 
+import { assertCatalogCodes, type CatalogEntry, catalogQuery } from './catalog.js';
+import { assertExists, CLASS, PROGRAM, UNIT } from './references.js';
+import { insertSessions, TIMETABLE_FROZEN, withTimes } from './timetable.js';
 export interface ClassSessionView {
   readonly id: string;
   readonly date: string;
@@ -87,28 +82,6 @@ export interface ClassView {
   readonly sessions: readonly ClassSessionView[];
 }
 
-/** A class as the public sees it in the portal: no people, no links to private meetings. */
-export interface CatalogEntry {
-  readonly id: string;
-  readonly code: string;
-  readonly title: string | null;
-  readonly program: { readonly code: string; readonly name: LocalizedText };
-  readonly organiser: { readonly code: string; readonly name: string };
-  readonly mode: ClassMode;
-  readonly venue: string | null;
-  readonly sites: readonly string[];
-  readonly startDate: string;
-  readonly endDate: string;
-  readonly capacity: number;
-  readonly seatsLeft: number;
-  readonly enrolmentOpensOn: string | null;
-  readonly enrolmentClosesOn: string | null;
-  /** Whether enrolment is open today, not yet, or over. */
-  readonly enrolment: 'before' | 'open' | 'after';
-  readonly sessionCount: number;
-  readonly periods: number;
-}
-
 /** One step of a class's life, from the audit log: who moved it, when, from what to what. */
 export interface ClassTransitionRecord {
   /** Null for the creation of the class. */
@@ -118,14 +91,6 @@ export interface ClassTransitionRecord {
   readonly at: string;
   readonly actor: { readonly id: string | null; readonly label: string };
 }
-
-const CLASS = { vi: 'lớp', en: 'class' };
-const PROGRAM = { vi: 'chương trình', en: 'program' };
-const UNIT = { vi: 'đơn vị', en: 'unit' };
-const PERSON = { vi: 'người', en: 'person' };
-
-/** Finished, closed and cancelled classes are history: their timetable no longer changes. */
-const TIMETABLE_FROZEN: readonly ClassStatus[] = ['finished', 'closed', 'cancelled'];
 
 interface ClassRow {
   id: string;
@@ -163,20 +128,6 @@ interface SessionRow {
   lecturer_id: string | null;
   site_id: string | null;
   site_name: string | null;
-}
-
-/** A session with its times made explicit, as stored. */
-interface TimedSession extends ValidSessionInput {
-  readonly startTime: string;
-  readonly endTime: string;
-}
-
-function withTimes(session: ValidSessionInput): TimedSession {
-  if (session.startTime && session.endTime)
-    return { ...session, startTime: session.startTime, endTime: session.endTime };
-  // The schema guarantees a half-day when explicit times are absent.
-  const part = DEFAULT_DAY_PART_TIMES[session.part as DayPart];
-  return { ...session, startTime: part.start, endTime: part.end };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -491,93 +442,6 @@ export class ClassService {
   }
 }
 
-/** An empty catalog may come from a code that names nothing: the page author's typo, said as such. */
-async function assertCatalogCodes(em: EntityManager, filter: ValidCatalogInput): Promise<void> {
-  if (filter.organiserCode && !(await em.execute('SELECT 1 FROM unit WHERE code = ?', [filter.organiserCode]))[0]) {
-    throw codeNotFoundError('UNIT.NOT_FOUND', UNIT, filter.organiserCode, 'organiserCode');
-  }
-  if (filter.programCode && !(await em.execute('SELECT 1 FROM program WHERE code = ?', [filter.programCode]))[0]) {
-    throw codeNotFoundError('PROGRAM.NOT_FOUND', PROGRAM, filter.programCode, 'programCode');
-  }
-}
-
-async function assertExists(
-  em: EntityManager,
-  table: 'unit' | 'person' | 'training_class',
-  id: string,
-  code: 'UNIT.NOT_FOUND' | 'PERSON.NOT_FOUND' | 'CLASS.NOT_FOUND',
-  what: LocalizedText,
-  field: string,
-): Promise<void> {
-  const [row] = await em.execute(`SELECT 1 FROM ${table} WHERE id = ?`, [id]);
-  if (!row) throw recordNotFoundError(code, what, id, field);
-}
-
-/**
- * Inserts sessions after checking what only the database knows: the topic is one of the program's,
- * the lecturer is a person on file, the site is one of the class's. Returns how many were written.
- */
-async function insertSessions(
-  tx: EntityManager,
-  classId: string,
-  programId: string,
-  sessions: readonly TimedSession[],
-): Promise<number> {
-  if (sessions.length === 0) return 0;
-  const topics = new Set(
-    (await tx.execute<{ number: number }[]>('SELECT number FROM program_topic WHERE program_id = ?', [programId])).map(
-      (t) => t.number,
-    ),
-  );
-  const sites = new Map(
-    (
-      await tx.execute<{ id: string; name: string }[]>('SELECT id, name FROM class_site WHERE class_id = ?', [classId])
-    ).map((s) => [s.name, s.id]),
-  );
-  const values: unknown[] = [];
-  for (const [index, session] of sessions.entries()) {
-    if (session.topicNumber != null && !topics.has(session.topicNumber)) {
-      throw invalidFieldError(`sessions.${index}.topicNumber`, {
-        vi: `Chương trình không có chuyên đề số ${session.topicNumber}.`,
-        en: `The program has no topic number ${session.topicNumber}.`,
-      });
-    }
-    if (session.lecturerId) {
-      await assertExists(tx, 'person', session.lecturerId, 'PERSON.NOT_FOUND', PERSON, `sessions.${index}.lecturerId`);
-    }
-    const siteId = session.site ? sites.get(session.site) : null;
-    if (session.site && !siteId) {
-      throw invalidFieldError(`sessions.${index}.site`, {
-        vi: `Lớp không có điểm cầu "${session.site}".`,
-        en: `The class has no site "${session.site}".`,
-      });
-    }
-    values.push(
-      classId,
-      session.date,
-      session.part ?? null,
-      session.startTime,
-      session.endTime,
-      session.topicNumber ?? null,
-      session.title ?? null,
-      session.periods,
-      session.lecturerId ?? null,
-      siteId ?? null,
-    );
-  }
-  const inserted = await tx.execute<{ id: string }[]>(
-    `INSERT INTO class_session (id, class_id, date, part, start_time, end_time, topic_number, title, periods, lecturer_id, site_id)
-     VALUES ${sessions.map(() => '(gen_random_uuid(), ?, ?::date, ?, ?::time, ?::time, ?, ?, ?, ?, ?)').join(', ')}
-     RETURNING id`,
-    values,
-  );
-  await assertLecturersFree(
-    tx,
-    inserted.map((row) => row.id),
-  );
-  return sessions.length;
-}
-
 type CatalogRow = Omit<
   ClassRow,
   'program_id' | 'organiser_id' | 'online_link' | 'seats_taken' | 'status' | 'version'
@@ -587,76 +451,3 @@ type CatalogRow = Omit<
   session_count: number;
   periods: number;
 };
-
-/**
- * The public catalog's one query, with its parameters (`?` placeholders). Exported so the
- * benchmark's raw-`pg` baseline runs exactly the same SQL.
- */
-export function catalogQuery(filter: ValidCatalogInput): { sql: string; params: unknown[] } {
-  const after = filter.cursor ? decodeCursor(filter.cursor, ['date', 'text', 'uuid']) : null;
-  const where = ["c.status = 'open'"];
-  const params: unknown[] = [];
-  const organiser = filter.organiserUnitId ?? filter.organiserCode;
-  if (organiser) {
-    params.push(organiser);
-    where.push('c.organiser_unit_id IN (SELECT id FROM scope)');
-  }
-  if (filter.programId) {
-    where.push('c.program_id = ?');
-    params.push(filter.programId);
-  }
-  if (filter.programCode) {
-    where.push('p.code = ?');
-    params.push(filter.programCode);
-  }
-  if (filter.mode) {
-    where.push(`c.mode IN (?, 'hybrid')`);
-    params.push(filter.mode);
-  }
-  const words = foldDiacritics(filter.search ?? '')
-    .split(' ')
-    .filter(Boolean);
-  if (words.length > 0) {
-    // Folded in SQL as foldDiacritics folds the words; each word must start a word of the text.
-    const { from, to } = vietnameseFold();
-    const text = `' ' || lower(translate(concat_ws(' ', c.code, c.title, p.name_vi, p.name_en, c.venue, u.name), ?, ?))`;
-    for (const word of words) {
-      where.push(`${text} LIKE ?`);
-      params.push(from, to, `% ${word.replace(/[\\%_]/g, '\\$&')}%`);
-    }
-  }
-  if (filter.from) {
-    where.push('c.end_date >= ?::date');
-    params.push(filter.from);
-  }
-  if (filter.to) {
-    where.push('c.start_date <= ?::date');
-    params.push(filter.to);
-  }
-  if (after) {
-    where.push('(c.start_date, c.code, c.id) > (?::date, ?, ?::uuid)');
-    params.push(...after);
-  }
-  const sql = `${
-    organiser
-      ? `WITH RECURSIVE scope AS (
-               SELECT id FROM unit WHERE ${filter.organiserUnitId ? 'id' : 'code'} = ?
-               UNION ALL
-               SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id
-             )`
-      : ''
-  }
-       SELECT c.id, c.code, c.title, p.code AS program_code, p.name_vi AS program_name_vi, p.name_en AS program_name_en,
-              u.code AS organiser_code, u.name AS organiser_name, c.mode, c.venue, c.start_date::text AS start_date,
-              c.end_date::text AS end_date, c.capacity, c.capacity - c.seats_taken AS seats_left,
-              c.enrolment_opens_on::text AS enrolment_opens_on, c.enrolment_closes_on::text AS enrolment_closes_on,
-              (SELECT coalesce(json_agg(cs.name ORDER BY cs.name COLLATE "vi-x-icu"), '[]'::json)
-                 FROM class_site cs WHERE cs.class_id = c.id) AS sites,
-              (SELECT count(*)::int FROM class_session s WHERE s.class_id = c.id) AS session_count,
-              (SELECT coalesce(sum(s.periods), 0)::int FROM class_session s WHERE s.class_id = c.id) AS periods
-         FROM training_class c JOIN program p ON p.id = c.program_id JOIN unit u ON u.id = c.organiser_unit_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY c.start_date, c.code, c.id
-        LIMIT ${filter.limit + 1}`;
-  return { sql, params };
-}

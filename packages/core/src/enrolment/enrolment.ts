@@ -1,9 +1,7 @@
 import {
-  assertEligible,
   assertEnrolmentTransition,
   assertOpenForEnrolment,
   classNotOpenError,
-  DomainError,
   type EnrolmentListInput,
   type EnrolmentRequestInput,
   type EnrolmentState,
@@ -21,32 +19,29 @@ import {
   parseInput,
   recordNotFoundError,
   recordRef,
-  scheduleClashError,
 } from '@polcenter/domain';
 import type { Actor } from '../kernel/actor.js';
-import { AUDIT_INSERT, type AuditEntry, audit } from '../kernel/audit.js';
+import { type AuditEntry, audit } from '../kernel/audit.js';
 import { decodeCursor, encodeCursor } from '../kernel/cursor.js';
-import { inTransaction, RetryTransaction, type Sql } from '../kernel/sql.js';
+import { inTransaction, type Sql } from '../kernel/sql.js';
 import type { Orm } from '../orm.js';
+import { enrolmentChecks } from './checks.js';
 import {
   type ClassRow,
   type ClockOptions,
   ENROLMENT_SELECT,
   type EnrolmentRow,
   type EnrolmentView,
-  enrolmentColumns,
   loadClass,
   loadClassLockingPeople,
   lockEnrolment,
   lockPeople,
   type PersonRow,
-  programName,
   readEnrolments,
-  type StoredEnrolmentRow,
   toEnrolmentView,
-  uuidArray,
   vietnamToday,
 } from './enrolment-sql.js';
+import { claimSeat, insertNominations, insertRequest, setState } from './writes.js';
 
 export type { EnrolmentView } from './enrolment-sql.js';
 
@@ -409,218 +404,4 @@ async function viewOf(tx: Sql, id: string): Promise<EnrolmentView> {
   const [view] = await readEnrolments(tx, [id]);
   if (!view) throw enrolmentNotFoundError(id);
   return view;
-}
-
-/** What stands between people and a class: enrolments they already hold in it, and refusals. */
-export interface EnrolmentChecks {
-  /** Each person's active enrolment in the class (asking again returns it). */
-  readonly existing: ReadonlyMap<string, EnrolmentRow>;
-  /**
-   * Why a person may not enrol: the program's eligibility (party status, education, prerequisite
-   * certificates, already passed) or sessions that overlap a class they are already in.
-   */
-  readonly refusals: ReadonlyMap<string, DomainError>;
-}
-
-/**
- * The checks every path that creates enrolments makes, in one statement whatever the number of
- * people. Run it after `lockPeople`, so what it finds still holds at the commit.
- */
-export async function enrolmentChecks(tx: Sql, cls: ClassRow, people: readonly PersonRow[]): Promise<EnrolmentChecks> {
-  if (people.length === 0) return { existing: new Map(), refusals: new Map() };
-  const prerequisites = cls.rules.eligibility.prerequisites ?? [];
-  // Two shapes, each prepared once: one person (a request, the hot path) by equality, which every
-  // plan serves from an index; many (a nomination, an import) as a relation the plan can hash —
-  // a generic plan cannot hash a parameter array, and testing a thousand ids against every row of
-  // a table whose statistics still say "empty" is what made nominations slow.
-  const many = people.length > 1;
-  const one = people[0]?.id;
-  const ids = uuidArray(people.map((p) => p.id));
-  const isOneOf = many ? 'e.person_id IN (SELECT person_id FROM people)' : 'e.person_id = ?::uuid';
-  const [found] = await tx.execute<
-    {
-      existing: EnrolmentRow[];
-      passed: { person_id: string; code: string; certified: boolean }[];
-      clashes: { person_id: string; class_code: string; date: string; start_time: string; end_time: string }[];
-      names: Record<string, LocalizedText>;
-    }[]
-  >(
-    `${many ? 'WITH people AS MATERIALIZED (SELECT unnest(?::uuid[]) AS person_id)' : ''}
-     SELECT
-       (SELECT coalesce(json_agg(x), '[]') FROM (
-          ${ENROLMENT_SELECT}
-           WHERE e.class_id = ? AND ${isOneOf} AND e.state NOT IN ('withdrawn', 'rejected')) x
-       ) AS existing,
-       (SELECT coalesce(json_agg(h), '[]') FROM (
-          SELECT e.person_id, pr.code,
-                 EXISTS (SELECT 1 FROM certificate ce WHERE ce.enrolment_id = e.id AND ce.revoked_at IS NULL) AS certified
-            FROM enrolment e JOIN training_class c ON c.id = e.class_id JOIN program pr ON pr.id = c.program_id
-           WHERE ${isOneOf} AND e.state = 'passed') h
-       ) AS passed,
-       (SELECT coalesce(json_agg(k), '[]') FROM (
-          SELECT DISTINCT ON (e.person_id) e.person_id, oc.code AS class_code, os.date::text AS date,
-                 to_char(os.start_time, 'HH24:MI') AS start_time, to_char(os.end_time, 'HH24:MI') AS end_time
-            FROM enrolment e
-            JOIN training_class oc ON oc.id = e.class_id AND oc.status <> 'cancelled'
-            JOIN class_session os ON os.class_id = e.class_id
-            JOIN class_session ns ON ns.class_id = ? AND ns.date = os.date
-                                 AND ns.start_time < os.end_time AND os.start_time < ns.end_time
-           WHERE ${isOneOf} AND e.class_id <> ? AND e.state NOT IN ('withdrawn', 'rejected')
-           ORDER BY e.person_id, os.date, os.start_time) k
-       ) AS clashes,
-       (SELECT coalesce(json_object_agg(code, json_build_object('vi', name_vi, 'en', name_en)), '{}')
-          FROM program WHERE code IN (SELECT jsonb_array_elements_text(?::jsonb))
-       ) AS names`,
-    many
-      ? [ids, cls.id, cls.id, cls.id, JSON.stringify(prerequisites)]
-      : [cls.id, one, one, cls.id, one, cls.id, JSON.stringify(prerequisites)],
-  );
-  if (!found) throw new Error('the checks statement returned no row');
-  const refusals = new Map<string, DomainError>();
-  const program = { code: cls.program_code, name: programName(cls), eligibility: cls.rules.eligibility };
-  for (const person of people) {
-    const mine = found.passed.filter((h) => h.person_id === person.id);
-    try {
-      assertEligible(
-        program,
-        {
-          partyStatus: person.party_status,
-          educationLevel: person.education_level,
-          certificates: mine.filter((h) => h.certified).map((h) => h.code),
-          passedPrograms: mine.map((h) => h.code),
-        },
-        found.names,
-      );
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      refusals.set(person.id, error);
-    }
-  }
-  for (const clash of found.clashes) {
-    if (refusals.has(clash.person_id)) continue;
-    refusals.set(
-      clash.person_id,
-      scheduleClashError(clash.class_code, { date: clash.date, startTime: clash.start_time, endTime: clash.end_time }),
-    );
-  }
-  return { existing: new Map(found.existing.map((e) => [e.person_id, e])), refusals };
-}
-
-/**
- * Nominations of these people by a unit, in the given order (which is their waitlist order); none
- * for a person who already has an active enrolment (the partial unique index decides).
- */
-export async function insertNominations(
-  tx: Sql,
-  cls: Pick<ClassRow, 'id' | 'code'>,
-  people: readonly Pick<PersonRow, 'id' | 'full_name'>[],
-  by: { unitId: string; note: string | null },
-): Promise<EnrolmentRow[]> {
-  if (people.length === 0) return [];
-  const rows = await tx.execute<StoredEnrolmentRow[]>(
-    `WITH input AS (SELECT person_id, n FROM unnest(?::uuid[]) WITH ORDINALITY AS x(person_id, n))
-     INSERT INTO enrolment (id, class_id, person_id, state, origin, nominated_by_unit_id, note)
-     SELECT gen_random_uuid(), ?, person_id, 'nominated', 'nominated', ?, ? FROM input ORDER BY n
-     ON CONFLICT (class_id, person_id) WHERE state NOT IN ('withdrawn', 'rejected') DO NOTHING
-     RETURNING ${enrolmentColumns()}`,
-    [uuidArray(people.map((p) => p.id)), cls.id, by.unitId, by.note],
-  );
-  const order = new Map(people.map((p, i) => [p.id, i]));
-  const names = new Map(people.map((p) => [p.id, p.full_name]));
-  return rows
-    .sort((a, b) => (order.get(a.person_id) ?? 0) - (order.get(b.person_id) ?? 0))
-    .map((row) => ({ ...row, class_code: cls.code, person_name: names.get(row.person_id) ?? '' }));
-}
-
-/**
- * A request written in one statement: the seat (with `autoAdmit`), the enrolment in the state that
- * follows, and its audit row. The class row is locked by the seat claim — or, when the class is
- * full, by a locking read — and stays locked only until the commit that follows at once, so requests
- * for one class queue for as short a time as they can. If that read finds a seat freed meanwhile (a
- * withdrawal that committed while we waited and saw no one waiting), the whole request is run again
- * and takes it: no one is waitlisted beside an empty chair.
- */
-async function insertRequest(
-  tx: Sql,
-  actor: Actor,
-  cls: ClassRow,
-  person: PersonRow,
-  options: { autoAdmit: boolean; note: string | null },
-): Promise<EnrolmentRow> {
-  const after = { classId: cls.id, personId: person.id, autoAdmit: options.autoAdmit };
-  const [row] = await tx.execute<(StoredEnrolmentRow & { seat_freed: boolean | null })[]>(
-    `WITH ${SEAT_CLAIM},
-          ins AS (
-            INSERT INTO enrolment (id, class_id, person_id, state, origin, note, decided_at)
-            VALUES (gen_random_uuid(), ?, ?,
-                    CASE WHEN NOT ?::boolean THEN 'requested'
-                         WHEN EXISTS (SELECT FROM seat) THEN 'approved' ELSE 'waitlisted' END,
-                    'requested', ?, CASE WHEN ?::boolean THEN now() END)
-            RETURNING ${enrolmentColumns()}),
-          logged AS (
-            ${AUDIT_INSERT}
-            SELECT ?, ?, 'enrolment.request', 'enrolment', ins.id, NULL, ?::jsonb || jsonb_build_object('state', ins.state)
-              FROM ins)
-     SELECT ins.*, (SELECT free FROM full_class) AS seat_freed FROM ins`,
-    [
-      cls.id,
-      options.autoAdmit,
-      cls.id,
-      options.autoAdmit,
-      cls.id,
-      person.id,
-      options.autoAdmit,
-      options.note,
-      options.autoAdmit,
-      actor.id,
-      actor.label,
-      JSON.stringify(after),
-    ],
-  );
-  if (!row) throw new Error('the request statement returned no row');
-  if (row.seat_freed) throw new RetryTransaction('a seat was freed while the request waited for the class');
-  const { seat_freed: _, ...stored } = row;
-  return { ...stored, class_code: cls.code, person_name: person.full_name };
-}
-
-/**
- * A seat of the class (`$1`), when `$2` is true: the conditional UPDATE takes one if any is left
- * (CTE `seat`); when none is, the class row is locked all the same (CTE `full_class`) and read
- * again after any withdrawal that held it, so a seat freed meanwhile is seen (`free`) instead of
- * leaving someone on the waitlist beside an empty chair. The one place this rule is written: the
- * request's single statement and `claimSeat` both start with it.
- */
-const SEAT_CLAIM = `
-  seat AS (
-    UPDATE training_class SET seats_taken = seats_taken + 1
-     WHERE id = ? AND ?::boolean AND seats_taken < capacity
-    RETURNING id),
-  full_class AS (
-    SELECT seats_taken < capacity AS free FROM training_class
-     WHERE id = ? AND ?::boolean AND NOT EXISTS (SELECT FROM seat)
-       FOR NO KEY UPDATE)`;
-
-/** Takes one seat of the class, or reports that none is left (the class row then stays locked). */
-async function claimSeat(tx: Sql, classId: string): Promise<boolean> {
-  const [claim] = await tx.execute<{ taken: boolean; freed: boolean | null }[]>(
-    `WITH ${SEAT_CLAIM} SELECT EXISTS (SELECT FROM seat) AS taken, (SELECT free FROM full_class) AS freed`,
-    [classId, true, classId, true],
-  );
-  if (claim?.taken) return true;
-  if (!claim?.freed) return false;
-  // A seat freed while we waited: the lock is ours now, so taking it cannot race.
-  const retaken = await tx.execute(
-    'UPDATE training_class SET seats_taken = seats_taken + 1 WHERE id = ? AND seats_taken < capacity RETURNING id',
-    [classId],
-  );
-  return retaken.length > 0;
-}
-
-async function setState(tx: Sql, id: string, state: EnrolmentState, reason?: string | null): Promise<void> {
-  await tx.execute(
-    `UPDATE enrolment SET state = ?, decided_at = now(), updated_at = now(), version = version + 1
-       ${reason === undefined ? '' : ', decision_reason = ?'}
-     WHERE id = ?`,
-    reason === undefined ? [state, id] : [state, reason, id],
-  );
 }

@@ -16,10 +16,5 @@ export {
   ExportService,
   type ExportTable,
 } from './exports.js';
-export {
-  type ImportOptions,
-  type ImportProblem,
-  type ImportReport,
-  ImportService,
-  type ImportSkip,
-} from './imports.js';
+export type { ImportOptions, ImportProblem, ImportReport, ImportSkip } from './import-report.js';
+export { ImportService } from './imports.js';
