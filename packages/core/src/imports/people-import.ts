@@ -15,7 +15,8 @@ import type { Actor } from '../kernel/actor.js';
 import { audit } from '../kernel/audit.js';
 import { inTransaction } from '../kernel/sql.js';
 import type { Orm } from '../orm.js';
-import { columns, lockIdentities, PERSON_COLUMNS } from '../people/people.js';
+import { lockIdentities } from '../people/identity-locks.js';
+import { columns, PERSON_COLUMNS } from '../people/people.js';
 import type { ImportOptions, ImportProblem, ImportReport, ImportSkip } from './import-report.js';
 import {
   byLine,

@@ -1,498 +1,74 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  type AnnulDecisionInput,
-  annulDecisionInput,
-  checkDecisionAgainstRoster,
-  DEFAULT_ROSTER_LEVELS,
-  DomainError,
-  decisionAlreadyAnnulledError,
-  decisionInvalidError,
-  decisionNotFoundError,
-  decisionNumberTakenError,
-  type ExpertiseField,
-  idInput,
-  type LocalizedText,
-  parseInput,
-  type RosterAtInput,
-  type RosterChange,
-  type RosterDecision,
-  type RosterDecisionInput,
-  type RosterDecisionKind,
-  type RosterInput,
-  type RosterListInput,
-  rosterAtInput,
-  rosterDecisionInput,
-  rosterInput,
-  rosterListInput,
-  rosterNotFoundError,
-  rostersOfInput,
-  unknownReferenceError,
+import type {
+  AnnulDecisionInput,
+  RosterAtInput,
+  RosterDecision,
+  RosterDecisionInput,
+  RosterInput,
+  RosterListInput,
 } from '@polcenter/domain';
 import type { Actor } from '../kernel/actor.js';
-import { audit } from '../kernel/audit.js';
-import { isUniqueViolation } from '../kernel/db-errors.js';
-import { assertUnit, isoCol, peopleNamed } from '../kernel/sql-helpers.js';
 import type { Orm } from '../orm.js';
-import { KNOWN_NOW, membershipCtes } from './roster-sql.js';
-
-export interface RosterView {
-  readonly id: string;
-  readonly level: string;
-  /** The level's name when it is one of the default levels. */
-  readonly levelName: LocalizedText | null;
-  readonly ownerUnitId: string;
-  readonly ownerUnitName: string;
-  readonly termStartYear: number;
-  readonly termEndYear: number;
-  readonly name: string | null;
-}
-
-export interface RosterMemberView {
-  readonly personId: string;
-  readonly fullName: string;
-  readonly unitId: string | null;
-  readonly unitName: string | null;
-  readonly fields: readonly ExpertiseField[];
-  readonly position: string | null;
-  /** First day of the current stay on the roster. */
-  readonly since: string;
-  readonly decisionId: string;
-  readonly decisionNumber: string;
-}
-
-export interface RosterAtView {
-  readonly roster: RosterView;
-  readonly date: string;
-  /** Annulments dated after this were not counted (absent: every annulment counts, "as known now"). */
-  readonly knownOn: string | null;
-  /** In Vietnamese order: given name, then full name. */
-  readonly members: readonly RosterMemberView[];
-}
-
-export interface MembershipView extends Omit<RosterMemberView, 'fullName' | 'unitId' | 'unitName'> {
-  readonly roster: RosterView;
-}
-
-export interface DecisionItemView {
-  readonly personId: string;
-  readonly fullName: string;
-  readonly change: RosterChange;
-  readonly fields: readonly ExpertiseField[];
-  readonly position: string | null;
-  readonly toRosterId: string | null;
-}
-
-export interface DecisionView {
-  readonly id: string;
-  readonly rosterId: string;
-  readonly seq: number;
-  readonly number: string;
-  readonly date: string;
-  readonly signer: string;
-  readonly kind: RosterDecisionKind;
-  readonly annulsDecisionId: string | null;
-  /** The annulment that cancelled this decision, if any. */
-  readonly annulledBy: { readonly id: string; readonly number: string; readonly date: string } | null;
-  readonly note: string | null;
-  readonly items: readonly DecisionItemView[];
-}
-
-const ROSTER_COLUMNS = `r.id, r.level, r.owner_unit_id, ou.name AS owner_unit_name, r.term_start_year, r.term_end_year, r.name`;
-
-interface RosterRow {
-  id: string;
-  level: string;
-  owner_unit_id: string;
-  owner_unit_name: string;
-  term_start_year: number;
-  term_end_year: number;
-  name: string | null;
-}
-
-function rosterView(row: RosterRow): RosterView {
-  return {
-    id: row.id,
-    level: row.level,
-    levelName: DEFAULT_ROSTER_LEVELS.find((l) => l.code === row.level)?.name ?? null,
-    ownerUnitId: row.owner_unit_id,
-    ownerUnitName: row.owner_unit_name,
-    termStartYear: row.term_start_year,
-    termEndYear: row.term_end_year,
-    name: row.name,
-  };
-}
+import type { DecisionView } from './decisions.js';
+import { RosterDecisions } from './decisions.js';
+import type { MembershipView, RosterAtView } from './membership.js';
+import { Memberships } from './membership.js';
+import type { RosterView } from './roster-records.js';
+import { Rosters } from './roster-records.js';
 
 /**
  * Rosters of rapporteurs and propagandists. A roster changes only through decisions; who is on
  * it at a date is derived from them, in one SQL statement (roster-sql.ts), by the same rules as
  * the domain's `rosterAt`. Decisions on one roster are serialised by a lock on the roster row.
+ * One object for the API; rosters, decisions and membership each have their own module.
  */
 export class RosterService {
-  constructor(private readonly orm: Orm) {}
+  private readonly rosterWork: Rosters;
+  private readonly decisionWork: RosterDecisions;
+  private readonly membershipWork: Memberships;
 
-  async create(actor: Actor, input: RosterInput): Promise<RosterView> {
-    const data = parseInput(rosterInput, input);
-    const id = await this.orm.em.fork().transactional(async (tx) => {
-      await assertUnit(tx, data.ownerUnitId, 'ownerUnitId');
-      const [row] = await tx
-        .execute<{ id: string }[]>(
-          `INSERT INTO roster (id, level, owner_unit_id, term_start_year, term_end_year, name)
-           VALUES (gen_random_uuid(), ?, ?, ?, ?, ?) RETURNING id`,
-          [data.level, data.ownerUnitId, data.termStartYear, data.termEndYear, data.name ?? null],
-        )
-        .catch((error) => {
-          if (isUniqueViolation(error, 'roster_unique')) {
-            throw new DomainError(
-              'ROSTER.TERM_TAKEN',
-              {
-                vi: `Đơn vị đã có danh sách cấp này cho nhiệm kỳ bắt đầu năm ${data.termStartYear}.`,
-                en: `The unit already has a roster of this level for the term starting ${data.termStartYear}.`,
-              },
-              { fields: [{ field: 'termStartYear', message: { vi: 'Đã có.', en: 'Already exists.' } }] },
-            );
-          }
-          throw error;
-        });
-      const rosterId = (row as { id: string }).id;
-      await audit(tx, actor, { action: 'roster.create', entity: 'roster', entityId: rosterId, after: data });
-      return rosterId;
-    });
-    return this.get(id);
+  constructor(orm: Orm) {
+    this.rosterWork = new Rosters(orm);
+    this.decisionWork = new RosterDecisions(orm);
+    this.membershipWork = new Memberships(orm);
   }
 
-  async get(id: string): Promise<RosterView> {
-    parseInput(idInput, id);
-    const [row] = await this.orm.em
-      .fork()
-      .getConnection()
-      .execute<RosterRow[]>(
-        `SELECT ${ROSTER_COLUMNS} FROM roster r JOIN unit ou ON ou.id = r.owner_unit_id WHERE r.id = ?`,
-        [id],
-      );
-    if (!row) throw rosterNotFoundError(id);
-    return rosterView(row);
+  create(actor: Actor, input: RosterInput): Promise<RosterView> {
+    return this.rosterWork.create(actor, input);
   }
 
-  async list(input: RosterListInput = {}): Promise<RosterView[]> {
-    const q = parseInput(rosterListInput, input);
-    const rows = await this.orm.em
-      .fork()
-      .getConnection()
-      .execute<RosterRow[]>(
-        `SELECT ${ROSTER_COLUMNS} FROM roster r JOIN unit ou ON ou.id = r.owner_unit_id
-          WHERE (?::uuid IS NULL OR r.owner_unit_id = ?) AND (?::text IS NULL OR r.level = ?)
-          ORDER BY ou.name COLLATE "vi-x-icu", r.level, r.term_start_year`,
-        [q.ownerUnitId ?? null, q.ownerUnitId ?? null, q.level ?? null, q.level ?? null],
-      );
-    return rows.map(rosterView);
+  get(id: string): Promise<RosterView> {
+    return this.rosterWork.get(id);
   }
 
-  /**
-   * Records a decision. It must fit the roster as it stands on its date (as known now): no
-   * adding a sitting member, no removing or transferring someone who is not on it. An annulment
-   * names a decision of the same roster that is not itself an annulment and not yet annulled.
-   */
-  async recordDecision(actor: Actor, input: RosterDecisionInput): Promise<DecisionView> {
-    const data = parseInput(rosterDecisionInput, input);
-    const id = await this.orm.em.fork().transactional(async (tx) => {
-      // One decision at a time per roster: the check below reads the roster it is about to change.
-      const [roster] = await tx.execute<{ id: string }[]>('SELECT id FROM roster WHERE id = ? FOR UPDATE', [
-        data.rosterId,
-      ]);
-      if (!roster) throw unknownReferenceError('rosterId', data.rosterId);
-      const names = await peopleNamed(
-        tx,
-        data.items.map((i) => i.personId),
-        (i) => `items.${i}.personId`,
-      );
-      for (const [i, item] of data.items.entries()) {
-        if (!item.toRosterId || item.toRosterId === data.rosterId) continue;
-        const [target] = await tx.execute('SELECT 1 FROM roster WHERE id = ? FOR SHARE', [item.toRosterId]);
-        if (!target) throw unknownReferenceError(`items.${i}.toRosterId`, item.toRosterId);
-      }
-      if (data.kind === 'annul') {
-        await this.checkAnnulment(tx, data.rosterId, data.annulsDecisionId as string, data.date);
-      } else {
-        const members = await tx.execute<{ person_id: string }[]>(
-          `WITH ${membershipCtes('SELECT ?::uuid AS id')} SELECT person_id FROM members`,
-          [data.rosterId, data.date, KNOWN_NOW],
-        );
-        const problem = checkDecisionAgainstRoster(
-          members.map((m) => ({ personId: m.person_id })),
-          data,
-          names,
-        );
-        if (problem) throw problem;
-      }
-      let decisionId: string;
-      try {
-        const [row] = await tx.execute<{ id: string }[]>(
-          `INSERT INTO roster_decision (id, roster_id, number, date, signer, kind, annuls_decision_id, note)
-           VALUES (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-          [
-            data.rosterId,
-            data.number,
-            data.date,
-            data.signer,
-            data.kind,
-            data.annulsDecisionId ?? null,
-            data.note ?? null,
-          ],
-        );
-        decisionId = (row as { id: string }).id;
-      } catch (error) {
-        if (isUniqueViolation(error, 'roster_decision_number_unique')) throw decisionNumberTakenError(data.number);
-        throw error;
-      }
-      if (data.items.length > 0) {
-        const values: unknown[] = [];
-        const rows = data.items.map((item, i) => {
-          values.push(
-            decisionId,
-            i + 1,
-            item.personId,
-            item.change,
-            `{${item.fields.join(',')}}`,
-            item.position,
-            item.toRosterId,
-          );
-          return '(gen_random_uuid(), ?, ?, ?, ?, ?::text[], ?, ?)';
-        });
-        await tx.execute(
-          `INSERT INTO roster_decision_item (id, decision_id, item_no, person_id, change, fields, position, to_roster_id)
-           VALUES ${rows.join(', ')}`,
-          values,
-          'run',
-        );
-      }
-      await audit(tx, actor, {
-        action: data.kind === 'annul' ? 'roster.decision.annul' : 'roster.decision.record',
-        entity: 'roster_decision',
-        entityId: decisionId,
-        after: data,
-      });
-      return decisionId;
-    });
-    return this.decision(id);
+  list(input: RosterListInput = {}): Promise<RosterView[]> {
+    return this.rosterWork.list(input);
   }
 
-  /** Annuls a decision by recording an annulment (never by deleting it). */
-  async annul(actor: Actor, input: AnnulDecisionInput): Promise<DecisionView> {
-    const data = parseInput(annulDecisionInput, input);
-    const [row] = await this.orm.em
-      .fork()
-      .getConnection()
-      .execute<{ roster_id: string }[]>('SELECT roster_id FROM roster_decision WHERE id = ?', [data.decisionId]);
-    if (!row) throw decisionNotFoundError(data.decisionId);
-    return this.recordDecision(actor, {
-      rosterId: row.roster_id,
-      number: data.number,
-      date: data.date,
-      signer: data.signer,
-      note: data.note,
-      kind: 'annul',
-      annulsDecisionId: data.decisionId,
-    });
+  recordDecision(actor: Actor, input: RosterDecisionInput): Promise<DecisionView> {
+    return this.decisionWork.recordDecision(actor, input);
   }
 
-  private async checkAnnulment(tx: EntityManager, rosterId: string, targetId: string, date: string): Promise<void> {
-    const [target] = await tx.execute<
-      { roster_id: string; kind: string; number: string; date: string; annulled_by: string | null }[]
-    >(
-      `SELECT d.roster_id, d.kind, d.number, ${isoCol('d.date', 'date')},
-              (SELECT a.number FROM roster_decision a WHERE a.annuls_decision_id = d.id) AS annulled_by
-         FROM roster_decision d WHERE d.id = ? FOR UPDATE`,
-      [targetId],
-    );
-    if (!target || target.roster_id !== rosterId) throw decisionNotFoundError(targetId);
-    if (target.annulled_by) throw decisionAlreadyAnnulledError(target.number, target.annulled_by);
-    if (target.kind === 'annul') {
-      throw decisionInvalidError(
-        {
-          vi: 'Không hủy một quyết định hủy; hãy ghi lại quyết định ban đầu.',
-          en: 'An annulment cannot be annulled; record the decision again.',
-        },
-        'annulsDecisionId',
-      );
-    }
-    if (date < target.date) {
-      throw decisionInvalidError(
-        {
-          vi: 'Quyết định hủy không thể có trước quyết định bị hủy.',
-          en: 'An annulment cannot predate the decision it annuls.',
-        },
-        'date',
-      );
-    }
+  annul(actor: Actor, input: AnnulDecisionInput): Promise<DecisionView> {
+    return this.decisionWork.annul(actor, input);
   }
 
-  /**
-   * Who was on a roster at a date — by roster id, or by owner unit and level (the roster whose
-   * term covers the date's year; the later term when two meet). One SQL statement.
-   * Annulments: as known now by default; `knownOn` gives the roster as recorded on that day.
-   */
-  async rosterAt(input: RosterAtInput): Promise<RosterAtView> {
-    const q = parseInput(rosterAtInput, input);
-    const year = Number(q.date.slice(0, 4));
-    const target = q.rosterId
-      ? 'SELECT r.id FROM roster r WHERE r.id = ?'
-      : `SELECT r.id FROM roster r WHERE r.owner_unit_id = ? AND r.level = ? AND r.term_start_year <= ? AND r.term_end_year >= ?
-          ORDER BY r.term_start_year DESC LIMIT 1`;
-    const params = q.rosterId ? [q.rosterId] : [q.ownerUnitId, q.level, year, year];
-    const rows = await this.orm.em
-      .fork()
-      .getConnection()
-      .execute<(RosterRow & MemberRow)[]>(
-        `WITH ${membershipCtes(target)}
-         SELECT ${ROSTER_COLUMNS}, m.person_id, p.full_name, p.unit_id AS person_unit_id, pu.name AS person_unit_name,
-                m.fields, m.position, ${isoCol('m.since', 'since')}, m.decision_id, m.decision_number
-           FROM roster r
-           JOIN unit ou ON ou.id = r.owner_unit_id
-           LEFT JOIN (members m JOIN person p ON p.id = m.person_id LEFT JOIN unit pu ON pu.id = p.unit_id)
-             ON m.roster_id = r.id
-          WHERE r.id IN (SELECT id FROM scope)
-          ORDER BY p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", m.person_id`,
-        [...params, q.date, q.knownOn ?? KNOWN_NOW],
-      );
-    const first = rows[0];
-    if (!first) throw rosterNotFoundError(q.rosterId ?? `${q.level} ${q.ownerUnitId} ${q.date}`);
-    return {
-      roster: rosterView(first),
-      date: q.date,
-      knownOn: q.knownOn ?? null,
-      members: rows.filter((r) => r.person_id).map(memberView),
-    };
+  decisions(rosterId: string): Promise<DecisionView[]> {
+    return this.decisionWork.decisions(rosterId);
   }
 
-  /** Every roster a person sits on at a date (a district rapporteur may also be a commune propagandist). */
-  async rostersOf(personId: string, date: string): Promise<MembershipView[]> {
-    const q = parseInput(rostersOfInput, { personId, date });
-    const rows = await this.orm.em
-      .fork()
-      .getConnection()
-      .execute<(RosterRow & MemberRow)[]>(
-        `WITH ${membershipCtes(
-          `SELECT DISTINCT d.roster_id AS id FROM roster_decision d JOIN roster_decision_item i ON i.decision_id = d.id WHERE i.person_id = ?
-           UNION SELECT i.to_roster_id FROM roster_decision_item i WHERE i.person_id = ? AND i.to_roster_id IS NOT NULL`,
-        )}
-         SELECT ${ROSTER_COLUMNS}, m.person_id, m.fields, m.position, ${isoCol('m.since', 'since')}, m.decision_id, m.decision_number
-           FROM members m JOIN roster r ON r.id = m.roster_id JOIN unit ou ON ou.id = r.owner_unit_id
-          WHERE m.person_id = ?
-          ORDER BY r.level, ou.name COLLATE "vi-x-icu"`,
-        [q.personId, q.personId, q.date, KNOWN_NOW, q.personId],
-      );
-    return rows.map((row) => {
-      const { fullName: _n, unitId: _u, unitName: _un, ...member } = memberView(row);
-      return { ...member, roster: rosterView(row) };
-    });
+  decisionsForDerivation(rosterIds: readonly string[]): Promise<RosterDecision[]> {
+    return this.decisionWork.decisionsForDerivation(rosterIds);
   }
 
-  /** A roster's decisions in the order they apply, each with its lines and its annulment if any. */
-  async decisions(rosterId: string): Promise<DecisionView[]> {
-    return this.loadDecisions('d.roster_id = ?', [rosterId]);
+  decision(id: string): Promise<DecisionView> {
+    return this.decisionWork.decision(id);
   }
 
-  /**
-   * Decisions in the domain's shape, for every roster touching these (transfers included):
-   * what `rosterAt` in the domain takes. Used to cross-check the SQL derivation.
-   */
-  async decisionsForDerivation(rosterIds: readonly string[]): Promise<RosterDecision[]> {
-    const views = await this.loadDecisions(
-      `d.roster_id = ANY(?::uuid[]) OR d.id IN (SELECT decision_id FROM roster_decision_item WHERE to_roster_id = ANY(?::uuid[]))
-       OR d.annuls_decision_id IN (SELECT id FROM roster_decision WHERE roster_id = ANY(?::uuid[]))`,
-      [`{${rosterIds.join(',')}}`, `{${rosterIds.join(',')}}`, `{${rosterIds.join(',')}}`],
-    );
-    return views.map((d) => ({
-      id: d.id,
-      rosterId: d.rosterId,
-      number: d.number,
-      date: d.date,
-      seq: d.seq,
-      kind: d.kind,
-      annulsDecisionId: d.annulsDecisionId,
-      items: d.items.map(({ fullName: _, ...item }) => item),
-    }));
+  rosterAt(input: RosterAtInput): Promise<RosterAtView> {
+    return this.membershipWork.rosterAt(input);
   }
 
-  async decision(id: string): Promise<DecisionView> {
-    const [view] = await this.loadDecisions('d.id = ?', [id]);
-    if (!view) throw decisionNotFoundError(id);
-    return view;
+  rostersOf(personId: string, date: string): Promise<MembershipView[]> {
+    return this.membershipWork.rostersOf(personId, date);
   }
-
-  private async loadDecisions(where: string, params: unknown[]): Promise<DecisionView[]> {
-    const rows = await this.orm.em
-      .fork()
-      .getConnection()
-      .execute<DecisionRow[]>(
-        `SELECT d.id, d.roster_id, d.seq::int AS seq, d.number, ${isoCol('d.date', 'date')}, d.signer, d.kind,
-                d.annuls_decision_id, d.note, a.id AS annulled_by_id, a.number AS annulled_by_number,
-                ${isoCol('a.date', 'annulled_by_date')},
-                coalesce((SELECT json_agg(json_build_object('personId', i.person_id, 'fullName', p.full_name,
-                            'change', i.change, 'fields', i.fields, 'position', i.position, 'toRosterId', i.to_roster_id)
-                            ORDER BY i.item_no)
-                   FROM roster_decision_item i JOIN person p ON p.id = i.person_id WHERE i.decision_id = d.id), '[]') AS items
-           FROM roster_decision d LEFT JOIN roster_decision a ON a.annuls_decision_id = d.id
-          WHERE ${where}
-          ORDER BY d.date, d.seq`,
-        params,
-      );
-    return rows.map((r) => ({
-      id: r.id,
-      rosterId: r.roster_id,
-      seq: r.seq,
-      number: r.number,
-      date: r.date,
-      signer: r.signer,
-      kind: r.kind,
-      annulsDecisionId: r.annuls_decision_id,
-      annulledBy: r.annulled_by_id
-        ? { id: r.annulled_by_id, number: r.annulled_by_number as string, date: r.annulled_by_date as string }
-        : null,
-      note: r.note,
-      items: r.items,
-    }));
-  }
-}
-
-interface MemberRow {
-  person_id: string | null;
-  full_name: string;
-  person_unit_id: string | null;
-  person_unit_name: string | null;
-  fields: ExpertiseField[];
-  position: string | null;
-  since: string;
-  decision_id: string;
-  decision_number: string;
-}
-
-function memberView(row: MemberRow): RosterMemberView {
-  return {
-    personId: row.person_id as string,
-    fullName: row.full_name,
-    unitId: row.person_unit_id ?? null,
-    unitName: row.person_unit_name ?? null,
-    fields: row.fields,
-    position: row.position,
-    since: row.since,
-    decisionId: row.decision_id,
-    decisionNumber: row.decision_number,
-  };
-}
-
-interface DecisionRow {
-  id: string;
-  roster_id: string;
-  seq: number;
-  number: string;
-  date: string;
-  signer: string;
-  kind: RosterDecisionKind;
-  annuls_decision_id: string | null;
-  note: string | null;
-  annulled_by_id: string | null;
-  annulled_by_number: string | null;
-  annulled_by_date: string | null;
-  items: DecisionItemView[];
 }

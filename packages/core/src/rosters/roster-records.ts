@@ -1,0 +1,116 @@
+import {
+  DEFAULT_ROSTER_LEVELS,
+  DomainError,
+  idInput,
+  type LocalizedText,
+  parseInput,
+  type RosterInput,
+  type RosterListInput,
+  rosterInput,
+  rosterListInput,
+  rosterNotFoundError,
+} from '@polcenter/domain';
+import type { Actor } from '../kernel/actor.js';
+import { audit } from '../kernel/audit.js';
+import { isUniqueViolation } from '../kernel/db-errors.js';
+import { assertUnit } from '../kernel/sql-helpers.js';
+import type { Orm } from '../orm.js';
+
+export interface RosterView {
+  readonly id: string;
+  readonly level: string;
+  /** The level's name when it is one of the default levels. */
+  readonly levelName: LocalizedText | null;
+  readonly ownerUnitId: string;
+  readonly ownerUnitName: string;
+  readonly termStartYear: number;
+  readonly termEndYear: number;
+  readonly name: string | null;
+}
+
+export const ROSTER_COLUMNS = `r.id, r.level, r.owner_unit_id, ou.name AS owner_unit_name, r.term_start_year, r.term_end_year, r.name`;
+
+export interface RosterRow {
+  id: string;
+  level: string;
+  owner_unit_id: string;
+  owner_unit_name: string;
+  term_start_year: number;
+  term_end_year: number;
+  name: string | null;
+}
+
+export function rosterView(row: RosterRow): RosterView {
+  return {
+    id: row.id,
+    level: row.level,
+    levelName: DEFAULT_ROSTER_LEVELS.find((l) => l.code === row.level)?.name ?? null,
+    ownerUnitId: row.owner_unit_id,
+    ownerUnitName: row.owner_unit_name,
+    termStartYear: row.term_start_year,
+    termEndYear: row.term_end_year,
+    name: row.name,
+  };
+}
+
+/** Rosters themselves: a level, an owning unit, a term. */
+export class Rosters {
+  constructor(private readonly orm: Orm) {}
+
+  async create(actor: Actor, input: RosterInput): Promise<RosterView> {
+    const data = parseInput(rosterInput, input);
+    const id = await this.orm.em.fork().transactional(async (tx) => {
+      await assertUnit(tx, data.ownerUnitId, 'ownerUnitId');
+      const [row] = await tx
+        .execute<{ id: string }[]>(
+          `INSERT INTO roster (id, level, owner_unit_id, term_start_year, term_end_year, name)
+           VALUES (gen_random_uuid(), ?, ?, ?, ?, ?) RETURNING id`,
+          [data.level, data.ownerUnitId, data.termStartYear, data.termEndYear, data.name ?? null],
+        )
+        .catch((error) => {
+          if (isUniqueViolation(error, 'roster_unique')) {
+            throw new DomainError(
+              'ROSTER.TERM_TAKEN',
+              {
+                vi: `Đơn vị đã có danh sách cấp này cho nhiệm kỳ bắt đầu năm ${data.termStartYear}.`,
+                en: `The unit already has a roster of this level for the term starting ${data.termStartYear}.`,
+              },
+              { fields: [{ field: 'termStartYear', message: { vi: 'Đã có.', en: 'Already exists.' } }] },
+            );
+          }
+          throw error;
+        });
+      const rosterId = (row as { id: string }).id;
+      await audit(tx, actor, { action: 'roster.create', entity: 'roster', entityId: rosterId, after: data });
+      return rosterId;
+    });
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<RosterView> {
+    parseInput(idInput, id);
+    const [row] = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<RosterRow[]>(
+        `SELECT ${ROSTER_COLUMNS} FROM roster r JOIN unit ou ON ou.id = r.owner_unit_id WHERE r.id = ?`,
+        [id],
+      );
+    if (!row) throw rosterNotFoundError(id);
+    return rosterView(row);
+  }
+
+  async list(input: RosterListInput = {}): Promise<RosterView[]> {
+    const q = parseInput(rosterListInput, input);
+    const rows = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<RosterRow[]>(
+        `SELECT ${ROSTER_COLUMNS} FROM roster r JOIN unit ou ON ou.id = r.owner_unit_id
+          WHERE (?::uuid IS NULL OR r.owner_unit_id = ?) AND (?::text IS NULL OR r.level = ?)
+          ORDER BY ou.name COLLATE "vi-x-icu", r.level, r.term_start_year`,
+        [q.ownerUnitId ?? null, q.ownerUnitId ?? null, q.level ?? null, q.level ?? null],
+      );
+    return rows.map(rosterView);
+  }
+}
