@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { PolCenter, Principal } from '@polcenter/core';
+import type { PolCenter, Principal, SessionEnd } from '@polcenter/core';
 import { type Lang, pickLang } from '@polcenter/domain';
 import { RateLimiter, type RateLimitRule } from './rate-limit.js';
+import { clearedSessionCookie, cookieMayAuthenticate, sessionCookieOf } from './session-cookie.js';
 
 /** Limits on what the public can repeat (sign-in guesses, registrations); see docs/operations.md. */
 export interface Limits {
@@ -61,6 +62,20 @@ export interface Context {
    * every procedure then fails with it, mapped like any other error (a 503), in the caller's language.
    */
   readonly failure: unknown;
+  /** How the caller's sign-in came, and what the answer must tell the browser about its cookie. */
+  readonly session: SessionTransport;
+}
+
+/** The browser session's side of a call: read from the request, written to the response. */
+export interface SessionTransport {
+  /** Where the token came from: an `Authorization` header, the console's cookie, or nowhere. */
+  readonly via: 'bearer' | 'cookie' | null;
+  /** The token was ours but no longer signs in, and why (told to the person). */
+  readonly ended: SessionEnd | null;
+  /** The request came over HTTPS: the cookie is then `Secure`. */
+  readonly https: boolean;
+  /** `Set-Cookie` values the HTTP layer sends with the answer (sign-in, sign-out, an ended session). */
+  readonly setCookies: string[];
 }
 
 export function createContextInner(options: {
@@ -73,6 +88,7 @@ export function createContextInner(options: {
   idempotencyKey?: string | null;
   requestId?: string;
   failure?: unknown;
+  session?: Partial<SessionTransport>;
 }): Context {
   return {
     polcenter: options.polcenter,
@@ -84,30 +100,55 @@ export function createContextInner(options: {
     limits: options.limits ?? defaultLimits(),
     requestId: options.requestId ?? randomUUID(),
     failure: options.failure ?? null,
+    session: {
+      via: options.session?.via ?? (options.token ? 'bearer' : null),
+      ended: options.session?.ended ?? null,
+      https: options.session?.https ?? false,
+      setCookies: options.session?.setCookies ?? [],
+    },
   };
 }
 
-/** `Authorization: Bearer …` → the caller. An unknown or expired token is treated as no token. */
+/**
+ * `Authorization: Bearer …` (API clients, widgets) or the console's session cookie → the caller.
+ * The bearer header wins when both come. An unknown, expired, idle or revoked token is treated as
+ * no token; when it was ours, `session.ended` says why, and an ended cookie is cleared.
+ */
 export async function createContextFromHeaders(
   polcenter: PolCenter,
   headers: {
     authorization?: string | undefined;
     'accept-language'?: string | undefined;
     'idempotency-key'?: string | string[] | undefined;
+    cookie?: string | undefined;
+    host?: string | undefined;
+    origin?: string | undefined;
+    'sec-fetch-site'?: string | string[] | undefined;
   },
-  client: { clientKey: string; limits: Limits; requestId?: string },
+  client: { clientKey: string; limits: Limits; requestId?: string; method?: string; https?: boolean },
 ): Promise<Context> {
-  const token = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1] ?? null;
+  const https = client.https ?? false;
+  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1] ?? null;
+  const cookie = bearer ? null : sessionCookieOf(headers.cookie);
+  const cookieAllowed = cookie !== null && cookieMayAuthenticate({ method: client.method ?? 'GET', https, headers });
+  const token = bearer ?? (cookieAllowed ? cookie : null);
+  const via = bearer ? 'bearer' : cookieAllowed ? 'cookie' : null;
   let principal: Principal | null = null;
+  let ended: SessionEnd | null = null;
   let failure: unknown = null;
   try {
-    principal = token ? await polcenter.auth.authenticate(token) : null;
+    const check = token ? await polcenter.auth.check(token) : null;
+    if (check && 'principal' in check) principal = check.principal;
+    else if (check) ended = check.ended;
   } catch (error) {
     // Thrown from here, tRPC would answer a bare 500 with no context (no language) and log the
     // driver's message, the token's hash in its SQL; carried in the context, the procedure's
     // error mapping answers it (a 503 when the database is away).
     failure = error;
   }
+  const setCookies: string[] = [];
+  // A cookie that signs no one in any more is removed, so the browser stops sending it.
+  if (via === 'cookie' && !principal && !failure) setCookies.push(clearedSessionCookie(https));
   return createContextInner({
     polcenter,
     principal,
@@ -115,6 +156,7 @@ export async function createContextFromHeaders(
     token: principal ? token : null,
     lang: headers['accept-language'],
     idempotencyKey: idempotencyKeyOf(headers['idempotency-key']),
+    session: { via: principal || ended ? via : null, ended, https, setCookies },
     ...client,
   });
 }

@@ -26,6 +26,8 @@ export interface ErrorData {
   readonly fields: readonly FieldError[];
   /** For RATE.LIMITED: the seconds to wait (also sent as `Retry-After`), so a widget can say it. */
   readonly retryAfterSeconds?: number;
+  /** For AUTH.SESSION_ENDED: why (`idle`, `expired`, `revoked`), so the console can say it. */
+  readonly sessionEnd?: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { SESSION_ENDED_TEXT } from '@polcenter/core';
 import { DomainError, type Role, screenInput, tokenScopeRefusal } from '@polcenter/domain';
 import { initTRPC } from '@trpc/server';
 import type { Context } from './context.js';
@@ -23,6 +24,9 @@ const t = initTRPC.context<Context>().create({
       fields: domain?.fields ?? [],
       ...(typeof domain?.details.retryAfterSeconds === 'number'
         ? { retryAfterSeconds: domain.details.retryAfterSeconds }
+        : {}),
+      ...(typeof domain?.details.reason === 'string' && domain.code === 'AUTH.SESSION_ENDED'
+        ? { sessionEnd: domain.details.reason }
         : {}),
     };
     let message = shape.message;
@@ -74,9 +78,17 @@ const signInRequired = () =>
     en: 'Sign in to use this.',
   });
 
+/** A sign-in that was ours has ended: the person is told why (idle, time limit, signed out). */
+const sessionEnded = (ctx: Context) => {
+  const end = ctx.session.ended ?? 'revoked';
+  return new DomainError('AUTH.SESSION_ENDED', SESSION_ENDED_TEXT[end](ctx.polcenter.auth.idleMinutes), {
+    details: { reason: end },
+  });
+};
+
 /** Any signed-in caller. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.principal) throw signInRequired();
+  if (!ctx.principal) throw ctx.session.ended ? sessionEnded(ctx) : signInRequired();
   return next({ ctx: { ...ctx, principal: ctx.principal } });
 });
 

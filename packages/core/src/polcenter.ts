@@ -1,7 +1,7 @@
 import { ActivityService } from './activities/activities.js';
 import { AssignmentService } from './assignments/assignments.js';
 import { AuditTrailService } from './audit/audit-trail.js';
-import { AuthService } from './auth/auth.js';
+import { type AuthOptions, AuthService } from './auth/auth.js';
 import { CertificateService } from './certificates/certificates.js';
 import { ClassService } from './classes/classes.js';
 import { EnrolmentService } from './enrolment/enrolment.js';
@@ -35,6 +35,8 @@ export interface PolCenterOptions {
    * of it with `?code=` (see `CertificateOptions.checkUrl`).
    */
   readonly certificateCheckUrl?: string | null | (() => string | null);
+  /** Sign-in sessions: absolute and idle limits (12 hours, 30 minutes by default). */
+  readonly auth?: AuthOptions;
 }
 
 /** The library, ready to use: typed services over one connection pool. */
@@ -99,7 +101,7 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
     attendance: new AttendanceService(orm),
     results: new ResultService(orm),
     certificates: new CertificateService(orm, { checkUrl: options.certificateCheckUrl ?? null }),
-    auth: new AuthService(orm),
+    auth: new AuthService(orm, options.auth),
     auditTrail: new AuditTrailService(orm),
     idempotency: new IdempotencyService(orm),
     rosters: new RosterService(orm),

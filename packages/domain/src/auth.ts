@@ -54,3 +54,16 @@ export const userInput = z
   })
   .strict();
 export type UserInput = z.input<typeof userInput>;
+
+/** One's own password change: the current password proves it is them, not a session left open. */
+export const changePasswordInput = z
+  .object({ currentPassword: text(200, { trim: false }), newPassword: password })
+  .strict()
+  .refine((value) => value.currentPassword !== value.newPassword, {
+    path: ['newPassword'],
+    message: bilingual({
+      vi: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+      en: 'The new password must differ from the current one.',
+    }),
+  });
+export type ChangePasswordInput = z.input<typeof changePasswordInput>;

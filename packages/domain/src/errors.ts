@@ -20,6 +20,8 @@ export const ERROR_KINDS = {
   'SCHEMA.TOO_NEW': 'unavailable',
   'AUTH.REQUIRED': 'unauthorized',
   'AUTH.INVALID_CREDENTIALS': 'unauthorized',
+  'AUTH.SESSION_ENDED': 'unauthorized',
+  'AUTH.WRONG_PASSWORD': 'invalid',
   'AUTH.FORBIDDEN': 'forbidden',
   'AUTH.TOKEN_SCOPE': 'forbidden',
   'AUTH.TOKEN_NOT_FOUND': 'not_found',

@@ -209,3 +209,90 @@ test('a sign-in session is a token of its own: full scope, twelve hours', async 
 });
 
 test.run();
+
+test('a sign-in unused for 30 minutes ends as idle, one past its 12 hours as expired, a signed-out one as revoked; API tokens have no idle limit', async () => {
+  await polcenter.auth.createUser(SYSTEM_ACTOR, {
+    username: 'be.van.an',
+    displayName: 'Bế Văn An',
+    password: 'Bằng Lũng 2026',
+    roles: [{ role: 'center_staff', unitId: await unitId('064') }],
+  });
+  const sql = (text: string, values: unknown[]) => polcenter.orm.em.fork().execute(text, values, 'run');
+  const hashOf = "encode(sha256(convert_to(?, 'UTF8')), 'hex')";
+  const session = () => polcenter.auth.signIn({ username: 'be.van.an', password: 'Bằng Lũng 2026' });
+
+  const idle = await session();
+  assert.ok(await polcenter.auth.check(idle.token).then((c) => c && 'principal' in c));
+  await sql(`UPDATE auth_token SET last_used_at = now() - interval '29 minutes' WHERE token_hash = ${hashOf}`, [
+    idle.token,
+  ]);
+  assert.ok(await polcenter.auth.authenticate(idle.token), 'used 29 minutes ago: still on');
+  await sql(`UPDATE auth_token SET last_used_at = now() - interval '31 minutes' WHERE token_hash = ${hashOf}`, [
+    idle.token,
+  ]);
+  assert.equal(await polcenter.auth.check(idle.token), { ended: 'idle' });
+  assert.is(await polcenter.auth.authenticate(idle.token), null);
+
+  const old = await session();
+  await sql(`UPDATE auth_token SET expires_at = now() - interval '1 second' WHERE token_hash = ${hashOf}`, [old.token]);
+  assert.equal(await polcenter.auth.check(old.token), { ended: 'expired' });
+
+  const gone = await session();
+  await polcenter.auth.signOut(gone.token);
+  assert.equal(await polcenter.auth.check(gone.token), { ended: 'revoked' });
+  assert.is(await polcenter.auth.check('pcs_not-a-token-of-ours'), null);
+
+  const userId = (await polcenter.auth.userIdOf('be.van.an')) as string;
+  const api = await polcenter.auth.createApiToken(SYSTEM_ACTOR, userId, { label: 'Cổng xã', scope: 'read' });
+  await sql(`UPDATE auth_token SET last_used_at = now() - interval '10 days' WHERE token_hash = ${hashOf}`, [
+    api.token,
+  ]);
+  assert.ok(await polcenter.auth.authenticate(api.token), 'an API token is not idle-limited');
+});
+
+test('changing one’s password needs the current one, ends the other sign-ins and keeps the one it was made from and API tokens', async () => {
+  const userId = (await polcenter.auth.userIdOf('be.van.an')) as string;
+  const here = await polcenter.auth.signIn({ username: 'be.van.an', password: 'Bằng Lũng 2026' });
+  const there = await polcenter.auth.signIn({ username: 'be.van.an', password: 'Bằng Lũng 2026' });
+  const api = await polcenter.auth.createApiToken(SYSTEM_ACTOR, userId, { label: 'Báo cáo', scope: 'read' });
+  const actor = { id: userId, label: 'Bế Văn An' };
+
+  const wrong = await expectDomainError(
+    polcenter.auth.changePassword(actor, userId, {
+      currentPassword: 'đoán thử mà thôi',
+      newPassword: 'Chợ Đồn 2027 mới',
+    }),
+  );
+  assert.is(wrong.code, 'AUTH.WRONG_PASSWORD');
+  assert.equal(
+    wrong.fields.map((f) => f.field),
+    ['currentPassword'],
+  );
+  const short = await expectDomainError(
+    polcenter.auth.changePassword(actor, userId, { currentPassword: 'Bằng Lũng 2026', newPassword: 'ngắn' }),
+  );
+  assert.equal(
+    short.fields.map((f) => f.field),
+    ['newPassword'],
+  );
+  assert.ok(await polcenter.auth.authenticate(there.token), 'a refused change ends nothing');
+
+  await polcenter.auth.changePassword(
+    actor,
+    userId,
+    { currentPassword: 'Bằng Lũng 2026', newPassword: 'Chợ Đồn 2027 mới' },
+    here.principal.token?.id,
+  );
+  assert.ok(await polcenter.auth.authenticate(here.token));
+  assert.equal(await polcenter.auth.check(there.token), { ended: 'revoked' });
+  assert.ok(await polcenter.auth.authenticate(api.token));
+  await expectDomainError(polcenter.auth.signIn({ username: 'be.van.an', password: 'Bằng Lũng 2026' }));
+  assert.ok(await polcenter.auth.signIn({ username: 'be.van.an', password: 'Chợ Đồn 2027 mới' }));
+  const [row] = await polcenter.orm.em
+    .fork()
+    .execute<{ n: number }[]>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.password' AND entity_id = ?",
+      [userId],
+    );
+  assert.is(row?.n, 1);
+});

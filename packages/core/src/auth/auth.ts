@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   type ApiTokenInput,
   apiTokenInput,
+  type ChangePasswordInput,
+  changePasswordInput,
   DomainError,
   FULL_SCOPE,
   formatTokenScope,
@@ -72,9 +74,32 @@ export interface SignedIn {
 }
 
 export interface AuthOptions {
-  /** How long a sign-in lasts (default 12 hours: a working day). */
+  /** How long a sign-in lasts at most, however busy (default 12 hours: a working day). */
   readonly sessionHours?: number;
+  /** A sign-in unused this long ends (default 30 minutes); API tokens have no idle limit. */
+  readonly sessionIdleMinutes?: number;
 }
+
+/** Why a known token no longer signs anyone in: told to the person, so they know what happened. */
+export type SessionEnd = 'idle' | 'expired' | 'revoked';
+
+/** A token's check: who it signs in, or why it no longer does (null when it is no token of ours). */
+export type TokenCheck = { readonly principal: Principal } | { readonly ended: SessionEnd } | null;
+
+export const SESSION_ENDED_TEXT: Record<SessionEnd, (idleMinutes: number) => { vi: string; en: string }> = {
+  idle: (minutes) => ({
+    vi: `Phiên làm việc đã kết thúc vì không hoạt động quá ${minutes} phút. Vui lòng đăng nhập lại.`,
+    en: `Your session ended after ${minutes} minutes without activity. Please sign in again.`,
+  }),
+  expired: () => ({
+    vi: 'Phiên làm việc đã hết thời hạn. Vui lòng đăng nhập lại.',
+    en: 'Your session has reached its time limit. Please sign in again.',
+  }),
+  revoked: () => ({
+    vi: 'Phiên làm việc đã kết thúc (đăng xuất, hoặc mật khẩu vừa được đổi). Vui lòng đăng nhập lại.',
+    en: 'Your session was ended (signed out, or the password was changed). Please sign in again.',
+  }),
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -292,8 +317,24 @@ export class AuthService {
     return view;
   }
 
-  /** The principal behind a bearer token, or null when it is unknown, expired or revoked. */
+  /** The principal behind a bearer token, or null when it is unknown, expired, idle or revoked. */
   async authenticate(token: string | undefined | null): Promise<Principal | null> {
+    const check = await this.check(token);
+    return check && 'principal' in check ? check.principal : null;
+  }
+
+  /** Minutes of inactivity that end a sign-in. */
+  get idleMinutes(): number {
+    return this.options.sessionIdleMinutes ?? 30;
+  }
+
+  /**
+   * Who a token signs in, or why a token of ours no longer does: revoked (signed out, password
+   * changed, account disabled), past its absolute expiry, or — a sign-in session only — unused for
+   * longer than the idle limit. Use is recorded at most once a minute, so the idle limit is exact to
+   * the minute.
+   */
+  async check(token: string | undefined | null): Promise<TokenCheck> {
     if (!token || token.length > 200) return null;
     const em = this.orm.em.fork();
     const [row] = await em.execute<
@@ -305,26 +346,75 @@ export class AuthService {
         areas: string[] | null;
         expires_at: Date | string;
         stale: boolean;
+        ended: SessionEnd | null;
       }[]
     >(
       `SELECT t.user_id, t.id, t.kind, t.read_only, t.areas, t.expires_at,
-              (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
+              (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale,
+              CASE WHEN t.revoked_at IS NOT NULL OR NOT u.active THEN 'revoked'
+                   WHEN t.expires_at <= now() THEN 'expired'
+                   WHEN t.kind = 'session'
+                    AND coalesce(t.last_used_at, t.created_at) <= now() - make_interval(mins => ?) THEN 'idle'
+              END AS ended
          FROM auth_token t JOIN app_user u ON u.id = t.user_id
-        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > now() AND u.active`,
-      [sha256(token)],
+        WHERE t.token_hash = ?`,
+      [this.idleMinutes, sha256(token)],
     );
     if (!row) return null;
+    if (row.ended) return { ended: row.ended };
     // Recording every use would turn each read into a write; once a minute is enough to see activity.
     if (row.stale) await em.execute('UPDATE auth_token SET last_used_at = now() WHERE id = ?', [row.id], 'run');
     return {
-      ...(await this.principal(row.user_id)),
-      token: {
-        id: row.id,
-        kind: row.kind,
-        scope: { readOnly: row.read_only, areas: (row.areas as TokenArea[] | null) ?? null },
-        expiresAt: new Date(row.expires_at).toISOString(),
+      principal: {
+        ...(await this.principal(row.user_id)),
+        token: {
+          id: row.id,
+          kind: row.kind,
+          scope: { readOnly: row.read_only, areas: (row.areas as TokenArea[] | null) ?? null },
+          expiresAt: new Date(row.expires_at).toISOString(),
+        },
       },
     };
+  }
+
+  /**
+   * Changes one's own password, the current one required; every other sign-in session of the user
+   * ends (a stolen session does not outlive the change), API tokens stay. `keepSessionId` is the
+   * session the change was made from.
+   */
+  async changePassword(
+    actor: Actor,
+    userId: string,
+    input: ChangePasswordInput,
+    keepSessionId?: string,
+  ): Promise<void> {
+    const data = parseInput(changePasswordInput, input);
+    const em = this.orm.em.fork();
+    const [user] = await em.execute<{ password_hash: string }[]>('SELECT password_hash FROM app_user WHERE id = ?', [
+      userId,
+    ]);
+    if (!user || !(await verifyPassword(data.currentPassword, user.password_hash))) {
+      throw new DomainError(
+        'AUTH.WRONG_PASSWORD',
+        { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+        { fields: [{ field: 'currentPassword', message: { vi: 'Không đúng.', en: 'Wrong password.' } }] },
+      );
+    }
+    const passwordHash = await hashPassword(data.newPassword);
+    await em.transactional(async (tx) => {
+      await tx.execute(
+        'UPDATE app_user SET password_hash = ?, updated_at = now() WHERE id = ?',
+        [passwordHash, userId],
+        'run',
+      );
+      await tx.execute(
+        `UPDATE auth_token SET revoked_at = now()
+          WHERE user_id = ? AND kind = 'session' AND revoked_at IS NULL AND id <> coalesce(?::uuid, '00000000-0000-0000-0000-000000000000')`,
+        [userId, keepSessionId ?? null],
+        'run',
+      );
+      await audit(tx, actor, { action: 'user.password', entity: 'user', entityId: userId });
+    });
   }
 
   async signOut(token: string): Promise<void> {

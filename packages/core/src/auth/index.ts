@@ -2,10 +2,14 @@
 
 export {
   type ApiTokenView,
+  type AuthOptions,
   AuthService,
   type CreatedApiToken,
   type Principal,
+  SESSION_ENDED_TEXT,
+  type SessionEnd,
   type SignedIn,
+  type TokenCheck,
   type TokenInUse,
 } from './auth.js';
 export * from './entities.js';
