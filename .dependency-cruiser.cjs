@@ -81,8 +81,9 @@ module.exports = {
     {
       name: 'pages-use-widgets-only',
       severity: 'error',
+      comment: 'Pages run in browsers: the widgets, the domain, and of the API only its browser client.',
       from: { path: '^apps/(portal|console)/', pathNot: TESTS },
-      to: { path: '^(packages/(core|postgres|api)|apps/server)/' },
+      to: { path: '^(packages/(core|postgres|api)|apps/server)/', pathNot: '^packages/api/src/client\\.ts$' },
     },
     {
       name: 'tooling-only-in-tests',

@@ -75,6 +75,33 @@ function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
   return forwarded || req.socket.remoteAddress || 'unknown';
 }
 
+/** HTTPS directly, or through a trusted proxy that says so: the session cookie is then `Secure`. */
+function reachedByHttps(req: http.IncomingMessage, trustProxy: boolean): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted) return true;
+  return (
+    trustProxy &&
+    String(req.headers['x-forwarded-proto'] ?? '')
+      .split(',')[0]
+      ?.trim() === 'https'
+  );
+}
+
+/**
+ * The console's policy: stricter than the portal's (no inline style, nothing framed, nothing
+ * from elsewhere). Lit's styles are constructed stylesheets, which CSP does not gate.
+ */
+const CONSOLE_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /**
  * One HTTP server for everything: the tRPC API under /trpc, health checks, the embeddable widget
  * bundle under /widgets and the demo portal page at /.
@@ -94,11 +121,15 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
         clientKey: clientAddress(req, options.trustProxy ?? false),
         limits,
         requestId: requestIds.get(req),
+        method: req.method ?? 'GET',
+        https: reachedByHttps(req, options.trustProxy ?? false),
       }),
-    responseMeta({ errors }) {
+    responseMeta({ errors, ctx }) {
       // tRPC sends its own Vary (trpc-accept, accept) in place of the guard's: Origin goes back on,
       // since whether CORS headers are sent depends on it.
       const headers = new Headers([['vary', 'Origin']]);
+      // The console's session cookie: set at sign-in, removed at sign-out or when it has ended.
+      for (const cookie of ctx?.session.setCookies ?? []) headers.append('set-cookie', cookie);
       const wait = errors
         .map((error) =>
           error.code === 'SERVICE_UNAVAILABLE'
@@ -139,6 +170,15 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
   const widgetChunks = staticFolder(packageFolder('@polcenter/widgets', 'dist/chunks'), {
     cacheControl: 'public, max-age=31536000, immutable',
     headers: WIDGET_HEADERS,
+  });
+  // The console's files are named by content hash (a year, immutable); its page is the same
+  // index.html for every /console/… address, so a reload or a shared link opens that page.
+  const consoleFiles = staticFolder(packageFolder('@polcenter/console', 'dist'), {
+    cacheControl: 'public, max-age=31536000, immutable',
+  });
+  const consolePage = staticFolder(packageFolder('@polcenter/console', 'dist'), {
+    cacheControl: 'no-cache',
+    htmlHeaders: { 'content-security-policy': CONSOLE_POLICY, 'x-frame-options': 'DENY' },
   });
   const portal = staticFolder(packageFolder('@polcenter/portal', 'public'), {
     cacheControl: 'no-cache',
@@ -191,6 +231,10 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
           if (await widgetChunks(route.slice('/widgets/chunks/'.length), req, res)) return;
         } else if (route.startsWith('/widgets/')) {
           if (await widgets(route.slice('/widgets/'.length), req, res)) return;
+        } else if (route === '/console' || route.startsWith('/console/')) {
+          if (route.startsWith('/console/assets/')) {
+            if (await consoleFiles(route.slice('/console/'.length), req, res)) return;
+          } else if (await consolePage('index.html', req, res)) return;
         } else if (await portal(route.slice(1), req, res)) return;
       }
       sendJson(res, 404, { error: pickLang(req.headers['accept-language']) === 'vi' ? 'Không tìm thấy' : 'Not found' });

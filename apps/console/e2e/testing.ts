@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createPolCenter, type PolCenter, SYSTEM_ACTOR } from '@polcenter/core';
+import { launchBrowser, type TestBrowser } from '@polcenter/testing/browser';
+import { testDatabase } from '@polcenter/testing/database';
+import { type ServerProcess, startServerProcess } from '@polcenter/testing/server-process';
+import type { Page } from 'playwright-core';
+
+/** Passwords of the console's test accounts. */
+export const PASSWORD = 'mat-khau-trung-tam-2026';
+
+export interface ConsoleRig {
+  readonly url: string;
+  /** The library on the server's database: accounts, and what a test checks or sets behind the UI. */
+  readonly polcenter: PolCenter;
+  readonly server: ServerProcess;
+  readonly browser: TestBrowser;
+  /** Center staff of Xã Chợ Đồn (the demo classes' organiser), and an administrator. */
+  readonly users: { readonly staff: string; readonly admin: string };
+  /** A fresh page (new tab of one browser context: cookies shared, as tabs of one browser). */
+  page(width?: number): Promise<Page>;
+  sql<T>(text: string, values?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The console as people get it: `polcenter start` as a real process on a fresh database (demo data
+ * seeded), two staff accounts, and a Chromium with web security on.
+ */
+export async function startConsole(): Promise<ConsoleRig> {
+  const database = await testDatabase();
+  const server = await startServerProcess({ DATABASE_URL: database.url, POLCENTER_LOG: '0' });
+  const polcenter = await createPolCenter({ databaseUrl: database.url, poolSize: 3 });
+  const [unit] = await polcenter.orm.em
+    .fork()
+    .execute<{ id: string }[]>("SELECT id FROM unit WHERE code = 'TN-CHODON'");
+  await polcenter.auth.createUser(SYSTEM_ACTOR, {
+    username: 'canbo.chodon',
+    displayName: 'Hoàng Thị Lan',
+    password: PASSWORD,
+    roles: [{ role: 'center_staff', unitId: unit?.id ?? null }],
+  });
+  await polcenter.auth.createUser(SYSTEM_ACTOR, {
+    username: 'quantri',
+    displayName: 'Nông Văn Quản',
+    password: PASSWORD,
+    roles: [{ role: 'admin', unitId: null }],
+  });
+  const browser = await launchBrowser();
+  return {
+    url: server.url,
+    polcenter,
+    server,
+    browser,
+    users: { staff: 'canbo.chodon', admin: 'quantri' },
+    async page(width) {
+      const page = await browser.context.newPage();
+      if (width) await page.setViewportSize({ width, height: 800 });
+      return page;
+    },
+    sql: (text, values = []) => polcenter.orm.em.fork().execute(text, values),
+    async stop() {
+      await browser.close();
+      await polcenter.close();
+      await server.stop();
+      await database.drop();
+    },
+  };
+}
+
+/**
+ * Signs in through the sign-in page of the address (the start page unless `path`), as a person new
+ * to this browser (its cookies cleared), and waits for the console's header.
+ */
+export async function signIn(
+  page: Page,
+  url: string,
+  username: string,
+  password = PASSWORD,
+  path = '/',
+): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${url}/console${path}`);
+  await page.getByLabel(/Tên đăng nhập|Username/).fill(username);
+  await page.getByLabel(/^(Mật khẩu|Password)$/).fill(password);
+  await page.getByRole('button', { name: /^(Đăng nhập|Sign in)$/ }).click();
+  await page.getByRole('button', { name: /Đăng xuất|Sign out/ }).waitFor();
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeResults {
+  violations: { id: string; impact?: string; nodes: { target: unknown; failureSummary?: string }[] }[];
+}
+
+/**
+ * axe-core's serious and critical violations on the page as it is now (shadow roots included), as
+ * `rule: target` lines. axe is evaluated by the test driver, since the console's policy lets no
+ * inline script run.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } })
+      .axe;
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`));
+  });
+}
+
+/** Whether anything on the page is wider than the window (a sideways scroll at 360 px). */
+export function overflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}

@@ -1,0 +1,65 @@
+import type { PolCenterClient } from '@polcenter/api/client';
+import type { LocalizedText } from '@polcenter/domain';
+import { type Failure, failureOf } from '@polcenter/widgets/failure';
+import type { ReactiveController } from 'lit';
+import { keyedClient } from './api';
+import type { ConsolePage } from './page';
+
+/**
+ * One thing a person does on a page (save, create, change status): its progress, its success, and
+ * the API's refusal field by field. A second click while it runs does nothing; the same input sent
+ * again (a retry after a failure, a double submit) carries the same `Idempotency-Key`, so the
+ * server answers it once. New input gets a new key.
+ */
+export class Action<T> implements ReactiveController {
+  state: 'idle' | 'running' | 'done' | 'failed' = 'idle';
+  failure: Failure | undefined;
+  /** What the last success returned. */
+  result: T | undefined;
+  private key: { input: string; value: string } | undefined;
+
+  constructor(private readonly host: ConsolePage) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  get running(): boolean {
+    return this.state === 'running';
+  }
+
+  /** The message for `field` (the API's dotted path), in the page's language, if it was refused. */
+  fieldError(field: string): LocalizedText | undefined {
+    return this.failure?.fields.find((f) => f.field === field || f.field.startsWith(`${field}.`))?.message;
+  }
+
+  /** Runs `call` with a client carrying this input's idempotency key. Returns undefined on failure. */
+  async run(input: unknown, call: (client: PolCenterClient) => Promise<T>): Promise<T | undefined> {
+    if (this.state === 'running') return undefined;
+    const text = JSON.stringify(input ?? null);
+    if (this.key?.input !== text) this.key = { input: text, value: crypto.randomUUID() };
+    this.state = 'running';
+    this.failure = undefined;
+    this.host.requestUpdate();
+    try {
+      this.result = await call(keyedClient(this.host.currentLang, this.key.value));
+      this.state = 'done';
+      this.key = undefined;
+      return this.result;
+    } catch (error) {
+      this.failure = failureOf(error);
+      this.state = 'failed';
+      return undefined;
+    } finally {
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Back to idle (the form was edited after a success or a refusal). */
+  reset(): void {
+    if (this.state === 'running') return;
+    this.state = 'idle';
+    this.failure = undefined;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,59 @@
+import type { PolCenterClient } from '@polcenter/api/client';
+import type { Lang, LocalizedText, Role } from '@polcenter/domain';
+import { PcElement } from '@polcenter/widgets/element';
+import { base, tokens } from '@polcenter/widgets/tokens';
+import type { PropertyDeclarations } from 'lit';
+import { consoleClient } from './api';
+import type { Me } from './session';
+import { consoleStyles } from './styles';
+
+/**
+ * The base of every console page and part: the widgets' element (live language, focus kept), the
+ * console's client (session cookie, the shell told when it ends), the signed-in person and the
+ * route's parameters. A page is a custom element listed in `routes.ts`.
+ */
+export class ConsolePage extends PcElement {
+  static override properties: PropertyDeclarations = {
+    ...PcElement.properties,
+    me: { attribute: false },
+    params: { attribute: false },
+  };
+  static override styles = [tokens, base, consoleStyles];
+
+  /** Who is signed in (set by the shell before the page renders). */
+  declare me: Me;
+  /** The route's `:name` parts, e.g. `{ id }` for `/classes/:id`. */
+  declare params: Readonly<Record<string, string>>;
+
+  constructor() {
+    super();
+    this.params = {};
+  }
+
+  /** The language the page speaks now. */
+  get currentLang(): Lang {
+    return this.language;
+  }
+
+  override get client(): PolCenterClient {
+    return consoleClient(this.language);
+  }
+
+  /** The text in the reader's language. */
+  t(text: LocalizedText): string {
+    return text[this.language];
+  }
+
+  /**
+   * Whether the person holds one of `roles` (for some unit; admins hold every role). The API
+   * decides each call; this only hides what it would refuse.
+   */
+  can(...roles: Role[]): boolean {
+    return this.me?.roles.some((g) => g.role === 'admin' || roles.includes(g.role)) ?? false;
+  }
+
+  /** Goes to another console address as a link would (history kept, so Back works). */
+  navigate(path: string): void {
+    this.emit('pc-navigate', { path });
+  }
+}

@@ -1,0 +1,66 @@
+import type { LocalizedText, Role } from '@polcenter/domain';
+
+/**
+ * Every page of the console, one line each. `path` is below `/console` (`:name` parts become the
+ * page's `params`); `load` imports the page's module, which defines `tag`, when it is first
+ * visited; `nav` puts it in the menu (for people holding one of `roles`, when given).
+ * Add a page: write `pages/<name>.ts` (a `ConsolePage`), add its line here. See docs/console.md.
+ */
+export interface Route {
+  readonly path: string;
+  readonly tag: string;
+  readonly title: LocalizedText;
+  readonly load: () => Promise<unknown>;
+  readonly nav?: boolean;
+  readonly roles?: readonly Role[];
+}
+
+export const ROUTES: readonly Route[] = [
+  {
+    path: '/',
+    tag: 'pc-home-page',
+    title: { vi: 'Việc cần làm', en: 'To do' },
+    load: () => import('./pages/home'),
+    nav: true,
+  },
+  {
+    path: '/password',
+    tag: 'pc-password-page',
+    title: { vi: 'Đổi mật khẩu', en: 'Change password' },
+    load: () => import('./pages/password'),
+  },
+];
+
+export interface Match {
+  readonly route: Route;
+  readonly params: Record<string, string>;
+}
+
+/** The route of an address below `/console`, and its parameters; undefined when none matches. */
+export function match(path: string, routes: readonly Route[] = ROUTES): Match | undefined {
+  const parts = path.split('/').filter(Boolean);
+  for (const route of routes) {
+    const pattern = route.path.split('/').filter(Boolean);
+    if (pattern.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const fits = pattern.every((segment, i) => {
+      const part = parts[i] as string;
+      if (segment.startsWith(':')) {
+        params[segment.slice(1)] = decodeURIComponent(part);
+        return true;
+      }
+      return segment === part;
+    });
+    if (fits) return { route, params };
+  }
+  return undefined;
+}
+
+/** The console's base address; every console link is `${BASE}/…`. */
+export const BASE = '/console';
+
+/** A console address's path below the base (`/console/classes?x` → `/classes`). */
+export function pathOf(url: URL): string {
+  const below = url.pathname.slice(BASE.length);
+  return below === '' ? '/' : below;
+}
