@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { accessibilityViolations, overflowsSideways, signIn, startConsole } from './testing';
+import { accessibilityViolations, overflowsSideways, signIn, startConsole } from './testing.js';
 
 const rig = await startConsole();
 test.after(() => rig.stop());

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { PASSWORD, signIn, startConsole } from './testing';
+import { PASSWORD, signIn, startConsole } from './testing.js';
 
 const rig = await startConsole();
 test.after(() => rig.stop());

@@ -2,8 +2,8 @@ import type { PolCenterClient } from '@polcenter/api/client';
 import type { LocalizedText } from '@polcenter/domain';
 import { type Failure, failureOf } from '@polcenter/widgets/failure';
 import type { ReactiveController } from 'lit';
-import { keyedClient } from './api';
-import type { ConsolePage } from './page';
+import { keyedClient } from './api.js';
+import type { ConsolePage } from './page.js';
 
 /**
  * One thing a person does on a page (save, create, change status): its progress, its success, and

@@ -2,7 +2,7 @@ import type { Lang, LocalizedText } from '@polcenter/domain';
 import type { Failure } from '@polcenter/widgets/failure';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Action } from './action';
+import type { Action } from './action.js';
 
 const TEXT = {
   working: { vi: 'Đang lưu…', en: 'Saving…' },

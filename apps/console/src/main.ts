@@ -1,2 +1,2 @@
 /** The console's entry: the shell, which loads each page when it is first visited. */
-import './shell';
+import './shell.js';

@@ -3,9 +3,9 @@ import type { Lang, LocalizedText, Role } from '@polcenter/domain';
 import { PcElement } from '@polcenter/widgets/element';
 import { base, tokens } from '@polcenter/widgets/tokens';
 import type { PropertyDeclarations } from 'lit';
-import { consoleClient } from './api';
-import type { Me } from './session';
-import { consoleStyles } from './styles';
+import { consoleClient } from './api.js';
+import type { Me } from './session.js';
+import { consoleStyles } from './styles.js';
 
 /**
  * The base of every console page and part: the widgets' element (live language, focus kept), the

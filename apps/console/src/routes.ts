@@ -20,14 +20,14 @@ export const ROUTES: readonly Route[] = [
     path: '/',
     tag: 'pc-home-page',
     title: { vi: 'Việc cần làm', en: 'To do' },
-    load: () => import('./pages/home'),
+    load: () => import('./pages/home.js'),
     nav: true,
   },
   {
     path: '/password',
     tag: 'pc-password-page',
     title: { vi: 'Đổi mật khẩu', en: 'Change password' },
-    load: () => import('./pages/password'),
+    load: () => import('./pages/password.js'),
   },
 ];
 

@@ -1,12 +1,12 @@
 import { type Lang, ROLE_NAMES } from '@polcenter/domain';
 import { failureOf, failureText } from '@polcenter/widgets/failure';
 import { css, html, type TemplateResult } from 'lit';
-import { SESSION_LOST, type SessionLost } from './api';
-import { savedLang, setLang } from './i18n';
-import { ConsolePage } from './page';
-import { BASE, type Match, match, pathOf, ROUTES } from './routes';
-import type { Me } from './session';
-import './sign-in';
+import { SESSION_LOST, type SessionLost } from './api.js';
+import { savedLang, setLang } from './i18n.js';
+import { ConsolePage } from './page.js';
+import { BASE, type Match, match, pathOf, ROUTES } from './routes.js';
+import type { Me } from './session.js';
+import './sign-in.js';
 
 const TEXT = {
   title: { vi: 'PolCenter — Trung tâm Chính trị', en: 'PolCenter — Political Center' },

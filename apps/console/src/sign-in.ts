@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { Action } from './action';
-import { actionStatus, field, formValues } from './form';
-import { ConsolePage } from './page';
-import type { Me } from './session';
+import { Action } from './action.js';
+import { actionStatus, field, formValues } from './form.js';
+import { ConsolePage } from './page.js';
+import type { Me } from './session.js';
 
 const TEXT = {
   heading: { vi: 'Đăng nhập', en: 'Sign in' },

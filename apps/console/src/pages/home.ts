@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { ConsolePage } from '../page';
+import { ConsolePage } from '../page.js';
 
 const TEXT = {
   heading: { vi: 'Việc cần làm', en: 'To do' },

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
-import { Action } from '../action';
-import { actionStatus, field, formValues } from '../form';
-import { ConsolePage } from '../page';
+import { Action } from '../action.js';
+import { actionStatus, field, formValues } from '../form.js';
+import { ConsolePage } from '../page.js';
 
 const TEXT = {
   heading: { vi: 'Đổi mật khẩu', en: 'Change password' },
