@@ -11,6 +11,7 @@ test.after(() => rig.stop());
  */
 const PAGES: readonly { path: string; ready: string }[] = [
   { path: '/', ready: 'Việc cần làm' },
+  { path: '/programs', ready: 'Chương trình' },
   { path: '/password', ready: 'Đổi mật khẩu' },
 ];
 

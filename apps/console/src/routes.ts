@@ -24,6 +24,13 @@ export const ROUTES: readonly Route[] = [
     nav: true,
   },
   {
+    path: '/programs',
+    tag: 'pc-programs-page',
+    title: { vi: 'Chương trình', en: 'Programs' },
+    load: () => import('./pages/programs.js'),
+    nav: true,
+  },
+  {
     path: '/password',
     tag: 'pc-password-page',
     title: { vi: 'Đổi mật khẩu', en: 'Change password' },
