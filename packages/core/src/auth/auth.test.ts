@@ -208,8 +208,6 @@ test('a sign-in session is a token of its own: full scope, twelve hours', async 
   assert.equal(await polcenter.auth.listApiTokens({ tokenId: principal?.token?.id }), []);
 });
 
-test.run();
-
 test('a sign-in unused for 30 minutes ends as idle, one past its 12 hours as expired, a signed-out one as revoked; API tokens have no idle limit', async () => {
   await polcenter.auth.createUser(SYSTEM_ACTOR, {
     username: 'be.van.an',
@@ -296,3 +294,5 @@ test('changing one’s password needs the current one, ends the other sign-ins a
     );
   assert.is(row?.n, 1);
 });
+
+test.run();
