@@ -1,24 +1,62 @@
+import {
+  BriefingPersonSchema,
+  BriefingSchema,
+  ConferenceAttendanceSchema,
+  ConferenceSchema,
+  ConferenceSiteSchema,
+  ContestCategorySchema,
+  ContestEntrantSchema,
+  ContestSchema,
+  ContestScoreSchema,
+  OpinionReportPersonSchema,
+  OpinionReportSchema,
+} from './activities/entities.js';
+import { TeachingAssignmentSchema } from './assignments/entities.js';
 import { AuditLogSchema } from './audit/entities.js';
 import { AppUserSchema, AuthTokenSchema, UserRoleSchema } from './auth/entities.js';
 import { CertificateSchema } from './certificates/entities.js';
 import { ClassSessionSchema, ClassSiteSchema, TrainingClassSchema } from './classes/entities.js';
 import { AttendanceSchema, EnrolmentSchema, ScoreSchema } from './enrolment/entities.js';
+import { ObligationSchema } from './obligations/entities.js';
 import { PersonSchema } from './people/entities.js';
 import { ProgramSchema, ProgramTopicSchema } from './programs/entities.js';
-import { ROSTER_ENTITIES } from './rosters/entities.js';
+import { RosterDecisionItemSchema, RosterDecisionSchema, RosterSchema } from './rosters/entities.js';
 import { UnitLevelSchema, UnitSchema } from './units/entities.js';
 import { UnitLinkSchema } from './units/link-entities.js';
 
+export * from './activities/entities.js';
+export * from './assignments/entities.js';
 export * from './audit/entities.js';
 export * from './auth/entities.js';
 export * from './certificates/entities.js';
 export * from './classes/entities.js';
 export * from './enrolment/entities.js';
+export * from './obligations/entities.js';
 export * from './people/entities.js';
 export * from './programs/entities.js';
 export * from './rosters/entities.js';
 export * from './units/entities.js';
 export * from './units/link-entities.js';
+
+/** The rapporteur features' entities (rosters, activities, obligations, assignments), in their registration order. */
+export const ROSTER_ENTITIES = [
+  RosterSchema,
+  RosterDecisionSchema,
+  RosterDecisionItemSchema,
+  BriefingSchema,
+  BriefingPersonSchema,
+  OpinionReportSchema,
+  OpinionReportPersonSchema,
+  ConferenceSchema,
+  ConferenceSiteSchema,
+  ConferenceAttendanceSchema,
+  ContestSchema,
+  ContestCategorySchema,
+  ContestEntrantSchema,
+  ContestScoreSchema,
+  ObligationSchema,
+  TeachingAssignmentSchema,
+] as const;
 
 /** Every entity, registered explicitly (bundles and tests stay predictable). */
 export const ENTITIES = [

@@ -11,7 +11,7 @@ export * from './auth/index.js';
 export * from './certificates/index.js';
 export * from './classes/index.js';
 export * from './enrolment/index.js';
-export { ENTITIES } from './entities.js';
+export { ENTITIES, ROSTER_ENTITIES } from './entities.js';
 export * from './imports/index.js';
 export { type Actor, SYSTEM_ACTOR } from './kernel/actor.js';
 export { type AuditEntry, audit } from './kernel/audit.js';

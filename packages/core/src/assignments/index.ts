@@ -1,2 +1,4 @@
 /** `@polcenter/core/assignments`: teaching assignments: who lectures which session of a class. */
+
 export { AssignmentService, type AssignmentView } from './assignments.js';
+export * from './entities.js';
