@@ -1,9 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cachedBinaries, findPostgresBinaries, postgresOf } from './binaries.js';
@@ -11,26 +9,9 @@ import { startEmbeddedPostgres } from './embedded-server.js';
 import { isAlive, waitForExit } from './processes.js';
 import { SetupError } from './setup-error.js';
 import { blockedSteps, postgresUser, stateFolder } from './system-user.js';
+import { select, throwawayFolders } from './testing.js';
 
-const folders: string[] = [];
-function folder(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'polcenter-pg-test-'));
-  folders.push(dir);
-  return dir;
-}
-test.after(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
-});
-
-async function select(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const { folder } = throwawayFolders('polcenter-pg-test-');
 
 test('a persistent server keeps its data across restarts and needs its password', async () => {
   const dir = folder();

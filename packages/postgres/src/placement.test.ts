@@ -1,40 +1,25 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readlinkSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { findPostgresBinaries } from './binaries.js';
 import { startEmbeddedPostgres } from './embedded-server.js';
 import { SetupError } from './setup-error.js';
+import { select, throwawayFolders } from './testing.js';
 
 // What these tests reproduce exists only as root: PostgreSQL then runs as the `postgres` user,
 // which cannot enter a folder only root may (root's home, a `mktemp -d` folder). CI runs as root.
 const asRoot = process.getuid?.() === 0;
 const skip = (name: string) => console.log(`  skipped (needs root, as CI runs): ${name}`);
 
-const removeAfter: string[] = [];
-test.after(() => {
-  for (const folder of removeAfter) rmSync(folder, { recursive: true, force: true });
-});
+const { folder, removeAfter } = throwawayFolders('polcenter-locked-');
 
 /** A fresh `mktemp -d` folder: mode 700, so only root may pass through it. */
 function lockedFolder(): string {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'polcenter-locked-'));
-  removeAfter.push(folder);
-  assert.is(statSync(folder).mode & 0o777, 0o700);
-  return folder;
-}
-
-async function select(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
+  const locked = folder();
+  assert.is(statSync(locked).mode & 0o777, 0o700);
+  return locked;
 }
 
 test('as root, data inside a folder only root may enter is kept where postgres can reach it, and found again', async () => {
@@ -42,7 +27,7 @@ test('as root, data inside a folder only root may enter is kept where postgres c
   const dir = path.join(lockedFolder(), 'polcenter', '.data');
   const notes: string[] = [];
   const first = await startEmbeddedPostgres({ dir, log: (line) => notes.push(line.en) });
-  removeAfter.push(path.dirname(first.cluster));
+  removeAfter(path.dirname(first.cluster));
   try {
     assert.ok(first.created);
     assert.match(first.cluster, /^\/var\/lib\/polcenter\/data\/polcenter-[0-9a-f]{10}\/pg$/);

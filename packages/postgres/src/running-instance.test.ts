@@ -1,31 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startEmbeddedPostgres } from './embedded-server.js';
 import { findRunningInstance, INSTANCE_FILE } from './running-instance.js';
+import { select, throwawayFolders } from './testing.js';
 
-const folders: string[] = [];
-function folder(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'polcenter-instance-test-'));
-  folders.push(dir);
-  return dir;
-}
-test.after(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
-});
+const { folder } = throwawayFolders('polcenter-instance-test-');
 
 async function whoAmI(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query('SELECT current_database() AS db')).rows[0].db;
-  } finally {
-    await client.end();
-  }
+  return (await select(url, 'SELECT current_database() AS db'))[0].db;
 }
 
 test('a shared server is found through its folder, with a URL that signs in; a private one is not', async () => {

@@ -1,21 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { appendFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startEmbeddedPostgres } from './embedded-server.js';
 import { SetupError } from './setup-error.js';
+import { throwawayFolders } from './testing.js';
 
-const folders: string[] = [];
-function folder(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'polcenter-pg-fail-'));
-  folders.push(dir);
-  return dir;
-}
-test.after(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
-});
+const { folder } = throwawayFolders('polcenter-pg-fail-');
 
 async function failure(start: Promise<unknown>): Promise<SetupError> {
   const error = await start.then(
