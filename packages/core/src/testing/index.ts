@@ -85,4 +85,4 @@ export async function unitIdByCode(orm: Orm, code: string): Promise<string> {
 // The enrolment benches' workload (open classes, a reproducible plan of requests) and the fixtures
 // it builds on, for benches outside this package (the server's) to run the same plan.
 export { type Ask, enrolmentPlan, openClasses } from './enrolment-workload.js';
-export { fixturePeople } from './fixtures.js';
+export { fixtureClass, fixtureEnrolments, fixturePeople, fixtureProgram, fixtureUnit } from './fixtures.js';
