@@ -38,7 +38,12 @@ export default async function attendanceBench(): Promise<Figure[]> {
   try {
     const unit = await fixtureUnit(polcenter.orm, 'Trung tâm Chính trị huyện');
     const program = await fixtureProgram(polcenter.orm, 'NTĐ');
-    const cls = await fixtureClass(polcenter.orm, { programId: program.id, unitId: unit, status: 'running' });
+    const cls = await fixtureClass(polcenter.orm, {
+      programId: program.id,
+      unitId: unit,
+      capacity: TRAINEES,
+      status: 'running',
+    });
     const sessionId = cls.sessionIds[0] as string;
     const enrolments = await fixtureEnrolments(
       polcenter.orm,
@@ -75,7 +80,8 @@ export default async function attendanceBench(): Promise<Figure[]> {
       const start = process.hrtime.bigint();
       queue.set(sessionId, enrolmentId, mark);
       await queue.settled();
-      if (queue.state(enrolmentId) !== 'saved') throw new Error(`the console's mark was not saved: ${queue.state(enrolmentId)}`);
+      if (queue.state(enrolmentId) !== 'saved')
+        throw new Error(`the console's mark was not saved: ${queue.state(enrolmentId)}`);
       return elapsedMs(start);
     };
     const inProcess = async (enrolmentId: string, mark: AttendanceMark) => {

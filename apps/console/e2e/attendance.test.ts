@@ -1,11 +1,5 @@
 import { SYSTEM_ACTOR } from '@polcenter/core';
-import {
-  fixtureClass,
-  fixtureEnrolments,
-  fixturePeople,
-  fixtureProgram,
-  unitIdByCode,
-} from '@polcenter/core/testing';
+import { fixtureClass, fixtureEnrolments, fixturePeople, fixtureProgram, unitIdByCode } from '@polcenter/core/testing';
 import type { Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -22,6 +16,7 @@ const days = ['2026-03-09', '2026-03-10', '2026-03-11'];
 const cls = await fixtureClass(orm, {
   programId: program.id,
   unitId: chodon,
+  capacity: 50,
   status: 'running',
   sessions: days.map((date) => ({ date, start: '07:30', end: '11:30', periods: 4 })),
 });
@@ -70,7 +65,9 @@ test('50 trainees marked by keyboard alone: one key a mark, on to the next; arro
   await page.getByText('Mọi dấu đã được lưu.').waitFor({ timeout: 30_000 });
   assert.match((await page.locator('pc-attendance-page .overall').textContent()) ?? '', 'Đã điểm danh 50/50');
   const saved = await marksOf(first);
-  const expected = keys.map((k, i) => (i === 47 ? 'excused' : { c: 'present', p: 'excused', k: 'absent' }[k.toLowerCase()]));
+  const expected = keys.map((k, i) =>
+    i === 47 ? 'excused' : { c: 'present', p: 'excused', k: 'absent' }[k.toLowerCase()],
+  );
   assert.equal(
     enrolments.map((id) => saved.get(id)),
     expected,

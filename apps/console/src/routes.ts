@@ -23,6 +23,49 @@ export const ROUTES: readonly Route[] = [
     load: () => import('./pages/home.js'),
     nav: true,
   },
+  // The pages of one class (docs/console.md, "The pages of a class"): the API keeps each to the
+  // organiser's center staff, but enrolment, where any unit's coordinator nominates its people.
+  {
+    path: '/classes/:id/enrolment',
+    tag: 'pc-enrolment-page',
+    title: { vi: 'Ghi danh', en: 'Enrolment' },
+    load: () => import('./pages/enrolment.js'),
+  },
+  {
+    path: '/classes/:id/attendance',
+    tag: 'pc-attendance-page',
+    title: { vi: 'Điểm danh', en: 'Attendance' },
+    load: () => import('./pages/attendance.js'),
+    roles: ['center_staff'],
+  },
+  {
+    path: '/classes/:id/attendance/:sessionId',
+    tag: 'pc-attendance-page',
+    title: { vi: 'Điểm danh', en: 'Attendance' },
+    load: () => import('./pages/attendance.js'),
+    roles: ['center_staff'],
+  },
+  {
+    path: '/classes/:id/results',
+    tag: 'pc-results-page',
+    title: { vi: 'Điểm và kết quả', en: 'Scores and results' },
+    load: () => import('./pages/results.js'),
+    roles: ['center_staff'],
+  },
+  {
+    path: '/classes/:id/certificates',
+    tag: 'pc-certificates-page',
+    title: { vi: 'Giấy chứng nhận', en: 'Certificates' },
+    load: () => import('./pages/certificates.js'),
+    roles: ['center_staff'],
+  },
+  {
+    path: '/classes/:id/audit',
+    tag: 'pc-audit-page',
+    title: { vi: 'Nhật ký thay đổi', en: 'Audit trail' },
+    load: () => import('./pages/audit.js'),
+    roles: ['center_staff'],
+  },
   {
     path: '/programs',
     tag: 'pc-programs-page',

@@ -49,6 +49,7 @@ test('a dropped connection is retried with the same key until answered; then the
   s.calls[1]?.ok();
   await queue.settled();
   assert.is(queue.state('e1'), 'saved');
+  assert.is(queue.shown('e1'), 'present', 'the saved mark is still shown');
   assert.is(queue.pending, 0);
 });
 

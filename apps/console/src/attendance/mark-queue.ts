@@ -37,6 +37,8 @@ interface Row {
   attempts: number;
   timer: ReturnType<typeof setTimeout> | undefined;
   refusal: Failure | undefined;
+  /** The last mark the server confirmed in this page's life. */
+  confirmed: AttendanceMark | undefined;
 }
 
 const defaultDelay = (attempt: number) => Math.min(30_000, 1000 * 2 ** (attempt - 1)) * (0.8 + Math.random() * 0.4);
@@ -101,6 +103,12 @@ export class MarkQueue {
     return (row?.wanted ?? row?.sending)?.mark;
   }
 
+  /** The mark to show: the last chosen if not yet saved, else the last the server confirmed. */
+  shown(enrolmentId: string): AttendanceMark | undefined {
+    const row = this.rows.get(enrolmentId);
+    return (row?.wanted ?? row?.sending)?.mark ?? row?.confirmed;
+  }
+
   refusal(enrolmentId: string): Failure | undefined {
     return this.rows.get(enrolmentId)?.refusal;
   }
@@ -137,7 +145,14 @@ export class MarkQueue {
   private row(enrolmentId: string): Row {
     let row = this.rows.get(enrolmentId);
     if (!row) {
-      row = { wanted: undefined, sending: undefined, attempts: 0, timer: undefined, refusal: undefined };
+      row = {
+        wanted: undefined,
+        sending: undefined,
+        attempts: 0,
+        timer: undefined,
+        refusal: undefined,
+        confirmed: undefined,
+      };
       this.rows.set(enrolmentId, row);
     }
     return row;
@@ -158,6 +173,7 @@ export class MarkQueue {
     if (!mark) return;
     try {
       await this.send(mark);
+      row.confirmed = mark.mark;
       this.settle(row, enrolmentId, undefined);
     } catch (error) {
       const failure = failureOf(error);

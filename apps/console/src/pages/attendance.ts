@@ -7,7 +7,9 @@ import { keyedClient } from '../api.js';
 import { localQueueStore, MarkQueue, type RowState } from '../attendance/mark-queue.js';
 import { date } from '../i18n.js';
 import { ConsolePage } from '../page.js';
-import { BASE } from '../routes.js';
+
+/** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
+const BASE = '/console';
 
 type ClassView = RouterOutputs['classes']['get'];
 type Sheet = RouterOutputs['attendance']['sheet'];
@@ -71,6 +73,7 @@ export class PcAttendancePage extends ConsolePage {
   private readonly cls = new ApiResource<ClassView>(this);
   private readonly sheet = new ApiResource<Sheet>(this);
   private queue: MarkQueue | undefined;
+  private address = '';
   private readonly onOnline = () => this.queue?.retryNow();
 
   override connectedCallback(): void {
@@ -86,7 +89,10 @@ export class PcAttendancePage extends ConsolePage {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (!changed.has('params')) return;
+    // The shell hands a new params object at each render: act on a new address only.
+    const address = JSON.stringify(this.params);
+    if (!changed.has('params') || address === this.address) return;
+    this.address = address;
     const { id, sessionId } = this.params;
     if (id) this.cls.start(({ client, signal }) => client.classes.get.query({ id }, { signal }));
     this.queue?.dispose();
@@ -110,7 +116,9 @@ export class PcAttendancePage extends ConsolePage {
 
   override render(): TemplateResult {
     const cls = this.cls.value;
-    const classLink = cls ? html`<p><a href="${BASE}/classes/${cls.id}">${this.t(TEXT.back)} ${cls.code}</a></p>` : nothing;
+    const classLink = cls
+      ? html`<p><a href="${BASE}/classes/${cls.id}">${this.t(TEXT.back)} ${cls.code}</a></p>`
+      : nothing;
     return html`<h1>${this.t(TEXT.heading)}${cls ? ` — ${cls.code}` : ''}</h1>
       ${classLink} ${this.params.sessionId ? this.renderSheet(cls) : this.renderSessions(cls)}`;
   }
@@ -131,13 +139,15 @@ export class PcAttendancePage extends ConsolePage {
       </ul>`;
   }
 
-  private loadingOrFailure(resource: ApiResource<unknown>): TemplateResult {
+  private loadingOrFailure(resource: {
+    readonly failure?: Parameters<typeof failureText>[0] | undefined;
+  }): TemplateResult {
     if (resource.failure) return html`<p role="alert">${failureText(resource.failure, this.currentLang)}</p>`;
     return html`<p role="status">${this.t(TEXT.loading)}</p>`;
   }
 
   private markOf(line: Sheet['lines'][number]): AttendanceMark | null {
-    return this.queue?.unsaved(line.enrolmentId) ?? line.mark;
+    return this.queue?.shown(line.enrolmentId) ?? line.mark;
   }
 
   private renderSheet(cls: ClassView | undefined): TemplateResult {
@@ -199,7 +209,8 @@ export class PcAttendancePage extends ConsolePage {
   private focusRow(index: number): void {
     const rows = this.renderRoot.querySelectorAll<HTMLTableRowElement>('tbody tr[data-row]');
     const row = rows[Math.max(0, Math.min(rows.length - 1, index))];
-    const input = row?.querySelector<HTMLInputElement>('input:checked') ?? row?.querySelector<HTMLInputElement>('input');
+    const input =
+      row?.querySelector<HTMLInputElement>('input:checked') ?? row?.querySelector<HTMLInputElement>('input');
     input?.focus();
   }
 

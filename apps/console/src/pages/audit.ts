@@ -5,7 +5,9 @@ import { ApiResource } from '@polcenter/widgets/resource';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { dateTime } from '../i18n.js';
 import { ConsolePage } from '../page.js';
-import { BASE } from '../routes.js';
+
+/** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
+const BASE = '/console';
 
 type Trail = RouterOutputs['audit']['forClass'];
 type Entry = Trail['items'][number];
@@ -76,9 +78,14 @@ export class PcAuditPage extends ConsolePage {
     this.entries = [];
   }
 
+  private address = '';
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('params') && this.params.id) {
+    // The shell hands a new params object at each render: act on a new address only.
+    const address = JSON.stringify(this.params);
+    if (changed.has('params') && this.params.id && address !== this.address) {
+      this.address = address;
       const id = this.params.id;
       this.cls.start(({ client, signal }) => client.classes.get.query({ id }, { signal }));
       this.load();
@@ -105,7 +112,7 @@ export class PcAuditPage extends ConsolePage {
         page
           ? this.entries.length === 0
             ? html`<p>${this.t(TEXT.empty)}</p>`
-            : html`<div class="table-wrap"><table>
+            : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${this.t(TEXT.heading)}><table>
                 <thead><tr><th scope="col">${this.t(TEXT.when)}</th><th scope="col">${this.t(TEXT.who)}</th>
                   <th scope="col">${this.t(TEXT.what)}</th><th scope="col">${this.t(TEXT.subject)}</th>
                   <th scope="col">${this.t(TEXT.change)}</th></tr></thead>

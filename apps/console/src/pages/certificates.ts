@@ -7,7 +7,9 @@ import { Action } from '../action.js';
 import { actionStatus, fieldErrorOf } from '../form.js';
 import { date } from '../i18n.js';
 import { ConsolePage } from '../page.js';
-import { BASE } from '../routes.js';
+
+/** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
+const BASE = '/console';
 
 type Certificate = RouterOutputs['certificates']['listForClass'][number];
 type ClassView = RouterOutputs['classes']['get'];
@@ -62,9 +64,14 @@ export class PcCertificatesPage extends ConsolePage {
 
   static override properties = { ...ConsolePage.properties, revoking: { state: true } };
 
+  private address = '';
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('params') && this.params.id) {
+    // The shell hands a new params object at each render: act on a new address only.
+    const address = JSON.stringify(this.params);
+    if (changed.has('params') && this.params.id && address !== this.address) {
+      this.address = address;
       const id = this.params.id;
       this.cls.start(({ client, signal }) => client.classes.get.query({ id }, { signal }));
       this.reload();

@@ -12,7 +12,9 @@ import { Action } from '../action.js';
 import { actionStatus, fieldErrorOf } from '../form.js';
 import { date } from '../i18n.js';
 import { ConsolePage } from '../page.js';
-import { BASE } from '../routes.js';
+
+/** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
+const BASE = '/console';
 
 type ClassView = RouterOutputs['classes']['get'];
 type EnrolmentPage = RouterOutputs['enrolment']['listForClass'];
@@ -60,7 +62,7 @@ const TEXT = {
   originName: {
     nominated: { vi: 'Đơn vị cử', en: 'Nominated' },
     requested: { vi: 'Tự đăng ký', en: 'Requested' },
-  } as Record<string, LocalizedText>,
+  } satisfies Record<Enrolment['origin'], LocalizedText>,
   actions: { vi: 'Thao tác', en: 'Actions' },
   approve: { vi: 'Duyệt', en: 'Approve' },
   wait: { vi: 'Cho vào danh sách chờ', en: 'Waitlist' },
@@ -134,9 +136,14 @@ export class PcEnrolmentPage extends ConsolePage {
     return this.can('center_staff');
   }
 
+  private address = '';
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('params') && this.params.id) {
+    // The shell hands a new params object at each render: act on a new address only.
+    const address = JSON.stringify(this.params);
+    if (changed.has('params') && this.params.id && address !== this.address) {
+      this.address = address;
       const id = this.params.id;
       this.cls.start(({ client, signal }) => client.classes.get.query({ id }, { signal }));
       const unitIds = [...new Set((this.me?.roles ?? []).map((g) => g.unitId).filter((u): u is string => !!u))];
@@ -183,12 +190,14 @@ export class PcEnrolmentPage extends ConsolePage {
     const query = this.query;
     const unitId = this.unitId || undefined;
     this.appendingPeople = Boolean(cursor);
-    this.people.start(({ client, signal }) =>
-      client.people.search.query(
-        { query, limit: 20, ...(unitId ? { unitId } : {}), ...(cursor ? { cursor } : {}) },
-        { signal },
-      ),
-    { keep: Boolean(cursor) });
+    this.people.start(
+      ({ client, signal }) =>
+        client.people.search.query(
+          { query, limit: 20, ...(unitId ? { unitId } : {}), ...(cursor ? { cursor } : {}) },
+          { signal },
+        ),
+      { keep: Boolean(cursor) },
+    );
   }
 
   private onSearch(event: SubmitEvent): void {
@@ -309,7 +318,8 @@ export class PcEnrolmentPage extends ConsolePage {
         ${outcome.nominated.map((e) => html`<li class="success">${e.personName}: ${this.t(TEXT.nominated)}</li>`)}
         ${outcome.existing.map((e) => html`<li>${e.personName}: ${this.t(TEXT.existing)} (${e.stateName[lang]})</li>`)}
         ${outcome.refused.map(
-          (r) => html`<li class="warning" data-refused=${r.personId}>${this.nameOf(r.personId)}: ${this.t(TEXT.refused)} — ${r.message[lang]}</li>`,
+          (r) =>
+            html`<li class="warning" data-refused=${r.personId}>${this.nameOf(r.personId)}: ${this.t(TEXT.refused)} — ${r.message[lang]}</li>`,
         )}
       </ul>
     </div>`;
@@ -346,7 +356,8 @@ export class PcEnrolmentPage extends ConsolePage {
           }}>
             <option value="">${this.t(TEXT.all)}</option>
             ${(['nominated', 'requested', 'waitlisted', 'approved', 'attending', 'rejected', 'withdrawn'] as const).map(
-              (s) => html`<option value=${s} ?selected=${this.stateFilter === s}>${ENROLMENT_STATE_NAMES[s][lang]}</option>`,
+              (s) =>
+                html`<option value=${s} ?selected=${this.stateFilter === s}>${ENROLMENT_STATE_NAMES[s][lang]}</option>`,
             )}
           </select>
           ${actionStatus(this.decide, lang, { working: TEXT.working, done: TEXT.done })}
@@ -384,7 +395,7 @@ export class PcEnrolmentPage extends ConsolePage {
     return html`<tr data-enrolment=${e.id} data-state=${e.state}>
       <th scope="row">${e.personName}</th>
       <td>${e.stateName[lang]}${e.decisionReason ? html` <span class="muted">— ${e.decisionReason}</span>` : nothing}</td>
-      <td>${this.t(TEXT.originName[e.origin] ?? TEXT.originName.requested!)}</td>
+      <td>${this.t(TEXT.originName[e.origin])}</td>
       <td>${date(e.requestedAt.slice(0, 10))}</td>
       <td>
         ${can('approved') ? button('approved', TEXT.approve) : nothing}
@@ -395,7 +406,8 @@ export class PcEnrolmentPage extends ConsolePage {
           deciding
             ? html`<form @submit=${(ev: SubmitEvent) => {
                 ev.preventDefault();
-                const reason = ((ev.currentTarget as HTMLFormElement).elements.namedItem('reason') as HTMLInputElement).value;
+                const reason = ((ev.currentTarget as HTMLFormElement).elements.namedItem('reason') as HTMLInputElement)
+                  .value;
                 void this.act(e, deciding.to, reason);
               }}>
                 <label for="reason-${e.id}">${this.t(TEXT.reason)}</label>

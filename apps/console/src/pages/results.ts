@@ -7,7 +7,9 @@ import { Action } from '../action.js';
 import { actionStatus } from '../form.js';
 import { number } from '../i18n.js';
 import { ConsolePage } from '../page.js';
-import { BASE } from '../routes.js';
+
+/** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
+const BASE = '/console';
 
 type Grid = RouterOutputs['results']['grid'];
 type Line = Grid['lines'][number];
@@ -80,9 +82,14 @@ export class PcResultsPage extends ConsolePage {
     this.lines = [];
   }
 
+  private address = '';
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('params') && this.params.id) {
+    // The shell hands a new params object at each render: act on a new address only.
+    const address = JSON.stringify(this.params);
+    if (changed.has('params') && this.params.id && address !== this.address) {
+      this.address = address;
       const id = this.params.id;
       this.cls.start(({ client, signal }) => client.classes.get.query({ id }, { signal }));
       this.load();
@@ -94,7 +101,10 @@ export class PcResultsPage extends ConsolePage {
     this.appending = Boolean(cursor);
     this.grid.start(
       ({ client, signal }) =>
-        client.results.grid.query({ classId, limit: cursor ? PAGE : Math.max(PAGE, this.lines.length), ...(cursor ? { cursor } : {}) }, { signal }),
+        client.results.grid.query(
+          { classId, limit: cursor ? PAGE : Math.max(PAGE, this.lines.length), ...(cursor ? { cursor } : {}) },
+          { signal },
+        ),
       { keep: true },
     );
   }
@@ -134,9 +144,15 @@ export class PcResultsPage extends ConsolePage {
     const down = event.key === 'Enter' || event.key === 'ArrowDown';
     if (!down && event.key !== 'ArrowUp') return;
     event.preventDefault();
-    const row = Number(input.dataset.row) + (down ? 1 : -1);
+    // Enter commits the cell at once (its default, which would, is cancelled above).
+    const at = Number(input.dataset.row);
+    const line = this.lines[at];
+    if (event.key === 'Enter' && line) void this.saveScore(line, input.dataset.paper ?? '', input);
+    const row = at + (down ? 1 : -1);
     this.renderRoot
-      .querySelector<HTMLInputElement>(`input[data-row="${row}"][data-paper="${CSS.escape(input.dataset.paper ?? '')}"]`)
+      .querySelector<HTMLInputElement>(
+        `input[data-row="${row}"][data-paper="${CSS.escape(input.dataset.paper ?? '')}"]`,
+      )
       ?.focus();
   };
 
