@@ -1,6 +1,6 @@
 /**
  * Imports point inwards (docs/architecture.md):
- *   domain ← postgres ← core ← api ← apps/server;  widgets → domain + api's browser client;
+ *   domain ← postgres ← core ← api ← apps/server;  widgets → domain + client (api's types only);
  *   apps/portal, apps/console → widgets.  Tests, benchmarks and test helpers may reach further.
  * `pnpm lint` fails on any import that breaks this.
  */
@@ -28,13 +28,13 @@ module.exports = {
       name: 'postgres-inward',
       severity: 'error',
       from: { path: '^packages/postgres/src' },
-      to: { path: '^(packages/(core|api|widgets)|apps)/' },
+      to: { path: '^(packages/(core|api|client|widgets)|apps)/' },
     },
     {
       name: 'core-inward',
       severity: 'error',
       from: { path: '^packages/core/src' },
-      to: { path: '^(packages/(api|widgets)|apps)/' },
+      to: { path: '^(packages/(api|client|widgets)|apps)/' },
     },
     {
       name: 'core-kernel-under-features',
@@ -56,7 +56,7 @@ module.exports = {
       name: 'api-inward',
       severity: 'error',
       from: { path: '^packages/api/src' },
-      to: { path: '^(packages/widgets|apps)/' },
+      to: { path: '^(packages/(client|widgets)|apps)/' },
     },
     {
       name: 'widgets-only-domain-and-api-client',
@@ -66,17 +66,18 @@ module.exports = {
       to: { path: '^(packages/(core|postgres)|apps|tooling)/' },
     },
     {
-      name: 'widgets-no-api-runtime',
+      name: 'widgets-no-api',
+      comment: 'Widgets reach the API through @polcenter/client only.',
       severity: 'error',
       from: { path: '^packages/widgets/src', pathNot: TESTS },
-      to: { path: '^packages/api/src', pathNot: '^packages/api/src/(client|root)\\.ts$' },
+      to: { path: '^packages/api/' },
     },
     {
-      name: 'api-client-is-browser-safe',
-      comment: 'The client factory is bundled into widgets: only the router type may come from the server.',
+      name: 'client-is-browser-safe',
+      comment: 'The client is bundled into widgets and published alone: only the router type may come from the server.',
       severity: 'error',
-      from: { path: '^packages/api/src/client\\.ts$' },
-      to: { path: '^packages/', dependencyTypesNot: ['type-only'] },
+      from: { path: '^packages/client/src', pathNot: TESTS },
+      to: { path: '^packages/', pathNot: '^packages/client/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'pages-use-widgets-only',
@@ -108,12 +109,13 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|node_modules)/' },
+    exclude: { path: '(^|/)(dist|node_modules|\.types)/' },
     tsPreCompilationDeps: true,
     combinedDependencies: false,
     enhancedResolveOptions: {
       exportsFields: ['exports'],
-      conditionNames: ['import', 'types', 'default', 'node'],
+      // The workspace's packages as source (ADR 0017), as tsc, tsx and Vite read them.
+      conditionNames: ['@polcenter/source', 'import', 'types', 'default', 'node'],
       extensions: ['.ts', '.js', '.mjs', '.json'],
     },
   },

@@ -10,4 +10,12 @@ export {
 } from './context.js';
 export { DATABASE_RETRY_SECONDS, type ErrorData, isDatabaseUnavailable, toTRPCError } from './errors.js';
 export { RateLimiter, type RateLimitRule } from './rate-limit.js';
-export { type AppRouter, appRouter, createCaller, type RouterInputs, type RouterOutputs } from './root.js';
+export {
+  type AppRouter,
+  appRouter,
+  createCaller,
+  procedures,
+  type RouterInputs,
+  type RouterOutputs,
+} from './root.js';
+export type { ErrorShape } from './trpc.js';

@@ -15,7 +15,11 @@ import { systemRouter } from './routers/system.js';
 import { unitsRouter } from './routers/units.js';
 import { createCallerFactory, router } from './trpc.js';
 
-export const appRouter = router({
+/**
+ * The procedures by area, as a plain record: its type holds no server context, so the client's
+ * router type (`@polcenter/client`) is built from it alone, naming nothing of the server's internals.
+ */
+export const procedures = {
   activities: activitiesRouter,
   assignments: assignmentsRouter,
   attendance: attendanceRouter,
@@ -32,7 +36,9 @@ export const appRouter = router({
   rosters: rostersRouter,
   system: systemRouter,
   units: unitsRouter,
-});
+};
+
+export const appRouter = router(procedures);
 
 /** The API's type: other apps import it (type only) for a fully typed client. */
 export type AppRouter = typeof appRouter;

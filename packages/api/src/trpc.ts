@@ -1,8 +1,15 @@
 import { SESSION_ENDED_TEXT } from '@polcenter/core';
 import { DomainError, type Role, screenInput, tokenScopeRefusal } from '@polcenter/domain';
-import { initTRPC } from '@trpc/server';
+import { initTRPC, type TRPC_ERROR_CODE_NUMBER, type TRPCDefaultErrorData } from '@trpc/server';
 import type { Context } from './context.js';
 import { asDomainError, type ErrorData, toTRPCError } from './errors.js';
+
+/** What every error response carries: tRPC's shape, its `data` extended with PolCenter's (`ErrorData`). */
+export interface ErrorShape {
+  readonly code: TRPC_ERROR_CODE_NUMBER;
+  readonly message: string;
+  readonly data: TRPCDefaultErrorData & ErrorData;
+}
 
 const INTERNAL_MESSAGE = {
   vi: 'Máy chủ gặp lỗi; vui lòng thử lại sau.',
@@ -15,7 +22,7 @@ const UNAVAILABLE_MESSAGE = {
 
 const t = initTRPC.context<Context>().create({
   isDev: process.env.NODE_ENV !== 'production',
-  errorFormatter({ shape, error, ctx }) {
+  errorFormatter({ shape, error, ctx }): ErrorShape {
     const lang = ctx?.lang ?? 'vi';
     const domain = asDomainError(error.cause);
     const data: typeof shape.data & ErrorData = {

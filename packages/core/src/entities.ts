@@ -1,3 +1,4 @@
+import type { EntitySchema } from '@mikro-orm/core';
 import {
   BriefingPersonSchema,
   BriefingSchema,
@@ -39,7 +40,8 @@ export * from './units/entities.js';
 export * from './units/link-entities.js';
 
 /** The rapporteur features' entities (rosters, activities, obligations, assignments), in their registration order. */
-export const ROSTER_ENTITIES = [
+// biome-ignore lint/suspicious/noExplicitAny: a list of schemas of different entities.
+export const ROSTER_ENTITIES: EntitySchema<any, any>[] = [
   RosterSchema,
   RosterDecisionSchema,
   RosterDecisionItemSchema,
@@ -56,10 +58,13 @@ export const ROSTER_ENTITIES = [
   ContestScoreSchema,
   ObligationSchema,
   TeachingAssignmentSchema,
-] as const;
+];
 
 /** Every entity, registered explicitly (bundles and tests stay predictable). */
-export const ENTITIES = [
+// Typed as a list of schemas: its inferred type, every entity's in full, is more than a declaration
+// file can hold (TS7056).
+// biome-ignore lint/suspicious/noExplicitAny: a list of schemas of different entities.
+export const ENTITIES: EntitySchema<any, any>[] = [
   UnitLevelSchema,
   UnitSchema,
   UnitLinkSchema,

@@ -54,7 +54,19 @@ export const contestRulesSchema = z
     minShareForAward: z.number().min(0).max(1),
   })
   .strict();
-export type ContestRules = z.output<typeof contestRulesSchema>;
+/**
+ * Written out rather than `z.output<…>`: it travels in API answers, and a client's declaration
+ * then needs no zod to name it (ADR 0017). The schema must produce exactly this (checked below).
+ */
+export interface ContestRules {
+  maxPoints: { outline: number; talk: number; questions: number };
+  tieBreak: ContestRound[];
+  awards: { award: Award; count: number }[];
+  minShareForAward: number;
+}
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const rulesMatchSchema: Same<ContestRules, z.output<typeof contestRulesSchema>> = true;
+void rulesMatchSchema;
 
 /**
  * 100 points: outline 20, talk 50, questions 30; ties broken by the talk, then the answers;

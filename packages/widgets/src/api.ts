@@ -1,4 +1,4 @@
-import { createPolCenterClient, type PolCenterClient } from '@polcenter/api/client';
+import { createPolCenterClient, type PolCenterClient } from '@polcenter/client';
 
 const clients = new Map<string, PolCenterClient>();
 

@@ -1,4 +1,4 @@
-import type { PolCenterClient } from '@polcenter/api/client';
+import type { PolCenterClient } from '@polcenter/client';
 import type { Lang } from '@polcenter/domain';
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { apiUrl, clientFor } from './api.js';

@@ -1,4 +1,4 @@
-import type { PolCenterClient } from '@polcenter/api/client';
+import type { PolCenterClient } from '@polcenter/client';
 import type { ReactiveController } from 'lit';
 import type { AttributeProblem } from './attributes.js';
 import type { PcElement } from './element.js';

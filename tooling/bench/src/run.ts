@@ -10,7 +10,7 @@ import { type Figure, formatTable, mergeFigures, normalise, readFigures, writeFi
  * `pnpm bench [id-prefix…]`: runs every bench file (or those declaring an id with one of the
  * prefixes), one after another, and writes bench-results.json at the repository root.
  *
- * Each bench file runs in a child process of its own (`node --import tsx run-one.ts <file>`):
+ * Each bench file runs in a child process of its own (`node --conditions=@polcenter/source --import tsx run-one.ts <file>`):
  * a fresh heap, JIT and module cache, so one bench's warm caches, leaked pools or GC debt never
  * colour the next one's timings; a crash or a hang stays contained and is reported by name; and
  * the throwaway PostgreSQL the test fixture starts per process goes away with it. The cost, about
@@ -36,10 +36,16 @@ function runBench(bench: BenchFile): Promise<Outcome> {
   const out = path.join(scratch, 'figures.json');
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, RUN_ONE, bench.file, out], {
-      cwd: bench.packageDir,
-      stdio: 'inherit',
-    });
+    // Bench code reads the workspace's packages from source, as tests do (ADR 0017); a server a bench
+    // starts through the CLI runs the build, as users run it.
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@polcenter/source', '--import', TSX, RUN_ONE, bench.file, out],
+      {
+        cwd: bench.packageDir,
+        stdio: 'inherit',
+      },
+    );
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;

@@ -11,6 +11,18 @@ import { logLeakError, scanLog } from './log-scan.js';
  */
 export const CLI = fileURLToPath(new URL('../../../apps/server/bin/polcenter.js', import.meta.url));
 
+const SOURCE = '@polcenter/source';
+
+/**
+ * Node's arguments for the CLI: it runs as this process does. Tests run the TypeScript source under
+ * the `@polcenter/source` condition (ADR 0017), so the servers they start run it too, never a build
+ * gone stale behind the source; a process without it (a bench) starts the built server, as users do.
+ * tsx by URL: a test may start the CLI in a folder outside the workspace.
+ */
+export const CLI_NODE_ARGS = process.execArgv.some((arg) => arg.includes(SOURCE))
+  ? [`--conditions=${SOURCE}`, '--import', import.meta.resolve('tsx')]
+  : [];
+
 export interface CliResult {
   readonly code: number | null;
   readonly stdout: string;
@@ -29,7 +41,7 @@ export function runCli(
   cwd?: string,
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, cwd });
+    const child = spawn(process.execPath, [...CLI_NODE_ARGS, CLI, ...args], { env: { ...process.env, ...env }, cwd });
     child.stdin.end(stdin);
     let stdout = '';
     let stderr = '';
@@ -71,7 +83,7 @@ export function startServerProcess(
   options: { cwd?: string; port?: number } = {},
 ): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'start', '--port', String(options.port ?? 0)], {
+    const child = spawn(process.execPath, [...CLI_NODE_ARGS, CLI, 'start', '--port', String(options.port ?? 0)], {
       env: { ...process.env, DATABASE_URL: '', ...env },
       cwd: options.cwd,
     });

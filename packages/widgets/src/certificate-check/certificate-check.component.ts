@@ -1,4 +1,4 @@
-import type { RouterOutputs } from '@polcenter/api/client';
+import type { RouterOutputs } from '@polcenter/client';
 import { formatDate, type Lang } from '@polcenter/domain';
 import { html, nothing, type PropertyValues } from 'lit';
 import { PcElement } from '../element.js';

@@ -1,4 +1,4 @@
-import { createPolCenterClient, type RouterOutputs } from '@polcenter/api/client';
+import { createPolCenterClient, type RouterOutputs } from '@polcenter/client';
 import {
   checkRegistrationForm,
   EDUCATION_LEVEL_NAMES,

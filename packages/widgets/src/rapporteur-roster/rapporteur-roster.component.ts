@@ -1,4 +1,4 @@
-import type { RouterOutputs } from '@polcenter/api/client';
+import type { RouterOutputs } from '@polcenter/client';
 import { EXPERTISE_FIELD_NAMES, EXPERTISE_FIELDS, type ExpertiseField, formatDate } from '@polcenter/domain';
 import { html, type PropertyValues } from 'lit';
 import { firstProblem, isoDateAttribute, oneOf, required } from '../attributes.js';

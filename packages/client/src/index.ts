@@ -1,5 +1,5 @@
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
-import type { AppRouter, RouterInputs, RouterOutputs } from './root.js';
+import type { AppRouter } from './router.js';
 
 export interface ClientOptions {
   /** Preferred language of error messages (`vi` by default). */
@@ -17,7 +17,8 @@ export interface ClientOptions {
 /**
  * A typed PolCenter client for browsers and Node, in one line:
  * `const api = createPolCenterClient('https://polcenter.example/trpc')`.
- * Browser-safe: imports nothing of the server but its type.
+ * Browser-safe: imports nothing of the server but its type, and the published declaration holds
+ * that type written out (ADR 0017), so a consumer needs none of the server's packages.
  */
 export function createPolCenterClient(url: string, options: ClientOptions = {}) {
   return createTRPCClient<AppRouter>({
@@ -40,4 +41,4 @@ export function createPolCenterClient(url: string, options: ClientOptions = {}) 
 }
 
 export type PolCenterClient = ReturnType<typeof createPolCenterClient>;
-export type { AppRouter, RouterInputs, RouterOutputs };
+export type { AppRouter, RouterInputs, RouterOutputs } from './router.js';
