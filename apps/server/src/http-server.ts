@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import path from 'node:path';
 import {
   appRouter,
   createContextFromHeaders,
@@ -12,6 +13,7 @@ import { type PolCenter, summariseError } from '@polcenter/core';
 import { isDomainError, pickLang } from '@polcenter/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import compression from 'compression';
+import { type BuiltAsset, missingBuild, WIDGET_BUNDLE } from './built-assets.js';
 import { type Logger, silentLogger } from './logger.js';
 import { guardApiRequest } from './request-guard.js';
 import { packageFolder, staticFolder } from './static-files.js';
@@ -29,6 +31,8 @@ export interface HttpServerOptions {
   readonly maxBodyBytes?: number;
   /** Most calls in one tRPC batch (default 10). */
   readonly maxBatchSize?: number;
+  /** Where the widget bundle is built (default: `@polcenter/widgets`' dist). */
+  readonly widgetBundle?: BuiltAsset;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -163,11 +167,12 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
   ) => void;
   // The embed script's URL is fixed (portals paste it once): cached five minutes, revalidated by ETag.
   // What it loads is named by content hash, so a year and `immutable` are safe.
-  const widgets = staticFolder(packageFolder('@polcenter/widgets', 'dist'), {
+  const widgetBundle = options.widgetBundle ?? WIDGET_BUNDLE;
+  const widgets = staticFolder(widgetBundle.folder, {
     cacheControl: 'public, max-age=300',
     headers: WIDGET_HEADERS,
   });
-  const widgetChunks = staticFolder(packageFolder('@polcenter/widgets', 'dist/chunks'), {
+  const widgetChunks = staticFolder(path.join(widgetBundle.folder, 'chunks'), {
     cacheControl: 'public, max-age=31536000, immutable',
     headers: WIDGET_HEADERS,
   });
@@ -236,6 +241,9 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
             if (await consoleFiles(route.slice('/console/'.length), req, res)) return;
           } else if (await consolePage('index.html', req, res)) return;
         } else if (await portal(route.slice(1), req, res)) return;
+        // Not a silent 404 when the bundle was never built: the page's author learns what to run.
+        const unbuilt = route.startsWith('/widgets/') ? missingBuild(widgetBundle) : null;
+        if (unbuilt) return sendJson(res, 404, { error: unbuilt[pickLang(req.headers['accept-language'])] });
       }
       sendJson(res, 404, { error: pickLang(req.headers['accept-language']) === 'vi' ? 'Không tìm thấy' : 'Not found' });
     } catch (error) {
