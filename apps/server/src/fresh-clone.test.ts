@@ -26,7 +26,8 @@ function pnpmStart(cwd: string) {
   let output = '';
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const listening = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`pnpm start did not listen in 180 s:\n${output}`)), 180_000);
+    // A fresh clone's first start builds every package first (ADR 0017): minutes on two busy cores.
+    const timer = setTimeout(() => reject(new Error(`pnpm start did not listen in 600 s:\n${output}`)), 600_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const url = /http:\/\/localhost:\d+/.exec(output)?.[0];
