@@ -82,9 +82,9 @@ module.exports = {
     {
       name: 'pages-use-widgets-only',
       severity: 'error',
-      comment: 'Pages run in browsers: the widgets, the domain, and of the API only its browser client.',
+      comment: 'Pages run in browsers: the widgets, the domain, and of the API only @polcenter/client.',
       from: { path: '^apps/(portal|console)/', pathNot: TESTS },
-      to: { path: '^(packages/(core|postgres|api)|apps/server)/', pathNot: '^packages/api/src/client\\.ts$' },
+      to: { path: '^(packages/(core|postgres|api)|apps/server)/' },
     },
     {
       name: 'tooling-only-in-tests',

@@ -1,5 +1,5 @@
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 /**
  * The console is an app, not a library: `index.html` is the entry, every page is its own chunk
@@ -8,6 +8,8 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   base: '/console/',
+  // The workspace's packages from their TypeScript source (ADR 0017), as the widgets' build reads them.
+  resolve: { conditions: ['@polcenter/source', ...defaultClientConditions] },
   plugins: [
     minifyHtmlLiterals({
       include: ['src/**/*.ts'],

@@ -1,4 +1,4 @@
-import type { PolCenterClient } from '@polcenter/api/client';
+import type { PolCenterClient } from '@polcenter/client';
 import type { LocalizedText } from '@polcenter/domain';
 import { type Failure, failureOf } from '@polcenter/widgets/failure';
 import type { ReactiveController } from 'lit';

@@ -1,4 +1,4 @@
-import { createPolCenterClient, type PolCenterClient } from '@polcenter/api/client';
+import { createPolCenterClient, type PolCenterClient } from '@polcenter/client';
 import type { Lang } from '@polcenter/domain';
 
 /** The console talks to the API of the server that served it: same origin, so the cookie goes along. */

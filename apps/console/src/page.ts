@@ -1,4 +1,4 @@
-import type { PolCenterClient } from '@polcenter/api/client';
+import type { PolCenterClient } from '@polcenter/client';
 import type { Lang, LocalizedText, Role } from '@polcenter/domain';
 import { PcElement } from '@polcenter/widgets/element';
 import { base, tokens } from '@polcenter/widgets/tokens';

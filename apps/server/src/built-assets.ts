@@ -17,6 +17,15 @@ export const WIDGET_BUNDLE: BuiltAsset = {
   entry: 'pc-widgets.js',
 };
 
+export const CONSOLE_APP: BuiltAsset = {
+  what: { vi: 'trang quản trị (console)', en: 'the staff console' },
+  folder: packageFolder('@polcenter/console', 'dist'),
+  entry: 'index.html',
+};
+
+/** What the server serves from builds, checked at start. */
+export const BUILT_ASSETS: readonly BuiltAsset[] = [WIDGET_BUNDLE, CONSOLE_APP];
+
 /**
  * One sentence saying that an asset is not built and what to run, or null when it is there.
  * Said at start and in place of the asset, never a silent 404.

@@ -52,6 +52,7 @@ test('polcenter start runs the build on plain node: no TypeScript, no loader, th
     assert.is((await fetch(`${url}/healthz`)).status, 200);
     const bundle = await fetch(`${url}/widgets/pc-widgets.js`);
     assert.is(bundle.status, 200, 'the widget bundle is built');
+    assert.is((await fetch(`${url}/console/`)).status, 200, 'the console is built');
     assert.not.match(server.output, /pnpm build/);
   } finally {
     await server.stop();
@@ -80,7 +81,7 @@ test('in a clone with nothing built, the CLI says in one sentence what to run (v
   }
 });
 
-test('an unbuilt widget bundle is answered with what to run, in the asker’s language, not a bare 404', async () => {
+test('an unbuilt widget bundle or console is answered with what to run, in the asker’s language, not a bare 404', async () => {
   const empty = mkdtempSync(path.join(os.tmpdir(), 'polcenter-no-widgets-'));
   const polcenter = await createTestPolCenter();
   const unbuilt = {
@@ -99,6 +100,12 @@ test('an unbuilt widget bundle is answered with what to run, in the asker’s la
     assert.match(
       ((await en.json()) as { error: string }).error,
       /^The embeddable widget bundle is not built: run `pnpm build`/,
+    );
+    const staff = await fetch(`${base}/console/classes`, { headers: { 'accept-language': 'en' } });
+    assert.is(staff.status, 404);
+    assert.match(
+      ((await console.json()) as { error: string }).error,
+      /^The staff console is not built: run `pnpm build`/,
     );
     // Built, the same route is an ordinary 404 for a file that does not exist.
     assert.is(missingBuild({ ...unbuilt, folder: path.dirname(CLI), entry: 'polcenter.js' }), null);

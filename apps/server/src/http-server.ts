@@ -13,7 +13,7 @@ import { type PolCenter, summariseError } from '@polcenter/core';
 import { isDomainError, pickLang } from '@polcenter/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import compression from 'compression';
-import { type BuiltAsset, missingBuild, WIDGET_BUNDLE } from './built-assets.js';
+import { type BuiltAsset, CONSOLE_APP, missingBuild, WIDGET_BUNDLE } from './built-assets.js';
 import { type Logger, silentLogger } from './logger.js';
 import { guardApiRequest } from './request-guard.js';
 import { packageFolder, staticFolder } from './static-files.js';
@@ -33,6 +33,8 @@ export interface HttpServerOptions {
   readonly maxBatchSize?: number;
   /** Where the widget bundle is built (default: `@polcenter/widgets`' dist). */
   readonly widgetBundle?: BuiltAsset;
+  /** Where the staff console is built (default: `@polcenter/console`'s dist). */
+  readonly consoleApp?: BuiltAsset;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -178,10 +180,11 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
   });
   // The console's files are named by content hash (a year, immutable); its page is the same
   // index.html for every /console/… address, so a reload or a shared link opens that page.
-  const consoleFiles = staticFolder(packageFolder('@polcenter/console', 'dist'), {
+  const consoleApp = options.consoleApp ?? CONSOLE_APP;
+  const consoleFiles = staticFolder(consoleApp.folder, {
     cacheControl: 'public, max-age=31536000, immutable',
   });
-  const consolePage = staticFolder(packageFolder('@polcenter/console', 'dist'), {
+  const consolePage = staticFolder(consoleApp.folder, {
     cacheControl: 'no-cache',
     htmlHeaders: { 'content-security-policy': CONSOLE_POLICY, 'x-frame-options': 'DENY' },
   });
@@ -241,8 +244,12 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
             if (await consoleFiles(route.slice('/console/'.length), req, res)) return;
           } else if (await consolePage('index.html', req, res)) return;
         } else if (await portal(route.slice(1), req, res)) return;
-        // Not a silent 404 when the bundle was never built: the page's author learns what to run.
-        const unbuilt = route.startsWith('/widgets/') ? missingBuild(widgetBundle) : null;
+        // Not a silent 404 when the bundle or the console was never built: say what to run.
+        const unbuilt = route.startsWith('/widgets/')
+          ? missingBuild(widgetBundle)
+          : route === '/console' || route.startsWith('/console/')
+            ? missingBuild(consoleApp)
+            : null;
         if (unbuilt) return sendJson(res, 404, { error: unbuilt[pickLang(req.headers['accept-language'])] });
       }
       sendJson(res, 404, { error: pickLang(req.headers['accept-language']) === 'vi' ? 'Không tìm thấy' : 'Not found' });

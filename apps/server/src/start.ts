@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { createPolCenter, describeSeed, type PolCenter, seedDemo } from '@polcenter/core';
 import { SetupError } from '@polcenter/postgres';
-import { missingBuild, WIDGET_BUNDLE } from './built-assets.js';
+import { BUILT_ASSETS, missingBuild } from './built-assets.js';
 import { openDatabase } from './database.js';
 import { createHttpServer } from './http-server.js';
 import { jsonLogger, silentLogger } from './logger.js';
@@ -40,8 +40,10 @@ export async function startServer(settings: Settings, out: Output): Promise<Runn
       logger: settings.logRequests ? jsonLogger() : silentLogger,
     });
     await listen(server, settings);
-    const unbuilt = missingBuild(WIDGET_BUNDLE);
-    if (unbuilt) out.note(unbuilt);
+    for (const asset of BUILT_ASSETS) {
+      const unbuilt = missingBuild(asset);
+      if (unbuilt) out.note(unbuilt);
+    }
     const shownHost = settings.host === '0.0.0.0' || settings.host === '127.0.0.1' ? 'localhost' : settings.host;
     const url = `http://${shownHost}:${(server.address() as { port: number }).port}`;
     ownPortal = `${url}/`;
