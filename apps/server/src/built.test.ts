@@ -89,7 +89,12 @@ test('an unbuilt widget bundle or console is answered with what to run, in the a
     folder: empty,
     entry: 'pc-widgets.js',
   };
-  const server = createHttpServer({ polcenter, widgetBundle: unbuilt });
+  const noConsole = {
+    what: { vi: 'trang quản trị (console)', en: 'the staff console' },
+    folder: empty,
+    entry: 'index.html',
+  };
+  const server = createHttpServer({ polcenter, widgetBundle: unbuilt, consoleApp: noConsole });
   try {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -104,7 +109,7 @@ test('an unbuilt widget bundle or console is answered with what to run, in the a
     const staff = await fetch(`${base}/console/classes`, { headers: { 'accept-language': 'en' } });
     assert.is(staff.status, 404);
     assert.match(
-      ((await console.json()) as { error: string }).error,
+      ((await staff.json()) as { error: string }).error,
       /^The staff console is not built: run `pnpm build`/,
     );
     // Built, the same route is an ordinary 404 for a file that does not exist.
