@@ -2,7 +2,7 @@
  * A tour of the library, as another app uses it: one class from planning to certificate.
  * Run it against any empty PostgreSQL database:
  *
- *   DATABASE_URL=postgres://… node --import tsx packages/core/examples/library-tour.ts
+ *   DATABASE_URL=postgres://… node --conditions=@polcenter/source --import tsx packages/core/examples/library-tour.ts
  *
  * (`src/library-tour.test.ts` runs it on a fresh database, so this file stays true.)
  */

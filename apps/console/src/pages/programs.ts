@@ -1,4 +1,4 @@
-import type { RouterOutputs } from '@polcenter/api/client';
+import type { RouterOutputs } from '@polcenter/client';
 import { formatRatio } from '@polcenter/domain';
 import { ApiResource } from '@polcenter/widgets/resource';
 import { bones, placeholder, stateOf } from '@polcenter/widgets/states';
