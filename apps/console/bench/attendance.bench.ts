@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { createPolCenterClient } from '@polcenter/api/client';
 import { elapsedMs, type Figure, freePort, launch, median, round, stopProcess as stop } from '@polcenter/bench';
+import { createPolCenterClient } from '@polcenter/client';
 import { createPolCenter, SYSTEM_ACTOR } from '@polcenter/core';
 import {
   createTestPolCenter,

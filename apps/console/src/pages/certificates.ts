@@ -1,4 +1,4 @@
-import type { RouterOutputs } from '@polcenter/api/client';
+import type { RouterOutputs } from '@polcenter/client';
 import type { LocalizedText } from '@polcenter/domain';
 import { failureText } from '@polcenter/widgets/failure';
 import { ApiResource } from '@polcenter/widgets/resource';

@@ -1,4 +1,4 @@
-import type { RouterOutputs } from '@polcenter/api/client';
+import type { RouterOutputs } from '@polcenter/client';
 import {
   canTransitionEnrolment,
   ENROLMENT_STATE_NAMES,
