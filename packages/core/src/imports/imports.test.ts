@@ -175,7 +175,7 @@ it('imports enrolments by national ID or by name and birth date, with the rules 
   assert.equal([again.created, again.skipped.length, again.errors.length], [0, 3, 0]);
 });
 
-it('imports 10,000 people in one transaction within seconds', async () => {
+it('imports 10,000 people in one transaction, holding at most 1,024 advisory locks', async () => {
   const rows = Array.from({ length: 10_000 }, (_, i) =>
     person(i + 2, {
       fullName: `Nguyễn Văn Số ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + (Math.floor(i / 26) % 26))}`,
@@ -194,6 +194,7 @@ it('imports 10,000 people in one transaction within seconds', async () => {
     'CREATE TRIGGER probe_locks AFTER INSERT ON person FOR EACH STATEMENT EXECUTE FUNCTION probe_locks()',
   );
   try {
+    // Its speed is a benchmark's business (enrol.bulk.*), not a test's: shared machines make timings noise.
     const started = performance.now();
     let calls = 0;
     const report = await imports.people(actor, rows, { onProgress: () => calls++ });
@@ -205,7 +206,6 @@ it('imports 10,000 people in one transaction within seconds', async () => {
     const [probe] = await em.execute<{ held: number }[]>('SELECT max(held)::int AS held FROM lock_probe');
     // 20,000 identity keys, at most 1,024 lock stripes: the shared lock table holds a few thousand.
     assert.ok((probe?.held ?? 0) > 0 && (probe?.held ?? 0) <= 1024, `held ${probe?.held} advisory locks`);
-    assert.ok(ms < 30_000, `took ${Math.round(ms)} ms`);
     console.log(`  10,000 people imported in ${Math.round(ms)} ms`);
   } finally {
     await em.execute('DROP TRIGGER probe_locks ON person; DROP FUNCTION probe_locks(); DROP TABLE lock_probe');
