@@ -2,16 +2,15 @@ import type { RouterOutputs } from '@polcenter/client';
 import type { LocalizedText } from '@polcenter/domain';
 import { failureText } from '@polcenter/widgets/failure';
 import { ApiResource } from '@polcenter/widgets/resource';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ClassPage } from '../class-page.js';
 import { dateTime } from '../i18n.js';
-import { ConsolePage } from '../page.js';
 
 /** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
 const BASE = '/console';
 
 type Trail = RouterOutputs['audit']['forClass'];
 type Entry = Trail['items'][number];
-type ClassView = RouterOutputs['classes']['get'];
 
 const PAGE = 50;
 
@@ -62,10 +61,9 @@ function show(value: unknown): string {
  * The audit trail of a class and everything in it: who did what, when, and what it was before
  * and after — newest first, 50 entries a page, older ones on demand.
  */
-export class PcAuditPage extends ConsolePage {
-  static override properties = { ...ConsolePage.properties, entries: { state: true } };
+export class PcAuditPage extends ClassPage {
+  static override properties = { ...ClassPage.properties, entries: { state: true } };
 
-  private readonly cls = new ApiResource<ClassView>(this);
   private readonly trail = new ApiResource<Trail>(this, (page) => {
     this.entries = this.appending ? [...this.entries, ...page.items] : [...page.items];
     this.appending = false;
@@ -78,18 +76,8 @@ export class PcAuditPage extends ConsolePage {
     this.entries = [];
   }
 
-  private address = '';
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    // The shell hands a new params object at each render: act on a new address only.
-    const address = JSON.stringify(this.params);
-    if (changed.has('params') && this.params.id && address !== this.address) {
-      this.address = address;
-      const id = this.params.id;
-      this.cls.start(({ client, signal }) => client.classes.get.query({ id }, { signal }));
-      this.load();
-    }
+  protected override openClass(_id: string): void {
+    this.load();
   }
 
   private load(before?: number): void {

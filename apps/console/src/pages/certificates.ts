@@ -2,17 +2,16 @@ import type { RouterOutputs } from '@polcenter/client';
 import type { LocalizedText } from '@polcenter/domain';
 import { failureText } from '@polcenter/widgets/failure';
 import { ApiResource } from '@polcenter/widgets/resource';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { Action } from '../action.js';
+import { ClassPage } from '../class-page.js';
 import { actionStatus, fieldErrorOf } from '../form.js';
 import { date } from '../i18n.js';
-import { ConsolePage } from '../page.js';
 
 /** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
 const BASE = '/console';
 
 type Certificate = RouterOutputs['certificates']['listForClass'][number];
-type ClassView = RouterOutputs['classes']['get'];
 
 const TEXT = {
   heading: { vi: 'Giấy chứng nhận', en: 'Certificates' },
@@ -53,8 +52,7 @@ const TEXT = {
  * click or a retry issues nothing twice), download each one's A4 page to print (the server draws it,
  * QR code included), revoke one with a reason. Numbers never change or go back into use.
  */
-export class PcCertificatesPage extends ConsolePage {
-  private readonly cls = new ApiResource<ClassView>(this);
+export class PcCertificatesPage extends ClassPage {
   private readonly list = new ApiResource<Certificate[]>(this);
   private readonly issue = new Action<Certificate[]>(this);
   private readonly print = new Action<{ fileName: string; html: string }>(this);
@@ -62,20 +60,10 @@ export class PcCertificatesPage extends ConsolePage {
   /** The certificate whose revocation form is open. */
   private revoking: string | undefined;
 
-  static override properties = { ...ConsolePage.properties, revoking: { state: true } };
+  static override properties = { ...ClassPage.properties, revoking: { state: true } };
 
-  private address = '';
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    // The shell hands a new params object at each render: act on a new address only.
-    const address = JSON.stringify(this.params);
-    if (changed.has('params') && this.params.id && address !== this.address) {
-      this.address = address;
-      const id = this.params.id;
-      this.cls.start(({ client, signal }) => client.classes.get.query({ id }, { signal }));
-      this.reload();
-    }
+  protected override openClass(_id: string): void {
+    this.reload();
   }
 
   private reload(): void {

@@ -7,16 +7,15 @@ import {
 } from '@polcenter/domain';
 import { failureText } from '@polcenter/widgets/failure';
 import { ApiResource } from '@polcenter/widgets/resource';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { Action } from '../action.js';
+import { ClassPage } from '../class-page.js';
 import { actionStatus, fieldErrorOf } from '../form.js';
 import { date } from '../i18n.js';
-import { ConsolePage } from '../page.js';
 
 /** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
 const BASE = '/console';
 
-type ClassView = RouterOutputs['classes']['get'];
 type EnrolmentPage = RouterOutputs['enrolment']['listForClass'];
 type Enrolment = EnrolmentPage['items'][number];
 type PeoplePage = RouterOutputs['people']['search'];
@@ -86,9 +85,9 @@ const TEXT = {
  * left always in sight. Coordinators see the nomination form only: the API keeps the list to the
  * organiser.
  */
-export class PcEnrolmentPage extends ConsolePage {
+export class PcEnrolmentPage extends ClassPage {
   static override properties = {
-    ...ConsolePage.properties,
+    ...ClassPage.properties,
     picked: { state: true },
     stateFilter: { state: true },
     deciding: { state: true },
@@ -97,7 +96,6 @@ export class PcEnrolmentPage extends ConsolePage {
     unitId: { state: true },
   };
 
-  private readonly cls = new ApiResource<ClassView>(this);
   private readonly units = new ApiResource<Unit[]>(this);
   private readonly people = new ApiResource<PeoplePage>(this, (page) => {
     this.found = this.appendingPeople ? [...this.found, ...page.items] : [...page.items];
@@ -136,23 +134,13 @@ export class PcEnrolmentPage extends ConsolePage {
     return this.can('center_staff');
   }
 
-  private address = '';
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    // The shell hands a new params object at each render: act on a new address only.
-    const address = JSON.stringify(this.params);
-    if (changed.has('params') && this.params.id && address !== this.address) {
-      this.address = address;
-      const id = this.params.id;
-      this.cls.start(({ client, signal }) => client.classes.get.query({ id }, { signal }));
-      const unitIds = [...new Set((this.me?.roles ?? []).map((g) => g.unitId).filter((u): u is string => !!u))];
-      this.unitId ||= unitIds[0] ?? '';
-      this.units.start(({ client, signal }) =>
-        Promise.all(unitIds.map((unitId) => client.units.get.query({ id: unitId }, { signal }))),
-      );
-      if (this.decides) this.reloadLists();
-    }
+  protected override openClass(_id: string): void {
+    const unitIds = [...new Set((this.me?.roles ?? []).map((g) => g.unitId).filter((u): u is string => !!u))];
+    this.unitId ||= unitIds[0] ?? '';
+    this.units.start(({ client, signal }) =>
+      Promise.all(unitIds.map((unitId) => client.units.get.query({ id: unitId }, { signal }))),
+    );
+    if (this.decides) this.reloadLists();
   }
 
   private refreshSeats(): void {

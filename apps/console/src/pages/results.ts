@@ -2,18 +2,17 @@ import type { RouterOutputs } from '@polcenter/client';
 import type { LocalizedText } from '@polcenter/domain';
 import { failureText } from '@polcenter/widgets/failure';
 import { ApiResource } from '@polcenter/widgets/resource';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { Action } from '../action.js';
+import { ClassPage } from '../class-page.js';
 import { actionStatus } from '../form.js';
 import { number } from '../i18n.js';
-import { ConsolePage } from '../page.js';
 
 /** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
 const BASE = '/console';
 
 type Grid = RouterOutputs['results']['grid'];
 type Line = Grid['lines'][number];
-type ClassView = RouterOutputs['classes']['get'];
 
 /** The paper most programs end with (*bài thu hoạch*), offered when the class has no score yet. */
 const DEFAULT_PAPER = 'Bài thu hoạch';
@@ -63,10 +62,9 @@ const percent = (ratio: number, lang: 'vi' | 'en') => `${number(Math.round(ratio
  * the program's limit the cells are closed, with the reason — and the results computed by the
  * program's rules, each with its reason. Trainees come a page at a time.
  */
-export class PcResultsPage extends ConsolePage {
-  static override properties = { ...ConsolePage.properties, lines: { state: true } };
+export class PcResultsPage extends ClassPage {
+  static override properties = { ...ClassPage.properties, lines: { state: true } };
 
-  private readonly cls = new ApiResource<ClassView>(this);
   private readonly grid = new ApiResource<Grid>(this, (grid) => {
     this.lines = this.appending ? [...this.lines, ...grid.lines] : [...grid.lines];
     this.appending = false;
@@ -82,18 +80,8 @@ export class PcResultsPage extends ConsolePage {
     this.lines = [];
   }
 
-  private address = '';
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    // The shell hands a new params object at each render: act on a new address only.
-    const address = JSON.stringify(this.params);
-    if (changed.has('params') && this.params.id && address !== this.address) {
-      this.address = address;
-      const id = this.params.id;
-      this.cls.start(({ client, signal }) => client.classes.get.query({ id }, { signal }));
-      this.load();
-    }
+  protected override openClass(_id: string): void {
+    this.load();
   }
 
   private load(cursor?: string): void {
