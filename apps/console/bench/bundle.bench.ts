@@ -8,8 +8,8 @@ export const ids = ['console.bundle.gzipKB'];
 
 /**
  * The console's JavaScript as the server sends it to a browser: the real `polcenter start`, a
- * Chromium that signs in as center staff and visits every page without parameters, so every
- * chunk it can load has loaded; the figure is the sum of the bodies as transferred (Resource
+ * Chromium that signs in as center staff and visits every page — a class's pages with a real
+ * class and session of the demo — so every chunk it can load has loaded; the figure is the sum of the bodies as transferred (Resource
  * Timing's encoded size, in the encoding the server chose for Chromium). As a check, the built
  * files are compressed here independently (brotli 11): the two must agree.
  */
@@ -25,8 +25,14 @@ export default async function consoleBundleBench(): Promise<Figure[]> {
     });
     // Each visit is a new document (a reload, as people do): its scripts are read before the next.
     const wire = new Map<string, { encoded: number; decoded: number }>();
-    for (const route of ROUTES.filter((r) => !r.path.includes(':'))) {
-      await page.goto(`${rig.url}/console${route.path}`);
+    const [held] = await rig.sql<{ id: string; session_id: string }>(
+      'SELECT class_id AS id, id AS session_id FROM class_session ORDER BY class_id, id LIMIT 1',
+    );
+    if (!held) throw new Error('the demo has no class with a session: the class pages cannot be visited');
+    const params: Record<string, string> = { id: held.id, sessionId: held.session_id };
+    for (const route of ROUTES) {
+      const path = route.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? name);
+      await page.goto(`${rig.url}/console${path}`);
       await page.getByRole('heading', { level: 1, name: route.title.vi }).waitFor();
       const transfers = await page.evaluate(() =>
         performance
