@@ -8,6 +8,7 @@ import { startServerProcess, tempDataDir } from '@polcenter/testing/server-proce
 import type { Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { openDemoClass } from './demo-class.js';
 
 // A district portal on another site embeds the widgets exactly as docs/embedding.md says: the demo
 // portal page, its script tag made absolute, served by a plain web server of its own, with the
@@ -85,9 +86,10 @@ test('a portal on the allow-list shows every public widget with its data, from P
     assert.is(await communes.count(), 20, console.join('\n'));
     assert.is(await communes.first().locator('.name').textContent(), 'Thị trấn Bằng Lũng');
 
-    const card = page.locator('pc-class-catalog li[data-code="NTĐ-01/2027"]');
+    const demoClass = await openDemoClass(polcenter);
+    const card = page.locator(`pc-class-catalog li[data-code="${demoClass.code}"]`);
     await card.waitFor();
-    assert.match((await card.textContent()) ?? '', '11/01/2027 – 15/01/2027');
+    assert.match((await card.textContent()) ?? '', demoClass.dates);
     // Styled as the widget's own sheet says (a card has a border), under the portal's strict policy.
     assert.is(await card.evaluate((li) => getComputedStyle(li).borderTopStyle), 'solid');
     assert.is(

@@ -3,6 +3,7 @@ import { testDatabase } from '@polcenter/testing/database';
 import { startServerProcess, tempDataDir } from '@polcenter/testing/server-process';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { openDemoClass } from './demo-class.js';
 
 test('the portal page served by `polcenter start` shows the communes, open classes, a registration form and checks a certificate', async () => {
   // A fresh database: the embedded server in a new folder, or a new database on DATABASE_URL.
@@ -23,17 +24,18 @@ test('the portal page served by `polcenter start` shows the communes, open class
     assert.ok(names.includes('Xã Đồng Thắng'));
     assert.match((await page.locator('pc-unit-directory h2').textContent()) ?? '', '20 đơn vị (ngày 01/06/2022)');
 
-    const card = page.locator('pc-class-catalog li[data-code="NTĐ-01/2027"]');
+    const demoClass = await openDemoClass(server.url);
+    const card = page.locator(`pc-class-catalog li[data-code="${demoClass.code}"]`);
     await card.waitFor();
     const text = (await card.textContent()) ?? '';
     assert.match(text, 'Bồi dưỡng nhận thức về Đảng');
-    assert.match(text, '11/01/2027 – 15/01/2027');
+    assert.match(text, demoClass.dates);
     assert.match(text, '80/80');
     assert.match(text, 'Xã Chợ Đồn');
 
     // The registration form of that class: what it is for, then the fields.
     const enrol = page.locator('pc-enrol-form');
-    await enrol.locator('[part=class]').getByText('NTĐ-01/2027').waitFor();
+    await enrol.locator('[part=class]').getByText(demoClass.code).waitFor();
     assert.match((await enrol.locator('[part=class]').textContent()) ?? '', 'Bồi dưỡng nhận thức về Đảng');
     assert.ok(await enrol.getByLabel('Số CCCD').isVisible());
 

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { PeopleService } from '../people/people.js';
-import { countRows, createTestPolCenter, expectDomainError, unitIdByCode } from '../testing/index.js';
+import { countRows, createTestPolCenter, demoOpenClass, expectDomainError, unitIdByCode } from '../testing/index.js';
 import { EnrolmentService } from './enrolment.js';
 import { RegistrationService } from './registration.js';
 
@@ -9,8 +9,8 @@ const polcenter = await createTestPolCenter({ demo: true });
 test.after(() => polcenter.close());
 
 const portal = { id: null, label: 'portal' };
-// A fixed day inside the demo class's enrolment window, whatever the calendar says.
-const today = () => '2026-12-01';
+// The demo's open classes take enrolments on the day it was seeded: today.
+const today = () => new Date().toISOString().slice(0, 10);
 const registration = new RegistrationService(
   polcenter.orm,
   new PeopleService(polcenter.orm),
@@ -20,10 +20,9 @@ const registration = new RegistrationService(
 const count = (table: string, where?: string, params?: unknown[]) => countRows(polcenter.orm, table, where, params);
 const sql = (text: string, params: unknown[] = []) => polcenter.orm.em.fork().execute(text, params);
 
-// The demo's open class of the new commune (enrolment window 16/11/2026 – 04/01/2027).
-const open = (await polcenter.classes.catalog({ organiserCode: 'TN-CHODON' })).items.find(
-  (c) => c.code === 'NTĐ-01/2027',
-);
+// The demo's open class of the new commune (its enrolment window holds today).
+const ntd = await demoOpenClass(polcenter.orm, 'NTĐ');
+const open = (await polcenter.classes.catalog({ organiserCode: 'TN-CHODON' })).items.find((c) => c.code === ntd.code);
 const classId = open?.id as string;
 const commune = await unitIdByCode(polcenter.orm, 'TN-CHODON');
 const me = {
@@ -140,7 +139,7 @@ test('a full class is said so before anything is written; agreeing to wait recor
 
 test('eligibility is judged on what was typed unless the details proved a record', async () => {
   // The new-member program takes probationary members only; these say they are not one.
-  const [dvm] = await sql(`SELECT id FROM training_class WHERE code = 'ĐVM-01/2027'`);
+  const dvm = await demoOpenClass(polcenter.orm, 'ĐVM');
   const asNew = await expectDomainError(registration.register(portal, { classId: dvm?.id, person: stranger(3) }));
   const asGuess = await expectDomainError(
     registration.register(portal, { classId: dvm?.id, person: { ...me, fullName: 'Lý Văn Thử' } }),

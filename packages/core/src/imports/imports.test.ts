@@ -1,12 +1,15 @@
 import type { ImportRow, PersonImportField } from '@polcenter/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { countRows, createTestPolCenter, readableTest as it } from '../testing/index.js';
+import { countRows, createTestPolCenter, demoOpenClass, readableTest as it } from '../testing/index.js';
 import { ImportService } from './imports.js';
 
 const polcenter = await createTestPolCenter({ demo: true });
 const { orm } = polcenter;
-const imports = new ImportService(orm, { today: () => '2026-12-01' });
+// The demo's open classes take enrolments on the day it was seeded, which is today.
+const imports = new ImportService(orm);
+const NTD = (await demoOpenClass(orm, 'NTĐ')).code;
+const DVM = (await demoOpenClass(orm, 'ĐVM')).code;
 const actor = { id: null, label: 'import' };
 
 const person = (line: number, values: Partial<Record<PersonImportField, string>>): ImportRow<PersonImportField> => ({
@@ -145,17 +148,17 @@ it('imports enrolments by national ID or by name and birth date, with the rules 
     }),
   ]);
   const rows = [
-    { line: 2, values: { classCode: 'NTĐ-01/2027', nationalId: '006195000001' } },
-    { line: 3, values: { classCode: 'NTĐ-01/2027', fullName: 'quần chúng b', birthDate: '02/05/1995', note: 'đợt 1' } },
-    { line: 4, values: { classCode: 'ĐVM-01/2027', fullName: 'Dự Bị C', birthDate: '03/05/1995', unitCode: '064' } },
+    { line: 2, values: { classCode: NTD, nationalId: '006195000001' } },
+    { line: 3, values: { classCode: NTD, fullName: 'quần chúng b', birthDate: '02/05/1995', note: 'đợt 1' } },
+    { line: 4, values: { classCode: DVM, fullName: 'Dự Bị C', birthDate: '03/05/1995', unitCode: '064' } },
   ];
   const bad = await imports.enrolments(actor, [
     ...rows,
     { line: 5, values: { classCode: 'KHÔNG-CÓ', nationalId: '006195000001' } },
-    { line: 6, values: { classCode: 'ĐVM-01/2027', nationalId: '006195000001' } },
-    { line: 7, values: { classCode: 'NTĐ-01/2027', nationalId: '006199999999' } },
-    { line: 8, values: { classCode: 'NTĐ-01/2027', fullName: 'Quần Chúng A' } },
-    { line: 9, values: { classCode: 'NTĐ-01/2027', nationalId: '006195000001' } },
+    { line: 6, values: { classCode: DVM, nationalId: '006195000001' } },
+    { line: 7, values: { classCode: NTD, nationalId: '006199999999' } },
+    { line: 8, values: { classCode: NTD, fullName: 'Quần Chúng A' } },
+    { line: 9, values: { classCode: NTD, nationalId: '006195000001' } },
     { line: 10, values: { classCode: 'NTĐ-01/2022', nationalId: '006195000001' } },
   ]);
   assert.equal(

@@ -20,10 +20,13 @@ export interface SeedReport {
 
 /**
  * Loads the demo story of Chợ Đồn (DEMO.md) into an empty database, in one transaction.
- * Deterministic: the same seed always writes the same rows. A database that already holds units
- * is left alone, so `polcenter start` can call this on every start.
+ * Deterministic: the same seed always writes the same rows, except the dates (and codes' years) of
+ * the classes open for enrolment, which follow `today` (UTC date, default the day it runs) so the
+ * catalog never goes stale. A database that already holds units is left alone, so
+ * `polcenter start` can call this on every start.
  */
-export async function seedDemo(orm: Orm): Promise<SeedReport> {
+export async function seedDemo(orm: Orm, options: { readonly today?: string } = {}): Promise<SeedReport> {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const em = orm.em.fork();
   return em.transactional(async (tx) => {
     // Serialise concurrent seeders (two starts at once): the second sees the first's rows.
@@ -70,6 +73,7 @@ export async function seedDemo(orm: Orm): Promise<SeedReport> {
       (code) => byCode.get(code)?.id ?? deterministicId(code),
       deterministicId,
       communes2022.map((u) => u.code),
+      today,
     );
     await seedRosters(tx, (code) => byCode.get(code)?.id ?? deterministicId(code), deterministicId);
     const [counted] = await tx.execute<{ n: number }[]>('SELECT count(*)::int AS n FROM person');

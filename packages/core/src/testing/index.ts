@@ -84,5 +84,25 @@ export async function unitIdByCode(orm: Orm, code: string): Promise<string> {
 
 // The enrolment benches' workload (open classes, a reproducible plan of requests) and the fixtures
 // it builds on, for benches outside this package (the server's) to run the same plan.
+/**
+ * The demo's class of `program` open for enrolment. Its dates and its code's year follow the day the
+ * demo was seeded (the enrolment window always holds that day), so tests look it up, never spell it.
+ */
+export async function demoOpenClass(
+  orm: Orm,
+  program: 'NTĐ' | 'ĐVM',
+): Promise<{ id: string; code: string; startDate: string; endDate: string; closesOn: string }> {
+  const [row] = await orm.em
+    .fork()
+    .execute<{ id: string; code: string; start_date: string; end_date: string; closes_on: string }[]>(
+      `SELECT c.id, c.code, c.start_date::text, c.end_date::text, c.enrolment_closes_on::text AS closes_on
+       FROM training_class c JOIN program p ON p.id = c.program_id
+      WHERE p.code = ? AND c.status = 'open' AND c.code LIKE ?`,
+      [program, `${program}-01/%`],
+    );
+  if (!row) throw new Error(`The demo has no open ${program} class: was it seeded?`);
+  return { id: row.id, code: row.code, startDate: row.start_date, endDate: row.end_date, closesOn: row.closes_on };
+}
+
 export { type Ask, enrolmentPlan, openClasses } from './enrolment-workload.js';
 export { fixtureClass, fixtureEnrolments, fixturePeople, fixtureProgram, fixtureUnit } from './fixtures.js';

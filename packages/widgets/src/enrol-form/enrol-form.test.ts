@@ -17,11 +17,13 @@ test.after(async () => {
 const one = async <T = Record<string, string>>(sql: string, params: unknown[] = []) =>
   (await db.query(sql, params)).rows[0] as T;
 
-// The demo's open class of the new commune; its window is left open-ended so the test does not
-// depend on today's date.
-const { id: classId } = await one(
-  "UPDATE training_class SET enrolment_closes_on = NULL WHERE code = 'NTĐ-01/2027' RETURNING id",
+// The demo's open class of the new commune: its dates (and code's year) follow the day the demo was
+// seeded, and its enrolment window holds that day.
+const open_ = await one<{ id: string; code: string; start: string; end: string }>(
+  "SELECT id, code, start_date::text AS start, end_date::text AS end FROM training_class WHERE status = 'open' AND code LIKE 'NTĐ-01/%'",
 );
+const classId = open_.id;
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
 const { id: commune } = await one("SELECT id FROM unit WHERE code = 'TN-CHODON'");
 const form = `<pc-enrol-form class-id="${classId}"></pc-enrol-form>`;
 
@@ -72,8 +74,8 @@ const enrolmentsOf = async (who: Person) =>
 test('a visitor registers: the reference and the next step are shown, the fields emptied, the enrolment recorded', async () => {
   const page = await open();
   const shown = (await page.locator('pc-enrol-form [part=class]').textContent()) ?? '';
-  assert.match(shown, 'NTĐ-01/2027');
-  assert.match(shown, '11/01/2027 – 15/01/2027');
+  assert.match(shown, open_.code);
+  assert.match(shown, `${dmy(open_.start)} – ${dmy(open_.end)}`);
   const me = person(1);
   await fill(page, me);
   const answer = page.waitForResponse((r) => r.url().includes('enrolment.register'));
