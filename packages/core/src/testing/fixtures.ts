@@ -126,7 +126,10 @@ export interface FixtureClass {
   readonly sessions?: readonly FixtureSession[];
 }
 
-/** A class with its sessions; open, 30 seats, window 2026-01-01..2026-12-31 unless told. */
+/**
+ * A class with its sessions; open, 30 seats, and an enrolment window without bounds unless told
+ * (a dated default window would expire with the calendar and fail every test that enrols on it).
+ */
 export async function fixtureClass(
   orm: Orm,
   cls: FixtureClass,
@@ -148,8 +151,8 @@ export async function fixtureClass(
       dates[0] ?? '2026-03-02',
       dates.at(-1) ?? '2026-03-02',
       cls.capacity ?? 30,
-      cls.opensOn === undefined ? '2026-01-01' : cls.opensOn,
-      cls.closesOn === undefined ? '2026-12-31' : cls.closesOn,
+      cls.opensOn ?? null,
+      cls.closesOn ?? null,
       cls.status ?? 'open',
     ],
   );
