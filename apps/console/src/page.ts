@@ -4,7 +4,7 @@ import { PcElement } from '@polcenter/widgets/element';
 import { base, tokens } from '@polcenter/widgets/tokens';
 import type { PropertyDeclarations } from 'lit';
 import { consoleClient } from './api.js';
-import type { Me } from './session.js';
+import { type Me, mayDo } from './session.js';
 import { consoleStyles } from './styles.js';
 
 /**
@@ -45,11 +45,13 @@ export class ConsolePage extends PcElement {
   }
 
   /**
-   * Whether the person holds one of `roles` (for some unit; admins hold every role). The API
-   * decides each call; this only hides what it would refuse.
+   * Whether the person may do what needs `role` — for `unitId` when given (they hold the role for
+   * it or a unit above it, as `auth.me`'s `reach` says), for some unit otherwise; administrators
+   * may everything. The API decides each call; pages use this only to hide what it would refuse:
+   * `this.can('center_staff', cls.organiser.id)` before an approve button.
    */
-  can(...roles: Role[]): boolean {
-    return this.me?.roles.some((g) => g.role === 'admin' || roles.includes(g.role)) ?? false;
+  can(role: Role | readonly Role[], unitId?: string | null): boolean {
+    return mayDo(this.me, role, unitId);
   }
 
   /** Goes to another console address as a link would (history kept, so Back works). */

@@ -230,7 +230,7 @@ export class PcConsole extends ConsolePage {
       </header>
       <nav aria-label=${this.t(TEXT.menu)}>
         <ul>
-          ${ROUTES.filter((r) => r.nav && (!r.roles || this.can(...r.roles))).map(
+          ${ROUTES.filter((r) => r.nav && (!r.roles || this.can(r.roles))).map(
             (r) =>
               html`<li>
                 <a href="${BASE}${r.path}" aria-current=${found?.route === r ? 'page' : 'false'}>${this.t(r.title)}</a>

@@ -221,6 +221,7 @@ const annulled = { district: 0, phuongVien: 0, dongLac: 0, outside: 0 };
 const STAFF: Role[] = ['center_staff', 'unit_coordinator', 'propaganda_staff'];
 const ACTIVITY_STAFF: Role[] = ['center_staff', 'unit_coordinator', 'lecturer', 'propaganda_staff'];
 const LOGGERS: Role[] = ['unit_coordinator', 'lecturer', 'propaganda_staff'];
+const ALL_STAFF: Role[] = ['center_staff', 'unit_coordinator', 'lecturer', 'propaganda_staff'];
 
 interface Row {
   readonly procedure: string;
@@ -230,6 +231,11 @@ interface Row {
   readonly ids: readonly string[];
   /** A read of a unit's own business: allowed on the caller's line (their units and those above). */
   readonly line?: boolean;
+  /**
+   * Everything of one class (`assertClassAccess`): off the caller's line the class is hidden, and
+   * the answer is the not-found of an id of no class (404), never a 403 that tells it exists.
+   */
+  readonly classScoped?: boolean;
   call(api: Api, where: Where): Promise<unknown>;
   /**
    * Per further id field: a call whose other ids stay in the caller's unit (`own`) while this one
@@ -343,6 +349,30 @@ const MATRIX: Row[] = [
       }),
   },
   {
+    procedure: 'classes.get',
+    roles: ALL_STAFF,
+    ids: ['id'],
+    line: true,
+    classScoped: true,
+    call: (api, w) => api.classes.get({ id: klass[w] }),
+  },
+  {
+    procedure: 'classes.history',
+    roles: ALL_STAFF,
+    ids: ['id'],
+    line: true,
+    classScoped: true,
+    call: (api, w) => api.classes.history({ id: klass[w] }),
+  },
+  {
+    procedure: 'assignments.ofSession',
+    roles: ALL_STAFF,
+    ids: ['sessionId'],
+    line: true,
+    classScoped: true,
+    call: (api, w) => api.assignments.ofSession({ sessionId: session[w] }),
+  },
+  {
     procedure: 'classes.create',
     roles: ['center_staff'],
     ids: ['organiserUnitId'],
@@ -354,12 +384,14 @@ const MATRIX: Row[] = [
   },
   {
     procedure: 'classes.transition',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['classId'],
     call: (api, w) => api.classes.transition({ classId: klass[w], to: 'open' }),
   },
   {
     procedure: 'classes.addSessions',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['classId'],
     call: (api, w) =>
@@ -542,6 +574,7 @@ const MATRIX: Row[] = [
   },
   {
     procedure: 'assignments.assign',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['sessionId', 'personId'],
     call: (api, w) => api.assignments.assign({ sessionId: session[w], personId: person[w] }),
@@ -551,6 +584,7 @@ const MATRIX: Row[] = [
   },
   {
     procedure: 'assignments.unassign',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['sessionId'],
     call: async (api, w) => {
@@ -645,24 +679,28 @@ const MATRIX: Row[] = [
   },
   {
     procedure: 'enrolment.approve',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['enrolmentId'],
     call: (api, w) => api.enrolment.approve({ enrolmentId: enrolment[w] }),
   },
   {
     procedure: 'enrolment.waitlist',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['enrolmentId'],
     call: (api, w) => api.enrolment.waitlist({ enrolmentId: enrolment[w] }),
   },
   {
     procedure: 'enrolment.promote',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['classId'],
     call: (api, w) => api.enrolment.promote({ classId: klass[w] }),
   },
   {
     procedure: 'enrolment.reject',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['enrolmentId'],
     call: (api, w) => api.enrolment.reject({ enrolmentId: enrolment[w], reason: 'Không đủ điều kiện' }),
@@ -681,12 +719,14 @@ const MATRIX: Row[] = [
   },
   {
     procedure: 'enrolment.listForClass',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['classId'],
     call: (api, w) => api.enrolment.listForClass({ classId: klass[w] }),
   },
   {
     procedure: 'enrolment.reviews',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['classId'],
     call: (api, w) => api.enrolment.reviews({ classId: klass[w] }),
@@ -699,6 +739,7 @@ const MATRIX: Row[] = [
   },
   {
     procedure: 'attendance.recordSheet',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['sessionId'],
     call: (api, w) =>
@@ -706,18 +747,21 @@ const MATRIX: Row[] = [
   },
   {
     procedure: 'attendance.recordMark',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['sessionId'],
     call: (api, w) => api.attendance.recordMark({ sessionId: session[w], enrolmentId: enrolment[w], mark: 'excused' }),
   },
   {
     procedure: 'attendance.sheet',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['sessionId'],
     call: (api, w) => api.attendance.sheet({ sessionId: session[w] }),
   },
   {
     procedure: 'results.recordScores',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['enrolmentId'],
     call: (api, w) =>
@@ -725,66 +769,77 @@ const MATRIX: Row[] = [
   },
   {
     procedure: 'results.scores',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['enrolmentId'],
     call: (api, w) => api.results.scores({ enrolmentId: enrolment[w] }),
   },
   {
     procedure: 'results.grid',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['classId'],
     call: (api, w) => api.results.grid({ classId: klass[w] }),
   },
   {
     procedure: 'audit.forClass',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['classId'],
     call: (api, w) => api.audit.forClass({ classId: klass[w] }),
   },
   {
     procedure: 'results.computeForClass',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['classId'],
     call: (api, w) => api.results.computeForClass({ classId: klass[w] }),
   },
   {
     procedure: 'certificates.issue',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['enrolmentId'],
     call: (api, w) => api.certificates.issue({ enrolmentId: enrolment[w] }),
   },
   {
     procedure: 'certificates.issueForClass',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['classId'],
     call: (api, w) => api.certificates.issueForClass({ classId: klass[w] }),
   },
   {
     procedure: 'certificates.revoke',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['certificateId'],
     call: (api, w) => api.certificates.revoke({ certificateId: certificate[w], reason: 'Cấp nhầm người' }),
   },
   {
     procedure: 'certificates.get',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['id'],
     call: (api, w) => api.certificates.get({ id: certificate[w] }),
   },
   {
     procedure: 'certificates.printable',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['id'],
     call: (api, w) => api.certificates.printable({ id: certificate[w] }),
   },
   {
     procedure: 'certificates.printPage',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['id'],
     call: (api, w) => api.certificates.printPage({ id: certificate[w] }),
   },
   {
     procedure: 'certificates.listForClass',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['classId'],
     call: (api, w) => api.certificates.listForClass({ classId: klass[w] }),
@@ -876,7 +931,7 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
     sessionId: 'checked',
     id: { service: 'the router refuses an assignment that is not of the session checked' },
   },
-  'assignments.ofSession': { sessionId: { signedIn: 'who teaches a class is staff-wide, like classes.get' } },
+  'assignments.ofSession': { sessionId: 'checked' },
   'attendance.recordSheet': {
     sessionId: 'checked',
     'marks[].enrolmentId': { service: "only enrolments in the checked session's class are taken" },
@@ -906,8 +961,8 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
     programCode: { public: 'the open catalog' },
   },
   'classes.timetable': { id: { public: 'the public timetable of a class, without lecturers or links' } },
-  'classes.get': { id: { signedIn: 'units send people to each other’s classes' } },
-  'classes.history': { id: { signedIn: 'as classes.get; actors named without usernames' } },
+  'classes.get': { id: 'checked' },
+  'classes.history': { id: 'checked' },
   'classes.create': {
     programId: { public: 'programs are reference data: any unit runs classes of any program' },
     organiserUnitId: 'checked',
@@ -1063,6 +1118,7 @@ test('every field listed as checked is exercised by the matrix, and only those',
   );
 });
 
+const HIDDEN = ['CLASS.NOT_FOUND', 'ENROLMENT.NOT_FOUND', 'CERTIFICATE.NOT_FOUND'];
 const outcomeOf = async (call: () => Promise<unknown>): Promise<string> => {
   try {
     await call();
@@ -1071,6 +1127,8 @@ const outcomeOf = async (call: () => Promise<unknown>): Promise<string> => {
     if (!(error instanceof TRPCError)) throw error;
     // Input the matrix got wrong would pass for "allowed" below and hide a missing check.
     if ((error.cause as { code?: string } | undefined)?.code === 'INPUT.INVALID') return `invalid: ${error.message}`;
+    // The classes, enrolments and certificates the matrix names all exist: "not found" is a hidden class.
+    if (HIDDEN.includes((error.cause as { code?: string } | undefined)?.code ?? '')) return 'NOT_FOUND';
     // Any other refusal than authorization (a conflict, a stale version) means the call got through.
     return error.code === 'FORBIDDEN' || error.code === 'UNAUTHORIZED' ? error.code : 'allowed';
   }
@@ -1086,9 +1144,13 @@ for (const row of MATRIX) {
         const expected =
           caller === 'public'
             ? 'UNAUTHORIZED'
-            : mayCall(caller, row.roles) && (row.line ? line : reach)[caller].includes(where)
-              ? 'allowed'
-              : 'FORBIDDEN';
+            : !mayCall(caller, row.roles)
+              ? 'FORBIDDEN'
+              : (row.line ? line : reach)[caller].includes(where)
+                ? 'allowed'
+                : row.classScoped && !line[caller].includes(where)
+                  ? 'NOT_FOUND'
+                  : 'FORBIDDEN';
         const actual = await outcomeOf(() => row.call(callers[caller], where));
         if (actual !== expected) problems.push(`${caller} on ${where}: expected ${expected}, got ${actual}`);
       }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PolCenter, Principal, SessionEnd } from '@polcenter/core';
+import type { PolCenter, Principal, SessionEnd, UnitReach } from '@polcenter/core';
 import { type Lang, pickLang } from '@polcenter/domain';
 import { RateLimiter, type RateLimitRule } from './rate-limit.js';
 import { clearedSessionCookie, cookieMayAuthenticate, sessionCookieOf } from './session-cookie.js';
@@ -46,6 +46,11 @@ export function defaultLimits(): Limits {
 export interface Context {
   readonly polcenter: PolCenter;
   readonly principal: Principal | null;
+  /**
+   * The units the caller's roles reach: computed once per call (with the token check, in the same
+   * statement) and used by every access check of the call (`access.ts`). Null for the public.
+   */
+  readonly reach: () => Promise<UnitReach | null>;
   /** The raw bearer token of the caller (for signing out). */
   readonly token: string | null;
   /** Language of error messages for this caller (Vietnamese unless they ask for English). */
@@ -81,6 +86,8 @@ export interface SessionTransport {
 export function createContextInner(options: {
   polcenter: PolCenter;
   principal?: Principal | null;
+  /** The principal's reach when the token check gave it; otherwise asked once, when first needed. */
+  reach?: UnitReach | null;
   token?: string | null;
   lang?: string | null;
   clientKey?: string;
@@ -90,9 +97,15 @@ export function createContextInner(options: {
   failure?: unknown;
   session?: Partial<SessionTransport>;
 }): Context {
+  const principal = options.principal ?? null;
+  let reach: Promise<UnitReach | null> | undefined = options.reach ? Promise.resolve(options.reach) : undefined;
   return {
     polcenter: options.polcenter,
-    principal: options.principal ?? null,
+    principal,
+    reach: () => {
+      reach ??= principal ? options.polcenter.auth.reachOf(principal) : Promise.resolve(null);
+      return reach;
+    },
     token: options.token ?? null,
     lang: pickLang(options.lang),
     clientKey: options.clientKey ?? 'local',
@@ -134,11 +147,12 @@ export async function createContextFromHeaders(
   const token = bearer ?? (cookieAllowed ? cookie : null);
   const via = bearer ? 'bearer' : cookieAllowed ? 'cookie' : null;
   let principal: Principal | null = null;
+  let reach: UnitReach | null = null;
   let ended: SessionEnd | null = null;
   let failure: unknown = null;
   try {
     const check = token ? await polcenter.auth.check(token) : null;
-    if (check && 'principal' in check) principal = check.principal;
+    if (check && 'principal' in check) ({ principal, reach } = check);
     else if (check) ended = check.ended;
   } catch (error) {
     // Thrown from here, tRPC would answer a bare 500 with no context (no language) and log the
@@ -152,6 +166,7 @@ export async function createContextFromHeaders(
   return createContextInner({
     polcenter,
     principal,
+    reach,
     failure,
     token: principal ? token : null,
     lang: headers['accept-language'],

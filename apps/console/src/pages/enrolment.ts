@@ -7,7 +7,7 @@ import {
 } from '@polcenter/domain';
 import { failureText } from '@polcenter/widgets/failure';
 import { ApiResource } from '@polcenter/widgets/resource';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Action } from '../action.js';
 import { ClassPage } from '../class-page.js';
 import { actionStatus, fieldErrorOf } from '../form.js';
@@ -131,7 +131,24 @@ export class PcEnrolmentPage extends ClassPage {
 
   /** The organiser's center staff (or an admin) decide; anyone else may only nominate. */
   private get decides(): boolean {
-    return this.can('center_staff');
+    const cls = this.cls.value;
+    return cls !== undefined && this.can('center_staff', cls.organiser.id);
+  }
+
+  /** Unit coordinators and center staff nominate their own people (`enrolment.nominate`). */
+  private get nominates(): boolean {
+    return this.can(['center_staff', 'unit_coordinator']);
+  }
+
+  /** Whether the lists were asked for since the class was opened (once it says who decides). */
+  private listed = false;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!this.listed && this.decides) {
+      this.listed = true;
+      this.reloadLists();
+    }
   }
 
   protected override openClass(_id: string): void {
@@ -140,7 +157,7 @@ export class PcEnrolmentPage extends ClassPage {
     this.units.start(({ client, signal }) =>
       Promise.all(unitIds.map((unitId) => client.units.get.query({ id: unitId }, { signal }))),
     );
-    if (this.decides) this.reloadLists();
+    this.listed = false;
   }
 
   private refreshSeats(): void {
@@ -243,7 +260,7 @@ export class PcEnrolmentPage extends ClassPage {
             · <a href="${BASE}/classes/${cls.id}">${this.t(TEXT.back)} ${cls.code}</a></p>`
           : nothing
       }
-      ${this.renderNominate()} ${this.decides ? this.renderLists() : nothing}`;
+      ${this.nominates ? this.renderNominate() : nothing} ${this.decides ? this.renderLists() : nothing}`;
   }
 
   private renderNominate(): TemplateResult {

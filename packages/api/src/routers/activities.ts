@@ -20,6 +20,7 @@ import {
   assertUnitVisible,
   isAdmin,
   ownUnit,
+  reachOf,
 } from '../access.js';
 import { actorOf } from '../actor.js';
 import type { Context } from '../context.js';
@@ -117,12 +118,8 @@ export const activitiesRouter = {
   conferences: staff.input(activityRangeInput).query(async ({ ctx, input }) => {
     if (input.unitId) await assertUnitVisible(ctx, input.unitId, STAFF);
     const all = await ctx.polcenter.activities.conferences(input);
-    if (isAdmin(ctx)) return all;
-    const visible = new Map<string, boolean>();
-    for (const owner of new Set(all.map((c) => c.ownerUnitId))) {
-      visible.set(owner, await ctx.polcenter.auth.canSeeUnit(ctx.principal, owner, STAFF));
-    }
-    return all.filter((c) => visible.get(c.ownerUnitId));
+    const reach = await reachOf(ctx);
+    return all.filter((c) => reach.sees(c.ownerUnitId, STAFF));
   }),
   conference: staff.input(recordRef).query(async ({ ctx, input }) => {
     const conference = await ctx.polcenter.activities.conference(input.id);

@@ -1,6 +1,6 @@
 import { auditTrailInput, classAuditInput } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
-import { assertUnitAccess } from '../access.js';
+import { assertClassIdAccess } from '../access.js';
 import { roleProcedure } from '../trpc.js';
 
 /** The audit log: who changed what, when, before and after. */
@@ -13,7 +13,7 @@ export const auditRouter = {
   forClass: roleProcedure('center_staff')
     .input(classAuditInput)
     .query(async ({ ctx, input }) => {
-      await assertUnitAccess(ctx, await ctx.polcenter.classes.organiserOf(input.classId), ['center_staff']);
+      await assertClassIdAccess(ctx, input.classId, ['center_staff']);
       return ctx.polcenter.auditTrail.forClass(input);
     }),
 } satisfies TRPCRouterRecord;

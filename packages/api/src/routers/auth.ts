@@ -1,6 +1,7 @@
 import { apiTokenInput, changePasswordInput, signInInput } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { reachOf } from '../access.js';
 import { actorOf } from '../actor.js';
 import type { Context } from '../context.js';
 import { clearedSessionCookie, sessionCookie } from '../session-cookie.js';
@@ -36,7 +37,12 @@ export const authRouter = {
   startSession: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
     const { token, expiresAt, principal } = await limitedSignIn(ctx, input);
     ctx.session.setCookies.push(sessionCookie(token, expiresAt, ctx.session.https));
-    return { expiresAt, idleMinutes: ctx.polcenter.auth.idleMinutes, principal };
+    const reach = await ctx.polcenter.auth.reachOf(principal);
+    return {
+      expiresAt,
+      idleMinutes: ctx.polcenter.auth.idleMinutes,
+      principal: { ...principal, reach: reach.units() },
+    };
   }),
   /** Ends the caller's session (bearer or cookie; the cookie is removed too). */
   signOut: protectedProcedure.mutation(async ({ ctx }) => {
@@ -44,7 +50,11 @@ export const authRouter = {
     if (ctx.session.via === 'cookie') ctx.session.setCookies.push(clearedSessionCookie(ctx.session.https));
     return { signedOut: true as const };
   }),
-  me: protectedProcedure.query(({ ctx }) => ctx.principal),
+  /**
+   * Who is calling: name, roles by unit, the token's scope and expiry, and `reach`, each unit their
+   * roles reach with the roles that reach it (the console hides what the API would refuse).
+   */
+  me: protectedProcedure.query(async ({ ctx }) => ({ ...ctx.principal, reach: (await reachOf(ctx)).units() })),
   /**
    * One's own password, the current one required (limited like sign-in: it is a password guess too).
    * Every other sign-in session of the account ends; the one it was changed from and API tokens stay.

@@ -11,7 +11,7 @@ import {
 } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { assertUnitAccess } from '../access.js';
+import { assertCertificateAccess, assertClassIdAccess, assertEnrolmentAccess, assertSessionAccess } from '../access.js';
 import { actorOf } from '../actor.js';
 import type { Context } from '../context.js';
 import { once } from '../idempotency.js';
@@ -20,12 +20,11 @@ import { publicProcedure, roleProcedure } from '../trpc.js';
 const center = roleProcedure('center_staff');
 type Staff = Context & { principal: NonNullable<Context['principal']> };
 
-const byClass = async (ctx: Staff, classId: string) =>
-  assertUnitAccess(ctx, await ctx.polcenter.classes.organiserOf(classId), ['center_staff']);
-const bySession = async (ctx: Staff, sessionId: string) =>
-  assertUnitAccess(ctx, (await ctx.polcenter.classes.sessionOwner(sessionId)).organiserUnitId, ['center_staff']);
-const byEnrolment = async (ctx: Staff, enrolmentId: string) =>
-  byClass(ctx, (await ctx.polcenter.enrolment.get(enrolmentId)).classId);
+const CENTER = ['center_staff'] as const;
+const byClass = (ctx: Staff, classId: string) => assertClassIdAccess(ctx, classId, CENTER);
+const bySession = (ctx: Staff, sessionId: string) => assertSessionAccess(ctx, sessionId, CENTER);
+const byEnrolment = (ctx: Staff, enrolmentId: string) => assertEnrolmentAccess(ctx, enrolmentId, CENTER);
+const byCertificate = (ctx: Staff, certificateId: string) => assertCertificateAccess(ctx, certificateId, CENTER);
 
 /** Attendance per session: one mark, or a whole sheet at once; by the organising center. */
 export const attendanceRouter = {
@@ -82,19 +81,15 @@ export const certificatesRouter = {
     );
   }),
   revoke: center.input(certificateRevocationInput).mutation(async ({ ctx, input }) => {
-    const certificate = await ctx.polcenter.certificates.get(input.certificateId);
-    await byClass(ctx, certificate.classId);
+    await byCertificate(ctx, input.certificateId);
     return ctx.polcenter.certificates.revoke(actorOf(ctx), input);
   }),
   get: center.input(recordRef).query(async ({ ctx, input }) => {
-    const certificate = await ctx.polcenter.certificates.get(input.id);
-    await byClass(ctx, certificate.classId);
-    return certificate;
+    return byCertificate(ctx, input.id);
   }),
   /** The data of the printable page: staff only (it carries the birth date). */
   printable: center.input(recordRef).mutation(async ({ ctx, input }) => {
-    const certificate = await ctx.polcenter.certificates.get(input.id);
-    await byClass(ctx, certificate.classId);
+    await byCertificate(ctx, input.id);
     return ctx.polcenter.certificates.printable(input.id);
   }),
   /**
@@ -104,8 +99,7 @@ export const certificatesRouter = {
   printPage: center
     .input(z.object({ id: z.uuid(), lang: z.enum(['vi', 'en']).optional() }).strict())
     .mutation(async ({ ctx, input }) => {
-      const certificate = await ctx.polcenter.certificates.get(input.id);
-      await byClass(ctx, certificate.classId);
+      await byCertificate(ctx, input.id);
       return ctx.polcenter.certificates.printPage(input.id, input.lang ?? ctx.lang);
     }),
   listForClass: center.input(z.object({ classId: z.uuid() }).strict()).query(async ({ ctx, input }) => {

@@ -1,7 +1,7 @@
 import { addSessionsInput, classCatalogInput, classInput, classTransitionInput, recordRef } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { assertPeopleAccess, assertUnitAccess, assertUnitsAccess } from '../access.js';
+import { assertClassIdAccess, assertPeopleAccess, assertUnitAccess, assertUnitsAccess } from '../access.js';
 import { actorOf } from '../actor.js';
 import { once } from '../idempotency.js';
 import { protectedProcedure, publicProcedure, roleProcedure } from '../trpc.js';
@@ -47,9 +47,19 @@ export const classesRouter = {
       })),
     };
   }),
-  /** The class as staff plan it (lecturers, sites): staff-wide, since units send people to each other's classes. */
-  get: protectedProcedure.input(recordRef).query(({ ctx, input }) => ctx.polcenter.classes.get(input.id)),
-  history: protectedProcedure.input(recordRef).query(({ ctx, input }) => ctx.polcenter.classes.history(input.id)),
+  /**
+   * The class as staff plan it (lecturers, sites), and its history: for staff of the organiser's
+   * line — its units, those below and those above it (a commune nominates into the district's
+   * classes) — and no one else (`assertClassIdAccess`).
+   */
+  get: protectedProcedure.input(recordRef).query(async ({ ctx, input }) => {
+    await assertClassIdAccess(ctx, input.id);
+    return ctx.polcenter.classes.get(input.id);
+  }),
+  history: protectedProcedure.input(recordRef).query(async ({ ctx, input }) => {
+    await assertClassIdAccess(ctx, input.id);
+    return ctx.polcenter.classes.history(input.id);
+  }),
   create: centerStaff.input(classInput).mutation(async ({ ctx, input }) => {
     await assertUnitAccess(ctx, input.organiserUnitId, CENTER);
     // `programId` is reference data by design: any unit runs classes of any program (ADR 0009).
@@ -67,13 +77,11 @@ export const classesRouter = {
     return once(ctx, 'classes.create', input, () => ctx.polcenter.classes.create(actorOf(ctx), input));
   }),
   transition: centerStaff.input(classTransitionInput).mutation(async ({ ctx, input }) => {
-    const view = await ctx.polcenter.classes.get(input.classId);
-    await assertUnitAccess(ctx, view.organiser.id, CENTER);
+    await assertClassIdAccess(ctx, input.classId, CENTER);
     return ctx.polcenter.classes.transition(actorOf(ctx), input.classId, input.to, input.expectedVersion);
   }),
   addSessions: centerStaff.input(addSessionsInput.extend({ classId: z.uuid() })).mutation(async ({ ctx, input }) => {
-    const view = await ctx.polcenter.classes.get(input.classId);
-    await assertUnitAccess(ctx, view.organiser.id, CENTER);
+    await assertClassIdAccess(ctx, input.classId, CENTER);
     await assertPeopleAccess(
       ctx,
       input.sessions.map((session) => session.lecturerId),

@@ -9,7 +9,7 @@ import {
 } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { assertUnitAccess } from '../access.js';
+import { assertClassIdAccess, assertEnrolmentAccess, assertUnitAccess, mayActOn } from '../access.js';
 import { actorOf } from '../actor.js';
 import type { Context } from '../context.js';
 import { once } from '../idempotency.js';
@@ -21,16 +21,11 @@ const center = roleProcedure('center_staff');
 
 type Staff = Context & { principal: NonNullable<Context['principal']> };
 
-/** The class's organiser: the unit whose center staff decide on its enrolments. */
-async function assertOrganiser(ctx: Staff, classId: string): Promise<void> {
-  await assertUnitAccess(ctx, await ctx.polcenter.classes.organiserOf(classId), ['center_staff']);
-}
+const CENTER = ['center_staff'] as const;
 
-async function assertEnrolmentOrganiser(ctx: Staff, enrolmentId: string) {
-  const enrolment = await ctx.polcenter.enrolment.get(enrolmentId);
-  await assertOrganiser(ctx, enrolment.classId);
-  return enrolment;
-}
+/** The class's organiser: the unit whose center staff decide on its enrolments. */
+const assertOrganiser = (ctx: Staff, classId: string) => assertClassIdAccess(ctx, classId, CENTER);
+const assertEnrolmentOrganiser = (ctx: Staff, enrolmentId: string) => assertEnrolmentAccess(ctx, enrolmentId, CENTER);
 
 /**
  * Enrolment: units nominate their people (*cử đi học*), staff request seats for someone, people
@@ -98,14 +93,14 @@ export const enrolmentRouter = {
     const enrolment = await ctx.polcenter.enrolment.get(input.enrolmentId);
     const person = await ctx.polcenter.people.get(enrolment.personId);
     const organiser = await ctx.polcenter.classes.organiserOf(enrolment.classId);
-    const mayAsOrganiser = await ctx.polcenter.auth.canAccessUnit(ctx.principal, organiser, ['center_staff']);
+    const mayAsOrganiser = await mayActOn(ctx, organiser, CENTER);
     if (!mayAsOrganiser) await assertUnitAccess(ctx, person.unitId, PEOPLE_STAFF);
     return ctx.polcenter.enrolment.withdraw(actorOf(ctx), input.enrolmentId, input.reason);
   }),
   get: people.input(recordRef).query(async ({ ctx, input }) => {
     const enrolment = await ctx.polcenter.enrolment.get(input.id);
     const organiser = await ctx.polcenter.classes.organiserOf(enrolment.classId);
-    if (!(await ctx.polcenter.auth.canAccessUnit(ctx.principal, organiser, ['center_staff']))) {
+    if (!(await mayActOn(ctx, organiser, CENTER))) {
       await assertUnitAccess(ctx, (await ctx.polcenter.people.get(enrolment.personId)).unitId, PEOPLE_STAFF);
     }
     return enrolment;

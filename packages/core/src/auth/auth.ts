@@ -25,6 +25,7 @@ import { isUniqueViolation } from '../kernel/db-errors.js';
 import { pgArray } from '../kernel/sql-helpers.js';
 import type { Orm } from '../orm.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
+import { REACH_COLUMNS, REACH_CTES, type ReachRow, reachOfRow, UnitReach } from './reach.js';
 
 /** Who is calling, once their token checked out. */
 export interface Principal {
@@ -83,8 +84,14 @@ export interface AuthOptions {
 /** Why a known token no longer signs anyone in: told to the person, so they know what happened. */
 export type SessionEnd = 'idle' | 'expired' | 'revoked';
 
-/** A token's check: who it signs in, or why it no longer does (null when it is no token of ours). */
-export type TokenCheck = { readonly principal: Principal } | { readonly ended: SessionEnd } | null;
+/**
+ * A token's check: who it signs in and the units their roles reach, or why it no longer does (null
+ * when it is no token of ours).
+ */
+export type TokenCheck =
+  | { readonly principal: Principal; readonly reach: UnitReach }
+  | { readonly ended: SessionEnd }
+  | null;
 
 export const SESSION_ENDED_TEXT: Record<SessionEnd, (idleMinutes: number) => { vi: string; en: string }> = {
   idle: (minutes) => ({
@@ -331,42 +338,60 @@ export class AuthService {
   /**
    * Who a token signs in, or why a token of ours no longer does: revoked (signed out, password
    * changed, account disabled), past its absolute expiry, or — a sign-in session only — unused for
-   * longer than the idle limit. Use is recorded at most once a minute, so the idle limit is exact to
-   * the minute.
+   * longer than the idle limit. One statement, so one round trip: the token, the account, its roles,
+   * the units they reach (`reach`, for every access check of the call), and the record of use,
+   * written at most once a minute, so the idle limit is exact to the minute.
    */
   async check(token: string | undefined | null): Promise<TokenCheck> {
     if (!token || token.length > 200) return null;
-    const em = this.orm.em.fork();
-    const [row] = await em.execute<
-      {
+    const [row] = await this.orm.em.fork().execute<
+      ({
         user_id: string;
         id: string;
         kind: 'session' | 'api';
         read_only: boolean;
         areas: string[] | null;
         expires_at: Date | string;
-        stale: boolean;
+        username: string;
+        display_name: string;
+        person_id: string | null;
         ended: SessionEnd | null;
-      }[]
+      } & ReachRow)[]
     >(
-      `SELECT t.user_id, t.id, t.kind, t.read_only, t.areas, t.expires_at,
-              (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale,
-              CASE WHEN t.revoked_at IS NOT NULL OR NOT u.active THEN 'revoked'
-                   WHEN t.expires_at <= now() THEN 'expired'
-                   WHEN t.kind = 'session'
-                    AND coalesce(t.last_used_at, t.created_at) <= now() - make_interval(mins => ?) THEN 'idle'
-              END AS ended
-         FROM auth_token t JOIN app_user u ON u.id = t.user_id
-        WHERE t.token_hash = ?`,
+      `WITH RECURSIVE
+         token AS (
+           SELECT t.id, t.user_id, t.kind, t.read_only, t.areas, t.expires_at,
+                  u.username, u.display_name, u.person_id,
+                  (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale,
+                  CASE WHEN t.revoked_at IS NOT NULL OR NOT u.active THEN 'revoked'
+                       WHEN t.expires_at <= now() THEN 'expired'
+                       WHEN t.kind = 'session'
+                        AND coalesce(t.last_used_at, t.created_at) <= now() - make_interval(mins => ?) THEN 'idle'
+                  END AS ended
+             FROM auth_token t JOIN app_user u ON u.id = t.user_id
+            WHERE t.token_hash = ?
+         ),
+         -- Recording every use would turn each read into a write; once a minute is enough to see activity.
+         used AS (
+           UPDATE auth_token SET last_used_at = now()
+            WHERE id = (SELECT id FROM token WHERE ended IS NULL AND stale) RETURNING id
+         ),
+         grants AS (
+           SELECT r.role, r.unit_id FROM user_role r JOIN token ON token.user_id = r.user_id AND token.ended IS NULL
+         ),
+         ${REACH_CTES}
+       SELECT token.*, ${REACH_COLUMNS}, (SELECT count(*) FROM used) AS used FROM token`,
       [this.idleMinutes, sha256(token)],
     );
     if (!row) return null;
     if (row.ended) return { ended: row.ended };
-    // Recording every use would turn each read into a write; once a minute is enough to see activity.
-    if (row.stale) await em.execute('UPDATE auth_token SET last_used_at = now() WHERE id = ?', [row.id], 'run');
     return {
       principal: {
-        ...(await this.principal(row.user_id)),
+        userId: row.user_id,
+        username: row.username,
+        displayName: row.display_name,
+        personId: row.person_id,
+        roles: row.grants,
         token: {
           id: row.id,
           kind: row.kind,
@@ -374,6 +399,7 @@ export class AuthService {
           expiresAt: new Date(row.expires_at).toISOString(),
         },
       },
+      reach: reachOfRow(row),
     };
   }
 
@@ -462,32 +488,30 @@ export class AuthService {
   }
 
   /**
-   * Whether the principal holds one of `roles` for this unit or a unit above it. One query walks
-   * up the tree from the unit; admins may everything.
+   * The units a principal's roles reach, in one query (the token check gives it with the principal;
+   * this is for a principal made without one, as tests and scripts make them).
    */
-  async canAccessUnit(principal: Principal, unitId: string, roles?: readonly Role[]): Promise<boolean> {
-    return this.canAccessUnits(principal, [unitId], roles);
+  async reachOf(principal: Principal): Promise<UnitReach> {
+    const grants = principal.roles;
+    if (grants.some((g) => g.role === 'admin')) return new UnitReach(true, [], []);
+    const [row] = await this.orm.em.fork().execute<ReachRow[]>(
+      `WITH RECURSIVE
+         grants AS (SELECT * FROM unnest(?::text[], ?::uuid[]) AS g (role, unit_id)),
+         ${REACH_CTES}
+       SELECT ${REACH_COLUMNS}`,
+      [pgArray(grants.map((g) => g.role)), pgArray(grants.map((g) => g.unitId ?? 'NULL'))],
+    );
+    return reachOfRow(row as ReachRow);
   }
 
-  /**
-   * Whether the principal holds one of `roles` for every one of these units (or a unit above
-   * each): the check for a procedure naming several records at once. One query for the lot.
-   */
+  /** Whether the principal holds one of `roles` for this unit or a unit above it (admins may everything). */
+  async canAccessUnit(principal: Principal, unitId: string, roles?: readonly Role[]): Promise<boolean> {
+    return (await this.reachOf(principal)).reaches(unitId, roles);
+  }
+
+  /** Whether the principal holds one of `roles` for every one of these units (or a unit above each). */
   async canAccessUnits(principal: Principal, unitIds: readonly string[], roles?: readonly Role[]): Promise<boolean> {
-    const { admin, scopes } = scopesOf(principal, roles);
-    if (admin) return true;
-    const wanted = [...new Set(unitIds)];
-    if (wanted.length === 0) return true;
-    if (scopes.length === 0) return false;
-    const [row] = await this.orm.em.fork().execute<{ reached: number }[]>(
-      `WITH RECURSIVE up AS (
-         SELECT id AS start, id, parent_id FROM unit WHERE id = ANY(?::uuid[])
-         UNION ALL
-         SELECT up.start, u.id, u.parent_id FROM unit u JOIN up ON u.id = up.parent_id
-       ) SELECT count(DISTINCT start)::int AS reached FROM up WHERE id = ANY(?::uuid[])`,
-      [pgArray(wanted), pgArray(scopes)],
-    );
-    return row?.reached === wanted.length;
+    return (await this.reachOf(principal)).reachesAll(unitIds, roles);
   }
 
   /**
@@ -496,27 +520,6 @@ export class AuthService {
    * which their rapporteurs attend and enter, but act on them only from the district.
    */
   async canSeeUnit(principal: Principal, unitId: string, roles?: readonly Role[]): Promise<boolean> {
-    const { admin, scopes } = scopesOf(principal, roles);
-    if (admin) return true;
-    if (scopes.length === 0) return false;
-    if (await this.canAccessUnits(principal, [unitId], roles)) return true;
-    const [row] = await this.orm.em.fork().execute<{ above: boolean }[]>(
-      `WITH RECURSIVE up AS (
-         SELECT id, parent_id FROM unit WHERE id = ANY(?::uuid[])
-         UNION ALL
-         SELECT u.id, u.parent_id FROM unit u JOIN up ON u.id = up.parent_id
-       ) SELECT EXISTS (SELECT 1 FROM up WHERE id = ?) AS above`,
-      [pgArray(scopes), unitId],
-    );
-    return row?.above === true;
+    return (await this.reachOf(principal)).sees(unitId, roles);
   }
-}
-
-/** The units a principal's grants of `roles` are for, or `admin` when one grant is. */
-function scopesOf(principal: Principal, roles?: readonly Role[]): { admin: boolean; scopes: string[] } {
-  const grants = principal.roles.filter((g) => !roles || roles.includes(g.role) || g.role === 'admin');
-  return {
-    admin: grants.some((g) => g.role === 'admin'),
-    scopes: [...new Set(grants.map((g) => g.unitId).filter((id): id is string => id !== null))],
-  };
 }

@@ -13,3 +13,4 @@ export {
   type TokenInUse,
 } from './auth.js';
 export * from './entities.js';
+export { type ReachedUnit, UnitReach } from './reach.js';
