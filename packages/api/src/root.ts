@@ -13,6 +13,7 @@ import { reportsRouter } from './routers/reports.js';
 import { rostersRouter } from './routers/rosters.js';
 import { systemRouter } from './routers/system.js';
 import { unitsRouter } from './routers/units.js';
+import { workRouter } from './routers/work.js';
 import { createCallerFactory, router } from './trpc.js';
 
 /**
@@ -36,6 +37,7 @@ export const procedures = {
   rosters: rostersRouter,
   system: systemRouter,
   units: unitsRouter,
+  work: workRouter,
 };
 
 export const appRouter = router(procedures);

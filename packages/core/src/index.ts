@@ -29,3 +29,4 @@ export * from './results/index.js';
 export * from './rosters/index.js';
 export { describeSeed, type SeedReport, seedDemo } from './seed/demo.js';
 export * from './units/index.js';
+export * from './work/index.js';

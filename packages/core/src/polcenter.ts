@@ -19,6 +19,7 @@ import { AttendanceService } from './results/attendance.js';
 import { ResultService } from './results/results.js';
 import { RosterService } from './rosters/rosters.js';
 import { UnitService } from './units/units.js';
+import { WorkService } from './work/work.js';
 
 export interface PolCenterOptions {
   /** Any PostgreSQL 15+; the server app starts an embedded one when the user gives none. */
@@ -73,6 +74,8 @@ export interface PolCenter {
   readonly imports: ImportService;
   /** Whole tables for files; personal fields only when asked for, and then audited. */
   readonly exports: ExportService;
+  /** What needs doing now in a person's units: the console's start page. */
+  readonly work: WorkService;
   /** Runs a cheap query; throws when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -110,6 +113,7 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
     obligations: new ObligationService(orm),
     imports: new ImportService(orm),
     exports: new ExportService(orm),
+    work: new WorkService(orm),
     async ping() {
       await orm.em.getConnection().execute('select 1');
     },

@@ -27,6 +27,7 @@ export const TOKEN_AREAS = [
   'rosters',
   'system',
   'units',
+  'work',
 ] as const;
 export type TokenArea = (typeof TOKEN_AREAS)[number];
 

@@ -34,3 +34,4 @@ export * from './timetable.js';
 export * from './unit-links.js';
 export * from './units.js';
 export * from './vietnamese.js';
+export * from './work.js';
