@@ -102,6 +102,8 @@ const certificate = ids();
 const conference = ids();
 const contest = ids();
 const entrant = ids();
+/** A program of each unit's own, which its center staff (and those above) may edit. */
+const ownProgram = ids();
 const program = await polcenter.programs.getByCode('CNKT');
 let sequence = 0;
 const newPerson = async (name: string, unitId: string) =>
@@ -215,6 +217,7 @@ for (const where of WHERES) {
     })
   ).id;
 }
+for (const where of WHERES) ownProgram[where] = (await polcenter.programs.create(SYSTEM_ACTOR, programOf(unitOf[where]))).id;
 /** Each annul in the matrix annuls a decision of its own (annulling one twice is a conflict). */
 const annulled = { district: 0, phuongVien: 0, dongLac: 0, outside: 0 };
 
@@ -875,7 +878,29 @@ const MATRIX: Row[] = [
     ids: ['ownerUnitId'],
     call: (api, w) => api.programs.create(programOf(unitOf[w])),
   },
+  {
+    procedure: 'programs.update',
+    roles: ['center_staff'],
+    ids: ['id'],
+    call: async (api, w) => api.programs.update(await renamed(ownProgram[w])),
+  },
 ];
+
+/** The program as the edit form sends it back, renamed, on the version it has now. */
+async function renamed(id: string) {
+  const p = await polcenter.programs.get(id);
+  return {
+    id,
+    expectedVersion: p.version,
+    code: p.code,
+    kind: p.kind,
+    name: { vi: `${p.name.vi.replace(/ \(\d+\)$/, '')} (${++sequence})`, en: p.name.en },
+    topics: p.topics.map((t) => ({ number: t.number, title: t.title, periods: t.periods })),
+    endsWith: p.rules.endsWith,
+    passRule: p.rules.passRule,
+    certificateKind: p.rules.certificateKind,
+  };
+}
 
 function programOf(ownerUnitId: string | null) {
   return {
@@ -1011,6 +1036,10 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
   'people.update': { id: 'checked', 'patch.unitId': 'checked', 'patch.nationalId': NATIONAL_ID },
   'programs.get': { id: { public: 'programs are public' } },
   'programs.create': { ownerUnitId: 'checked' },
+  'programs.update': { id: 'checked' },
+  'programs.history': {
+    programId: { staffWide: 'programs are everyone’s reference data; the trail names staff by display name only' },
+  },
   'reports.training': { organiserCode: { public: 'published aggregates' } },
   'results.recordScores': { enrolmentId: 'checked' },
   'results.scores': { enrolmentId: 'checked' },
@@ -1203,8 +1232,10 @@ test('reference data and the audit log: only administrators', async () => {
 });
 
 test("everyone's business — programs and obligations with no owner unit — only administrators define", async () => {
+  const everyones = await polcenter.programs.create(SYSTEM_ACTOR, programOf(null));
   const global = {
     'programs.create': (api: Api) => api.programs.create(programOf(null)),
+    'programs.update': async (api: Api) => api.programs.update(await renamed(everyones.id)),
     'obligations.define': (api: Api) =>
       api.obligations.define({
         code: `EVERYONE-${++sequence}`,

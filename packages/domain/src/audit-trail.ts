@@ -25,3 +25,14 @@ export const classAuditInput = z
   })
   .strict();
 export type ClassAuditInput = z.input<typeof classAuditInput>;
+
+/** The audit trail of one program: its creation and every edit of its rules, newest first. */
+export const programAuditInput = z
+  .object({
+    programId: z.uuid(),
+    /** Entries older than this id (the previous page's last). */
+    before: z.number().int().positive().optional(),
+    limit: pageFields.limit,
+  })
+  .strict();
+export type ProgramAuditInput = z.input<typeof programAuditInput>;

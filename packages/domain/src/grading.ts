@@ -57,6 +57,12 @@ export function classify(value: number, scale: GradingScale = DEFAULT_GRADING_SC
   return band;
 }
 
+/**
+ * A scale is its bands' floors: a band holds every score from its floor up to the next band's,
+ * so bands can neither overlap nor leave a gap. What can go wrong is said field by field: no
+ * band starting at 0 (scores below the lowest floor would have no band), two bands on one floor,
+ * two bands with one code.
+ */
 export const gradingScaleInput = z
   .array(
     z
@@ -69,15 +75,44 @@ export const gradingScaleInput = z
   )
   .min(1)
   .max(10)
-  .refine((bands) => bands.some((b) => b.min === 0), {
-    message: bilingual({
-      vi: 'Thang xếp loại phải có một mức bắt đầu từ 0 điểm.',
-      en: 'A grading scale needs a band starting at 0.',
-    }),
+  .superRefine((bands, ctx) => {
+    if (bands.length > 0 && !bands.some((b) => b.min === 0)) {
+      const lowest = bands.reduce((low, b, i) => (b.min < (bands[low]?.min ?? 0) ? i : low), 0);
+      ctx.addIssue({
+        code: 'custom',
+        path: [lowest, 'min'],
+        message: bilingual({
+          vi: 'Thang xếp loại phải có một mức bắt đầu từ 0 điểm, nếu không điểm thấp sẽ không được xếp loại.',
+          en: 'A grading scale needs a band starting at 0, or low scores would have no band.',
+        }),
+      });
+    }
+    const floors = new Map<number, number>();
+    const codes = new Set<string>();
+    bands.forEach((band, index) => {
+      const other = floors.get(band.min);
+      if (other !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'min'],
+          message: bilingual({
+            vi: `Mức này trùng điểm sàn ${String(band.min).replace('.', ',')} với mức thứ ${other + 1}.`,
+            en: `This band starts at ${band.min}, as band ${other + 1} does.`,
+          }),
+        });
+      } else floors.set(band.min, index);
+      if (codes.has(band.code)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'code'],
+          message: bilingual({ vi: `Mã mức "${band.code}" bị trùng.`, en: `Band code "${band.code}" appears twice.` }),
+        });
+      }
+      codes.add(band.code);
+    });
   })
-  .refine((bands) => new Set(bands.map((b) => b.min)).size === bands.length, {
-    message: bilingual({ vi: 'Hai mức xếp loại trùng điểm sàn.', en: 'Two bands share the same minimum.' }),
-  });
+  // Kept highest first, the way people read a scale.
+  .transform((bands) => [...bands].sort((a, b) => b.min - a.min));
 
 /**
  * How a program is passed (configurable): by attendance alone, or by scores, whose weighted

@@ -147,8 +147,21 @@ test('bad programs name each field at fault', () => {
     [
       'scale without a 0 band',
       { gradingScale: [{ code: 'pass', min: 5, name: { vi: 'Đạt', en: 'Pass' } }] },
-      ['gradingScale'],
+      ['gradingScale.0.min'],
     ],
+    [
+      'two bands on one floor, one code twice',
+      {
+        gradingScale: [
+          { code: 'pass', min: 5, name: { vi: 'Đạt', en: 'Pass' } },
+          { code: 'pass', min: 5, name: { vi: 'Trung bình', en: 'Average' } },
+          { code: 'fail', min: 0, name: { vi: 'Không đạt', en: 'Fail' } },
+        ],
+      },
+      ['gradingScale.1.code', 'gradingScale.1.min'],
+    ],
+    ['a number format without {n}', { certificateNumberTemplate: 'GCN-TTCT' }, ['certificateNumberTemplate']],
+    ['fewer days at most than at least', { days: { min: 5, max: 2 } }, ['days.max']],
   ];
   for (const [label, change, fields] of cases) assert.equal(fieldsOf({ ...validProgram, ...change }), fields, label);
 });

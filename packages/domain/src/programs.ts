@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_MAX_ABSENCE_RATIO } from './attendance.js';
-import { bilingual } from './errors.js';
+import { certificateNumberTemplate, DEFAULT_CERTIFICATE_NUMBER_TEMPLATE } from './certificates.js';
+import { bilingual, DomainError } from './errors.js';
 import {
   DEFAULT_GRADING_SCALE,
   type GradingScale,
@@ -9,6 +10,7 @@ import {
   passRuleInput,
 } from './grading.js';
 import type { LocalizedText } from './i18n.js';
+import { versionNumber } from './lookups.js';
 import {
   EDUCATION_LEVEL_NAMES,
   EDUCATION_LEVELS,
@@ -280,6 +282,11 @@ export function describeIneligibility(
   }
 }
 
+const ABSENCE_LIMIT_RANGE = bilingual({
+  vi: 'Mức vắng tối đa phải từ 0% đến 100% số tiết.',
+  en: 'The absence limit must be between 0% and 100% of the periods.',
+});
+
 // Staff type Vietnamese; a plain string is the Vietnamese, and English falls back to it
 // until someone translates.
 const localizedName = (max: number) =>
@@ -314,7 +321,17 @@ export const programCode = text(20)
       }),
   );
 
-export const programInput = z
+const topicInput = z
+  .object({
+    /** The topic's number: sessions of classes name it, so it stays the topic's for good. */
+    number: z.number().int().min(1).max(200),
+    title: localizedName(300),
+    periods: z.number().int().min(1).max(200),
+  })
+  .strict();
+
+/** Every rule of a program staff set (DOMAIN.md's configurable ones), as create and update take them. */
+const programFields = z
   .object({
     code: programCode,
     kind: z.enum(PROGRAM_KINDS),
@@ -326,56 +343,151 @@ export const programInput = z
     ownerUnitId: z.uuid().nullish(),
     name: localizedName(200),
     audience: localizedName(500).optional(),
-    topics: z
-      .array(
-        z
-          .object({
-            number: z.number().int().min(1).max(200),
-            title: localizedName(300),
-            periods: z.number().int().min(1).max(200),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(200),
+    topics: z.array(topicInput).min(1).max(200),
+    /** How long a class usually runs; absent: the topics' periods at eight a day. */
+    days: z
+      .object({ min: z.number().int().min(1).max(366), max: z.number().int().min(1).max(366) })
+      .strict()
+      .refine((days) => days.min <= days.max, {
+        path: ['max'],
+        message: bilingual({
+          vi: 'Số ngày tối đa không được nhỏ hơn số ngày tối thiểu.',
+          en: 'The most days cannot be fewer than the fewest.',
+        }),
+      })
+      .optional(),
     endsWith: z.enum(PROGRAM_ENDINGS),
     eligibility: eligibilityRuleInput.default({}),
     passRule: passRuleInput,
     certificateKind: z.enum(CERTIFICATE_KINDS).nullable(),
-    maxAbsenceRatio: z.number().min(0).max(1).default(DEFAULT_MAX_ABSENCE_RATIO),
+    /** How the center writes the numbers of this program's certificates (`{n}/GCN-TTCT`). */
+    certificateNumberTemplate: certificateNumberTemplate.default(DEFAULT_CERTIFICATE_NUMBER_TEMPLATE),
+    maxAbsenceRatio: z
+      .number()
+      .min(0, { message: ABSENCE_LIMIT_RANGE })
+      .max(1, { message: ABSENCE_LIMIT_RANGE })
+      .default(DEFAULT_MAX_ABSENCE_RATIO),
     gradingScale: gradingScaleInput.optional(),
   })
-  .strict()
-  .superRefine((program, ctx) => {
-    const seen = new Set<number>();
-    program.topics.forEach((topic, index) => {
-      if (seen.has(topic.number)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['topics', index, 'number'],
-          message: bilingual({
-            vi: `Chuyên đề số ${topic.number} bị trùng.`,
-            en: `Topic number ${topic.number} appears twice.`,
-          }),
-        });
-      }
-      seen.add(topic.number);
-    });
-    if (program.eligibility.prerequisites?.includes(program.code)) {
+  .strict();
+
+/** What create and update both check across fields: topic numbers once each, no self-prerequisite. */
+function checkProgram(
+  program: {
+    readonly code: string;
+    readonly topics: readonly { number: number }[];
+    readonly eligibility: EligibilityRule;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<number>();
+  program.topics.forEach((topic, index) => {
+    if (seen.has(topic.number)) {
       ctx.addIssue({
         code: 'custom',
-        path: ['eligibility', 'prerequisites'],
+        path: ['topics', index, 'number'],
         message: bilingual({
-          vi: 'Chương trình không thể là điều kiện của chính nó.',
-          en: 'A program cannot be its own prerequisite.',
+          vi: `Chuyên đề số ${topic.number} bị trùng.`,
+          en: `Topic number ${topic.number} appears twice.`,
         }),
       });
     }
+    seen.add(topic.number);
   });
+  if (program.eligibility.prerequisites?.includes(program.code)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['eligibility', 'prerequisites'],
+      message: bilingual({
+        vi: 'Chương trình không thể là điều kiện của chính nó.',
+        en: 'A program cannot be its own prerequisite.',
+      }),
+    });
+  }
+}
+
+export const programInput = programFields.superRefine(checkProgram);
 export type ProgramInput = z.input<typeof programInput>;
 export type ValidProgramInput = z.output<typeof programInput>;
+
+/**
+ * A program's new rules, whole, on the version the editor read: what is left out takes its default,
+ * as at create. The owner is not among them: a program stays whose it is.
+ */
+export const programUpdateInput = programFields
+  .omit({ ownerUnitId: true })
+  .extend({ id: z.uuid(), expectedVersion: versionNumber })
+  .strict()
+  .superRefine(checkProgram);
+export type ProgramUpdateInput = z.input<typeof programUpdateInput>;
+export type ValidProgramUpdateInput = z.output<typeof programUpdateInput>;
 
 /** Total periods of a program's topics. */
 export function totalPeriods(topics: readonly { readonly periods: number }[]): number {
   return topics.reduce((sum, topic) => sum + topic.periods, 0);
+}
+
+/** PROGRAM.CODE_IN_USE: a program's code is in its classes' codes and other programs' prerequisites. */
+export function programCodeInUseError(code: string, classes: number, requiredBy: readonly string[]): DomainError {
+  const why = {
+    vi: [classes > 0 ? `${classes} lớp` : '', requiredBy.length > 0 ? `điều kiện của ${requiredBy.join(', ')}` : '']
+      .filter(Boolean)
+      .join(' và '),
+    en: [
+      classes > 0 ? `${classes} class${classes === 1 ? '' : 'es'}` : '',
+      requiredBy.length > 0 ? `the prerequisites of ${requiredBy.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' and '),
+  };
+  return new DomainError(
+    'PROGRAM.CODE_IN_USE',
+    {
+      vi: `Không thể đổi mã chương trình ${code}: mã đang được dùng bởi ${why.vi}.`,
+      en: `The program code ${code} cannot change: ${why.en} use it.`,
+    },
+    {
+      fields: [
+        {
+          field: 'code',
+          message: {
+            vi: `Mã đang được dùng bởi ${why.vi}; giữ nguyên mã ${code}.`,
+            en: `In use by ${why.en}; keep the code ${code}.`,
+          },
+        },
+      ],
+      details: { code, classes, requiredBy },
+    },
+  );
+}
+
+/**
+ * PROGRAM.TOPIC_IN_USE: sessions of classes name these topics by number, so they may be retitled
+ * but not removed (nor renumbered, which removes the old number).
+ */
+export function topicsInUseError(
+  inUse: readonly { readonly number: number; readonly sessions: number }[],
+): DomainError {
+  const list = inUse.map((t) => t.number).join(', ');
+  return new DomainError(
+    'PROGRAM.TOPIC_IN_USE',
+    {
+      vi: `Không thể bỏ chuyên đề số ${list}: các buổi học của lớp đang dùng. Có thể đổi tên, số tiết, hoặc thêm chuyên đề mới.`,
+      en: `Topic ${list} cannot be removed: class sessions use it. It may be retitled or given other periods, and new topics added.`,
+    },
+    {
+      fields: [
+        {
+          field: 'topics',
+          message: {
+            vi: inUse.map((t) => `Chuyên đề số ${t.number} đang có ${t.sessions} buổi học.`).join(' '),
+            en: inUse
+              .map((t) => `Topic ${t.number} has ${t.sessions} session${t.sessions === 1 ? '' : 's'}.`)
+              .join(' '),
+          },
+        },
+      ],
+      details: { topics: inUse },
+    },
+  );
 }

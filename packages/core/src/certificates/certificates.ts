@@ -76,8 +76,8 @@ const CERTIFICATE_SELECT = `
   SELECT ce.id, ce.enrolment_id, e.person_id, p.full_name, p.birth_date::text AS birth_date,
          c.id AS class_id, c.code AS class_code, c.title AS class_title,
          c.start_date::text AS start_date, c.end_date::text AS end_date,
-         pr.code AS program_code, pr.name_vi, pr.name_en, pr.rules->>'certificateKind' AS kind,
-         pr.rules->'gradingScale' AS grading_scale, ce.issuer_unit_id, u.name AS issuer_name,
+         pr.code AS program_code, pr.name_vi, pr.name_en, c.rules->>'certificateKind' AS kind,
+         c.rules->'gradingScale' AS grading_scale, ce.issuer_unit_id, u.name AS issuer_name,
          ce.year, ce.number, ce.number_text, ce.verification_code, ce.issued_on::text AS issued_on,
          ${isoInstant('ce.revoked_at')} AS revoked_at, ce.revoke_reason,
          e.final_score::float8 AS final_score, e.classification
@@ -343,7 +343,7 @@ async function issueMany(
     id: randomUUID(),
     enrolment_id: enrolmentId,
     number: first + i,
-    number_text: formatCertificateNumber(first + i, year),
+    number_text: formatCertificateNumber(first + i, year, cls.rules.certificateNumberTemplate),
     verification_code: newCode(),
   }));
   const issued = [...pending];

@@ -2,7 +2,7 @@ import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { CLASS_MODES, CLASS_STATUSES, DAY_PARTS } from '@polcenter/domain';
 import { recordId, timestamps } from '../kernel/entity-fields.js';
 import { PersonSchema } from '../people/entities.js';
-import { ProgramSchema } from '../programs/entities.js';
+import { type ProgramRules, ProgramSchema } from '../programs/entities.js';
 import { UnitSchema } from '../units/entities.js';
 
 /**
@@ -29,6 +29,8 @@ export const TrainingClassSchema = defineEntity({
     enrolmentOpensOn: p.date().nullable(),
     enrolmentClosesOn: p.date().nullable(),
     status: p.enum([...CLASS_STATUSES]).default('draft'),
+    /** The program's rules as they were when the class opened (the database copies them in). */
+    rules: p.json<ProgramRules>().nullable(),
     ...timestamps(p),
     version: p.integer().version(),
   }),

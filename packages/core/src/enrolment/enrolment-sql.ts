@@ -59,13 +59,13 @@ const CLASS_SELECT = `
   SELECT c.id, c.code, c.status, c.capacity, c.seats_taken, c.enrolment_opens_on::text AS opens_on,
          c.enrolment_closes_on::text AS closes_on, c.start_date::text AS start_date, c.end_date::text AS end_date,
          c.title, c.organiser_unit_id, p.id AS program_id, p.code AS program_code,
-         p.name_vi AS program_name_vi, p.name_en AS program_name_en, p.rules
+         p.name_vi AS program_name_vi, p.name_en AS program_name_en, c.rules
     FROM training_class c JOIN program p ON p.id = c.program_id`;
 
 const classNotFound = (classId: string, field: string) =>
   recordNotFoundError('CLASS.NOT_FOUND', { vi: 'lớp', en: 'class' }, classId, field);
 
-/** A class with its program's rules; CLASS.NOT_FOUND naming `field` when there is none. */
+/** A class with the rules it keeps (its program's when it opened); CLASS.NOT_FOUND naming `field` when there is none. */
 export async function loadClass(tx: Sql, classId: string, field = 'classId'): Promise<ClassRow> {
   const [row] = await tx.execute<ClassRow[]>(`${CLASS_SELECT} WHERE c.id = ?`, [classId]);
   if (!row) throw classNotFound(classId, field);

@@ -1,3 +1,10 @@
 /** `@polcenter/core/programs`: training programs and their topics. */
 export * from './entities.js';
-export { ProgramService, type ProgramView, seedDefaultPrograms } from './programs.js';
+export {
+  type ProgramAuditEntry,
+  ProgramService,
+  type ProgramTopicView,
+  type ProgramView,
+  programDefinitionRules,
+  seedDefaultPrograms,
+} from './programs.js';

@@ -10,6 +10,7 @@ import {
 } from '@polcenter/domain';
 import type { Orm } from '../orm.js';
 import type { ProgramRules } from '../programs/entities.js';
+import { programDefinitionRules } from '../programs/programs.js';
 
 /**
  * Rows for the enrolment tests, written straight into the tables: the tests must not depend on
@@ -47,17 +48,7 @@ export async function fixtureProgram(
 ): Promise<{ id: string; code: string }> {
   const definition = DEFAULT_PROGRAMS.find((p) => p.code === base);
   if (!definition) throw new Error(`No default program ${base}`);
-  const rules: ProgramRules = {
-    audience: definition.audience,
-    days: definition.days,
-    endsWith: definition.endsWith,
-    eligibility: definition.eligibility,
-    passRule: definition.passRule,
-    certificateKind: definition.certificateKind,
-    maxAbsenceRatio: definition.maxAbsenceRatio,
-    gradingScale: definition.gradingScale,
-    ...overrides,
-  };
+  const rules: ProgramRules = { ...programDefinitionRules(definition), ...overrides };
   const id = randomUUID();
   const code = `${base}${next()}`.slice(0, 20);
   await run(orm, `INSERT INTO program (id, code, kind, name_vi, name_en, rules) VALUES (?, ?, ?, ?, ?, ?::jsonb)`, [
