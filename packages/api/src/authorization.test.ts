@@ -217,7 +217,8 @@ for (const where of WHERES) {
     })
   ).id;
 }
-for (const where of WHERES) ownProgram[where] = (await polcenter.programs.create(SYSTEM_ACTOR, programOf(unitOf[where]))).id;
+for (const where of WHERES)
+  ownProgram[where] = (await polcenter.programs.create(SYSTEM_ACTOR, programOf(unitOf[where]))).id;
 /** Each annul in the matrix annuls a decision of its own (annulling one twice is a conflict). */
 const annulled = { district: 0, phuongVien: 0, dongLac: 0, outside: 0 };
 
