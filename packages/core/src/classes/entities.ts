@@ -30,7 +30,7 @@ export const TrainingClassSchema = defineEntity({
     enrolmentClosesOn: p.date().nullable(),
     status: p.enum([...CLASS_STATUSES]).default('draft'),
     /** The program's rules as they were when the class opened (the database copies them in). */
-    rules: p.json<ProgramRules>().nullable(),
+    rules: p.json<ProgramRules>(),
     ...timestamps(p),
     version: p.integer().version(),
   }),
