@@ -5,6 +5,23 @@ import { accessibilityViolations, overflowsSideways, signIn, startConsole } from
 const rig = await startConsole();
 test.after(() => rig.stop());
 
+// A program for everyone (read only to center staff) and one of the staff's own unit (editable).
+const sc = await rig.polcenter.programs.getByCode('SC');
+const [staffUnit] = await rig.sql<{ id: string }>("SELECT id FROM unit WHERE code = 'TN-CHODON'");
+const own = await rig.polcenter.programs.create(
+  { id: null, label: 'test' },
+  {
+    code: 'A11Y',
+    ownerUnitId: staffUnit?.id ?? null,
+    kind: 'skills',
+    name: 'Bồi dưỡng kỹ năng số',
+    topics: [{ number: 1, title: 'Chuyển đổi số ở cơ sở', periods: 4 }],
+    endsWith: 'attendance',
+    passRule: { by: 'attendance' },
+    certificateKind: 'completion',
+  },
+);
+
 /**
  * Every console page, with what shows once it has loaded. A page added to `routes.ts` is added
  * here too: axe-core finds no serious or critical violation, and nothing scrolls sideways at 360 px.
@@ -12,6 +29,9 @@ test.after(() => rig.stop());
 const PAGES: readonly { path: string; ready: string }[] = [
   { path: '/', ready: 'Việc cần làm' },
   { path: '/programs', ready: 'Chương trình' },
+  { path: `/programs/${sc.id}`, ready: 'Sơ cấp lý luận chính trị' },
+  { path: '/programs/new', ready: 'Tạo chương trình' },
+  { path: `/programs/${own.id}/edit`, ready: 'Sửa quy định chương trình' },
   { path: '/password', ready: 'Đổi mật khẩu' },
 ];
 

@@ -18,7 +18,14 @@ export class Action<T> implements ReactiveController {
   result: T | undefined;
   private key: { input: string; value: string } | undefined;
 
-  constructor(private readonly host: ConsolePage) {
+  /**
+   * `persistAs` keeps the key in `sessionStorage` under that name until the action succeeds, so the
+   * same input sent again after a reload (the answer lost with the page) is still answered once.
+   */
+  constructor(
+    private readonly host: ConsolePage,
+    private readonly options: { readonly persistAs?: string } = {},
+  ) {
     host.addController(this);
   }
 
@@ -37,7 +44,9 @@ export class Action<T> implements ReactiveController {
   async run(input: unknown, call: (client: PolCenterClient) => Promise<T>): Promise<T | undefined> {
     if (this.state === 'running') return undefined;
     const text = JSON.stringify(input ?? null);
+    this.key ??= this.storedKey();
     if (this.key?.input !== text) this.key = { input: text, value: crypto.randomUUID() };
+    this.storeKey(this.key);
     this.state = 'running';
     this.failure = undefined;
     this.host.requestUpdate();
@@ -45,6 +54,7 @@ export class Action<T> implements ReactiveController {
       this.result = await call(keyedClient(this.host.currentLang, this.key.value));
       this.state = 'done';
       this.key = undefined;
+      this.storeKey(undefined);
       return this.result;
     } catch (error) {
       this.failure = failureOf(error);
@@ -52,6 +62,29 @@ export class Action<T> implements ReactiveController {
       return undefined;
     } finally {
       this.host.requestUpdate();
+    }
+  }
+
+  private storedKey(): { input: string; value: string } | undefined {
+    if (!this.options.persistAs) return undefined;
+    try {
+      const stored = JSON.parse(sessionStorage.getItem(this.options.persistAs) ?? 'null') as unknown;
+      const key = stored as { input?: unknown; value?: unknown } | null;
+      return typeof key?.input === 'string' && typeof key.value === 'string'
+        ? { input: key.input, value: key.value }
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private storeKey(key: { input: string; value: string } | undefined): void {
+    if (!this.options.persistAs) return;
+    try {
+      if (key) sessionStorage.setItem(this.options.persistAs, JSON.stringify(key));
+      else sessionStorage.removeItem(this.options.persistAs);
+    } catch {
+      // Storage refused (private mode, full): the key still lives in memory for this page.
     }
   }
 

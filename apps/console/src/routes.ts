@@ -73,6 +73,27 @@ export const ROUTES: readonly Route[] = [
     load: () => import('./pages/programs.js'),
     nav: true,
   },
+  // Creating and editing: the API keeps programs to the owner unit's center staff (everyone's to admins).
+  {
+    path: '/programs/new',
+    tag: 'pc-program-form-page',
+    title: { vi: 'Tạo chương trình', en: 'New program' },
+    load: () => import('./pages/program-form.js'),
+    roles: ['center_staff'],
+  },
+  {
+    path: '/programs/:id',
+    tag: 'pc-program-page',
+    title: { vi: 'Chương trình', en: 'Program' },
+    load: () => import('./pages/program.js'),
+  },
+  {
+    path: '/programs/:id/edit',
+    tag: 'pc-program-form-page',
+    title: { vi: 'Sửa quy định chương trình', en: 'Edit the program’s rules' },
+    load: () => import('./pages/program-form.js'),
+    roles: ['center_staff'],
+  },
   {
     path: '/password',
     tag: 'pc-password-page',

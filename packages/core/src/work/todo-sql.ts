@@ -89,7 +89,7 @@ WITH RECURSIVE
          WHERE e.class_id = c.id AND e.state = 'passed'
            AND NOT EXISTS (SELECT 1 FROM certificate x WHERE x.enrolment_id = e.id AND x.revoked_at IS NULL)
       ) n
-     WHERE c.status IN ${LIVE_AFTER_TEACHING} AND p.rules->>'certificateKind' IS NOT NULL AND ${RUN_BY_CALLER}
+     WHERE c.status IN ${LIVE_AFTER_TEACHING} AND c.rules->>'certificateKind' IS NOT NULL AND ${RUN_BY_CALLER}
        AND n.count > 0
   ),
   numbered AS (
