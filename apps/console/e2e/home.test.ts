@@ -106,6 +106,19 @@ test("Chợ Đồn's center staff see each kind of work with its class, count an
   await page.close();
 });
 
+test('the list is read again when the tab comes back into view', async () => {
+  const page = await rig.page();
+  await signIn(page, rig.url, rig.users.staff);
+  const home = page.locator('pc-home-page');
+  await home.getByRole('heading', { name: 'Lớp đã kết thúc chưa có kết quả (1)' }).waitFor();
+  // Someone computes the results meanwhile (here: the database says so), and the tab is shown again.
+  await rig.sql("UPDATE enrolment SET state = 'passed' WHERE class_id = ? AND state = 'attending'", [finished.id]);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await sectionOf(page, /^Lớp đã kết thúc chưa có kết quả/).waitFor({ state: 'detached' });
+  await home.getByText('5 học viên đạt chưa có giấy chứng nhận', { exact: false }).waitFor();
+  await page.close();
+});
+
 test('the page speaks English when switched, dates still dd/mm/yyyy', async () => {
   const page = await rig.page();
   await signIn(page, rig.url, rig.users.staff);
