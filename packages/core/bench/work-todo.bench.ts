@@ -37,10 +37,10 @@ const BASELINE = [
       AND (c.status = 'finished' OR (c.status = 'running' AND c.end_date < $2::date))
     GROUP BY c.id`,
   `SELECT c.id, count(*)::int AS n FROM training_class c
-     JOIN program p ON p.id = c.program_id AND p.rules->>'certificateKind' IS NOT NULL
      JOIN enrolment e ON e.class_id = c.id AND e.state = 'passed'
      LEFT JOIN certificate x ON x.enrolment_id = e.id AND x.revoked_at IS NULL
     WHERE c.organiser_unit_id = ANY($1::uuid[]) AND c.status IN ('running', 'finished') AND x.id IS NULL
+      AND c.rules->>'certificateKind' IS NOT NULL
       AND $2::date IS NOT NULL
     GROUP BY c.id`,
 ];

@@ -79,11 +79,11 @@ WITH RECURSIVE
      GROUP BY c.id
   ),
   uncertified (kind, class_id, on_date, count, session_id, start_time, sort_at) AS (
+    -- The class's own rules (its program's as they were when it opened) say whether it certifies.
     -- Class by class (LATERAL): a class's passed trainees through enrolment_class_state_idx, rather
     -- than every passed enrolment ever, which is most of the table once the years add up.
     SELECT 'certificates_to_issue', c.id, c.end_date, n.count, NULL::uuid, NULL::text, c.end_date::timestamp
       FROM training_class c
-      JOIN program p ON p.id = c.program_id
       CROSS JOIN LATERAL (
         SELECT count(*)::int AS count FROM enrolment e
          WHERE e.class_id = c.id AND e.state = 'passed'

@@ -197,6 +197,18 @@ it('the list follows the date given: another day, other work', async () => {
   );
 });
 
+it("certificates follow the class's own rules: a program that stops certifying later leaves its finished class's due", async () => {
+  await sql(`UPDATE program SET rules = jsonb_set(rules, '{certificateKind}', 'null') WHERE id = ?`, [ntd.id]);
+  const list = await work.todo({ runs: [district], sends: [] }, { today: TODAY });
+  assert.equal(codes(list, 'certificates_to_issue'), [finished.code]);
+  // A class of a program without a certificate never has one due.
+  await sql(`UPDATE training_class SET rules = jsonb_set(rules, '{certificateKind}', 'null') WHERE id = ?`, [
+    finished.id,
+  ]);
+  const none = await work.todo({ runs: [district], sends: [] }, { today: TODAY });
+  assert.is(kind(none, 'certificates_to_issue').total, 0);
+});
+
 it('no roles that reach a unit: an empty list without asking the database', async () => {
   const list = await work.todo({ runs: [], sends: [] }, { today: TODAY });
   assert.ok(list.kinds.every((k) => k.total === 0 && k.items.length === 0));
