@@ -4,7 +4,9 @@ import { type DomainError, parseInput } from './errors.js';
 import {
   checkEligibility,
   DEFAULT_PROGRAMS,
+  describeEligibility,
   describeIneligibility,
+  describePassRule,
   type EligibilitySubject,
   PROGRAM_KINDS,
   programInput,
@@ -164,6 +166,26 @@ test('bad programs name each field at fault', () => {
     ['fewer days at most than at least', { days: { min: 5, max: 2 } }, ['days.max']],
   ];
   for (const [label, change, fields] of cases) assert.equal(fieldsOf({ ...validProgram, ...change }), fields, label);
+});
+
+test('the rules read as sentences, Vietnamese first', () => {
+  assert.is(
+    describePassRule({ by: 'score', minimum: 5.5, eachAtLeast: 5 }).vi,
+    'Điểm trung bình từ 5,5 trở lên, mỗi bài từ 5 trở lên.',
+  );
+  assert.is(describePassRule({ by: 'attendance' }).en, 'By attendance: attending enough passes.');
+  assert.equal(
+    describeEligibility(program('SC').eligibility, {}).map((l) => l.vi),
+    ['Trình độ tối thiểu: trung học cơ sở.', 'Đã đạt thì không học lại.'],
+  );
+  assert.equal(
+    describeEligibility({ prerequisites: ['SC'], repeatable: true }, { SC: program('SC').name }).map((l) => l.vi),
+    ['Cần có giấy chứng nhận chương trình Sơ cấp lý luận chính trị.', 'Được học lại sau khi đã đạt.'],
+  );
+  assert.equal(
+    describeEligibility({ repeatable: true }).map((l) => l.en),
+    ['Open to everyone.', 'May be taken again after passing.'],
+  );
 });
 
 test.run();

@@ -11,6 +11,7 @@ import { Migration20261202000200ApiTokenScope } from './Migration20261202000200A
 import { Migration20261202000300UnitScope } from './Migration20261202000300UnitScope.js';
 import { Migration20261202000400RegistrationReview } from './Migration20261202000400RegistrationReview.js';
 import { Migration20261207000100ClassRules } from './Migration20261207000100ClassRules.js';
+import { Migration20261207000200ClassProgramIndex } from './Migration20261207000200ClassProgramIndex.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by a file glob, so they run the
@@ -29,4 +30,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202000100IdempotencyCommitted', class: Migration20261202000100IdempotencyCommitted },
   { name: 'Migration20261202000101RateLimits', class: Migration20261202000101RateLimits },
   { name: 'Migration20261207000100ClassRules', class: Migration20261207000100ClassRules },
+  { name: 'Migration20261207000200ClassProgramIndex', class: Migration20261207000200ClassProgramIndex },
 ];

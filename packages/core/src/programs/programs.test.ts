@@ -255,6 +255,25 @@ test('update on a stale version is PROGRAM.STALE: the first edit stands', async 
   assert.is(missing.code, 'PROGRAM.NOT_FOUND');
 });
 
+test('two editors save the same version at once: one edit stands, the other is PROGRAM.STALE', async () => {
+  const p = await polcenter.programs.create(staff, program({ code: 'DONG' }));
+  const outcomes = await Promise.allSettled([
+    polcenter.programs.update(staff, edited(p, { maxAbsenceRatio: 0.1 })),
+    polcenter.programs.update(staff, edited(p, { maxAbsenceRatio: 0.3 })),
+  ]);
+  const saved = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+  const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as { code: string }] : []));
+  assert.is(saved.length, 1);
+  assert.equal(
+    refused.map((e) => e.code),
+    ['PROGRAM.STALE'],
+  );
+  const now = await polcenter.programs.get(p.id);
+  assert.is(now.version, p.version + 1);
+  assert.is(now.rules.maxAbsenceRatio, saved[0]?.rules.maxAbsenceRatio);
+  assert.is(await countRows(polcenter.orm, 'audit_log', "action = 'program.update' AND entity_id = ?", [p.id]), 1);
+});
+
 test('topics keep their numbers: retitled and added freely, removed only while no session names them', async () => {
   const unit = await fixtureUnit(polcenter.orm);
   const p = await polcenter.programs.create(

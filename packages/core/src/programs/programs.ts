@@ -77,19 +77,21 @@ interface ProgramRow {
 }
 
 const PROGRAM = { vi: 'chương trình', en: 'program' };
-
-/** Sessions of the program's classes naming topic `t`. */
-const SESSIONS_OF_TOPIC = `(SELECT count(*)::int FROM class_session s JOIN training_class c ON c.id = s.class_id
-                              WHERE c.program_id = t.program_id AND s.topic_number = t.number)`;
 const UNIT = { vi: 'đơn vị', en: 'unit' };
 
-// Topics come along as one JSON array, so a list of programs is one query, not one per program.
+// Topics come along as one JSON array, so a list of programs is one query, not one per program;
+// with each topic, how many sessions of the program's classes name it (counted once per program).
 const SELECT_PROGRAM = `
   SELECT p.id, p.code, p.kind, p.name_vi, p.name_en, p.owner_unit_id, p.rules, p.version,
          (SELECT count(*)::int FROM training_class c WHERE c.program_id = p.id) AS class_count,
          (SELECT json_agg(json_build_object('number', t.number, 'title_vi', t.title_vi, 'title_en', t.title_en,
-                                            'periods', t.periods, 'sessions', ${SESSIONS_OF_TOPIC}) ORDER BY t.number)
-            FROM program_topic t WHERE t.program_id = p.id) AS topics
+                                            'periods', t.periods, 'sessions', coalesce(u.sessions, 0)) ORDER BY t.number)
+            FROM program_topic t
+            LEFT JOIN (SELECT s.topic_number, count(*)::int AS sessions
+                         FROM class_session s JOIN training_class c ON c.id = s.class_id
+                        WHERE c.program_id = p.id AND s.topic_number IS NOT NULL
+                        GROUP BY s.topic_number) u ON u.topic_number = t.number
+           WHERE t.program_id = p.id) AS topics
     FROM program p`;
 
 function toView(row: ProgramRow): ProgramView {
