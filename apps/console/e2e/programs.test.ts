@@ -158,4 +158,34 @@ test('edit a rule: refused next to its field in the reader’s language, then sa
   await page.close();
 });
 
+test('an administrator edits a program for everyone; a topic that sessions name keeps its number and stays', async () => {
+  const page = await rig.page();
+  await signIn(page, rig.url, rig.users.admin, undefined, '/programs');
+  await page.getByRole('link', { name: 'Sơ cấp lý luận chính trị' }).click();
+  await page.getByText('25–35 ngày, 295 tiết').waitFor();
+  await page.getByRole('link', { name: 'Sửa quy định' }).click();
+  await page.getByRole('heading', { name: /Sửa quy định chương trình/, level: 1 }).waitFor();
+  const [used] = await rig.sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM class_session s JOIN training_class c ON c.id = s.class_id
+       JOIN program p ON p.id = c.program_id WHERE p.code = 'SC' AND s.topic_number = 1`,
+  );
+  assert.ok((used?.n ?? 0) > 0, 'the demo has sessions of topic 1');
+  const first = page.locator('pc-program-form-page tr[data-topic="1"]');
+  assert.ok(
+    await first
+      .getByLabel('Số 1')
+      .isEditable()
+      .then((editable) => !editable),
+    'its number is read only',
+  );
+  assert.ok(await first.getByRole('button', { name: 'Bỏ 1' }).isDisabled());
+  assert.ok(await first.getByRole('button', { name: 'Xuống 1' }).isDisabled());
+  await first.getByText(`${used?.n} buổi học`).waitFor();
+  await first.getByLabel('Tên chuyên đề 1').fill('Chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh');
+  await page.getByRole('button', { name: 'Lưu quy định' }).click();
+  await page.getByRole('button', { name: 'Lưu, áp dụng cho lớp mở sau' }).click();
+  await page.getByRole('cell', { name: 'Chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh' }).waitFor();
+  await page.close();
+});
+
 test.run();

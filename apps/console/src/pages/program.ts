@@ -41,6 +41,7 @@ const TEXT = {
   audience: { vi: 'Đối tượng', en: 'For whom' },
   length: { vi: 'Thời lượng', en: 'Length' },
   days: { vi: 'ngày', en: 'days' },
+  periodsUnit: { vi: 'tiết', en: 'periods' },
   endsWith: { vi: 'Kết thúc bằng', en: 'Ends with' },
   eligibility: { vi: 'Điều kiện tham gia', en: 'Who may enrol' },
   passRule: { vi: 'Đánh giá đạt', en: 'Pass rule' },
@@ -157,7 +158,7 @@ export class PcProgramPage extends ConsolePage {
           ${row(TEXT.code, p.code)}
           ${row(TEXT.kind, PROGRAM_KIND_NAMES[p.kind][lang])}
           ${row(TEXT.audience, p.rules.audience[lang])}
-          ${row(TEXT.length, `${days} ${this.t(TEXT.days)}, ${number(p.totalPeriods, lang)} ${this.t(TEXT.periods).toLowerCase()}`)}
+          ${row(TEXT.length, `${days} ${this.t(TEXT.days)}, ${number(p.totalPeriods, lang)} ${this.t(TEXT.periodsUnit)}`)}
           ${row(TEXT.endsWith, PROGRAM_ENDING_NAMES[p.rules.endsWith][lang])}
           ${row(
             TEXT.eligibility,
