@@ -188,4 +188,33 @@ test('an administrator edits a program for everyone; a topic that sessions name 
   await page.close();
 });
 
+test('two people edit the same program: the second is told someone saved first and loads the latest', async () => {
+  const [id] = (await rig.sql<{ id: string }>("SELECT id FROM program WHERE code = 'BDTT'")).map((r) => r.id);
+  const first = await rig.page();
+  await signIn(first, rig.url, rig.users.staff, undefined, `/programs/${id}/edit`);
+  const second = await rig.page();
+  await second.goto(`${rig.url}/console/programs/${id}/edit`);
+  for (const page of [first, second]) await page.getByLabel('Vắng tối đa (% số tiết)').waitFor();
+  await first.getByLabel('Vắng tối đa (% số tiết)').fill('25');
+  await first.getByRole('button', { name: 'Lưu quy định' }).click();
+  await first.getByRole('button', { name: 'Lưu, áp dụng cho lớp mở sau' }).click();
+  await first.getByText('Quy định mới áp dụng cho các lớp mở từ nay').waitFor();
+  await second.getByLabel('Vắng tối đa (% số tiết)').fill('5');
+  await second.getByRole('button', { name: 'Lưu quy định' }).click();
+  await second.getByRole('button', { name: 'Lưu, áp dụng cho lớp mở sau' }).click();
+  await second.getByText('đã được người khác sửa sau khi bạn mở').waitFor();
+  const [kept] = await rig.sql<{ ratio: number }>(
+    "SELECT (rules->>'maxAbsenceRatio')::float8 AS ratio FROM program WHERE code = 'BDTT'",
+  );
+  assert.is(kept?.ratio, 0.25, 'the first edit stands');
+  await second.getByRole('button', { name: 'Tải bản mới nhất (bỏ các thay đổi chưa lưu)' }).click();
+  // The form is read again: the first person's 25 replaces the 5 typed here.
+  for (let i = 0; i < 50 && (await second.getByLabel('Vắng tối đa (% số tiết)').inputValue()) !== '25'; i++) {
+    await second.waitForTimeout(100);
+  }
+  assert.is(await second.getByLabel('Vắng tối đa (% số tiết)').inputValue(), '25');
+  await first.close();
+  await second.close();
+});
+
 test.run();

@@ -121,6 +121,10 @@ const TEXT = {
   confirmTitle: { vi: 'Lưu quy định mới?', en: 'Save the new rules?' },
   confirm: { vi: 'Lưu, áp dụng cho lớp mở sau', en: 'Save, for classes opened from now' },
   cancel: { vi: 'Xem lại', en: 'Go back' },
+  reload: {
+    vi: 'Tải bản mới nhất (bỏ các thay đổi chưa lưu)',
+    en: 'Load the latest version (drops unsaved changes)',
+  },
 } satisfies Record<string, LocalizedText>;
 
 /**
@@ -193,6 +197,12 @@ export class PcProgramFormPage extends ConsolePage {
         <div class="actions">
           <button type="submit" ?disabled=${this.action.running}>${this.t(this.editing ? TEXT.save : TEXT.saveNew)}</button>
           ${actionStatus(this.action, lang, { working: TEXT.saving })}
+          ${
+            // PROGRAM.STALE names the version: someone saved since this form was opened.
+            this.editing && this.updateAction.fieldError('version')
+              ? html`<button type="button" @click=${this.reload}>${this.t(TEXT.reload)}</button>`
+              : nothing
+          }
         </div>
       </form>
       ${this.editing ? this.confirmation() : nothing}`;
@@ -429,6 +439,13 @@ export class PcProgramFormPage extends ConsolePage {
         aria-invalid=${error ? 'true' : 'false'} aria-describedby=${ifDefined(error ? `${id}-error` : undefined)} />
       ${error ? html`<p class="field-error" id="${id}-error">${error[this.currentLang]}</p>` : nothing}`;
   }
+
+  private readonly reload = (): void => {
+    const id = this.params.id;
+    if (!id) return;
+    this.updateAction.reset();
+    this.program.start(({ client, signal }) => client.programs.get.query({ id }, { signal }));
+  };
 
   // ——— the draft ———
 
