@@ -387,6 +387,27 @@ const MATRIX: Row[] = [
     },
   },
   {
+    procedure: 'classes.update',
+    roles: ['center_staff'],
+    ids: ['classId'],
+    call: async (api, w) =>
+      api.classes.update({
+        classId: klass[w],
+        expectedVersion: (await polcenter.classes.get(klass[w])).version,
+        title: `Lớp ${++sequence}`,
+      }),
+    second: {
+      'sites[].unitId': async (api, own, other) => {
+        const hybrid = await polcenter.classes.create(SYSTEM_ACTOR, classOf(own, { sites: own }));
+        return api.classes.update({
+          classId: hybrid.id,
+          expectedVersion: hybrid.version,
+          sites: [{ name: 'Điểm cầu khác', unitId: unitOf[other] }],
+        });
+      },
+    },
+  },
+  {
     procedure: 'classes.transition',
     classScoped: true,
     roles: ['center_staff'],
@@ -994,6 +1015,15 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
     organiserUnitId: 'checked',
     'sites[].unitId': 'checked',
     'sessions[].lecturerId': 'checked',
+  },
+  'classes.list': {
+    programId: { public: 'programs are reference data' },
+    organiserUnitId: { service: 'narrows a list the router already keeps to the caller’s units' },
+  },
+  'classes.update': {
+    classId: 'checked',
+    'sites[].unitId': 'checked',
+    'sites[].id': { service: 'only sites of the class checked are kept or renamed' },
   },
   'classes.transition': { classId: 'checked' },
   'classes.addSessions': { classId: 'checked', 'sessions[].lecturerId': 'checked' },

@@ -42,6 +42,8 @@ export const classTransitionInput = z
     to: z.enum(CLASS_STATUSES),
     /** The version the caller saw; a change made since is refused rather than overwritten. */
     expectedVersion: versionNumber.optional(),
+    /** Finishing a class that seated nobody is refused (CLASS.FINISH_EMPTY) unless this says it is meant. */
+    confirmEmpty: z.boolean().optional(),
   })
   .strict();
 export type ClassTransitionInput = z.input<typeof classTransitionInput>;

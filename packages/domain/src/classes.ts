@@ -88,13 +88,71 @@ export function formatClassCode(programCode: string, sequence: number, year: num
   return `${programCode}-${String(sequence).padStart(2, '0')}/${year}`;
 }
 
-const site = z
+/** An online site (*điểm cầu*) of a class. */
+export const classSite = z
   .object({
     name: text(200),
     /** The unit hosting the site (*điểm cầu*), when it is one of ours. */
     unitId: z.uuid().nullish(),
   })
   .strict();
+
+/** What the rules of a class read: its mode, where, when, and its enrolment window. */
+export interface ClassShape {
+  readonly mode: ClassMode;
+  readonly venue?: string | null | undefined;
+  readonly sites: readonly unknown[];
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly enrolmentOpensOn?: string | null | undefined;
+  readonly enrolmentClosesOn?: string | null | undefined;
+}
+
+/**
+ * The rules a whole class must keep, field by field: checked on the input of a new class, and on
+ * a class as an edit would leave it (the edit's fields over the stored ones).
+ */
+export function classRuleProblems(c: ClassShape): { path: readonly string[]; message: LocalizedText }[] {
+  const problems: { path: readonly string[]; message: LocalizedText }[] = [];
+  const issue = (field: string, message: LocalizedText) => problems.push({ path: [field], message });
+  if (c.endDate < c.startDate) {
+    issue('endDate', {
+      vi: 'Ngày bế giảng không được trước ngày khai giảng.',
+      en: 'The end date cannot come before the start date.',
+    });
+  }
+  if (c.mode !== 'online' && !c.venue) {
+    issue('venue', { vi: 'Lớp học trực tiếp cần địa điểm.', en: 'An in-person class needs a venue.' });
+  }
+  if (c.mode !== 'in_person' && c.sites.length === 0) {
+    issue('sites', { vi: 'Lớp trực tuyến cần ít nhất một điểm cầu.', en: 'An online class needs at least one site.' });
+  }
+  if (c.mode === 'in_person' && c.sites.length > 0) {
+    issue('sites', {
+      vi: 'Lớp học trực tiếp không có điểm cầu; hãy chọn hình thức kết hợp.',
+      en: 'An in-person class has no online sites; choose hybrid.',
+    });
+  }
+  if (c.enrolmentOpensOn && c.enrolmentClosesOn && c.enrolmentClosesOn < c.enrolmentOpensOn) {
+    issue('enrolmentClosesOn', {
+      vi: 'Hạn đăng ký phải sau ngày mở đăng ký.',
+      en: 'Enrolment cannot close before it opens.',
+    });
+  }
+  if (c.enrolmentClosesOn && c.enrolmentClosesOn > c.startDate) {
+    issue('enrolmentClosesOn', {
+      vi: 'Hạn đăng ký phải trước hoặc đúng ngày khai giảng.',
+      en: 'Enrolment must close on or before the start date.',
+    });
+  }
+  if (c.enrolmentOpensOn && c.enrolmentOpensOn > c.startDate) {
+    issue('enrolmentOpensOn', {
+      vi: 'Ngày mở đăng ký phải trước ngày khai giảng.',
+      en: 'Enrolment must open before the start date.',
+    });
+  }
+  return problems;
+}
 
 export const classInput = z
   .object({
@@ -110,7 +168,7 @@ export const classInput = z
       .max(1000)
       .nullish(),
     /** Online sites (*điểm cầu*). */
-    sites: z.array(site).max(500).default([]),
+    sites: z.array(classSite).max(500).default([]),
     capacity: z.number().int().min(1).max(MAX_CLASS_CAPACITY),
     startDate: isoDate,
     endDate: isoDate,
@@ -120,53 +178,18 @@ export const classInput = z
   })
   .strict()
   .superRefine((c, ctx) => {
-    const issue = (path: (string | number)[], text: LocalizedText) =>
-      ctx.addIssue({ code: 'custom', path, message: bilingual(text) });
-
-    if (c.endDate < c.startDate) {
-      issue(['endDate'], {
-        vi: 'Ngày bế giảng không được trước ngày khai giảng.',
-        en: 'The end date cannot come before the start date.',
-      });
-    }
-    if (c.mode !== 'online' && !c.venue) {
-      issue(['venue'], { vi: 'Lớp học trực tiếp cần địa điểm.', en: 'An in-person class needs a venue.' });
-    }
-    if (c.mode !== 'in_person' && c.sites.length === 0) {
-      issue(['sites'], {
-        vi: 'Lớp trực tuyến cần ít nhất một điểm cầu.',
-        en: 'An online class needs at least one site.',
-      });
-    }
-    if (c.mode === 'in_person' && c.sites.length > 0) {
-      issue(['sites'], {
-        vi: 'Lớp học trực tiếp không có điểm cầu; hãy chọn hình thức kết hợp.',
-        en: 'An in-person class has no online sites; choose hybrid.',
-      });
-    }
-    if (c.enrolmentOpensOn && c.enrolmentClosesOn && c.enrolmentClosesOn < c.enrolmentOpensOn) {
-      issue(['enrolmentClosesOn'], {
-        vi: 'Hạn đăng ký phải sau ngày mở đăng ký.',
-        en: 'Enrolment cannot close before it opens.',
-      });
-    }
-    if (c.enrolmentClosesOn && c.enrolmentClosesOn > c.startDate) {
-      issue(['enrolmentClosesOn'], {
-        vi: 'Hạn đăng ký phải trước hoặc đúng ngày khai giảng.',
-        en: 'Enrolment must close on or before the start date.',
-      });
-    }
-    if (c.enrolmentOpensOn && c.enrolmentOpensOn > c.startDate) {
-      issue(['enrolmentOpensOn'], {
-        vi: 'Ngày mở đăng ký phải trước ngày khai giảng.',
-        en: 'Enrolment must open before the start date.',
-      });
+    for (const problem of classRuleProblems(c)) {
+      ctx.addIssue({ code: 'custom', path: [...problem.path], message: bilingual(problem.message) });
     }
     (c.sessions ?? []).forEach((session, index) => {
       if (session.date < c.startDate || session.date > c.endDate) {
-        issue(['sessions', index, 'date'], {
-          vi: 'Buổi học nằm ngoài thời gian của lớp.',
-          en: 'The session falls outside the dates of the class.',
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sessions', index, 'date'],
+          message: bilingual({
+            vi: 'Buổi học nằm ngoài thời gian của lớp.',
+            en: 'The session falls outside the dates of the class.',
+          }),
         });
       }
     });
@@ -175,12 +198,17 @@ export const classInput = z
     const clash = findSelfClash(sessions, DEFAULT_DAY_PART_TIMES);
     if (clash) {
       const a = describeSession(clash.first);
-      issue(['sessions', (c.sessions ?? []).indexOf(clash.second), 'date'], {
-        vi: `Buổi học trùng giờ với buổi ${a.vi}.`,
-        en: `The session overlaps the one on the ${a.en}.`,
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sessions', (c.sessions ?? []).indexOf(clash.second), 'date'],
+        message: bilingual({
+          vi: `Buổi học trùng giờ với buổi ${a.vi}.`,
+          en: `The session overlaps the one on the ${a.en}.`,
+        }),
       });
     }
   });
+
 export type ClassInput = z.input<typeof classInput>;
 export type ValidClassInput = z.output<typeof classInput>;
 

@@ -69,6 +69,8 @@ export const ERROR_KINDS = {
   'CLASS.CODE_TAKEN': 'conflict',
   'CLASS.STALE': 'conflict',
   'CLASS.NOT_EDITABLE': 'conflict',
+  'CLASS.CAPACITY_BELOW_TAKEN': 'conflict',
+  'CLASS.FINISH_EMPTY': 'conflict',
   'UNIT.LINK_EXISTS': 'conflict',
   'UNIT.LINK_INVALID': 'invalid',
   // Enrolment lifecycle services (issue 3: enrolment, attendance, results, certificates).

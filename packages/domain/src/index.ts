@@ -7,6 +7,8 @@ export * from './auth.js';
 export * from './calendar.js';
 export * from './certificates.js';
 export * from './class-catalog.js';
+export * from './class-edit.js';
+export * from './class-list.js';
 export * from './classes.js';
 export * from './contests.js';
 export * from './dates.js';

@@ -1,7 +1,15 @@
-import { addSessionsInput, classCatalogInput, classInput, classTransitionInput, recordRef } from '@polcenter/domain';
+import {
+  addSessionsInput,
+  classCatalogInput,
+  classInput,
+  classListInput,
+  classTransitionInput,
+  classUpdateInput,
+  recordRef,
+} from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { assertClassIdAccess, assertPeopleAccess, assertUnitAccess, assertUnitsAccess } from '../access.js';
+import { assertClassIdAccess, assertPeopleAccess, assertUnitAccess, assertUnitsAccess, isAdmin } from '../access.js';
 import { actorOf } from '../actor.js';
 import { once } from '../idempotency.js';
 import { protectedProcedure, publicProcedure, roleProcedure } from '../trpc.js';
@@ -48,6 +56,14 @@ export const classesRouter = {
     };
   }),
   /**
+   * The staff's list of classes: those organised by the caller's units, the units below them and
+   * the units above them (where their people are trained) — everything for an administrator.
+   */
+  list: protectedProcedure.input(classListInput).query(({ ctx, input }) => {
+    const unitIds = [...new Set(ctx.principal.roles.flatMap((g) => (g.unitId ? [g.unitId] : [])))];
+    return ctx.polcenter.classes.list(isAdmin(ctx) ? { all: true } : { unitIds }, input);
+  }),
+  /**
    * The class as staff plan it (lecturers, sites), and its history: for staff of the organiser's
    * line — its units, those below and those above it (a commune nominates into the district's
    * classes) — and no one else (`assertClassIdAccess`).
@@ -76,9 +92,24 @@ export const classesRouter = {
     );
     return once(ctx, 'classes.create', input, () => ctx.polcenter.classes.create(actorOf(ctx), input));
   }),
+  /** Title, dates, venue, online link, sites, capacity, enrolment window; sites' units are the organiser's reach. */
+  update: centerStaff.input(classUpdateInput).mutation(async ({ ctx, input }) => {
+    await assertClassIdAccess(ctx, input.classId, CENTER);
+    const { classId, expectedVersion, ...patch } = input;
+    await assertUnitsAccess(
+      ctx,
+      (patch.sites ?? []).map((site) => site.unitId),
+      CENTER,
+    );
+    return once(ctx, 'classes.update', input, () =>
+      ctx.polcenter.classes.update(actorOf(ctx), classId, patch, expectedVersion),
+    );
+  }),
   transition: centerStaff.input(classTransitionInput).mutation(async ({ ctx, input }) => {
     await assertClassIdAccess(ctx, input.classId, CENTER);
-    return ctx.polcenter.classes.transition(actorOf(ctx), input.classId, input.to, input.expectedVersion);
+    return ctx.polcenter.classes.transition(actorOf(ctx), input.classId, input.to, input.expectedVersion, {
+      confirmEmpty: input.confirmEmpty ?? false,
+    });
   }),
   addSessions: centerStaff.input(addSessionsInput.extend({ classId: z.uuid() })).mutation(async ({ ctx, input }) => {
     await assertClassIdAccess(ctx, input.classId, CENTER);

@@ -5,17 +5,22 @@ import {
   CLASS_STATUS_NAMES,
   type ClassCatalogInput,
   type ClassInput,
+  type ClassListInput,
   type ClassMode,
+  type ClassPatch,
   type ClassStatus,
   classCatalogInput,
   classInput,
+  classListInput,
   classNotEditableError,
   classTransitionInput,
+  classUpdateInput,
   codeTakenError,
   type DayPart,
   enrolmentWindowState,
   findClash,
   findSelfClash,
+  finishEmptyError,
   invalidFieldError,
   type LocalizedText,
   type Page,
@@ -33,6 +38,15 @@ import { session, transactional } from '../kernel/sql.js';
 import type { Orm } from '../orm.js';
 
 import { assertCatalogCodes, type CatalogEntry, catalogQuery } from './catalog.js';
+import {
+  type ClassListItem,
+  type ClassListRow,
+  type ClassScope,
+  classListQuery,
+  listCursor,
+  toListItem,
+} from './class-list.js';
+import { applyClassEdit } from './class-update.js';
 import { assertExists, CLASS, PROGRAM, UNIT } from './references.js';
 import { insertSessions, TIMETABLE_FROZEN, withTimes } from './timetable.js';
 export interface ClassSessionView {
@@ -210,13 +224,20 @@ export class ClassService {
    * Moves a class along its status machine (draft → open → running → finished → closed, or
    * cancelled before finished). The row is locked, so of two concurrent moves the second sees the
    * first's result and is judged against it. `expectedVersion` refuses a move decided on a stale
-   * screen (CLASS.STALE) even when it would still be legal.
+   * screen (CLASS.STALE) even when it would still be legal. A class that seated nobody is finished
+   * only with `confirmEmpty` (CLASS.FINISH_EMPTY otherwise): its results would be empty for good.
    */
-  async transition(actor: Actor, classId: string, to: ClassStatus, expectedVersion?: number): Promise<ClassView> {
-    const data = parseInput(classTransitionInput, { classId, to, expectedVersion });
+  async transition(
+    actor: Actor,
+    classId: string,
+    to: ClassStatus,
+    expectedVersion?: number,
+    options: { confirmEmpty?: boolean } = {},
+  ): Promise<ClassView> {
+    const data = parseInput(classTransitionInput, { classId, to, expectedVersion, ...options });
     await this.orm.em.fork().transactional(async (tx) => {
-      const [row] = await tx.execute<{ status: ClassStatus; version: number }[]>(
-        'SELECT status, version FROM training_class WHERE id = ? FOR UPDATE',
+      const [row] = await tx.execute<{ status: ClassStatus; version: number; seats_taken: number }[]>(
+        'SELECT status, version, seats_taken FROM training_class WHERE id = ? FOR UPDATE',
         [data.classId],
       );
       if (!row) throw recordNotFoundError('CLASS.NOT_FOUND', CLASS, data.classId, 'classId');
@@ -224,6 +245,8 @@ export class ClassService {
         throw staleRecordError('CLASS.STALE', CLASS, data.expectedVersion, row.version);
       }
       assertClassTransition(row.status, data.to);
+      // Judged under the lock: a seat taken meanwhile is counted.
+      if (data.to === 'finished' && row.seats_taken === 0 && !data.confirmEmpty) throw finishEmptyError();
       await tx.execute(
         'UPDATE training_class SET status = ?, version = version + 1, updated_at = now() WHERE id = ?',
         [data.to, data.classId],
@@ -238,6 +261,41 @@ export class ClassService {
       });
     });
     return this.get(data.classId);
+  }
+
+  /**
+   * Changes what may change of a planned or running class (title, dates, venue, online link, sites,
+   * capacity, enrolment window), made on `expectedVersion` (CLASS.STALE otherwise). The class as the
+   * edit leaves it must keep every rule of a new class and its timetable's dates; the capacity may
+   * not drop below the seats taken (CLASS.CAPACITY_BELOW_TAKEN, naming the count). Audited with the
+   * changed fields before and after.
+   */
+  async update(actor: Actor, classId: string, input: ClassPatch, expectedVersion: number): Promise<ClassView> {
+    const {
+      classId: id,
+      expectedVersion: version,
+      ...patch
+    } = parseInput(classUpdateInput, {
+      ...input,
+      classId,
+      expectedVersion,
+    });
+    await transactional(this.orm, (tx) => applyClassEdit(tx, actor, id, patch, version));
+    return this.get(id);
+  }
+
+  /**
+   * The staff's list: the classes of `scope`, filtered, newest start first (code in Vietnamese
+   * order on the same day), a page at a time. One query.
+   */
+  async list(scope: ClassScope, input: ClassListInput = {}): Promise<Page<ClassListItem>> {
+    const filter = parseInput(classListInput, input);
+    if (!('all' in scope) && scope.unitIds.length === 0) return { items: [], nextCursor: null };
+    const query = classListQuery(scope, filter);
+    const rows = await session(this.orm).execute<ClassListRow[]>(query.sql, query.params);
+    const items = rows.slice(0, filter.limit).map(toListItem);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > filter.limit && last ? listCursor(last) : null };
   }
 
   /**

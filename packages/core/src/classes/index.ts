@@ -1,5 +1,6 @@
 /** `@polcenter/core/classes`: planning, timetable and sites, status transitions, the public catalog. */
 export { type CatalogEntry, catalogQuery } from './catalog.js';
+export { type ClassListItem, type ClassScope, classListQuery } from './class-list.js';
 export {
   ClassService,
   type ClassSessionView,

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { CLASS_STATUS_NAMES, type ClassStatus, classSite, MAX_CLASS_CAPACITY } from './classes.js';
+import { isoDate } from './dates.js';
+import { DomainError } from './errors.js';
+import { versionNumber } from './lookups.js';
+import { text } from './text.js';
+
+/**
+ * Editing a class after it was planned: what may change, and the refusals that protect what
+ * enrolment and the timetable already rely on. The code, the program, the organiser and the mode
+ * stay: they name the class to everyone who enrolled.
+ */
+
+/** A site kept (its `id`), renamed or moved to another unit, or new (no `id`). */
+export const classSiteEdit = classSite.extend({ id: z.uuid().optional() }).strict();
+
+/**
+ * The fields an edit changes; one left out keeps its value, `null` clears an optional one. The
+ * whole class is checked again as the edit would leave it (`classRuleProblems`).
+ */
+export const classPatch = z
+  .object({
+    title: text(300).nullish(),
+    venue: text(300).nullish(),
+    onlineLink: z
+      .url({ protocol: /^https?$/ })
+      .max(1000)
+      .nullish(),
+    /** The whole list of sites: listed ones are kept (with `id`) or added; the others are removed. */
+    sites: z.array(classSiteEdit).max(500).optional(),
+    capacity: z.number().int().min(1).max(MAX_CLASS_CAPACITY).optional(),
+    startDate: isoDate.optional(),
+    endDate: isoDate.optional(),
+    enrolmentOpensOn: isoDate.nullish(),
+    enrolmentClosesOn: isoDate.nullish(),
+  })
+  .strict();
+export type ClassPatch = z.input<typeof classPatch>;
+export type ValidClassPatch = z.output<typeof classPatch>;
+
+/** `classes.update`: the patch, the class, and the version the editor saw. */
+export const classUpdateInput = classPatch
+  .extend({
+    classId: z.uuid(),
+    /** The version the form was filled on; an edit made since is refused (CLASS.STALE), never overwritten. */
+    expectedVersion: versionNumber,
+  })
+  .strict();
+export type ClassUpdateInput = z.input<typeof classUpdateInput>;
+
+/** The states in which a class is still planned or taught, so its facts may change. */
+export const CLASS_EDITABLE_STATUSES = ['draft', 'open', 'running'] as const satisfies readonly ClassStatus[];
+
+export function isClassEditable(status: ClassStatus): boolean {
+  return (CLASS_EDITABLE_STATUSES as readonly ClassStatus[]).includes(status);
+}
+
+/** CLASS.NOT_EDITABLE for the class itself: a finished, closed or cancelled class is a record. */
+export function classLockedError(status: ClassStatus): DomainError {
+  const name = CLASS_STATUS_NAMES[status];
+  return new DomainError(
+    'CLASS.NOT_EDITABLE',
+    {
+      vi: `Lớp đang ở trạng thái "${name.vi}"; không thể sửa thông tin lớp.`,
+      en: `The class is "${name.en}"; it can no longer be edited.`,
+    },
+    { details: { status } },
+  );
+}
+
+/**
+ * CLASS.CAPACITY_BELOW_TAKEN: the approved trainees keep their seats, so the class cannot hold
+ * fewer than they are. Said under the capacity field, with the count.
+ */
+export function capacityBelowTakenError(capacity: number, taken: number): DomainError {
+  const message = {
+    vi: `Lớp đã duyệt ${taken} học viên; sức chứa không được nhỏ hơn ${taken}.`,
+    en: `${taken} trainees are already approved; the capacity cannot be below ${taken}.`,
+  };
+  return new DomainError(
+    'CLASS.CAPACITY_BELOW_TAKEN',
+    {
+      vi: `Không thể giảm sức chứa xuống ${capacity}: ${message.vi}`,
+      en: `Cannot cut the capacity to ${capacity}: ${message.en}`,
+    },
+    { fields: [{ field: 'capacity', message }], details: { capacity, taken } },
+  );
+}
+
+/**
+ * CLASS.FINISH_EMPTY: a class that seated nobody is finished only on purpose (the caller says
+ * `confirmEmpty`), since its results and certificates will be empty for good.
+ */
+export function finishEmptyError(): DomainError {
+  const message = {
+    vi: 'Lớp chưa có học viên nào. Hãy xác nhận nếu vẫn muốn kết thúc lớp.',
+    en: 'The class has no trainee. Confirm to finish it anyway.',
+  };
+  return new DomainError(
+    'CLASS.FINISH_EMPTY',
+    {
+      vi: 'Lớp không có học viên nào; chỉ kết thúc khi đã xác nhận.',
+      en: 'The class has no trainee; it is finished only when confirmed.',
+    },
+    { fields: [{ field: 'confirmEmpty', message }] },
+  );
+}
