@@ -28,6 +28,8 @@ const own = await rig.polcenter.programs.create(
  */
 const PAGES: readonly { path: string; ready: string }[] = [
   { path: '/', ready: 'Việc cần làm' },
+  { path: '/classes', ready: 'Lớp học' },
+  { path: '/classes/new', ready: 'Mở lớp mới' },
   { path: '/programs', ready: 'Chương trình' },
   { path: `/programs/${sc.id}`, ready: 'Sơ cấp lý luận chính trị' },
   { path: '/programs/new', ready: 'Tạo chương trình' },

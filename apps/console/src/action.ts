@@ -31,6 +31,15 @@ export class Action<T> implements ReactiveController {
 
   hostConnected(): void {}
 
+  /**
+   * The input last sent under a kept key (`persistAs`) and not known to have succeeded: a form
+   * filled again from it after a reload sends the same input, so the same key.
+   */
+  kept<I>(): I | undefined {
+    const key = this.key ?? this.storedKey();
+    return key ? (JSON.parse(key.input) as I) : undefined;
+  }
+
   get running(): boolean {
     return this.state === 'running';
   }

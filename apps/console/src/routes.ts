@@ -23,8 +23,35 @@ export const ROUTES: readonly Route[] = [
     load: () => import('./pages/home.js'),
     nav: true,
   },
+  {
+    path: '/classes',
+    tag: 'pc-classes-page',
+    title: { vi: 'Lớp học', en: 'Classes' },
+    load: () => import('./pages/classes.js'),
+    nav: true,
+  },
+  {
+    path: '/classes/new',
+    tag: 'pc-class-new-page',
+    title: { vi: 'Mở lớp mới', en: 'New class' },
+    load: () => import('./pages/class-new.js'),
+    roles: ['center_staff'],
+  },
   // The pages of one class (docs/console.md, "The pages of a class"): the API keeps each to the
   // organiser's center staff, but enrolment, where any unit's coordinator nominates its people.
+  {
+    path: '/classes/:id',
+    tag: 'pc-class-page',
+    title: { vi: 'Lớp', en: 'Class' },
+    load: () => import('./pages/class.js'),
+  },
+  {
+    path: '/classes/:id/edit',
+    tag: 'pc-class-edit-page',
+    title: { vi: 'Sửa thông tin lớp', en: 'Edit the class' },
+    load: () => import('./pages/class-edit.js'),
+    roles: ['center_staff'],
+  },
   {
     path: '/classes/:id/enrolment',
     tag: 'pc-enrolment-page',

@@ -2,16 +2,15 @@ import type { RouterOutputs } from '@polcenter/client';
 import { ATTENDANCE_MARK_NAMES, ATTENDANCE_MARKS, type AttendanceMark } from '@polcenter/domain';
 import { failureText } from '@polcenter/widgets/failure';
 import { ApiResource } from '@polcenter/widgets/resource';
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { keyedClient } from '../api.js';
 import { localQueueStore, MarkQueue, type RowState } from '../attendance/mark-queue.js';
+import { ClassPage, type ClassView } from '../class-page.js';
 import { date } from '../i18n.js';
-import { ConsolePage } from '../page.js';
 
 /** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
 const BASE = '/console';
 
-type ClassView = RouterOutputs['classes']['get'];
 type Sheet = RouterOutputs['attendance']['sheet'];
 
 /** One key per mark, the initials of the Vietnamese words: Có mặt, có Phép, Không phép. */
@@ -44,7 +43,6 @@ const TEXT = {
     en: `${marked} of ${total} trainees marked.`,
   }),
   empty: { vi: 'Lớp chưa có học viên được duyệt.', en: 'The class has no approved trainees.' },
-  back: { vi: 'Về lớp', en: 'Back to the class' },
 };
 
 /**
@@ -53,9 +51,9 @@ const TEXT = {
  * (kept across a dropped connection or a reload, sent again with its Idempotency-Key), and every
  * row says whether it is saved. Without a session in the address, the class's sessions to choose from.
  */
-export class PcAttendancePage extends ConsolePage {
+export class PcAttendancePage extends ClassPage {
   static override styles = [
-    ...ConsolePage.styles,
+    ...ClassPage.styles,
     css`
       .marks { display: flex; gap: 0.25rem; border: 0; margin: 0; padding: 0; }
       .marks label { display: inline-flex; align-items: center; gap: 0.2rem; padding: 0.2rem 0.4rem;
@@ -70,10 +68,8 @@ export class PcAttendancePage extends ConsolePage {
     `,
   ];
 
-  private readonly cls = new ApiResource<ClassView>(this);
   private readonly sheet = new ApiResource<Sheet>(this);
   private queue: MarkQueue | undefined;
-  private address = '';
   private readonly onOnline = () => this.queue?.retryNow();
 
   override connectedCallback(): void {
@@ -87,14 +83,9 @@ export class PcAttendancePage extends ConsolePage {
     this.queue?.dispose();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    // The shell hands a new params object at each render: act on a new address only.
-    const address = JSON.stringify(this.params);
-    if (!changed.has('params') || address === this.address) return;
-    this.address = address;
-    const { id, sessionId } = this.params;
-    if (id) this.cls.start(({ client, signal }) => client.classes.get.query({ id }, { signal }));
+  /** The address named another session (or the session list): the sheet and its queue follow it. */
+  protected override openClass(_id: string): void {
+    const { sessionId } = this.params;
     this.queue?.dispose();
     this.queue = undefined;
     if (sessionId) {
@@ -116,11 +107,8 @@ export class PcAttendancePage extends ConsolePage {
 
   override render(): TemplateResult {
     const cls = this.cls.value;
-    const classLink = cls
-      ? html`<p><a href="${BASE}/classes/${cls.id}">${this.t(TEXT.back)} ${cls.code}</a></p>`
-      : nothing;
-    return html`<h1>${this.t(TEXT.heading)}${cls ? ` — ${cls.code}` : ''}</h1>
-      ${classLink} ${this.params.sessionId ? this.renderSheet(cls) : this.renderSessions(cls)}`;
+    return html`${this.classHeader(TEXT.heading)}
+      ${this.params.sessionId ? this.renderSheet(cls) : this.renderSessions(cls)}`;
   }
 
   private sessionLabel(s: ClassView['sessions'][number]): string {

@@ -6,9 +6,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ClassPage } from '../class-page.js';
 import { dateTime } from '../i18n.js';
 
-/** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
-const BASE = '/console';
-
 type Trail = RouterOutputs['audit']['forClass'];
 type Entry = Trail['items'][number];
 
@@ -37,7 +34,6 @@ const ACTIONS: Record<string, LocalizedText> = {
 
 const TEXT = {
   heading: { vi: 'Nhật ký thay đổi', en: 'Audit trail' },
-  back: { vi: 'Về lớp', en: 'Back to the class' },
   when: { vi: 'Thời điểm', en: 'When' },
   who: { vi: 'Người thực hiện', en: 'Who' },
   what: { vi: 'Việc', en: 'What' },
@@ -94,8 +90,7 @@ export class PcAuditPage extends ClassPage {
     const cls = this.cls.value;
     const lang = this.currentLang;
     const page = this.trail.value;
-    return html`<h1>${this.t(TEXT.heading)}${cls ? ` — ${cls.code}` : ''}</h1>
-      ${cls ? html`<p><a href="${BASE}/classes/${cls.id}">${this.t(TEXT.back)} ${cls.code}</a></p>` : nothing}
+    return html`${this.classHeader(TEXT.heading)}
       ${
         page
           ? this.entries.length === 0

@@ -8,14 +8,10 @@ import { ClassPage } from '../class-page.js';
 import { actionStatus, fieldErrorOf } from '../form.js';
 import { date } from '../i18n.js';
 
-/** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
-const BASE = '/console';
-
 type Certificate = RouterOutputs['certificates']['listForClass'][number];
 
 const TEXT = {
   heading: { vi: 'Giấy chứng nhận', en: 'Certificates' },
-  back: { vi: 'Về lớp', en: 'Back to the class' },
   issueAll: { vi: 'Cấp cho mọi học viên đạt', en: 'Issue to every trainee who passed' },
   issuing: { vi: 'Đang cấp…', en: 'Issuing…' },
   issued: (n: number): LocalizedText => ({ vi: `Đã cấp ${n} giấy chứng nhận.`, en: `${n} certificate(s) issued.` }),
@@ -109,8 +105,7 @@ export class PcCertificatesPage extends ClassPage {
   override render(): TemplateResult {
     const cls = this.cls.value;
     const lang = this.currentLang;
-    return html`<h1>${this.t(TEXT.heading)}${cls ? ` — ${cls.code}` : ''}</h1>
-      ${cls ? html`<p><a href="${BASE}/classes/${cls.id}">${this.t(TEXT.back)} ${cls.code}</a></p>` : nothing}
+    return html`${this.classHeader(TEXT.heading)}
       <div class="toolbar">
         <button type="button" class="primary" ?disabled=${this.issue.running} @click=${() => this.issueAll()}>
           ${this.t(TEXT.issueAll)}

@@ -13,9 +13,6 @@ import { ClassPage } from '../class-page.js';
 import { actionStatus, fieldErrorOf } from '../form.js';
 import { date } from '../i18n.js';
 
-/** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
-const BASE = '/console';
-
 type EnrolmentPage = RouterOutputs['enrolment']['listForClass'];
 type Enrolment = EnrolmentPage['items'][number];
 type PeoplePage = RouterOutputs['people']['search'];
@@ -27,7 +24,6 @@ const PAGE = 50;
 
 const TEXT = {
   heading: { vi: 'Ghi danh', en: 'Enrolment' },
-  back: { vi: 'Về lớp', en: 'Back to the class' },
   seats: (left: number, capacity: number): LocalizedText => ({
     vi: `Còn ${left}/${capacity} chỗ`,
     en: `${left} of ${capacity} seats left`,
@@ -253,11 +249,10 @@ export class PcEnrolmentPage extends ClassPage {
 
   override render(): TemplateResult {
     const cls = this.cls.value;
-    return html`<h1>${this.t(TEXT.heading)}${cls ? ` — ${cls.code}` : ''}</h1>
+    return html`${this.classHeader(TEXT.heading)}
       ${
         cls
-          ? html`<p class="seats" role="status" aria-live="polite"><strong>${this.t(TEXT.seats(cls.seatsLeft, cls.capacity))}</strong>
-            · <a href="${BASE}/classes/${cls.id}">${this.t(TEXT.back)} ${cls.code}</a></p>`
+          ? html`<p class="seats" role="status" aria-live="polite"><strong>${this.t(TEXT.seats(cls.seatsLeft, cls.capacity))}</strong></p>`
           : nothing
       }
       ${this.nominates ? this.renderNominate() : nothing} ${this.decides ? this.renderLists() : nothing}`;

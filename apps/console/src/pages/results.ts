@@ -8,9 +8,6 @@ import { ClassPage } from '../class-page.js';
 import { actionStatus } from '../form.js';
 import { number } from '../i18n.js';
 
-/** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
-const BASE = '/console';
-
 type Grid = RouterOutputs['results']['grid'];
 type Line = Grid['lines'][number];
 
@@ -20,7 +17,6 @@ const PAGE = 50;
 
 const TEXT = {
   heading: { vi: 'Điểm và kết quả', en: 'Scores and results' },
-  back: { vi: 'Về lớp', en: 'Back to the class' },
   trainee: { vi: 'Học viên', en: 'Trainee' },
   absent: { vi: 'Vắng', en: 'Missed' },
   final: { vi: 'Điểm tổng kết', en: 'Final score' },
@@ -148,8 +144,7 @@ export class PcResultsPage extends ClassPage {
     const cls = this.cls.value;
     const lang = this.currentLang;
     const grid = this.grid.value;
-    return html`<h1>${this.t(TEXT.heading)}${cls ? ` — ${cls.code}` : ''}</h1>
-      ${cls ? html`<p><a href="${BASE}/classes/${cls.id}">${this.t(TEXT.back)} ${cls.code}</a></p>` : nothing}
+    return html`${this.classHeader(TEXT.heading)}
       <div class="toolbar">
         <button type="button" class="primary" ?disabled=${this.compute.running} @click=${() => this.computeAll()}>
           ${this.t(TEXT.compute)}
