@@ -2,7 +2,7 @@ import type { RouterOutputs } from '@polcenter/client';
 import { ATTENDANCE_MARK_NAMES, ATTENDANCE_MARKS, type AttendanceMark } from '@polcenter/domain';
 import { failureText } from '@polcenter/widgets/failure';
 import { ApiResource } from '@polcenter/widgets/resource';
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { keyedClient } from '../api.js';
 import { localQueueStore, MarkQueue, type RowState } from '../attendance/mark-queue.js';
 import { ClassPage, type ClassView } from '../class-page.js';

@@ -87,7 +87,6 @@ export class PcAuditPage extends ClassPage {
   }
 
   override render(): TemplateResult {
-    const cls = this.cls.value;
     const lang = this.currentLang;
     const page = this.trail.value;
     return html`${this.classHeader(TEXT.heading)}

@@ -103,7 +103,6 @@ export class PcCertificatesPage extends ClassPage {
   }
 
   override render(): TemplateResult {
-    const cls = this.cls.value;
     const lang = this.currentLang;
     return html`${this.classHeader(TEXT.heading)}
       <div class="toolbar">

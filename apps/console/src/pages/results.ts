@@ -141,7 +141,6 @@ export class PcResultsPage extends ClassPage {
   };
 
   override render(): TemplateResult {
-    const cls = this.cls.value;
     const lang = this.currentLang;
     const grid = this.grid.value;
     return html`${this.classHeader(TEXT.heading)}
