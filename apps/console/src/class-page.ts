@@ -11,8 +11,8 @@ const BASE = '/console';
 
 /**
  * The pages of one class, in the order of its life, as the tabs show them: the address below
- * `/classes/:id`, the tab's name, and who may use it (the API decides each call; this only hides
- * what it would refuse).
+ * `/classes/:id`, the tab's name, and who may use it — holding one of `roles` for the class's
+ * organiser (the API decides each call; this only hides what it would refuse).
  */
 export const CLASS_TABS: readonly { path: string; title: LocalizedText; roles?: readonly Role[] }[] = [
   { path: '', title: { vi: 'Tổng quan', en: 'Overview' } },
@@ -92,7 +92,7 @@ export abstract class ClassPage extends ConsolePage {
     return html`<h1>${this.t(title)}${cls ? ` — ${cls.code}` : ''}</h1>
       <nav class="class-tabs" aria-label=${this.t(TEXT.tabs)}>
         <ul>
-          ${CLASS_TABS.filter((tab) => !tab.roles || this.can(...tab.roles)).map((tab) => {
+          ${CLASS_TABS.filter((tab) => !tab.roles || this.can(tab.roles, cls?.organiser.id)).map((tab) => {
             const href = `${BASE}/classes/${id}${tab.path}`;
             // The attendance sheet of a session is still the attendance tab.
             const current = here === href || (tab.path === '/attendance' && here.startsWith(`${href}/`));

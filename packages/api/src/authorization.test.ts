@@ -388,6 +388,7 @@ const MATRIX: Row[] = [
   },
   {
     procedure: 'classes.update',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['classId'],
     call: async (api, w) =>

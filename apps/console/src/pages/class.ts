@@ -150,7 +150,7 @@ export class PcClassPage extends ClassPage {
         ${row(TEXT.sessions, number(cls.sessions.length, lang))}
       </dl>
       ${
-        this.can('center_staff') && moves.length > 0
+        this.can('center_staff', cls.organiser.id) && moves.length > 0
           ? html`<section aria-labelledby="status-h">
               <h2 id="status-h">${this.t(TEXT.change)}</h2>
               <div class="actions">

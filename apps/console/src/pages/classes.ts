@@ -190,7 +190,8 @@ export class PcClassesPage extends ConsolePage {
 
   private renderTable(): TemplateResult {
     const lang = this.currentLang;
-    const tabs = CLASS_TABS.filter((tab) => tab.path !== '' && (!tab.roles || this.can(...tab.roles)));
+    const tabsOf = (c: Row) =>
+      CLASS_TABS.filter((tab) => tab.path !== '' && (!tab.roles || this.can(tab.roles, c.organiser.id)));
     // At 360 px the table scrolls sideways: its region takes focus, so the keyboard scrolls it too.
     return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${this.t(TEXT.heading)}>
       <table>
@@ -216,7 +217,7 @@ export class PcClassesPage extends ConsolePage {
               <td class="num">${number(c.seatsTaken, lang)} / ${number(c.capacity, lang)}</td>
               <td>
                 <ul class="links">
-                  ${tabs.map(
+                  ${tabsOf(c).map(
                     (tab) =>
                       html`<li><a href="${BASE}/classes/${c.id}${tab.path}" aria-label="${this.t(tab.title)} ${c.code}">${this.t(tab.title)}</a></li>`,
                   )}
