@@ -145,7 +145,10 @@ export class PcClassNewPage extends ConsolePage {
           }
         </div>
         <div class="actions">
-          <button type="submit" class="primary" ?disabled=${this.create.running}>${this.t(TEXT.submit)}</button>
+          <!-- Not before the lists are in: a restored draft sent with an empty select would be another input. -->
+          <button type="submit" class="primary" ?disabled=${this.create.running || !this.programs.value || !this.units.value}>
+            ${this.t(TEXT.submit)}
+          </button>
           ${actionStatus(this.create, lang, { working: TEXT.working, done: TEXT.done })}
         </div>
       </form>`;
