@@ -60,4 +60,45 @@ test('an administrator decides on every class', async () => {
   await page.close();
 });
 
+test("programs: center staff edit their unit's own, not the province's; a coordinator neither creates nor edits", async () => {
+  const ownedBy = (code: string, ownerUnitId: string) =>
+    rig.polcenter.programs.create(SYSTEM_ACTOR, {
+      code,
+      ownerUnitId,
+      kind: 'skills',
+      name: `Bồi dưỡng nghiệp vụ ${code}`,
+      topics: [{ number: 1, title: 'Kỹ năng', periods: 4 }],
+      endsWith: 'attendance',
+      passRule: { by: 'attendance' },
+      certificateKind: null,
+    });
+  const [own, provinces] = [await ownedBy('XA', chodon), await ownedBy('TINH', province)];
+  const EDIT = 'Sửa quy định';
+
+  const staff = await rig.page();
+  await signIn(staff, rig.url, rig.users.staff, undefined, '/programs');
+  await staff.getByRole('link', { name: 'Tạo chương trình' }).waitFor();
+  await staff.goto(`${rig.url}/console/programs/${own.id}`);
+  await staff.getByRole('link', { name: EDIT }).waitFor();
+  await staff.goto(`${rig.url}/console/programs/${provinces.id}`);
+  await staff.getByRole('heading', { name: /Bồi dưỡng nghiệp vụ TINH/, level: 1 }).waitFor();
+  assert.is(await staff.getByRole('link', { name: EDIT }).count(), 0);
+  await staff.close();
+
+  const coordinator = await rig.page();
+  await signIn(coordinator, rig.url, 'dieuphoi.chodon', undefined, '/programs');
+  await coordinator.locator('pc-programs-page tbody tr').first().waitFor();
+  assert.is(await coordinator.getByRole('link', { name: 'Tạo chương trình' }).count(), 0);
+  await coordinator.goto(`${rig.url}/console/programs/${own.id}`);
+  await coordinator.getByRole('heading', { name: /Bồi dưỡng nghiệp vụ XA/, level: 1 }).waitFor();
+  assert.is(await coordinator.getByRole('link', { name: EDIT }).count(), 0);
+  assert.is(
+    await coordinator.getByRole('heading', { name: 'Nhật ký thay đổi' }).count(),
+    0,
+    'the trail is for center staff',
+  );
+  assert.is(await coordinator.locator('[role=alert]').count(), 0);
+  await coordinator.close();
+});
+
 test.run();
