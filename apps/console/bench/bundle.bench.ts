@@ -29,11 +29,15 @@ export default async function consoleBundleBench(): Promise<Figure[]> {
       'SELECT class_id AS id, id AS session_id FROM class_session ORDER BY class_id, id LIMIT 1',
     );
     if (!held) throw new Error('the demo has no class with a session: the class pages cannot be visited');
+    const program = await rig.polcenter.programs.getByCode('SC');
     const params: Record<string, string> = { id: held.id, sessionId: held.session_id };
     for (const route of ROUTES) {
-      const path = route.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? name);
+      // A program's pages take a program's id, a class's pages a class's.
+      const named = route.path.startsWith('/programs/') ? { ...params, id: program.id } : params;
+      const path = route.path.replace(/:(\w+)/g, (_, name: string) => named[name] ?? name);
       await page.goto(`${rig.url}/console${path}`);
-      await page.getByRole('heading', { level: 1, name: route.title.vi }).waitFor();
+      // The page's own heading: its module has loaded and it has drawn what it read.
+      await page.locator(`${route.tag} h1`).first().waitFor();
       const transfers = await page.evaluate(() =>
         performance
           .getEntriesByType('resource')
