@@ -105,6 +105,10 @@ const entrant = ids();
 /** A program of each unit's own, which its center staff (and those above) may edit. */
 const ownProgram = ids();
 const program = await polcenter.programs.getByCode('CNKT');
+const sessionVersion = async (id: string) =>
+  (
+    await polcenter.orm.em.fork().execute<{ version: number }[]>('SELECT version FROM class_session WHERE id = ?', [id])
+  )[0]?.version ?? 1;
 let sequence = 0;
 const newPerson = async (name: string, unitId: string) =>
   (
@@ -432,6 +436,38 @@ const MATRIX: Row[] = [
           sessions: [{ date: '2022-09-13', part: 'afternoon', periods: 4, lecturerId: person[other] }],
         }),
     },
+  },
+  {
+    procedure: 'classes.sessions',
+    roles: ['center_staff'],
+    ids: ['id'],
+    call: (api, w) => api.classes.sessions({ id: klass[w] }),
+  },
+  {
+    procedure: 'classes.updateSession',
+    roles: ['center_staff'],
+    ids: ['sessionId'],
+    call: async (api, w) =>
+      api.classes.updateSession({
+        sessionId: session[w],
+        version: await sessionVersion(session[w]),
+        session: { date: '2022-09-12', part: 'morning', periods: 4 },
+      }),
+    second: {
+      'session.lecturerId': async (api, own, other) =>
+        api.classes.updateSession({
+          sessionId: session[own],
+          version: await sessionVersion(session[own]),
+          session: { date: '2022-09-12', part: 'morning', periods: 4, lecturerId: person[other] },
+        }),
+    },
+  },
+  {
+    procedure: 'classes.removeSession',
+    roles: ['center_staff'],
+    ids: ['sessionId'],
+    // A version no session has: the allowed get TIMETABLE.SESSION_STALE and the fixtures stay.
+    call: (api, w) => api.classes.removeSession({ sessionId: session[w], version: 999_999 }),
   },
   {
     procedure: 'activities.recordBriefing',
@@ -1028,6 +1064,9 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
   },
   'classes.transition': { classId: 'checked' },
   'classes.addSessions': { classId: 'checked', 'sessions[].lecturerId': 'checked' },
+  'classes.sessions': { id: 'checked' },
+  'classes.updateSession': { sessionId: 'checked', 'session.lecturerId': 'checked' },
+  'classes.removeSession': { sessionId: 'checked' },
   'enrolment.register': {
     classId: { public: 'self-registration for any open class of the catalog' },
     'person.unitId': { public: 'the unit a registrant says they belong to; the organiser approves' },

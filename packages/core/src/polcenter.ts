@@ -4,6 +4,7 @@ import { AuditTrailService } from './audit/audit-trail.js';
 import { type AuthOptions, AuthService } from './auth/auth.js';
 import { CertificateService } from './certificates/certificates.js';
 import { ClassService } from './classes/classes.js';
+import { TimetableService } from './classes/timetable-service.js';
 import { EnrolmentService } from './enrolment/enrolment.js';
 import { RegistrationService } from './enrolment/registration.js';
 import { ExportService } from './imports/exports.js';
@@ -66,6 +67,8 @@ export interface PolCenter {
   readonly rosters: RosterService;
   /** Lecturers and rapporteurs assigned to class sessions, never double-booked. */
   readonly assignments: AssignmentService;
+  /** A class's timetable as staff edit it: sessions edited and removed one at a time, with who teaches. */
+  readonly timetable: TimetableService;
   /** Briefings, public-opinion reports, conferences, contests, workload. */
   readonly activities: ActivityService;
   /** Rapporteurs' obligations as data, and who falls short. */
@@ -109,6 +112,7 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
     idempotency: new IdempotencyService(orm),
     rosters: new RosterService(orm),
     assignments: new AssignmentService(orm),
+    timetable: new TimetableService(orm),
     activities: new ActivityService(orm),
     obligations: new ObligationService(orm),
     imports: new ImportService(orm),

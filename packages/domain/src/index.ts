@@ -33,6 +33,7 @@ export * from './rosters.js';
 export * from './self-registration.js';
 export * from './text.js';
 export * from './timetable.js';
+export * from './timetable-edits.js';
 export * from './unit-links.js';
 export * from './units.js';
 export * from './vietnamese.js';

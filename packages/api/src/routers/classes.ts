@@ -13,6 +13,7 @@ import { assertClassIdAccess, assertPeopleAccess, assertUnitAccess, assertUnitsA
 import { actorOf } from '../actor.js';
 import { once } from '../idempotency.js';
 import { protectedProcedure, publicProcedure, roleProcedure } from '../trpc.js';
+import { timetableProcedures } from './timetable.js';
 
 const CENTER = ['center_staff'] as const;
 const centerStaff = roleProcedure(...CENTER);
@@ -120,4 +121,6 @@ export const classesRouter = {
     );
     return ctx.polcenter.classes.addSessions(actorOf(ctx), input.classId, input.sessions);
   }),
+  // sessions, updateSession, removeSession (routers/timetable.ts).
+  ...timetableProcedures,
 } satisfies TRPCRouterRecord;

@@ -203,3 +203,58 @@ export async function assertLecturersFree(tx: EntityManager, sessionIds: readonl
     }
   }
 }
+
+/** Someone booked despite a clash, as an override records it. */
+export interface OverriddenClash {
+  readonly personId: string;
+  readonly personName: string;
+  readonly clashesWith: ClashingSession;
+}
+
+/**
+ * Everyone teaching a session whose time or lecturer just changed — the lecturer named on it and
+ * everyone assigned — must still be free then: the same rule and lock order as `assign`. A clash
+ * is refused (ASSIGNMENT.DOUBLE_BOOKED) unless `override` gives a reason; then it is kept on the
+ * person's assignment and returned for the caller's audit entry.
+ */
+export async function assertTeachersFree(
+  tx: EntityManager,
+  sessionId: string,
+  override?: { readonly reason: string },
+): Promise<OverriddenClash[]> {
+  const [session] = await tx.execute<SessionRow[]>(
+    `SELECT ${SESSION_COLUMNS} FROM class_session s JOIN training_class c ON c.id = s.class_id WHERE s.id = ?`,
+    [sessionId],
+  );
+  if (!session) return [];
+  const people = await tx.execute<{ person_id: string }[]>(
+    `SELECT lecturer_id AS person_id FROM class_session WHERE id = ? AND lecturer_id IS NOT NULL
+     UNION SELECT person_id FROM teaching_assignment WHERE session_id = ?
+     ORDER BY person_id`,
+    [sessionId, sessionId],
+  );
+  const overridden: OverriddenClash[] = [];
+  for (const { person_id: personId } of people) {
+    const [person] = await tx.execute<{ full_name: string }[]>('SELECT full_name FROM person WHERE id = ? FOR UPDATE', [
+      personId,
+    ]);
+    const sameDay = await tx.execute<SessionRow[]>(
+      `SELECT ${SESSION_COLUMNS} FROM class_session s JOIN training_class c ON c.id = s.class_id
+        WHERE s.date = ?::date AND s.id <> ? AND c.status <> 'cancelled'
+          AND (s.lecturer_id = ? OR EXISTS (SELECT 1 FROM teaching_assignment a WHERE a.session_id = s.id AND a.person_id = ?))
+        ORDER BY s.start_time`,
+      [session.date, session.id, personId, personId],
+    );
+    const clash = findClash([asClashing(session)], sameDay.map(asClashing));
+    if (!clash) continue;
+    const name = person?.full_name ?? '';
+    if (!override) throw doubleBookedError(name, personId, clash.second);
+    overridden.push({ personId, personName: name, clashesWith: clash.second });
+    await tx.execute(
+      'UPDATE teaching_assignment SET override_reason = ? WHERE session_id = ? AND person_id = ?',
+      [override.reason, sessionId, personId],
+      'run',
+    );
+  }
+  return overridden;
+}

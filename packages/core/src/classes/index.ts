@@ -9,3 +9,9 @@ export {
   type ClassView,
 } from './classes.js';
 export * from './entities.js';
+export {
+  type SessionTeacherView,
+  TimetableService,
+  type TimetableSessionView,
+  type TimetableView,
+} from './timetable-service.js';

@@ -28,16 +28,17 @@ export function withTimes(session: ValidSessionInput): TimedSession {
 }
 
 /**
- * Inserts sessions after checking what only the database knows: the topic is one of the program's,
- * the lecturer is a person on file, the site is one of the class's. Returns how many were written.
+ * Checks what only the database knows of sessions about to be written: the topic is one of the
+ * program's, the lecturer is a person on file, the site is one of the class's. Each refusal names
+ * its field under `prefix(index)` (`sessions.2`, or `session` for one edited). Returns the site ids.
  */
-export async function insertSessions(
+export async function resolveSessionReferences(
   tx: EntityManager,
   classId: string,
   programId: string,
   sessions: readonly TimedSession[],
-): Promise<number> {
-  if (sessions.length === 0) return 0;
+  prefix: (index: number) => string,
+): Promise<(string | null)[]> {
   const topics = new Set(
     (await tx.execute<{ number: number }[]>('SELECT number FROM program_topic WHERE program_id = ?', [programId])).map(
       (t) => t.number,
@@ -48,24 +49,43 @@ export async function insertSessions(
       await tx.execute<{ id: string; name: string }[]>('SELECT id, name FROM class_site WHERE class_id = ?', [classId])
     ).map((s) => [s.name, s.id]),
   );
-  const values: unknown[] = [];
+  const siteIds: (string | null)[] = [];
   for (const [index, session] of sessions.entries()) {
     if (session.topicNumber != null && !topics.has(session.topicNumber)) {
-      throw invalidFieldError(`sessions.${index}.topicNumber`, {
+      throw invalidFieldError(`${prefix(index)}.topicNumber`, {
         vi: `Chương trình không có chuyên đề số ${session.topicNumber}.`,
         en: `The program has no topic number ${session.topicNumber}.`,
       });
     }
     if (session.lecturerId) {
-      await assertExists(tx, 'person', session.lecturerId, 'PERSON.NOT_FOUND', PERSON, `sessions.${index}.lecturerId`);
+      await assertExists(tx, 'person', session.lecturerId, 'PERSON.NOT_FOUND', PERSON, `${prefix(index)}.lecturerId`);
     }
     const siteId = session.site ? sites.get(session.site) : null;
     if (session.site && !siteId) {
-      throw invalidFieldError(`sessions.${index}.site`, {
+      throw invalidFieldError(`${prefix(index)}.site`, {
         vi: `Lớp không có điểm cầu "${session.site}".`,
         en: `The class has no site "${session.site}".`,
       });
     }
+    siteIds.push(siteId ?? null);
+  }
+  return siteIds;
+}
+
+/**
+ * Inserts sessions after checking their references (`resolveSessionReferences`) and that no
+ * lecturer named on them is double-booked. Returns how many were written.
+ */
+export async function insertSessions(
+  tx: EntityManager,
+  classId: string,
+  programId: string,
+  sessions: readonly TimedSession[],
+): Promise<number> {
+  if (sessions.length === 0) return 0;
+  const siteIds = await resolveSessionReferences(tx, classId, programId, sessions, (index) => `sessions.${index}`);
+  const values: unknown[] = [];
+  for (const [index, session] of sessions.entries()) {
     values.push(
       classId,
       session.date,
@@ -76,7 +96,7 @@ export async function insertSessions(
       session.title ?? null,
       session.periods,
       session.lecturerId ?? null,
-      siteId ?? null,
+      siteIds[index] ?? null,
     );
   }
   const inserted = await tx.execute<{ id: string }[]>(

@@ -10,6 +10,7 @@ import { Migration20261202000101RateLimits } from './Migration20261202000101Rate
 import { Migration20261202000200ApiTokenScope } from './Migration20261202000200ApiTokenScope.js';
 import { Migration20261202000300UnitScope } from './Migration20261202000300UnitScope.js';
 import { Migration20261202000400RegistrationReview } from './Migration20261202000400RegistrationReview.js';
+import { Migration20261206000100SessionVersion } from './Migration20261206000100SessionVersion.js';
 import { Migration20261207000100ClassRules } from './Migration20261207000100ClassRules.js';
 import { Migration20261207000200ClassProgramIndex } from './Migration20261207000200ClassProgramIndex.js';
 
@@ -31,4 +32,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202000101RateLimits', class: Migration20261202000101RateLimits },
   { name: 'Migration20261207000100ClassRules', class: Migration20261207000100ClassRules },
   { name: 'Migration20261207000200ClassProgramIndex', class: Migration20261207000200ClassProgramIndex },
+  { name: 'Migration20261206000100SessionVersion', class: Migration20261206000100SessionVersion },
 ];
