@@ -1,3 +1,5 @@
+import { SYSTEM_ACTOR } from '@polcenter/core';
+import { unitIdByCode } from '@polcenter/core/testing';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { accessibilityViolations, overflowsSideways, signIn, startConsole } from './testing.js';
@@ -22,6 +24,19 @@ const own = await rig.polcenter.programs.create(
   },
 );
 
+/** A class of the staff's center with a session, for the pages of a class. */
+const cls = await rig.polcenter.classes.create(SYSTEM_ACTOR, {
+  code: 'NTĐ-51/2026',
+  programId: (await rig.polcenter.programs.getByCode('NTĐ')).id,
+  organiserUnitId: await unitIdByCode(rig.polcenter.orm, 'TN-CHODON'),
+  mode: 'in_person',
+  venue: 'Hội trường Trung tâm',
+  capacity: 30,
+  startDate: '2026-03-16',
+  endDate: '2026-03-20',
+  sessions: [{ date: '2026-03-16', part: 'morning', topicNumber: 1, periods: 4 }],
+});
+
 /**
  * Every console page, with what shows once it has loaded. A page added to `routes.ts` is added
  * here too: axe-core finds no serious or critical violation, and nothing scrolls sideways at 360 px.
@@ -35,6 +50,7 @@ const PAGES: readonly { path: string; ready: string }[] = [
   { path: '/programs/new', ready: 'Tạo chương trình' },
   { path: `/programs/${own.id}/edit`, ready: 'Sửa quy định chương trình' },
   { path: '/password', ready: 'Đổi mật khẩu' },
+  { path: `/classes/${cls.id}/timetable`, ready: 'Lịch học' },
 ];
 
 test('the sign-in page: no serious or critical accessibility violation, usable at 360 px', async () => {

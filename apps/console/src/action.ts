@@ -14,6 +14,8 @@ import type { ConsolePage } from './page.js';
 export class Action<T> implements ReactiveController {
   state: 'idle' | 'running' | 'done' | 'failed' = 'idle';
   failure: Failure | undefined;
+  /** The API's stable code of the last refusal (`ASSIGNMENT.DOUBLE_BOOKED`…), for a page that offers a way on. */
+  code: string | undefined;
   /** What the last success returned. */
   result: T | undefined;
   private key: { input: string; value: string } | undefined;
@@ -58,6 +60,7 @@ export class Action<T> implements ReactiveController {
     this.storeKey(this.key);
     this.state = 'running';
     this.failure = undefined;
+    this.code = undefined;
     this.host.requestUpdate();
     try {
       this.result = await call(keyedClient(this.host.currentLang, this.key.value));
@@ -67,6 +70,8 @@ export class Action<T> implements ReactiveController {
       return this.result;
     } catch (error) {
       this.failure = failureOf(error);
+      const code = (error as { data?: { domainCode?: unknown } } | null)?.data?.domainCode;
+      this.code = typeof code === 'string' ? code : undefined;
       this.state = 'failed';
       return undefined;
     } finally {
@@ -102,6 +107,7 @@ export class Action<T> implements ReactiveController {
     if (this.state === 'running') return;
     this.state = 'idle';
     this.failure = undefined;
+    this.code = undefined;
     this.host.requestUpdate();
   }
 }

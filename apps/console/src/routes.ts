@@ -59,6 +59,13 @@ export const ROUTES: readonly Route[] = [
     load: () => import('./pages/enrolment.js'),
   },
   {
+    path: '/classes/:id/timetable',
+    tag: 'pc-timetable-page',
+    title: { vi: 'Lịch học', en: 'Timetable' },
+    load: () => import('./pages/timetable.js'),
+    roles: ['center_staff'],
+  },
+  {
     path: '/classes/:id/attendance',
     tag: 'pc-attendance-page',
     title: { vi: 'Điểm danh', en: 'Attendance' },
