@@ -439,12 +439,14 @@ const MATRIX: Row[] = [
   },
   {
     procedure: 'classes.sessions',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['id'],
     call: (api, w) => api.classes.sessions({ id: klass[w] }),
   },
   {
     procedure: 'classes.updateSession',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['sessionId'],
     call: async (api, w) =>
@@ -464,6 +466,7 @@ const MATRIX: Row[] = [
   },
   {
     procedure: 'classes.removeSession',
+    classScoped: true,
     roles: ['center_staff'],
     ids: ['sessionId'],
     // A version no session has: the allowed get TIMETABLE.SESSION_STALE and the fixtures stay.
