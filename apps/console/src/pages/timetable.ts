@@ -14,8 +14,6 @@ import { ClassPage } from '../class-page.js';
 import { actionStatus, field, fieldErrorOf, formValues } from '../form.js';
 import { date } from '../i18n.js';
 
-/** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
-const BASE = '/console';
 
 type Timetable = RouterOutputs['classes']['sessions'];
 type Session = Timetable['sessions'][number];
@@ -34,7 +32,6 @@ const ROLE_NAMES: Record<AssignmentRole, LocalizedText> = {
 
 const TEXT = {
   heading: { vi: 'Lịch học', en: 'Timetable' },
-  back: { vi: 'Về lớp', en: 'Back to the class' },
   loading: { vi: 'Đang tải…', en: 'Loading…' },
   frozen: {
     vi: 'Lớp đã kết thúc, đã đóng hoặc đã huỷ: lịch học được giữ nguyên, không sửa được.',
@@ -261,11 +258,9 @@ export class PcTimetablePage extends ClassPage {
   }
 
   override render(): TemplateResult {
-    const cls = this.cls.value;
     const view = this.timetable.value;
     const lang = this.currentLang;
-    return html`<h1>${this.t(TEXT.heading)}${cls ? ` — ${cls.code}` : ''}</h1>
-      ${cls ? html`<p><a href="${BASE}/classes/${cls.id}">${this.t(TEXT.back)} ${cls.code}</a></p>` : nothing}
+    return html`${this.classHeader(TEXT.heading)}
       ${
         !view
           ? this.timetable.failure
