@@ -14,7 +14,6 @@ import { ClassPage } from '../class-page.js';
 import { actionStatus, field, fieldErrorOf, formValues } from '../form.js';
 import { date } from '../i18n.js';
 
-
 type Timetable = RouterOutputs['classes']['sessions'];
 type Session = Timetable['sessions'][number];
 type Teacher = Session['teachers'][number];
