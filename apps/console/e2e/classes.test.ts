@@ -63,6 +63,14 @@ test('the list: found without diacritics, newest first, 20 a page and the rest o
   await tabs.getByRole('link', { name: 'Ghi danh' }).click();
   await page.getByRole('heading', { name: `Ghi danh — ${first.code}`, level: 1 }).waitFor();
   assert.is(new URL(page.url()).pathname, `/console/classes/${first.id}/enrolment`);
+  // Back to the list: the search is still there, and so is its answer.
+  await page.goBack();
+  await page.goBack();
+  await view.getByText('Đang hiển thị 1 lớp.').waitFor();
+  assert.is(
+    await view.getByLabel('Tìm theo mã, tên lớp, chương trình (không cần dấu)').inputValue(),
+    'quoc phong khuoi noc',
+  );
   await page.close();
 });
 

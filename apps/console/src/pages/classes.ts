@@ -49,10 +49,26 @@ const TEXT = {
   }),
 };
 
+/** The list's filter as an address's query holds it (`?search=boi+duong&status=open`). */
+function filterOf(query: URLSearchParams): Filter {
+  const text = (name: string) => query.get(name) || undefined;
+  const year = numberOf(query.get('year') ?? undefined);
+  const status = text('status');
+  return {
+    ...(text('search') ? { search: text('search') } : {}),
+    ...(status && (CLASS_STATUSES as readonly string[]).includes(status) ? { status: status as ClassStatus } : {}),
+    ...(text('programId') ? { programId: text('programId') } : {}),
+    ...(text('organiserUnitId') ? { organiserUnitId: text('organiserUnitId') } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(text('from') ? { from: text('from') } : {}),
+    ...(text('to') ? { to: text('to') } : {}),
+  };
+}
+
 /**
  * The classes of the person's units (organised by one of them, a unit below or a unit above),
  * newest first, with filters and a search that needs no diacritics; 20 a page, more on demand.
- * Each row leads to the class's pages.
+ * Each row leads to the class's pages; the filter is kept in the address (reload, Back).
  */
 export class PcClassesPage extends ConsolePage {
   static override properties = { ...ConsolePage.properties, rows: { state: true } };
@@ -88,6 +104,7 @@ export class PcClassesPage extends ConsolePage {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.filter = filterOf(new URLSearchParams(location.search));
     this.programs.start(({ client, signal }) => client.programs.list.query(undefined, { signal }));
     this.units.start(({ signal }) => unitsOf(this, signal));
     this.load();
@@ -112,6 +129,11 @@ export class PcClassesPage extends ConsolePage {
       ...(v.from ? { from: v.from } : {}),
       ...(v.to ? { to: v.to } : {}),
     };
+    // The filter lives in the address too, so Back from a class finds the list as it was left.
+    const query = new URLSearchParams(
+      Object.entries(this.filter).map(([name, value]) => [name, String(value)]),
+    ).toString();
+    history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}`);
     this.rows = [];
     this.load();
   }
