@@ -163,6 +163,29 @@ test('lecturers: one found without diacritics is assigned; a double-booked one i
   await page.close();
 });
 
+test("an edit moving a session onto a lecturer's other class is warned about; saved anyway with a reason, shown on the assignment", async () => {
+  const page = await rig.page();
+  await signIn(page, rig.url, rig.users.staff, undefined, address);
+  const view = page.locator('pc-timetable-page');
+  await view.getByRole('button', { name: 'Sửa 17/03/2026 14:00–16:00' }).click();
+  await view.getByLabel('Giờ bắt đầu (HH:MM)').fill('13:30');
+  await view.getByRole('button', { name: 'Lưu buổi học' }).click();
+  const warning = view.locator('[data-clash]');
+  await warning.waitFor();
+  assert.match(
+    (await warning.textContent()) ?? '',
+    'Đinh Thị Hoa đã được phân công buổi 17/03/2026 13:30–17:00 của lớp NTĐ-41/2026',
+  );
+  assert.is((await sessionsOf(cls.id))[1]?.start, '14:00', 'nothing written');
+  const reason = 'Dời giờ theo lịch hội trường, chị Hoa vẫn giảng trực tuyến';
+  await warning.getByLabel('Lý do (bắt buộc)').fill(reason);
+  await warning.getByRole('button', { name: 'Vẫn lưu' }).click();
+  const row = view.locator('tbody tr').nth(1);
+  await row.getByText('13:30–16:00').waitFor();
+  await row.getByText(`Phân công dù trùng lịch — lý do: ${reason}`).waitFor();
+  await page.close();
+});
+
 test('a session with attendance cannot be removed: the reason is said in Vietnamese; one without is removed', async () => {
   const page = await rig.page();
   await signIn(page, rig.url, rig.users.staff, undefined, address);
@@ -175,7 +198,7 @@ test('a session with attendance cannot be removed: the reason is said in Vietnam
     .waitFor();
   assert.is((await sessionsOf(cls.id)).length, 2);
 
-  await view.getByRole('button', { name: 'Xoá 17/03/2026 14:00–16:00' }).click();
+  await view.getByRole('button', { name: 'Xoá 17/03/2026 13:30–16:00' }).click();
   await view.getByRole('button', { name: 'Xoá buổi này' }).click();
   await view.getByText('Đã xoá buổi học.').waitFor();
   await view.locator('tbody tr').nth(1).waitFor({ state: 'detached' });
@@ -187,7 +210,7 @@ test('a session with attendance cannot be removed: the reason is said in Vietnam
     "SELECT before FROM audit_log WHERE action = 'class.remove_session' AND entity_id = ?",
     [cls.id],
   );
-  assert.is(entry?.before.startTime, '14:00');
+  assert.is(entry?.before.startTime, '13:30');
   assert.ok(entry?.before.assignments[0]?.overrideReason);
   await page.close();
 });

@@ -171,6 +171,14 @@ test("updateSession: moving a session onto its lecturer's other class is refused
   );
   assert.is(entry?.after.override.reason, reason);
   assert.is(entry?.after.override.clashes[0]?.personId, lecturer);
+
+  // A later edit that leaves the time alone is not asked for the reason again.
+  const retitled = await polcenter.timetable.updateSession(staff, {
+    sessionId: b.afternoon.id,
+    version: 2,
+    session: { ...moveToMorning, title: 'Trao đổi, thảo luận' },
+  });
+  assert.is(retitled.sessions.find((s) => s.id === b.afternoon.id)?.title, 'Trao đổi, thảo luận');
 });
 
 test('removeSession: removes it with its assignments, audited with what it was', async () => {

@@ -201,9 +201,9 @@ export class TimetableService {
   /**
    * Replaces a session's date, time, topic, periods, site (and named lecturer, when given). Refused
    * when the class is frozen (CLASS.NOT_EDITABLE), the version is stale, the date is outside the
-   * class, it overlaps another session of the class (TIMETABLE.CLASH), or someone teaching it is
-   * then busy elsewhere (ASSIGNMENT.DOUBLE_BOOKED) — unless `override` gives the reason, which is
-   * audited. Returns the timetable.
+   * class, it overlaps another session of the class (TIMETABLE.CLASH), or — when its time or
+   * lecturer changes — someone teaching it is then busy elsewhere (ASSIGNMENT.DOUBLE_BOOKED), unless
+   * `override` gives the reason, which is audited. Returns the timetable.
    */
   async updateSession(actor: Actor, input: UpdateSessionInput): Promise<TimetableView> {
     const data = parseInput(updateSessionInput, input);
@@ -244,7 +244,14 @@ export class TimetableService {
           before.id,
         ],
       );
-      const overridden = await assertTeachersFree(tx, before.id, data.override);
+      // Only a new time or a new lecturer can make a clash: a title or site edit of a session booked
+      // by an override is not asked for the reason again.
+      const moved =
+        timed.date !== before.date ||
+        timed.startTime !== before.start_time ||
+        timed.endTime !== before.end_time ||
+        (lecturerId ?? null) !== before.lecturer_id;
+      const overridden = moved ? await assertTeachersFree(tx, before.id, data.override) : [];
       await audit(tx, actor, {
         action: 'class.update_session',
         entity: 'class',
