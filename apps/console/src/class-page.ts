@@ -1,5 +1,6 @@
 import type { RouterOutputs } from '@polcenter/client';
 import type { LocalizedText, Role } from '@polcenter/domain';
+import { failureText } from '@polcenter/widgets/failure';
 import { ApiResource } from '@polcenter/widgets/resource';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ConsolePage } from './page.js';
@@ -82,6 +83,17 @@ export abstract class ClassPage extends ConsolePage {
   protected reloadClass(): void {
     const id = this.params.id as string;
     this.cls.start(({ client, signal }) => client.classes.get.query({ id }, { signal }), { keep: true });
+  }
+
+  /**
+   * The whole page: its heading and the class's tabs, then `body` — or, when the class cannot be
+   * read (an id of no class, a class the person may not see, the server away), why, in place of a
+   * body that would offer to act on a class that is not there.
+   */
+  protected classPage(title: LocalizedText, body: () => unknown): TemplateResult {
+    const failure = this.cls.value ? undefined : this.cls.failure;
+    return html`${this.classHeader(title)}
+      ${failure ? html`<p role="alert">${failureText(failure, this.currentLang)}</p>` : body()}`;
   }
 
   /** The page's heading (`title — code`) and the class's tabs, the current one marked. */

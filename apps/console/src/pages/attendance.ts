@@ -107,8 +107,10 @@ export class PcAttendancePage extends ClassPage {
 
   override render(): TemplateResult {
     const cls = this.cls.value;
-    return html`${this.classHeader(TEXT.heading)}
-      ${this.params.sessionId ? this.renderSheet(cls) : this.renderSessions(cls)}`;
+    return this.classPage(
+      TEXT.heading,
+      () => html`${this.params.sessionId ? this.renderSheet(cls) : this.renderSessions(cls)}`,
+    );
   }
 
   private sessionLabel(s: ClassView['sessions'][number]): string {

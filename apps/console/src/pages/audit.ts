@@ -89,12 +89,14 @@ export class PcAuditPage extends ClassPage {
   override render(): TemplateResult {
     const lang = this.currentLang;
     const page = this.trail.value;
-    return html`${this.classHeader(TEXT.heading)}
-      ${
-        page
-          ? this.entries.length === 0
-            ? html`<p>${this.t(TEXT.empty)}</p>`
-            : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${this.t(TEXT.heading)}><table>
+    return this.classPage(
+      TEXT.heading,
+      () =>
+        html`${
+          page
+            ? this.entries.length === 0
+              ? html`<p>${this.t(TEXT.empty)}</p>`
+              : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${this.t(TEXT.heading)}><table>
                 <thead><tr><th scope="col">${this.t(TEXT.when)}</th><th scope="col">${this.t(TEXT.who)}</th>
                   <th scope="col">${this.t(TEXT.what)}</th><th scope="col">${this.t(TEXT.subject)}</th>
                   <th scope="col">${this.t(TEXT.change)}</th></tr></thead>
@@ -107,10 +109,11 @@ export class PcAuditPage extends ClassPage {
                 )}</tbody>
               </table></div>
               ${page.nextBefore ? html`<button type="button" @click=${() => this.load(page.nextBefore ?? undefined)}>${this.t(TEXT.more)}</button>` : nothing}`
-          : this.trail.failure
-            ? html`<p role="alert">${failureText(this.trail.failure, lang)}</p>`
-            : html`<p role="status">${this.t(TEXT.loading)}</p>`
-      }`;
+            : this.trail.failure
+              ? html`<p role="alert">${failureText(this.trail.failure, lang)}</p>`
+              : html`<p role="status">${this.t(TEXT.loading)}</p>`
+        }`,
+    );
   }
 }
 

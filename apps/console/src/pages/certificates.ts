@@ -104,8 +104,9 @@ export class PcCertificatesPage extends ClassPage {
 
   override render(): TemplateResult {
     const lang = this.currentLang;
-    return html`${this.classHeader(TEXT.heading)}
-      <div class="toolbar">
+    return this.classPage(
+      TEXT.heading,
+      () => html`<div class="toolbar">
         <button type="button" class="primary" ?disabled=${this.issue.running} @click=${() => this.issueAll()}>
           ${this.t(TEXT.issueAll)}
         </button>
@@ -116,7 +117,8 @@ export class PcCertificatesPage extends ClassPage {
       </div>
       <p class="hint">${this.t(TEXT.printHint)}</p>
       ${actionStatus(this.print, lang, { working: TEXT.preparing, done: TEXT.downloaded })}
-      ${this.renderList()}`;
+      ${this.renderList()}`,
+    );
   }
 
   private renderList(): TemplateResult {

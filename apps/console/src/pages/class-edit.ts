@@ -80,8 +80,10 @@ export class PcClassEditPage extends ClassPage {
 
   override render(): TemplateResult {
     const cls = this.cls.value;
-    return html`${this.classHeader(TEXT.heading)}
-      ${cls ? this.renderForm(cls) : html`<p role="status">${this.t(TEXT.loading)}</p>`}`;
+    return this.classPage(
+      TEXT.heading,
+      () => html`${cls ? this.renderForm(cls) : html`<p role="status">${this.t(TEXT.loading)}</p>`}`,
+    );
   }
 
   private renderForm(cls: ClassView): TemplateResult {

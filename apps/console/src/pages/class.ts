@@ -128,8 +128,10 @@ export class PcClassPage extends ClassPage {
 
   override render(): TemplateResult {
     const cls = this.cls.value;
-    return html`${this.classHeader(TEXT.heading)}
-      ${cls ? this.renderClass(cls) : html`<p role="status">${this.t(TEXT.loading)}</p>`}`;
+    return this.classPage(
+      TEXT.heading,
+      () => html`${cls ? this.renderClass(cls) : html`<p role="status">${this.t(TEXT.loading)}</p>`}`,
+    );
   }
 
   private renderClass(cls: ClassView): TemplateResult {

@@ -249,13 +249,15 @@ export class PcEnrolmentPage extends ClassPage {
 
   override render(): TemplateResult {
     const cls = this.cls.value;
-    return html`${this.classHeader(TEXT.heading)}
-      ${
+    return this.classPage(
+      TEXT.heading,
+      () => html`${
         cls
           ? html`<p class="seats" role="status" aria-live="polite"><strong>${this.t(TEXT.seats(cls.seatsLeft, cls.capacity))}</strong></p>`
           : nothing
       }
-      ${this.nominates ? this.renderNominate() : nothing} ${this.decides ? this.renderLists() : nothing}`;
+      ${this.nominates ? this.renderNominate() : nothing} ${this.decides ? this.renderLists() : nothing}`,
+    );
   }
 
   private renderNominate(): TemplateResult {

@@ -143,15 +143,17 @@ export class PcResultsPage extends ClassPage {
   override render(): TemplateResult {
     const lang = this.currentLang;
     const grid = this.grid.value;
-    return html`${this.classHeader(TEXT.heading)}
-      <div class="toolbar">
+    return this.classPage(
+      TEXT.heading,
+      () => html`<div class="toolbar">
         <button type="button" class="primary" ?disabled=${this.compute.running} @click=${() => this.computeAll()}>
           ${this.t(TEXT.compute)}
         </button>
         ${actionStatus(this.compute, lang, { working: TEXT.computing, done: TEXT.computed })}
       </div>
       <p class="hint" id="score-keys">${this.t(TEXT.keys)}</p>
-      ${grid ? this.renderGrid(grid) : this.grid.failure ? html`<p role="alert">${failureText(this.grid.failure, lang)}</p>` : html`<p role="status">${this.t(TEXT.loading)}</p>`}`;
+      ${grid ? this.renderGrid(grid) : this.grid.failure ? html`<p role="alert">${failureText(this.grid.failure, lang)}</p>` : html`<p role="status">${this.t(TEXT.loading)}</p>`}`,
+    );
   }
 
   private renderGrid(grid: Grid): TemplateResult {

@@ -259,13 +259,15 @@ export class PcTimetablePage extends ClassPage {
   override render(): TemplateResult {
     const view = this.timetable.value;
     const lang = this.currentLang;
-    return html`${this.classHeader(TEXT.heading)}
-      ${
-        !view
-          ? this.timetable.failure
-            ? html`<p role="alert">${failureText(this.timetable.failure, lang)}</p>`
-            : html`<p role="status">${this.t(TEXT.loading)}</p>`
-          : html`${view.frozen ? html`<p class="warning">${this.t(TEXT.frozen)}</p>` : nothing}
+    return this.classPage(
+      TEXT.heading,
+      () =>
+        html`${
+          !view
+            ? this.timetable.failure
+              ? html`<p role="alert">${failureText(this.timetable.failure, lang)}</p>`
+              : html`<p role="status">${this.t(TEXT.loading)}</p>`
+            : html`${view.frozen ? html`<p class="warning">${this.t(TEXT.frozen)}</p>` : nothing}
             <div class="toolbar">
               ${
                 view.frozen
@@ -279,7 +281,8 @@ export class PcTimetablePage extends ClassPage {
             </div>
             <div id="panel">${this.renderPanel(view)}</div>
             ${this.renderList(view)}`
-      }`;
+        }`,
+    );
   }
 
   private renderPanel(view: Timetable): TemplateResult | typeof nothing {
