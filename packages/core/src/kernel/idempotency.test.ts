@@ -163,4 +163,37 @@ test('a key reused for another request is refused', async () => {
   assert.is(error.code, 'REQUEST.KEY_REUSED');
 });
 
+test('a repeat waits 5 s at most for the first, then is told it is in progress; the work itself waits unbounded', async () => {
+  const service = new IdempotencyService(polcenter.orm);
+  let started!: (lockTimeout: string) => void;
+  const running = new Promise<string>((resolve) => {
+    started = resolve;
+  });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const first = service.once('user:2', 'slow', 'x', {}, async () => {
+    const [row] = await session(polcenter.orm).execute<{ lock_timeout: string }[]>('SHOW lock_timeout');
+    started(row?.lock_timeout ?? '');
+    await held;
+    return 'first';
+  });
+  let lockTimeout: string;
+  let repeat: Awaited<ReturnType<typeof expectDomainError>>;
+  const waitedFrom = Date.now();
+  try {
+    lockTimeout = await running;
+    repeat = await expectDomainError(service.once('user:2', 'slow', 'x', {}, async () => 'second'));
+  } finally {
+    release();
+  }
+  // The key's bound is given back before the work: its own locks wait as the server's setting says.
+  assert.is(lockTimeout, '0');
+  assert.is(repeat.code, 'REQUEST.IN_PROGRESS');
+  assert.ok(Date.now() - waitedFrom >= 4_500, 'it waited for the first');
+  assert.is(await first, 'first');
+  assert.is(await service.once('user:2', 'slow', 'x', {}, async () => 'third'), 'first');
+});
+
 test.run();
