@@ -22,6 +22,7 @@ import {
 import type { Actor } from '../kernel/actor.js';
 import { audit } from '../kernel/audit.js';
 import { isUniqueViolation } from '../kernel/db-errors.js';
+import { runStatement } from '../kernel/sql.js';
 import { pgArray } from '../kernel/sql-helpers.js';
 import type { Orm } from '../orm.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
@@ -344,7 +345,7 @@ export class AuthService {
    */
   async check(token: string | undefined | null): Promise<TokenCheck> {
     if (!token || token.length > 200) return null;
-    const [row] = await this.orm.em.fork().execute<
+    const [row] = await runStatement<
       ({
         user_id: string;
         id: string;
@@ -358,6 +359,7 @@ export class AuthService {
         ended: SessionEnd | null;
       } & ReachRow)[]
     >(
+      this.orm,
       `WITH RECURSIVE
          token AS (
            SELECT t.id, t.user_id, t.kind, t.read_only, t.areas, t.expires_at,

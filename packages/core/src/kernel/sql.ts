@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { AnyEntity, EntityData, EntityManager, QueryResult } from '@mikro-orm/postgresql';
-import { isRetryable } from './db-errors.js';
+import { isDatabaseUnavailable, isRetryable } from './db-errors.js';
 import { numberedPlaceholders } from './sql-text.js';
 
 export { numberedPlaceholders, withoutLiterals } from './sql-text.js';
@@ -144,6 +144,27 @@ export async function inTransaction<T>(orm: Orm, work: (tx: Sql) => Promise<T>):
     } finally {
       await knex.releaseConnection(client);
     }
+  }
+}
+
+/**
+ * One statement, prepared, on a connection borrowed from the pool for it alone (or in the ambient
+ * transaction): for the statement every authenticated request runs first (the token check), which
+ * through an EntityManager and knex cost more CPU than the statement itself (ADR 0007). A connection
+ * that failed under it is not lent again.
+ */
+export async function runStatement<T>(orm: Orm, sql: string, params: unknown[] = []): Promise<T> {
+  const outer = ambient.getStore();
+  if (outer) return new Transaction(outer.connection).execute<T>(sql, params);
+  const knex = (orm.em as EntityManager).getConnection().getKnex().client as unknown as KnexClient;
+  const client = await knex.acquireConnection();
+  try {
+    return await new Transaction(client).execute<T>(sql, params);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) client.__knex__disposed = error;
+    throw error;
+  } finally {
+    await knex.releaseConnection(client);
   }
 }
 
