@@ -4,7 +4,14 @@ import { fixtureClass, fixturePeople, fixtureProgram, unitIdByCode } from '@polc
 import { readSvgQrCode } from '@polcenter/testing/qr';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { accessibilityViolations, overflowsSideways, PASSWORD, signIn, startConsole } from './testing.js';
+import {
+  accessibilityViolations,
+  nominateAndApproveAll,
+  overflowsSideways,
+  PASSWORD,
+  signIn,
+  startConsole,
+} from './testing.js';
 
 const rig = await startConsole();
 test.after(() => rig.stop());
@@ -32,25 +39,7 @@ test('enrolment: 12 people of the commune found without diacritics, nominated in
   await signIn(page, rig.url, rig.users.staff, undefined, `${base}/enrolment`);
   const view = page.locator('pc-enrolment-page');
   await view.getByText('Còn 10/10 chỗ').waitFor();
-  await view.getByLabel('Tìm theo tên (không cần dấu)').fill('lo thi men');
-  await view.getByRole('button', { name: 'Tìm', exact: true }).click();
-  const boxes = view.locator('ul.people input[type=checkbox]');
-  await boxes.nth(11).waitFor();
-  for (let i = 0; i < 12; i++) await boxes.nth(i).check();
-  await view.getByRole('button', { name: 'Cử 12 người' }).click();
-  await view.getByText('Kết quả cử đi học').waitFor();
-  assert.is(await view.locator('.outcome li.success').count(), 12);
-  // The list: approve everyone, in order.
-  const nominated = view.locator('tbody tr[data-state=nominated]');
-  await nominated.first().waitFor();
-  for (let left = 12; left > 0; left--) {
-    await nominated
-      .first()
-      .getByRole('button', { name: /^Duyệt/ })
-      .click();
-    // The list reloads after each decision: one nominated row fewer.
-    for (let i = 0; i < 100 && (await nominated.count()) >= left; i++) await page.waitForTimeout(100);
-  }
+  assert.is(await nominateAndApproveAll(page, 'lo thi men', 12), 12);
   await view.getByText('Còn 0/10 chỗ').waitFor();
   const states = await rig.sql<{ state: string; n: number }>(
     'SELECT state, count(*)::int AS n FROM enrolment WHERE class_id = ? GROUP BY state ORDER BY state',

@@ -5,7 +5,7 @@ import { readSvgQrCode } from '@polcenter/testing/qr';
 import type { Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { PASSWORD, signIn, startConsole } from './testing.js';
+import { nominateAndApproveAll, PASSWORD, signIn, startConsole } from './testing.js';
 
 // The life of one class as the center's staff live it, every step through the console's pages and
 // nothing behind its back: create the class, its timetable and lecturer, open enrolment, nominate
@@ -103,22 +103,7 @@ test('enrolment opens; 12 people of the commune nominated into 10 seats, approve
   await staff.goto(`${rig.url}${at('/enrolment')}`);
   const view = staff.locator('pc-enrolment-page');
   await view.getByText('Còn 10/10 chỗ').waitFor();
-  await view.getByLabel('Tìm theo tên (không cần dấu)').fill('ha thi thuy');
-  await view.getByRole('button', { name: 'Tìm', exact: true }).click();
-  const boxes = view.locator('ul.people input[type=checkbox]');
-  await boxes.nth(11).waitFor();
-  for (let i = 0; i < 12; i++) await boxes.nth(i).check();
-  await view.getByRole('button', { name: 'Cử 12 người' }).click();
-  await view.getByText('Kết quả cử đi học').waitFor();
-  const nominated = view.locator('tbody tr[data-state=nominated]');
-  await nominated.first().waitFor();
-  for (let left = 12; left > 0; left--) {
-    await nominated
-      .first()
-      .getByRole('button', { name: /^Duyệt/ })
-      .click();
-    for (let i = 0; i < 100 && (await nominated.count()) >= left; i++) await staff.waitForTimeout(100);
-  }
+  assert.is(await nominateAndApproveAll(staff, 'ha thi thuy', 12), 12);
   await view.getByText('Còn 0/10 chỗ').waitFor();
   assert.equal(await stateCounts(), [
     { state: 'approved', n: 10 },

@@ -87,6 +87,33 @@ export async function signIn(
   await page.getByRole('button', { name: /Đăng xuất|Sign out/ }).waitFor();
 }
 
+/**
+ * On a class's enrolment page: finds people by `search` (as typed, without diacritics), ticks the
+ * first `count` found, nominates them, then approves each nominated row in turn as staff do, the
+ * list reloading after each decision. Returns how many the nomination reported as sent.
+ */
+export async function nominateAndApproveAll(page: Page, search: string, count: number): Promise<number> {
+  const view = page.locator('pc-enrolment-page');
+  await view.getByLabel('Tìm theo tên (không cần dấu)').fill(search);
+  await view.getByRole('button', { name: 'Tìm', exact: true }).click();
+  const boxes = view.locator('ul.people input[type=checkbox]');
+  await boxes.nth(count - 1).waitFor();
+  for (let i = 0; i < count; i++) await boxes.nth(i).check();
+  await view.getByRole('button', { name: `Cử ${count} người` }).click();
+  await view.getByText('Kết quả cử đi học').waitFor();
+  const sent = await view.locator('.outcome li.success').count();
+  const nominated = view.locator('tbody tr[data-state=nominated]');
+  await nominated.first().waitFor();
+  for (let left = await nominated.count(); left > 0; left--) {
+    await nominated
+      .first()
+      .getByRole('button', { name: /^Duyệt/ })
+      .click();
+    for (let i = 0; i < 100 && (await nominated.count()) >= left; i++) await page.waitForTimeout(100);
+  }
+  return sent;
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeResults {
