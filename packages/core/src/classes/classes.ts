@@ -34,6 +34,7 @@ import type { Actor } from '../kernel/actor.js';
 import { audit } from '../kernel/audit.js';
 import { encodeCursor } from '../kernel/cursor.js';
 import { isUniqueViolation } from '../kernel/db-errors.js';
+import { Remembered } from '../kernel/remembered.js';
 import { session, transactional } from '../kernel/sql.js';
 import type { Orm } from '../orm.js';
 
@@ -147,6 +148,10 @@ interface SessionRow {
 const today = () => new Date().toISOString().slice(0, 10);
 
 export class ClassService {
+  /** A class's organiser and a session's class never change (nothing moves them): see Remembered. */
+  private readonly organisers = new Remembered<string>();
+  private readonly owners = new Remembered<{ classId: string; organiserUnitId: string }>();
+
   constructor(private readonly orm: Orm) {}
 
   /**
@@ -370,23 +375,29 @@ export class ClassService {
   /** A class with its sites and its timetable ordered by date and time of day. */
   /** The organising unit of a class, for access checks. */
   async organiserOf(classId: string): Promise<string> {
-    const [row] = await this.orm.em
-      .fork()
-      .execute<{ organiser_unit_id: string }[]>('SELECT organiser_unit_id FROM training_class WHERE id = ?', [classId]);
-    if (!row) throw recordNotFoundError('CLASS.NOT_FOUND', CLASS, classId, 'classId');
-    return row.organiser_unit_id;
+    return this.organisers.get(classId, async () => {
+      const [row] = await this.orm.em
+        .fork()
+        .execute<{ organiser_unit_id: string }[]>('SELECT organiser_unit_id FROM training_class WHERE id = ?', [
+          classId,
+        ]);
+      if (!row) throw recordNotFoundError('CLASS.NOT_FOUND', CLASS, classId, 'classId');
+      return row.organiser_unit_id;
+    });
   }
 
   /** The class a session belongs to and its organiser, for access checks on the session. */
   async sessionOwner(sessionId: string): Promise<{ classId: string; organiserUnitId: string }> {
-    const [row] = await this.orm.em
-      .fork()
-      .execute<{ class_id: string; organiser_unit_id: string }[]>(
-        'SELECT s.class_id, c.organiser_unit_id FROM class_session s JOIN training_class c ON c.id = s.class_id WHERE s.id = ?',
-        [sessionId],
-      );
-    if (!row) throw recordNotFoundError('CLASS.NOT_FOUND', { vi: 'buổi học', en: 'session' }, sessionId, 'sessionId');
-    return { classId: row.class_id, organiserUnitId: row.organiser_unit_id };
+    return this.owners.get(sessionId, async () => {
+      const [row] = await this.orm.em
+        .fork()
+        .execute<{ class_id: string; organiser_unit_id: string }[]>(
+          'SELECT s.class_id, c.organiser_unit_id FROM class_session s JOIN training_class c ON c.id = s.class_id WHERE s.id = ?',
+          [sessionId],
+        );
+      if (!row) throw recordNotFoundError('CLASS.NOT_FOUND', { vi: 'buổi học', en: 'session' }, sessionId, 'sessionId');
+      return { classId: row.class_id, organiserUnitId: row.organiser_unit_id };
+    });
   }
 
   async get(classId: string): Promise<ClassView> {
