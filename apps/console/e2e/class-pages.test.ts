@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { SYSTEM_ACTOR } from '@polcenter/core';
 import { fixtureClass, fixturePeople, fixtureProgram, unitIdByCode } from '@polcenter/core/testing';
-import { readSvgQrCode } from '@polcenter/testing/qr';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
@@ -9,8 +7,10 @@ import {
   nominateAndApproveAll,
   overflowsSideways,
   PASSWORD,
+  printedQrLink,
   signIn,
   startConsole,
+  typeScores,
 } from './testing.js';
 
 const rig = await startConsole();
@@ -74,15 +74,8 @@ test('scores and results: typed in the grid, computed by the rules with the reas
   const page = await rig.page();
   await signIn(page, rig.url, rig.users.staff, undefined, `${base}/results`);
   const view = page.locator('pc-results-page');
+  await typeScores(page, ['8,5', '4', '7', '7', '7', '7', '7', '7', '7']);
   const cells = view.locator('input.score');
-  await cells.first().waitFor();
-  await cells.first().fill('8,5');
-  for (let i = 1; i < 9; i++) {
-    await page.keyboard.press('Enter');
-    await page.keyboard.type(i === 1 ? '4' : '7');
-  }
-  await page.keyboard.press('Enter');
-  await view.locator('.success', { hasText: 'Đã lưu' }).nth(8).waitFor();
   assert.ok(await cells.nth(9).isDisabled(), 'the trainee over the absence limit may not sit the test');
   assert.match((await view.locator('tbody tr').nth(9).textContent()) ?? '', 'Vắng quá 20%');
   // A bad score is refused in its cell, in Vietnamese.
@@ -109,17 +102,7 @@ test('certificates: issued to those who passed, the printed page has a QR code t
   const rows = view.locator('tbody tr');
   await rows.nth(7).waitFor();
   // Print: the A4 page as the server drew it.
-  const downloading = page.waitForEvent('download');
-  await rows
-    .first()
-    .getByRole('button', { name: /^Tải trang in/ })
-    .click();
-  const download = await downloading;
-  const html = readFileSync((await download.path()) as string, 'utf8');
-  const printed = await rig.page();
-  await printed.setContent(html);
-  const svg = await printed.evaluate(() => document.querySelector('.qr svg')?.outerHTML ?? '');
-  const link = await readSvgQrCode(rig.browser.context, svg);
+  const link = await printedQrLink(rig, page, rows.first());
   assert.ok(link?.startsWith(`${rig.url}/?code=`), `the QR code opens this server's portal: ${link}`);
   const portal = await rig.page();
   await portal.goto(link as string);
@@ -141,7 +124,7 @@ test('certificates: issued to those who passed, the printed page has a QR code t
     .locator('pc-certificate-check h2')
     .getByText(/đã bị thu hồi/)
     .waitFor();
-  for (const p of [page, printed, portal]) await p.close();
+  for (const p of [page, portal]) await p.close();
 });
 
 test('the audit trail of the class: who did what, paged', async () => {

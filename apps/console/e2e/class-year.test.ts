@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { SYSTEM_ACTOR } from '@polcenter/core';
 import { fixturePeople, fixtureProgram, unitIdByCode } from '@polcenter/core/testing';
-import { readSvgQrCode } from '@polcenter/testing/qr';
 import type { Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { nominateAndApproveAll, PASSWORD, signIn, startConsole } from './testing.js';
+import { nominateAndApproveAll, PASSWORD, printedQrLink, signIn, startConsole, typeScores } from './testing.js';
 
 // The life of one class as the center's staff live it, every step through the console's pages and
 // nothing behind its back: create the class, its timetable and lecturer, open enrolment, nominate
@@ -135,15 +133,7 @@ test('the class runs: attendance of both sessions by keyboard (the last trainee 
 test('scores and results by the program’s rules; the class finishes', async () => {
   await staff.goto(`${rig.url}${at('/results')}`);
   const view = staff.locator('pc-results-page');
-  const cells = view.locator('input.score');
-  await cells.first().waitFor();
-  await cells.first().fill('8,5');
-  for (let i = 1; i < 9; i++) {
-    await staff.keyboard.press('Enter');
-    await staff.keyboard.type(i === 1 ? '4' : '7');
-  }
-  await staff.keyboard.press('Enter');
-  await view.locator('.success', { hasText: 'Đã lưu' }).nth(8).waitFor();
+  await typeScores(staff, ['8,5', '4', '7', '7', '7', '7', '7', '7', '7']);
   await view.getByRole('button', { name: 'Tính kết quả theo quy định của chương trình' }).click();
   await view.getByText('Đã tính kết quả.').waitFor();
   const outcomes = await rig.sql<{ state: string; n: number }>(
@@ -165,21 +155,11 @@ test('certificates for the 8 who passed; the printed page’s QR code verifies o
   await view.getByText('Đã cấp 8 giấy chứng nhận.').waitFor();
   const rows = view.locator('tbody tr');
   await rows.nth(7).waitFor();
-  const downloading = staff.waitForEvent('download');
-  await rows
-    .first()
-    .getByRole('button', { name: /^Tải trang in/ })
-    .click();
-  const html = readFileSync((await (await downloading).path()) as string, 'utf8');
-  const printed = await rig.page();
-  await printed.setContent(html);
-  const svg = await printed.evaluate(() => document.querySelector('.qr svg')?.outerHTML ?? '');
-  const link = await readSvgQrCode(rig.browser.context, svg);
+  const link = await printedQrLink(rig, staff, rows.first());
   assert.ok(link?.startsWith(`${rig.url}/?code=`), `the QR code opens this server's portal: ${link}`);
   const portal = await rig.page();
   await portal.goto(link as string);
   await portal.locator('pc-certificate-check h2').getByText('Giấy chứng nhận hợp lệ').waitFor();
-  await printed.close();
   await portal.close();
 });
 

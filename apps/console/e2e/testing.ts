@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import { createPolCenter, type PolCenter, SYSTEM_ACTOR } from '@polcenter/core';
 import { launchBrowser, type TestBrowser } from '@polcenter/testing/browser';
 import { testDatabase } from '@polcenter/testing/database';
+import { readSvgQrCode } from '@polcenter/testing/qr';
 import { type ServerProcess, startServerProcess } from '@polcenter/testing/server-process';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Passwords of the console's test accounts. */
 export const PASSWORD = 'mat-khau-trung-tam-2026';
@@ -112,6 +113,41 @@ export async function nominateAndApproveAll(page: Page, search: string, count: n
     for (let i = 0; i < 100 && (await nominated.count()) >= left; i++) await page.waitForTimeout(100);
   }
   return sent;
+}
+
+/**
+ * On a class's results page: types `scores` into the grid by keyboard alone, as staff do (the first
+ * cell, then Enter to the next open cell and the next score), and waits until each is saved.
+ */
+export async function typeScores(page: Page, scores: readonly string[]): Promise<void> {
+  const view = page.locator('pc-results-page');
+  const cells = view.locator('input.score');
+  await cells.first().waitFor();
+  await cells.first().fill(scores[0] ?? '');
+  for (const score of scores.slice(1)) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(score);
+  }
+  await page.keyboard.press('Enter');
+  await view
+    .locator('.success', { hasText: 'Đã lưu' })
+    .nth(scores.length - 1)
+    .waitFor();
+}
+
+/**
+ * Downloads the printed page of the certificate in `row` (of the certificates page), as the server
+ * drew it, and reads the link its QR code holds.
+ */
+export async function printedQrLink(rig: ConsoleRig, page: Page, row: Locator): Promise<string | null> {
+  const downloading = page.waitForEvent('download');
+  await row.getByRole('button', { name: /^Tải trang in/ }).click();
+  const html = readFileSync((await (await downloading).path()) as string, 'utf8');
+  const printed = await rig.page();
+  await printed.setContent(html);
+  const svg = await printed.evaluate(() => document.querySelector('.qr svg')?.outerHTML ?? '');
+  await printed.close();
+  return readSvgQrCode(rig.browser.context, svg);
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
