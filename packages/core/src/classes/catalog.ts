@@ -5,9 +5,9 @@ import {
   foldDiacritics,
   type LocalizedText,
   type ValidCatalogInput,
-  vietnameseFold,
 } from '@polcenter/domain';
 import { decodeCursor } from '../kernel/cursor.js';
+import { wordsStartingWords } from '../kernel/word-search.js';
 
 import { PROGRAM, UNIT } from './references.js';
 
@@ -72,13 +72,9 @@ export function catalogQuery(filter: ValidCatalogInput): { sql: string; params: 
     .split(' ')
     .filter(Boolean);
   if (words.length > 0) {
-    // Folded in SQL as foldDiacritics folds the words; each word must start a word of the text.
-    const { from, to } = vietnameseFold();
-    const text = `' ' || lower(translate(concat_ws(' ', c.code, c.title, p.name_vi, p.name_en, c.venue, u.name), ?, ?))`;
-    for (const word of words) {
-      where.push(`${text} LIKE ?`);
-      params.push(from, to, `% ${word.replace(/[\\%_]/g, '\\$&')}%`);
-    }
+    const search = wordsStartingWords(`concat_ws(' ', c.code, c.title, p.name_vi, p.name_en, c.venue, u.name)`, words);
+    where.push(...search.where);
+    params.push(...search.params);
   }
   if (filter.from) {
     where.push('c.end_date >= ?::date');

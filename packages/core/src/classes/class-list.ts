@@ -5,10 +5,10 @@ import {
   type LocalizedText,
   searchWords,
   type ValidClassListInput,
-  vietnameseFold,
 } from '@polcenter/domain';
-import { decodeCursor, encodeCursor, likeEscape } from '../kernel/cursor.js';
+import { decodeCursor, encodeCursor } from '../kernel/cursor.js';
 import { pgArray } from '../kernel/sql-helpers.js';
+import { wordsStartingWords } from '../kernel/word-search.js';
 
 /**
  * Whose classes a list shows: every class, or those organised by one of `unitIds`, a unit below
@@ -127,14 +127,12 @@ export function classListQuery(scope: ClassScope, filter: ValidClassListInput): 
   }
   const words = searchWords(filter.search);
   if (words.length > 0) {
-    // Folded in SQL as searchWords folds the words, by translate() with the domain's own table (as
-    // the catalog does), so both sides fold alike; each word must start a word of the text.
-    const { from, to } = vietnameseFold();
-    const text = `' ' || translate(lower(translate(concat_ws(' ', c.code, c.title, p.name_vi, p.name_en), ?, ?)), '-/.', '   ')`;
-    for (const word of words) {
-      where.push(`${text} LIKE ?`);
-      params.push(from, to, `% ${likeEscape(word)}%`);
-    }
+    // A code's `-`, `/` and `.` count as spaces, so "03/2027" finds NTĐ-03/2027.
+    const search = wordsStartingWords(`concat_ws(' ', c.code, c.title, p.name_vi, p.name_en)`, words, {
+      asSpaces: '-/.',
+    });
+    where.push(...search.where);
+    params.push(...search.params);
   }
   if (filter.cursor) {
     const [start, code, id] = decodeCursor(filter.cursor, ['date', 'text', 'uuid']);
