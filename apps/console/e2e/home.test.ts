@@ -154,4 +154,30 @@ test("another commune's center staff see none of it: nothing to do", async () =>
   await page.close();
 });
 
+test('beyond the first five of a kind, one click shows them all', async () => {
+  // Six finished classes without results (the earlier one has its results by now): one more than
+  // the page first shows of a kind.
+  const more: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    const cls = await fixtureClass(orm, {
+      programId: program.id,
+      unitId: chodon,
+      status: 'finished',
+      sessions: [{ date: inDays(-30 - i), start: '07:30', end: '11:30' }],
+    });
+    await fixtureEnrolments(orm, cls.id, await fixturePeople(orm, 1, { unitId: chodon }), 'attending');
+    more.push(cls.code);
+  }
+  const page = await rig.page();
+  await signIn(page, rig.url, rig.users.staff);
+  const results = sectionOf(page, /^Lớp đã kết thúc chưa có kết quả/);
+  await page.getByRole('heading', { name: 'Lớp đã kết thúc chưa có kết quả (6)' }).waitFor();
+  assert.is(await results.getByRole('link').count(), 5);
+  await results.getByRole('button', { name: 'Xem thêm 1 việc khác' }).click();
+  await results.getByRole('button').waitFor({ state: 'detached' });
+  assert.is(await results.getByRole('link').count(), 6);
+  for (const code of more) await results.getByRole('link', { name: new RegExp(`^${code}`) }).waitFor();
+  await page.close();
+});
+
 test.run();

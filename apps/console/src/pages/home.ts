@@ -1,5 +1,5 @@
 import type { RouterOutputs } from '@polcenter/client';
-import type { LocalizedText, WorkKind } from '@polcenter/domain';
+import { type LocalizedText, MAX_WORK_LIMIT, type WorkKind } from '@polcenter/domain';
 import { failureText } from '@polcenter/widgets/failure';
 import { ApiResource } from '@polcenter/widgets/resource';
 import { css, html, nothing, type TemplateResult } from 'lit';
@@ -62,7 +62,11 @@ const TEXT = {
     en: 'Nothing is waiting in the classes of your units.',
   },
   loading: { vi: 'Đang tải…', en: 'Loading…' },
-  more: (n: string): LocalizedText => ({ vi: `và ${n} việc khác`, en: `and ${n} more` }),
+  more: (n: string): LocalizedText => ({ vi: `Xem thêm ${n} việc khác`, en: `Show ${n} more` }),
+  beyond: (n: string): LocalizedText => ({
+    vi: `và ${n} việc khác: tìm trong danh sách lớp`,
+    en: `and ${n} more: find them in the class list`,
+  }),
 };
 
 /**
@@ -113,6 +117,9 @@ export class PcHomePage extends ConsolePage {
 
   private readonly work = new ApiResource<Work>(this);
 
+  /** Whether the person asked to see every item (up to the API's bound), not the first few of each kind. */
+  private all = false;
+
   private readonly shown = () => {
     if (document.visibilityState === 'visible') this.load();
   };
@@ -130,8 +137,14 @@ export class PcHomePage extends ConsolePage {
 
   private load(): void {
     // What is on screen stays while the list is read again.
-    this.work.start(({ client, signal }) => client.work.todo.query(undefined, { signal }), { keep: true });
+    const input = this.all ? { limit: MAX_WORK_LIMIT } : undefined;
+    this.work.start(({ client, signal }) => client.work.todo.query(input, { signal }), { keep: true });
   }
+
+  private readonly showAll = () => {
+    this.all = true;
+    this.load();
+  };
 
   override render(): TemplateResult {
     return html`<h1>${this.t(TEXT.heading)}</h1>
@@ -169,9 +182,17 @@ export class PcHomePage extends ConsolePage {
             <span class="detail">${this.t(about.say(number(item.count, this.currentLang), date(item.date), item))}</span>
           </li>`,
         )}
-        ${total > items.length ? html`<li class="muted">${this.t(TEXT.more(number(total - items.length, this.currentLang)))}</li>` : nothing}
+        ${total > items.length ? this.more(total - items.length) : nothing}
       </ul>
     </section>`;
+  }
+
+  /** The rest of a kind: one click shows it all; beyond the API's bound, the class list finds it. */
+  private more(left: number): TemplateResult {
+    const n = number(left, this.currentLang);
+    return this.all
+      ? html`<li class="muted"><a href="${BASE}/classes">${this.t(TEXT.beyond(n))}</a></li>`
+      : html`<li><button type="button" @click=${this.showAll}>${this.t(TEXT.more(n))}</button></li>`;
   }
 }
 
