@@ -15,6 +15,11 @@ test('staff sign in at /console, the session cookie is HttpOnly and SameSite=Str
   await page.getByLabel('Mật khẩu').fill('khong-dung-mat-khau');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('alert').getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
+  // The refusal on screen follows a language switch, as the rest of the page does.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('alert').getByText('Wrong username or password.').waitFor();
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await page.getByRole('alert').getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
 
   await signIn(page, rig.url, rig.users.staff);
   assert.ok(await page.getByText('Hoàng Thị Lan', { exact: true }).isVisible());
@@ -61,6 +66,12 @@ test('a session idle too long ends: the console goes back to sign-in and says wh
     .getByText('Phiên làm việc đã kết thúc vì không hoạt động quá 30 phút. Vui lòng đăng nhập lại.')
     .waitFor();
   assert.ok(await page.getByRole('heading', { name: 'Đăng nhập' }).isVisible());
+  await page.getByRole('button', { name: 'English' }).click();
+  await page
+    .getByRole('alert')
+    .getByText('Your session ended after 30 minutes without activity. Please sign in again.')
+    .waitFor();
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
   // Signing in again lands on the page the person was on.
   await page.getByLabel('Tên đăng nhập').fill(rig.users.staff);
   await page.getByLabel('Mật khẩu').fill(PASSWORD);

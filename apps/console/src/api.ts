@@ -1,5 +1,5 @@
 import { createPolCenterClient, type PolCenterClient } from '@polcenter/client';
-import type { Lang } from '@polcenter/domain';
+import type { Lang, LocalizedText } from '@polcenter/domain';
 
 /** The console talks to the API of the server that served it: same origin, so the cookie goes along. */
 const API_URL = '/trpc';
@@ -10,13 +10,16 @@ export const SESSION_LOST = 'pc-session-lost';
 export interface SessionLost {
   /** `AUTH.SESSION_ENDED` (it ended: `reason` says why) or `AUTH.REQUIRED` (there was none). */
   readonly code: string;
-  /** The server's sentence, in the language asked for. */
-  readonly message: string;
+  /** The server's sentence in both languages (the sign-in page may be switched while it shows). */
+  readonly message: LocalizedText;
   readonly reason: string | null;
 }
 
 interface ErrorEnvelope {
-  readonly error?: { readonly message?: string; readonly data?: { domainCode?: string; sessionEnd?: string } };
+  readonly error?: {
+    readonly message?: string;
+    readonly data?: { domainCode?: string; sessionEnd?: string; text?: Partial<LocalizedText> };
+  };
 }
 
 /**
@@ -36,7 +39,7 @@ async function sessionFetch(input: RequestInfo | URL, init?: RequestInit): Promi
       if (lost) {
         const detail: SessionLost = {
           code: lost.data?.domainCode ?? 'AUTH.REQUIRED',
-          message: lost.message ?? '',
+          message: bothLanguages(lost),
           reason: lost.data?.sessionEnd ?? null,
         };
         window.dispatchEvent(new CustomEvent(SESSION_LOST, { detail }));
@@ -46,6 +49,13 @@ async function sessionFetch(input: RequestInfo | URL, init?: RequestInit): Promi
     }
   }
   return response;
+}
+
+/** The error's sentence in both languages, or its one-language message as both when that is all it has. */
+function bothLanguages(error: NonNullable<ErrorEnvelope['error']>): LocalizedText {
+  const text = error.data?.text;
+  if (typeof text?.vi === 'string' && typeof text.en === 'string') return { vi: text.vi, en: text.en };
+  return { vi: error.message ?? '', en: error.message ?? '' };
 }
 
 const clients = new Map<Lang, PolCenterClient>();

@@ -1,5 +1,5 @@
-import { type Lang, ROLE_NAMES } from '@polcenter/domain';
-import { failureOf, failureText } from '@polcenter/widgets/failure';
+import { type Lang, type LocalizedText, ROLE_NAMES } from '@polcenter/domain';
+import { failureOf, failureSentence } from '@polcenter/widgets/failure';
 import { css, html, type TemplateResult } from 'lit';
 import { SESSION_LOST, type SessionLost } from './api.js';
 import { savedLang, setLang } from './i18n.js';
@@ -119,7 +119,7 @@ export class PcConsole extends ConsolePage {
 
   declare private state: 'loading' | 'signed-out' | 'signed-in';
   /** Why the person is on the sign-in page (their session ended, they signed out). */
-  declare private notice: string | undefined;
+  declare private notice: LocalizedText | undefined;
   declare private path: string;
   /** The page element on screen and the address it was made for. */
   private shown: { path: string; element: ConsolePage } | undefined;
@@ -157,7 +157,7 @@ export class PcConsole extends ConsolePage {
       // No session (or it ended: SESSION_LOST has said why); any other failure is shown on sign-in.
       if (this.state === 'loading') this.state = 'signed-out';
       const failure = failureOf(error);
-      if (failure.kind !== 'input') this.notice ??= failureText(failure, this.currentLang);
+      if (failure.kind !== 'input') this.notice ??= failureSentence(failure);
     }
   }
 
@@ -207,7 +207,7 @@ export class PcConsole extends ConsolePage {
     } catch {
       // Already gone: the sign-in page follows either way.
     }
-    this.notice = TEXT.signedOut[this.currentLang];
+    this.notice = TEXT.signedOut;
     this.state = 'signed-out';
   }
 

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@polcenter/domain';
 import { html, nothing, type TemplateResult } from 'lit';
 import { Action } from './action.js';
 import { actionStatus, field, formValues } from './form.js';
@@ -23,7 +24,7 @@ const TEXT = {
  */
 export class PcSignIn extends ConsolePage {
   static override properties = { ...ConsolePage.properties, notice: { attribute: false } };
-  declare notice: string | undefined;
+  declare notice: LocalizedText | undefined;
   private readonly action = new Action<{ principal: Me }>(this);
 
   private async submit(event: SubmitEvent): Promise<void> {
@@ -39,7 +40,7 @@ export class PcSignIn extends ConsolePage {
       <form @submit=${this.submit} novalidate aria-labelledby="sign-in-heading">
         <h1 id="sign-in-heading">${this.t(TEXT.heading)}</h1>
         <p class="muted">${this.t(TEXT.intro)}</p>
-        ${this.notice ? html`<p class="warning" role="alert">${this.notice}</p>` : nothing}
+        ${this.notice ? html`<p class="warning" role="alert">${this.t(this.notice)}</p>` : nothing}
         <div class="fields">
           ${field(this.action, this.currentLang, { name: 'username', label: TEXT.username, required: true, wide: true, attrs: { autocomplete: 'username' } })}
           ${field(this.action, this.currentLang, { name: 'password', label: TEXT.password, type: 'password', required: true, wide: true, attrs: { autocomplete: 'current-password' } })}

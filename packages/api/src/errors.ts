@@ -1,5 +1,12 @@
 import { isDatabaseUnavailable } from '@polcenter/core';
-import { type DomainError, type ErrorKind, type FieldError, invalidInput, isDomainError } from '@polcenter/domain';
+import {
+  type DomainError,
+  type ErrorKind,
+  type FieldError,
+  invalidInput,
+  isDomainError,
+  type LocalizedText,
+} from '@polcenter/domain';
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
@@ -24,6 +31,11 @@ export interface ErrorData {
   /** Stable domain code, e.g. `ENROLMENT.CLASS_FULL`; `INTERNAL` when the server failed. */
   readonly domainCode: string;
   readonly fields: readonly FieldError[];
+  /**
+   * The message in both languages (the envelope's `message` is in the one asked for), so a screen
+   * that switches language can say an error it already shows in the other one.
+   */
+  readonly text: LocalizedText;
   /** For RATE.LIMITED: the seconds to wait (also sent as `Retry-After`), so a widget can say it. */
   readonly retryAfterSeconds?: number;
   /** For AUTH.SESSION_ENDED: why (`idle`, `expired`, `revoked`), so the console can say it. */

@@ -1,5 +1,5 @@
 import { SESSION_ENDED_TEXT } from '@polcenter/core';
-import { DomainError, type Role, screenInput, tokenScopeRefusal } from '@polcenter/domain';
+import { DomainError, type LocalizedText, type Role, screenInput, tokenScopeRefusal } from '@polcenter/domain';
 import { initTRPC, type TRPC_ERROR_CODE_NUMBER, type TRPCDefaultErrorData } from '@trpc/server';
 import type { Context } from './context.js';
 import { asDomainError, type ErrorData, toTRPCError } from './errors.js';
@@ -25,10 +25,18 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }): ErrorShape {
     const lang = ctx?.lang ?? 'vi';
     const domain = asDomainError(error.cause);
+    const text: LocalizedText = domain
+      ? domain.text
+      : error.code === 'INTERNAL_SERVER_ERROR'
+        ? INTERNAL_MESSAGE
+        : error.code === 'SERVICE_UNAVAILABLE'
+          ? UNAVAILABLE_MESSAGE
+          : { vi: shape.message, en: shape.message };
     const data: typeof shape.data & ErrorData = {
       ...shape.data,
       domainCode: domain?.code ?? (error.code === 'SERVICE_UNAVAILABLE' ? 'DATABASE.UNAVAILABLE' : error.code),
       fields: domain?.fields ?? [],
+      text,
       ...(typeof domain?.details.retryAfterSeconds === 'number'
         ? { retryAfterSeconds: domain.details.retryAfterSeconds }
         : {}),
@@ -36,11 +44,7 @@ const t = initTRPC.context<Context>().create({
         ? { sessionEnd: domain.details.reason }
         : {}),
     };
-    let message = shape.message;
-    if (domain) message = domain.text[lang];
-    else if (error.code === 'INTERNAL_SERVER_ERROR') message = INTERNAL_MESSAGE[lang];
-    else if (error.code === 'SERVICE_UNAVAILABLE') message = UNAVAILABLE_MESSAGE[lang];
-    return { ...shape, message, data };
+    return { ...shape, message: text[lang], data };
   },
 });
 

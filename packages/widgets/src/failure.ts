@@ -9,7 +9,7 @@ import type { Lang, LocalizedText } from '@polcenter/domain';
 export interface Failure {
   /** `offline`: no answer; `timeout`: too slow; `unexpected`: not PolCenter's JSON; `server`: PolCenter failed; `input`: refused what it was asked. */
   readonly kind: 'offline' | 'timeout' | 'unexpected' | 'server' | 'input';
-  /** The server's sentence (already in the language asked for), or ours in both languages. */
+  /** The sentence in both languages (ours, or the server's); a plain string from a server that sent one language only. */
   readonly text: string | LocalizedText;
   /** Input the server refused, field by field (API field names), with its reasons. */
   readonly fields: readonly { readonly field: string; readonly message: LocalizedText }[];
@@ -38,6 +38,7 @@ interface ClientErrorLike {
   readonly data?: {
     readonly domainCode?: unknown;
     readonly httpStatus?: unknown;
+    readonly text?: Partial<LocalizedText> | null;
     readonly fields?: readonly { field?: unknown; message?: Partial<LocalizedText> }[];
   } | null;
 }
@@ -55,7 +56,9 @@ export function failureOf(error: unknown, timedOut = false): Failure {
         : [],
     );
     const transient = status >= 500 || status === 429;
-    return { kind: transient ? 'server' : 'input', text: e.message, fields, transient };
+    const both = data.text;
+    const text = typeof both?.vi === 'string' && typeof both.en === 'string' ? { vi: both.vi, en: both.en } : e.message;
+    return { kind: transient ? 'server' : 'input', text, fields, transient };
   }
   // fetch() rejects with a TypeError when nothing answered; anything else that is not our JSON
   // (a SyntaxError from an HTML page or a cut-off body, a shape tRPC cannot read) is "unexpected".
@@ -70,4 +73,9 @@ export function failureOf(error: unknown, timedOut = false): Failure {
 export function failureText(failure: Failure, lang: Lang): string {
   if (failure.fields.length > 0) return failure.fields.map((f) => f.message[lang]).join(' ');
   return typeof failure.text === 'string' ? failure.text : failure.text[lang];
+}
+
+/** The failure's sentence in both languages, for a screen that keeps it while the language may switch. */
+export function failureSentence(failure: Failure): LocalizedText {
+  return { vi: failureText(failure, 'vi'), en: failureText(failure, 'en') };
 }
