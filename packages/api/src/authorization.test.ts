@@ -688,6 +688,27 @@ const MATRIX: Row[] = [
     call: (api, w) => api.rosters.rostersOf({ personId: person[w], date: '2022-06-01' }),
   },
   {
+    procedure: 'rosters.member',
+    roles: STAFF,
+    ids: ['personId'],
+    call: (api, w) => api.rosters.member({ personId: person[w], date: '2031-06-01', year: 2031 }),
+  },
+  {
+    procedure: 'rosters.update',
+    roles: ['propaganda_staff'],
+    ids: ['id'],
+    // The first call saves; the rest are ROSTER.STALE, which still got past authorization.
+    call: (api, w) =>
+      api.rosters.update({
+        id: roster[w],
+        expectedVersion: 1,
+        level: 'grassroots',
+        termStartYear: 2030,
+        termEndYear: 2035,
+        name: `Tuyên truyền viên ${w}`,
+      }),
+  },
+  {
     procedure: 'rosters.decisions',
     roles: STAFF,
     ids: ['id'],
@@ -935,6 +956,12 @@ const MATRIX: Row[] = [
     call: (api, w) => api.obligations.shortfalls({ year: 2022, unitId: unitOf[w] }),
   },
   {
+    procedure: 'obligations.standing',
+    roles: STAFF,
+    ids: ['personId'],
+    call: (api, w) => api.obligations.standing({ personId: person[w], year: 2031 }),
+  },
+  {
     procedure: 'programs.create',
     roles: ['center_staff'],
     ids: ['ownerUnitId'],
@@ -1096,6 +1123,7 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
   'obligations.define': { ownerUnitId: 'checked' },
   'obligations.list': { unitId: 'checked' },
   'obligations.shortfalls': { unitId: 'checked' },
+  'obligations.standing': { personId: 'checked' },
   'people.search': { unitId: 'checked' },
   'people.get': { id: 'checked' },
   'people.getFull': { id: 'checked' },
@@ -1124,6 +1152,8 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
   'rosters.at': { rosterId: 'checked', ownerUnitId: 'checked' },
   'rosters.rostersOf': { personId: 'checked' },
   'rosters.decisions': { id: 'checked' },
+  'rosters.member': { personId: 'checked' },
+  'rosters.update': { id: 'checked' },
   'rosters.create': { ownerUnitId: 'checked' },
   'rosters.recordDecision': {
     rosterId: 'checked',

@@ -51,6 +51,7 @@ export const ERROR_KINDS = {
   'ROSTER.DECISION_INVALID': 'conflict',
   'ROSTER.DECISION_NUMBER_TAKEN': 'conflict',
   'ROSTER.DECISION_ALREADY_ANNULLED': 'conflict',
+  'ROSTER.STALE': 'conflict',
   'ACTIVITY.NOT_FOUND': 'not_found',
   'ACTIVITY.UNKNOWN_REFERENCE': 'invalid',
   'CONTEST.NOT_FOUND': 'not_found',

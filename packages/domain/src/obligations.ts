@@ -225,3 +225,14 @@ export const shortfallInput = z
   })
   .strict();
 export type ShortfallInput = z.input<typeof shortfallInput>;
+
+/** One member against every rule that binds them in a year: met or short, and by how much. */
+export const standingInput = z
+  .object({
+    personId: z.uuid(),
+    year: z.number().int().min(1945).max(2200),
+    /** Count up to this date (default: the end of the year, or today in the current year). */
+    asOf: isoDate.optional(),
+  })
+  .strict();
+export type StandingInput = z.input<typeof standingInput>;

@@ -4,6 +4,7 @@ import { isoDate } from './dates.js';
 import { bilingual, DomainError } from './errors.js';
 import { EXPERTISE_FIELDS, type ExpertiseField } from './expertise.js';
 import type { LocalizedText } from './i18n.js';
+import { versionNumber } from './lookups.js';
 import { text } from './text.js';
 
 /**
@@ -220,6 +221,27 @@ export const rosterInput = z
   });
 export type RosterInput = z.input<typeof rosterInput>;
 
+/**
+ * A correction of a roster's own fields (a mistyped term, level or name). Whose roster it is does
+ * not change: a unit's roster moving to another unit is a transfer of its members by decision.
+ * `expectedVersion` is the version read: an edit saved since is refused (ROSTER.STALE).
+ */
+export const rosterUpdateInput = z
+  .object({
+    id: z.uuid(),
+    expectedVersion: versionNumber,
+    level: levelCode,
+    termStartYear: year,
+    termEndYear: year,
+    name: text(200).nullish(),
+  })
+  .strict()
+  .refine((r) => r.termStartYear <= r.termEndYear, {
+    path: ['termEndYear'],
+    message: bilingual({ vi: 'Năm kết thúc nhiệm kỳ phải sau năm bắt đầu.', en: 'The term must end after it starts.' }),
+  });
+export type RosterUpdateInput = z.input<typeof rosterUpdateInput>;
+
 const rosterItemInput = z
   .object({
     personId: z.uuid(),
@@ -407,6 +429,12 @@ export const rosterListInput = z.object({ ownerUnitId: z.uuid().optional(), leve
 export type RosterListInput = z.input<typeof rosterListInput>;
 
 export const rostersOfInput = z.object({ personId: z.uuid(), date: isoDate }).strict();
+
+/** One member's page: their rosters at `date`, every decision naming them, their briefings of `year`. */
+export const memberRecordInput = z
+  .object({ personId: z.uuid(), date: isoDate, year: z.number().int().min(1945).max(2200) })
+  .strict();
+export type MemberRecordInput = z.input<typeof memberRecordInput>;
 
 /** A single id, validated (bad ids become INPUT.INVALID, not a database error). */
 export const idInput = z.uuid();

@@ -1,4 +1,4 @@
-import { obligationInput, shortfallInput } from '@polcenter/domain';
+import { obligationInput, shortfallInput, standingInput } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { assertUnitAccess, isAdmin, ownUnit } from '../access.js';
@@ -42,5 +42,13 @@ export const obligationsRouter = {
       const unitId = input.unitId ?? (isAdmin(ctx) ? undefined : (ownUnit(ctx, STAFF) ?? undefined));
       if (!isAdmin(ctx)) await assertUnitAccess(ctx, unitId ?? null, STAFF);
       return ctx.polcenter.obligations.shortfalls({ ...input, ...(unitId ? { unitId } : {}) });
+    }),
+  /** One member against every rule that binds them: for staff of the person's unit or a unit above it. */
+  standing: roleProcedure(...STAFF)
+    .input(standingInput)
+    .query(async ({ ctx, input }) => {
+      const person = await ctx.polcenter.people.get(input.personId);
+      await assertUnitAccess(ctx, person.unitId, STAFF);
+      return ctx.polcenter.obligations.standing(input);
     }),
 } satisfies TRPCRouterRecord;

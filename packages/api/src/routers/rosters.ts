@@ -4,6 +4,7 @@ import {
   DEFAULT_ROSTER_LEVELS,
   EXPERTISE_FIELDS,
   isoDate,
+  memberRecordInput,
   notOneOfError,
   recordRef,
   rosterAtInput,
@@ -11,6 +12,7 @@ import {
   rosterInput,
   rosterListInput,
   rostersOfInput,
+  rosterUpdateInput,
   text,
 } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
@@ -98,6 +100,17 @@ export const rostersRouter = {
       await assertUnitAccess(ctx, person.unitId, STAFF);
       return ctx.polcenter.rosters.rostersOf(input.personId, input.date);
     }),
+  /**
+   * A member's page: the rosters they sit on at a date, every decision that named them, their
+   * briefings of a year. For staff of the person's unit or a unit above it, as `rostersOf`.
+   */
+  member: roleProcedure(...STAFF)
+    .input(memberRecordInput)
+    .query(async ({ ctx, input }) => {
+      const person = await ctx.polcenter.people.get(input.personId);
+      await assertUnitAccess(ctx, person.unitId, STAFF);
+      return ctx.polcenter.rosters.member(input);
+    }),
   decisions: roleProcedure(...STAFF)
     .input(recordRef)
     .query(async ({ ctx, input }) => {
@@ -107,6 +120,11 @@ export const rostersRouter = {
   create: propaganda.input(rosterInput).mutation(async ({ ctx, input }) => {
     await assertUnitAccess(ctx, input.ownerUnitId, ['propaganda_staff']);
     return ctx.polcenter.rosters.create(actorOf(ctx), input);
+  }),
+  /** Corrects a roster's level, term or name (its owner's propaganda staff), on the version read. */
+  update: propaganda.input(rosterUpdateInput).mutation(async ({ ctx, input }) => {
+    await assertUnitAccess(ctx, (await ctx.polcenter.rosters.get(input.id)).ownerUnitId, PROPAGANDA);
+    return ctx.polcenter.rosters.update(actorOf(ctx), input);
   }),
   recordDecision: propaganda.input(rosterDecisionInput).mutation(async ({ ctx, input }) => {
     await assertUnitAccess(ctx, (await ctx.polcenter.rosters.get(input.rosterId)).ownerUnitId, PROPAGANDA);

@@ -13,6 +13,7 @@ import { Migration20261202000400RegistrationReview } from './Migration2026120200
 import { Migration20261206000100SessionVersion } from './Migration20261206000100SessionVersion.js';
 import { Migration20261207000100ClassRules } from './Migration20261207000100ClassRules.js';
 import { Migration20261207000200ClassProgramIndex } from './Migration20261207000200ClassProgramIndex.js';
+import { Migration20261211000100RosterVersion } from './Migration20261211000100RosterVersion.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by a file glob, so they run the
@@ -33,4 +34,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207000100ClassRules', class: Migration20261207000100ClassRules },
   { name: 'Migration20261207000200ClassProgramIndex', class: Migration20261207000200ClassProgramIndex },
   { name: 'Migration20261206000100SessionVersion', class: Migration20261206000100SessionVersion },
+  { name: 'Migration20261211000100RosterVersion', class: Migration20261211000100RosterVersion },
 ];

@@ -5,4 +5,6 @@ export {
   type ObligationView,
   type ShortfallReport,
   type ShortfallView,
+  type StandingReport,
+  type StandingView,
 } from './obligations.js';

@@ -8,8 +8,11 @@ import {
   type ObligationRule,
   obligationInput,
   parseInput,
+  requiredCount,
   type ShortfallInput,
+  type StandingInput,
   shortfallInput,
+  standingInput,
 } from '@polcenter/domain';
 import type { Actor } from '../kernel/actor.js';
 import { audit } from '../kernel/audit.js';
@@ -46,6 +49,27 @@ export interface ShortfallReport {
   readonly asOf: string;
   readonly members: number;
   readonly shortfalls: readonly ShortfallView[];
+}
+
+/** One rule that binds the member, on one roster, and how they stand against it. */
+export interface StandingView {
+  readonly rosterId: string;
+  readonly rosterLevel: string;
+  readonly obligationId: string;
+  readonly code: string;
+  readonly name: LocalizedText;
+  readonly kind: ObligationKind;
+  readonly required: number;
+  readonly done: number;
+  /** 0 when the rule is met. */
+  readonly shortBy: number;
+}
+
+export interface StandingReport {
+  readonly year: number;
+  readonly asOf: string;
+  readonly personId: string;
+  readonly lines: readonly StandingView[];
 }
 
 interface ObligationRow {
@@ -157,90 +181,15 @@ export class ObligationService {
   /** Who falls short this year (or any year), and by how much: most behind first. */
   async shortfalls(input: ShortfallInput): Promise<ShortfallReport> {
     const q = parseInput(shortfallInput, input);
-    const yearEnd = `${q.year}-12-31`;
-    const asOf = q.asOf ?? (today() < yearEnd ? today() : yearEnd);
-    const from = `${q.year}-01-01`;
+    const asOf = q.asOf ?? countUpTo(q.year);
     const rules = await this.list({ year: q.year });
-    const conn = this.orm.em.fork().getConnection();
-    // Members of every roster whose term covers the year (under the unit, if given), with their tallies.
-    const rows = await conn.execute<
-      {
-        roster_id: string;
-        level: string;
-        person_id: string;
-        full_name: string;
-        briefings: number;
-        opinion_reports: number;
-        attended: number;
-        held: number;
-      }[]
-    >(
-      `WITH RECURSIVE units AS (
-         SELECT id FROM unit WHERE ?::uuid IS NULL OR id = ?
-         UNION SELECT u.id FROM unit u JOIN units s ON u.parent_id = s.id WHERE ?::uuid IS NOT NULL
-       ), ${membershipCtes(
-         'SELECT r.id FROM roster r WHERE r.term_start_year <= ? AND r.term_end_year >= ? AND r.owner_unit_id IN (SELECT id FROM units)',
-       )}
-       SELECT m.roster_id, r.level, m.person_id, p.full_name,
-              (SELECT count(*)::int FROM briefing_person bp JOIN briefing b ON b.id = bp.briefing_id
-                WHERE bp.person_id = m.person_id AND b.date BETWEEN ?::date AND ?::date) AS briefings,
-              (SELECT count(*)::int FROM opinion_report_person op JOIN opinion_report o ON o.id = op.report_id
-                WHERE op.person_id = m.person_id AND o.date BETWEEN ?::date AND ?::date) AS opinion_reports,
-              (SELECT count(*)::int FROM conference_attendance a JOIN conference c ON c.id = a.conference_id
-                WHERE a.person_id = m.person_id AND a.status = 'present' AND c.roster_id = m.roster_id
-                  AND c.date BETWEEN ?::date AND ?::date) AS attended,
-              (SELECT count(*)::int FROM conference c WHERE c.roster_id = m.roster_id AND c.date BETWEEN ?::date AND ?::date) AS held
-         FROM members m JOIN roster r ON r.id = m.roster_id JOIN person p ON p.id = m.person_id`,
-      [
-        q.unitId ?? null,
-        q.unitId ?? null,
-        q.unitId ?? null,
-        q.year,
-        q.year,
-        asOf,
-        KNOWN_NOW,
-        from,
-        asOf,
-        from,
-        asOf,
-        from,
-        asOf,
-        from,
-        asOf,
-      ],
-    );
-    // A unit's rule binds the rosters of that unit and below: each roster's owner and the units above it.
-    const lineOf = new Map<string, Set<string>>();
-    const lines = await conn.execute<{ roster_id: string; unit_id: string }[]>(
-      `WITH RECURSIVE up AS (
-         SELECT r.id AS roster_id, r.owner_unit_id AS unit_id FROM roster r WHERE r.id = ANY(?::uuid[])
-         UNION ALL SELECT up.roster_id, u.parent_id FROM up JOIN unit u ON u.id = up.unit_id WHERE u.parent_id IS NOT NULL
-       ) SELECT roster_id, unit_id FROM up`,
-      [pgArray([...new Set(rows.map((r) => r.roster_id))])],
-    );
-    for (const l of lines) lineOf.set(l.roster_id, (lineOf.get(l.roster_id) ?? new Set()).add(l.unit_id));
-    const binds = (rule: ObligationView, rosterId: string) =>
-      rule.ownerUnitId === null || (lineOf.get(rosterId)?.has(rule.ownerUnitId) ?? false);
+    const { rows, binds } = await this.tallies(q.year, asOf, q.unitId ?? null, null);
     const shortfalls: ShortfallView[] = [];
     for (const rule of rules) {
-      const bound = rows.filter((r) => binds(rule, r.roster_id) && (!rule.rosterLevel || r.level === rule.rosterLevel));
-      // Counts of one's own activities are per person: someone on two rosters is judged once.
-      const perPerson = rule.kind !== 'conference_attendance';
-      const seen = new Set<string>();
-      const tallies: (MemberTally & { row: (typeof rows)[number] })[] = [];
-      for (const row of bound) {
-        if (perPerson && seen.has(row.person_id)) continue;
-        seen.add(row.person_id);
-        tallies.push({
-          personId: `${row.person_id}|${row.roster_id}`,
-          done: { briefings: row.briefings, opinion_reports: row.opinion_reports, conference_attendance: row.attended },
-          held: { conference_attendance: row.held },
-          row,
-        });
-      }
+      const tallies = boundTallies(rule, rows, binds);
       const byKey = new Map(tallies.map((t) => [t.personId, t.row]));
       for (const s of computeShortfalls([rule], tallies)) {
-        const row = byKey.get(s.personId) as (typeof rows)[number];
+        const row = byKey.get(s.personId) as TallyRow;
         shortfalls.push({
           ...s,
           personId: row.person_id,
@@ -256,4 +205,139 @@ export class ObligationService {
     );
     return { year: q.year, asOf, members: new Set(rows.map((r) => r.person_id)).size, shortfalls };
   }
+
+  /**
+   * One member against every rule that binds them in a year, met or not: what each asks, what they
+   * did, and how far short they are (0 when met). Empty when they sit on no roster of that year.
+   */
+  async standing(input: StandingInput): Promise<StandingReport> {
+    const q = parseInput(standingInput, input);
+    const asOf = q.asOf ?? countUpTo(q.year);
+    const rules = await this.list({ year: q.year });
+    const { rows, binds } = await this.tallies(q.year, asOf, null, q.personId);
+    const lines: StandingView[] = [];
+    for (const rule of rules) {
+      for (const tally of boundTallies(rule, rows, binds)) {
+        const required = requiredCount(rule, tally);
+        const done = tally.done[rule.kind] ?? 0;
+        lines.push({
+          rosterId: tally.row.roster_id,
+          rosterLevel: tally.row.level,
+          obligationId: rule.id,
+          code: rule.code,
+          name: rule.name,
+          kind: rule.kind,
+          required,
+          done,
+          shortBy: Math.max(0, required - done),
+        });
+      }
+    }
+    return { year: q.year, asOf, personId: q.personId, lines };
+  }
+
+  /**
+   * Members of every roster whose term covers the year (under the unit, or only the person, if
+   * given), on the roster at `asOf`, with what they did from 1 January to `asOf`; and which rules
+   * bind which roster (a unit's rule binds the rosters of that unit and below).
+   */
+  private async tallies(year: number, asOf: string, unitId: string | null, personId: string | null) {
+    const from = `${year}-01-01`;
+    const conn = this.orm.em.fork().getConnection();
+    const rows = await conn.execute<TallyRow[]>(
+      `WITH RECURSIVE units AS (
+         SELECT id FROM unit WHERE ?::uuid IS NULL OR id = ?
+         UNION SELECT u.id FROM unit u JOIN units s ON u.parent_id = s.id WHERE ?::uuid IS NOT NULL
+       ), ${membershipCtes(
+         'SELECT r.id FROM roster r WHERE r.term_start_year <= ? AND r.term_end_year >= ? AND r.owner_unit_id IN (SELECT id FROM units)',
+       )}
+       SELECT m.roster_id, r.level, m.person_id, p.full_name,
+              (SELECT count(*)::int FROM briefing_person bp JOIN briefing b ON b.id = bp.briefing_id
+                WHERE bp.person_id = m.person_id AND b.date BETWEEN ?::date AND ?::date) AS briefings,
+              (SELECT count(*)::int FROM opinion_report_person op JOIN opinion_report o ON o.id = op.report_id
+                WHERE op.person_id = m.person_id AND o.date BETWEEN ?::date AND ?::date) AS opinion_reports,
+              (SELECT count(*)::int FROM conference_attendance a JOIN conference c ON c.id = a.conference_id
+                WHERE a.person_id = m.person_id AND a.status = 'present' AND c.roster_id = m.roster_id
+                  AND c.date BETWEEN ?::date AND ?::date) AS attended,
+              (SELECT count(*)::int FROM conference c WHERE c.roster_id = m.roster_id AND c.date BETWEEN ?::date AND ?::date) AS held
+         FROM members m JOIN roster r ON r.id = m.roster_id JOIN person p ON p.id = m.person_id
+        WHERE ?::uuid IS NULL OR m.person_id = ?
+        ORDER BY r.level, m.roster_id`,
+      [
+        unitId,
+        unitId,
+        unitId,
+        year,
+        year,
+        asOf,
+        KNOWN_NOW,
+        from,
+        asOf,
+        from,
+        asOf,
+        from,
+        asOf,
+        from,
+        asOf,
+        personId,
+        personId,
+      ],
+    );
+    const lineOf = new Map<string, Set<string>>();
+    const lines = await conn.execute<{ roster_id: string; unit_id: string }[]>(
+      `WITH RECURSIVE up AS (
+         SELECT r.id AS roster_id, r.owner_unit_id AS unit_id FROM roster r WHERE r.id = ANY(?::uuid[])
+         UNION ALL SELECT up.roster_id, u.parent_id FROM up JOIN unit u ON u.id = up.unit_id WHERE u.parent_id IS NOT NULL
+       ) SELECT roster_id, unit_id FROM up`,
+      [pgArray([...new Set(rows.map((r) => r.roster_id))])],
+    );
+    for (const l of lines) lineOf.set(l.roster_id, (lineOf.get(l.roster_id) ?? new Set()).add(l.unit_id));
+    const binds = (rule: ObligationView, rosterId: string) =>
+      rule.ownerUnitId === null || (lineOf.get(rosterId)?.has(rule.ownerUnitId) ?? false);
+    return { rows, binds };
+  }
+}
+
+interface TallyRow {
+  roster_id: string;
+  level: string;
+  person_id: string;
+  full_name: string;
+  briefings: number;
+  opinion_reports: number;
+  attended: number;
+  held: number;
+}
+
+/** Activities are counted up to today in the current year, to its end in a past one. */
+function countUpTo(year: number): string {
+  const yearEnd = `${year}-12-31`;
+  return today() < yearEnd ? today() : yearEnd;
+}
+
+/**
+ * The tallies a rule judges: members of the rosters it binds, of its level. Counts of one's own
+ * activities are per person, so someone on two rosters is judged once; conference attendance is
+ * per roster.
+ */
+function boundTallies(
+  rule: ObligationView,
+  rows: readonly TallyRow[],
+  binds: (rule: ObligationView, rosterId: string) => boolean,
+): (MemberTally & { row: TallyRow })[] {
+  const bound = rows.filter((r) => binds(rule, r.roster_id) && (!rule.rosterLevel || r.level === rule.rosterLevel));
+  const perPerson = rule.kind !== 'conference_attendance';
+  const seen = new Set<string>();
+  const tallies: (MemberTally & { row: TallyRow })[] = [];
+  for (const row of bound) {
+    if (perPerson && seen.has(row.person_id)) continue;
+    seen.add(row.person_id);
+    tallies.push({
+      personId: `${row.person_id}|${row.roster_id}`,
+      done: { briefings: row.briefings, opinion_reports: row.opinion_reports, conference_attendance: row.attended },
+      held: { conference_attendance: row.held },
+      row,
+    });
+  }
+  return tallies;
 }

@@ -18,6 +18,8 @@ export const RosterSchema = defineEntity({
     termStartYear: p.integer(),
     termEndYear: p.integer(),
     name: p.string().length(200).nullable(),
+    /** Raised by each correction of the fields above (RosterService.update). */
+    version: p.integer().default(1),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),
 });

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   DEFAULT_ROSTER_LEVELS,
   DomainError,
@@ -6,9 +7,12 @@ import {
   parseInput,
   type RosterInput,
   type RosterListInput,
+  type RosterUpdateInput,
   rosterInput,
   rosterListInput,
   rosterNotFoundError,
+  rosterUpdateInput,
+  staleRecordError,
 } from '@polcenter/domain';
 import type { Actor } from '../kernel/actor.js';
 import { audit } from '../kernel/audit.js';
@@ -26,9 +30,11 @@ export interface RosterView {
   readonly termStartYear: number;
   readonly termEndYear: number;
   readonly name: string | null;
+  /** Pass back to `update` as `expectedVersion`: a correction made on an older version is ROSTER.STALE. */
+  readonly version: number;
 }
 
-export const ROSTER_COLUMNS = `r.id, r.level, r.owner_unit_id, ou.name AS owner_unit_name, r.term_start_year, r.term_end_year, r.name`;
+export const ROSTER_COLUMNS = `r.id, r.level, r.owner_unit_id, ou.name AS owner_unit_name, r.term_start_year, r.term_end_year, r.name, r.version`;
 
 export interface RosterRow {
   id: string;
@@ -38,6 +44,7 @@ export interface RosterRow {
   term_start_year: number;
   term_end_year: number;
   name: string | null;
+  version: number;
 }
 
 export function rosterView(row: RosterRow): RosterView {
@@ -50,7 +57,21 @@ export function rosterView(row: RosterRow): RosterView {
     termStartYear: row.term_start_year,
     termEndYear: row.term_end_year,
     name: row.name,
+    version: row.version,
   };
+}
+
+const ROSTER = { vi: 'danh sách báo cáo viên', en: 'roster' };
+
+function termTakenError(startYear: number): DomainError {
+  return new DomainError(
+    'ROSTER.TERM_TAKEN',
+    {
+      vi: `Đơn vị đã có danh sách cấp này cho nhiệm kỳ bắt đầu năm ${startYear}.`,
+      en: `The unit already has a roster of this level for the term starting ${startYear}.`,
+    },
+    { fields: [{ field: 'termStartYear', message: { vi: 'Đã có.', en: 'Already exists.' } }] },
+  );
 }
 
 /** Rosters themselves: a level, an owning unit, a term. */
@@ -68,16 +89,7 @@ export class Rosters {
           [data.level, data.ownerUnitId, data.termStartYear, data.termEndYear, data.name ?? null],
         )
         .catch((error) => {
-          if (isUniqueViolation(error, 'roster_unique')) {
-            throw new DomainError(
-              'ROSTER.TERM_TAKEN',
-              {
-                vi: `Đơn vị đã có danh sách cấp này cho nhiệm kỳ bắt đầu năm ${data.termStartYear}.`,
-                en: `The unit already has a roster of this level for the term starting ${data.termStartYear}.`,
-              },
-              { fields: [{ field: 'termStartYear', message: { vi: 'Đã có.', en: 'Already exists.' } }] },
-            );
-          }
+          if (isUniqueViolation(error, 'roster_unique')) throw termTakenError(data.termStartYear);
           throw error;
         });
       const rosterId = (row as { id: string }).id;
@@ -85,6 +97,46 @@ export class Rosters {
       return rosterId;
     });
     return this.get(id);
+  }
+
+  /**
+   * Corrects a roster's level, term or name, on the version the editor read (ROSTER.STALE when
+   * someone saved a correction since). Its members are untouched: they come from its decisions.
+   * Audited with the fields before and after.
+   */
+  async update(actor: Actor, input: RosterUpdateInput): Promise<RosterView> {
+    const data = parseInput(rosterUpdateInput, input);
+    await this.orm.em.fork().transactional(async (tx) => {
+      const before = await lockedRoster(tx, data.id);
+      if (before.version !== data.expectedVersion) {
+        throw staleRecordError('ROSTER.STALE', ROSTER, data.expectedVersion, before.version);
+      }
+      await tx
+        .execute(
+          `UPDATE roster SET level = ?, term_start_year = ?, term_end_year = ?, name = ?, version = version + 1
+            WHERE id = ?`,
+          [data.level, data.termStartYear, data.termEndYear, data.name ?? null, data.id],
+          'run',
+        )
+        .catch((error) => {
+          if (isUniqueViolation(error, 'roster_unique')) throw termTakenError(data.termStartYear);
+          throw error;
+        });
+      const fields = (r: { level: string; termStartYear: number; termEndYear: number; name?: string | null }) => ({
+        level: r.level,
+        termStartYear: r.termStartYear,
+        termEndYear: r.termEndYear,
+        name: r.name ?? null,
+      });
+      await audit(tx, actor, {
+        action: 'roster.update',
+        entity: 'roster',
+        entityId: data.id,
+        before: fields(before),
+        after: fields(data),
+      });
+    });
+    return this.get(data.id);
   }
 
   async get(id: string): Promise<RosterView> {
@@ -113,4 +165,18 @@ export class Rosters {
       );
     return rows.map(rosterView);
   }
+}
+
+async function lockedRoster(tx: EntityManager, id: string) {
+  const [row] = await tx.execute<
+    { level: string; term_start_year: number; term_end_year: number; name: string | null; version: number }[]
+  >('SELECT level, term_start_year, term_end_year, name, version FROM roster WHERE id = ? FOR UPDATE', [id]);
+  if (!row) throw rosterNotFoundError(id);
+  return {
+    level: row.level,
+    termStartYear: row.term_start_year,
+    termEndYear: row.term_end_year,
+    name: row.name,
+    version: row.version,
+  };
 }

@@ -1,15 +1,18 @@
 import type {
   AnnulDecisionInput,
+  MemberRecordInput,
   RosterAtInput,
   RosterDecision,
   RosterDecisionInput,
   RosterInput,
   RosterListInput,
+  RosterUpdateInput,
 } from '@polcenter/domain';
 import type { Actor } from '../kernel/actor.js';
 import type { Orm } from '../orm.js';
 import type { DecisionView } from './decisions.js';
 import { RosterDecisions } from './decisions.js';
+import { MemberRecords, type MemberRecordView } from './member-record.js';
 import type { MembershipView, RosterAtView } from './membership.js';
 import { Memberships } from './membership.js';
 import type { RosterView } from './roster-records.js';
@@ -25,8 +28,10 @@ export class RosterService {
   private readonly rosterWork: Rosters;
   private readonly decisionWork: RosterDecisions;
   private readonly membershipWork: Memberships;
+  private readonly memberWork: MemberRecords;
 
   constructor(orm: Orm) {
+    this.memberWork = new MemberRecords(orm);
     this.rosterWork = new Rosters(orm);
     this.decisionWork = new RosterDecisions(orm);
     this.membershipWork = new Memberships(orm);
@@ -34,6 +39,11 @@ export class RosterService {
 
   create(actor: Actor, input: RosterInput): Promise<RosterView> {
     return this.rosterWork.create(actor, input);
+  }
+
+  /** Corrects a roster's level, term or name (not its members: those change by decision). */
+  update(actor: Actor, input: RosterUpdateInput): Promise<RosterView> {
+    return this.rosterWork.update(actor, input);
   }
 
   get(id: string): Promise<RosterView> {
@@ -70,5 +80,10 @@ export class RosterService {
 
   rostersOf(personId: string, date: string): Promise<MembershipView[]> {
     return this.membershipWork.rostersOf(personId, date);
+  }
+
+  /** A member's page: their rosters at a date, the decisions that named them, their briefings of a year. */
+  member(input: MemberRecordInput): Promise<MemberRecordView> {
+    return this.memberWork.member(input);
   }
 }
