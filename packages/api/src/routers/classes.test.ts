@@ -20,11 +20,12 @@ const phuongVien = await unitIdByCode(orm, '02050');
 const dongLac = await unitIdByCode(orm, '02029');
 const program = await polcenter.programs.getByCode('CNKT');
 let sequence = 0;
-const caller = async (role: Role, unitId: string | null) =>
+const caller = async (role: Role, unitId: string | null, idempotencyKey: string | null = null) =>
   createCaller(
     createContextInner({
       polcenter,
       lang: 'vi',
+      idempotencyKey,
       principal: await polcenter.auth.createUser(SYSTEM_ACTOR, {
         username: `lop.${++sequence}`,
         displayName: `Cán bộ ${sequence}`,
@@ -94,6 +95,26 @@ test('transition to finished: refused for an empty class unless confirmEmpty say
   assert.is(error.cause.code, 'CLASS.FINISH_EMPTY');
   const finished = await center.classes.transition({ classId: ofDongLac.id, to: 'finished', confirmEmpty: true });
   assert.is(finished.status, 'finished');
+});
+
+test('addSessions: a repeat with the same Idempotency-Key (a retry after a lost answer) adds the sessions once', async () => {
+  const cls = await classAt(district, 'Lớp thêm buổi học');
+  const staff = await caller('center_staff', district, 'them-buoi-1');
+  const input = {
+    classId: cls.id,
+    sessions: [
+      { date: '2031-03-03', part: 'morning' as const, topicNumber: 1, periods: 4 },
+      { date: '2031-03-04', part: 'morning' as const, topicNumber: 2, periods: 4 },
+    ],
+  };
+  const first = await staff.classes.addSessions(input);
+  const again = await staff.classes.addSessions(input);
+  assert.equal(again, first);
+  const [row] = await orm.em
+    .fork()
+    .getConnection()
+    .execute<{ n: number }[]>('SELECT count(*)::int AS n FROM class_session WHERE class_id = ?', [cls.id]);
+  assert.is(row?.n, 2);
 });
 
 test.run();

@@ -119,7 +119,10 @@ export const classesRouter = {
       input.sessions.map((session) => session.lecturerId),
       CENTER,
     );
-    return ctx.polcenter.classes.addSessions(actorOf(ctx), input.classId, input.sessions);
+    // A repeat with the same key (a retry after a dropped answer) must not add the sessions twice.
+    return once(ctx, 'classes.addSessions', input, () =>
+      ctx.polcenter.classes.addSessions(actorOf(ctx), input.classId, input.sessions),
+    );
   }),
   // sessions, updateSession, removeSession (routers/timetable.ts).
   ...timetableProcedures,
