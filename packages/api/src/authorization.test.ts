@@ -317,6 +317,35 @@ const MATRIX: Row[] = [
     call: (api, w) => api.people.getFull({ id: person[w] }),
   },
   {
+    procedure: 'people.reveal',
+    roles: STAFF,
+    ids: ['id'],
+    call: (api, w) => api.people.reveal({ id: person[w], reason: 'Đối chiếu hồ sơ' }),
+  },
+  {
+    procedure: 'people.history',
+    roles: STAFF,
+    ids: ['id'],
+    call: (api, w) => api.people.history({ id: person[w] }),
+  },
+  {
+    // Versions no record has: every call that gets through is refused as stale, so nobody is merged.
+    procedure: 'people.merge',
+    roles: STAFF,
+    ids: ['survivorId', 'mergedId'],
+    call: (api, w) =>
+      api.people.merge({ survivorId: person[w], survivorVersion: 999, mergedId: member[w], mergedVersion: 999 }),
+    second: {
+      mergedId: (api, own, other) =>
+        api.people.merge({
+          survivorId: person[own],
+          survivorVersion: 999,
+          mergedId: member[other],
+          mergedVersion: 999,
+        }),
+    },
+  },
+  {
     procedure: 'people.update',
     roles: STAFF,
     ids: ['id'],
@@ -1127,6 +1156,16 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
   'people.search': { unitId: 'checked' },
   'people.get': { id: 'checked' },
   'people.getFull': { id: 'checked' },
+  'people.reveal': { id: 'checked' },
+  'people.history': { id: 'checked' },
+  'people.merge': { survivorId: 'checked', mergedId: 'checked' },
+  'accounts.get': { userId: { admin: 'staff accounts' } },
+  'accounts.create': { personId: { admin: 'staff accounts' }, 'roles[].unitId': { admin: 'staff accounts' } },
+  'accounts.setRoles': { userId: { admin: 'staff accounts' }, 'roles[].unitId': { admin: 'staff accounts' } },
+  'accounts.setActive': { userId: { admin: 'staff accounts' } },
+  'accounts.resetPassword': { userId: { admin: 'staff accounts' } },
+  'accounts.sessions': { userId: { admin: 'staff accounts' } },
+  'accounts.revoke': { userId: { admin: 'staff accounts' }, tokenId: { admin: 'staff accounts' } },
   'people.findDuplicates': { nationalId: NATIONAL_ID },
   'people.create': {
     unitId: 'checked',
@@ -1309,6 +1348,8 @@ for (const row of MATRIX) {
   }
 }
 
+const NOBODY = '00000000-0000-4000-8000-000000000000';
+
 /** Reference data and the audit log: only administrators. */
 const ADMIN_ONLY: Record<string, (api: Api) => Promise<unknown>> = {
   'units.create': (api) =>
@@ -1321,6 +1362,21 @@ const ADMIN_ONLY: Record<string, (api: Api) => Promise<unknown>> = {
       effectiveOn: '2030-01-01',
     }),
   'audit.list': (api) => api.audit.list({ entity: 'person', entityId: person.phuongVien }),
+  // Accounts: ids of no account, so an allowed call changes nobody (USER.NOT_FOUND passes as allowed).
+  'accounts.get': (api) => api.accounts.get({ userId: NOBODY }),
+  'accounts.create': (api) =>
+    api.accounts.create({
+      username: 'khong.ai',
+      displayName: 'Không Ai',
+      roles: [{ role: 'lecturer', unitId: NOBODY }],
+      personId: NOBODY,
+    }),
+  'accounts.setRoles': (api) =>
+    api.accounts.setRoles({ userId: NOBODY, roles: [{ role: 'lecturer', unitId: phuongVien }] }),
+  'accounts.setActive': (api) => api.accounts.setActive({ userId: NOBODY, active: false }),
+  'accounts.resetPassword': (api) => api.accounts.resetPassword({ userId: NOBODY }),
+  'accounts.sessions': (api) => api.accounts.sessions({ userId: NOBODY }),
+  'accounts.revoke': (api) => api.accounts.revoke({ userId: NOBODY, tokenId: NOBODY }),
 };
 
 test('reference data and the audit log: only administrators', async () => {

@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { accountsRouter } from './routers/accounts.js';
 import { activitiesRouter } from './routers/activities.js';
 import { assignmentsRouter } from './routers/assignments.js';
 import { auditRouter } from './routers/audit.js';
@@ -21,6 +22,7 @@ import { createCallerFactory, router } from './trpc.js';
  * router type (`@polcenter/client`) is built from it alone, naming nothing of the server's internals.
  */
 export const procedures = {
+  accounts: accountsRouter,
   activities: activitiesRouter,
   assignments: assignmentsRouter,
   attendance: attendanceRouter,

@@ -1,5 +1,12 @@
 import { SESSION_ENDED_TEXT } from '@polcenter/core';
-import { DomainError, type LocalizedText, type Role, screenInput, tokenScopeRefusal } from '@polcenter/domain';
+import {
+  DomainError,
+  type LocalizedText,
+  passwordChangeRequiredError,
+  type Role,
+  screenInput,
+  tokenScopeRefusal,
+} from '@polcenter/domain';
 import { initTRPC, type TRPC_ERROR_CODE_NUMBER, type TRPCDefaultErrorData } from '@trpc/server';
 import type { Context } from './context.js';
 import { asDomainError, type ErrorData, toTRPCError } from './errors.js';
@@ -97,9 +104,13 @@ const sessionEnded = (ctx: Context) => {
   });
 };
 
-/** Any signed-in caller. */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** What someone signed in with a temporary password may do before changing it. */
+const WHILE_PASSWORD_TEMPORARY = new Set(['auth.me', 'auth.changePassword', 'auth.signOut']);
+
+/** Any signed-in caller (one with a temporary password: only to change it, see who they are, or sign out). */
+export const protectedProcedure = publicProcedure.use(({ ctx, path, next }) => {
   if (!ctx.principal) throw ctx.session.ended ? sessionEnded(ctx) : signInRequired();
+  if (ctx.principal.mustChangePassword && !WHILE_PASSWORD_TEMPORARY.has(path)) throw passwordChangeRequiredError();
   return next({ ctx: { ...ctx, principal: ctx.principal } });
 });
 

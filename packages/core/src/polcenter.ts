@@ -1,6 +1,7 @@
 import { ActivityService } from './activities/activities.js';
 import { AssignmentService } from './assignments/assignments.js';
 import { AuditTrailService } from './audit/audit-trail.js';
+import { AccountService } from './auth/accounts.js';
 import { type AuthOptions, AuthService } from './auth/auth.js';
 import { CertificateService } from './certificates/certificates.js';
 import { ClassService } from './classes/classes.js';
@@ -61,6 +62,8 @@ export interface PolCenter {
   /** Gap-free numbered certificates, revocation, public verification, printable data. */
   readonly certificates: CertificateService;
   readonly auth: AuthService;
+  /** Staff accounts as administrators keep them (roles, disabling, password resets, sessions). */
+  readonly accounts: AccountService;
   readonly auditTrail: AuditTrailService;
   readonly idempotency: IdempotencyService;
   /** Rapporteur rosters and the decisions that shape them. */
@@ -95,6 +98,7 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
   const people = new PeopleService(orm);
   const classes = new ClassService(orm);
   const enrolment = new EnrolmentService(orm);
+  const auth = new AuthService(orm, options.auth);
   return {
     orm,
     units: new UnitService(orm),
@@ -107,7 +111,8 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
     attendance: new AttendanceService(orm),
     results: new ResultService(orm),
     certificates: new CertificateService(orm, { checkUrl: options.certificateCheckUrl ?? null }),
-    auth: new AuthService(orm, options.auth),
+    auth,
+    accounts: new AccountService(orm, auth),
     auditTrail: new AuditTrailService(orm),
     idempotency: new IdempotencyService(orm),
     rosters: new RosterService(orm),

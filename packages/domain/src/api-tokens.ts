@@ -11,6 +11,7 @@ import { text } from './text.js';
 
 /** The API's areas, one per router: what an area-scoped token names. */
 export const TOKEN_AREAS = [
+  'accounts',
   'activities',
   'assignments',
   'attendance',

@@ -85,6 +85,12 @@ export const ERROR_KINDS = {
   'CERTIFICATE.NOT_FOUND': 'not_found',
   'CERTIFICATE.NOT_PASSED': 'conflict',
   'CERTIFICATE.NOT_AWARDED': 'conflict',
+  // People and accounts in the console (issue 13).
+  'AUTH.PASSWORD_CHANGE_REQUIRED': 'forbidden',
+  'USER.NOT_FOUND': 'not_found',
+  'USER.LAST_ADMIN': 'conflict',
+  'PERSON.MERGE_CONFLICT': 'conflict',
+  'PERSON.MERGE_SAME': 'invalid',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorKind =

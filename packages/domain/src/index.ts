@@ -1,3 +1,4 @@
+export * from './accounts.js';
 export * from './activities.js';
 export * from './api-tokens.js';
 export * from './assignments.js';
@@ -25,6 +26,7 @@ export * from './paging.js';
 export * from './people.js';
 export * from './people-search.js';
 export * from './person-fields.js';
+export * from './person-merge.js';
 export * from './program-defaults.js';
 export * from './programs.js';
 export * from './registration-form.js';

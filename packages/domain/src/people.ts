@@ -58,6 +58,22 @@ export type PersonInput = z.input<typeof personInput>;
 export type ValidPersonInput = z.output<typeof personInput>;
 
 /**
+ * A stored person re-checked whole after a change. A record made before a field was required (an
+ * import without a birth date) may keep it missing until someone fills it in, so the change that
+ * corrects anything else is not refused for it; a field once given cannot be emptied (the patch
+ * does not take null for it).
+ */
+export const personRecordInput = personFields
+  .extend({
+    birthDate: birthDate.nullish(),
+    gender: z.enum(GENDERS).nullish(),
+    ethnicity: z.enum(ETHNICITIES).nullish(),
+    unitId: z.uuid().nullish(),
+  })
+  .superRefine(checkParty);
+export type ValidPersonRecord = z.output<typeof personRecordInput>;
+
+/**
  * A change to a person: any subset of the fields. Party fields are checked together only
  * when both arrive; the service re-checks the merged record with `personInput`.
  */
@@ -147,3 +163,20 @@ export function duplicatePersonError(existingId: string, reason: DuplicateReason
         };
   return new DomainError('PERSON.DUPLICATE', text, { details: { existingId, reason } });
 }
+
+/**
+ * Seeing a person's personal fields unmasked: staff say why (the reason is kept in the audit log
+ * with the read), at least a few words.
+ */
+export const personRevealInput = z.object({ id: z.uuid(), reason: text(300, { min: 5 }) }).strict();
+export type PersonRevealInput = z.input<typeof personRevealInput>;
+
+/** A person's own audit trail, newest first, a page at a time (`before`: the last entry's id). */
+export const personHistoryInput = z
+  .object({
+    id: z.uuid(),
+    before: z.number().int().min(1).optional(),
+    limit: z.number().int().min(1).max(100).default(50),
+  })
+  .strict();
+export type PersonHistoryInput = z.input<typeof personHistoryInput>;

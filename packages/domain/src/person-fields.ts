@@ -149,7 +149,7 @@ export function checkBirthDate(typed: string): FieldCheck<IsoDate> {
 export interface PartyFields {
   readonly partyStatus?: PartyStatus | undefined;
   readonly partyAdmittedOn?: IsoDate | null | undefined;
-  readonly birthDate?: IsoDate | undefined;
+  readonly birthDate?: IsoDate | null | undefined;
 }
 
 /**

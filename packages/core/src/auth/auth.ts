@@ -35,6 +35,11 @@ export interface Principal {
   readonly displayName: string;
   readonly personId: string | null;
   readonly roles: readonly RoleGrant[];
+  /**
+   * Signed in with a temporary password an administrator gave (a new account, a reset): the API
+   * allows nothing but `auth.me`, `auth.changePassword` and `auth.signOut` until it is changed.
+   */
+  readonly mustChangePassword?: boolean;
   /** The token the call came with (absent when the principal was made without one, as in tests). */
   readonly token?: TokenInUse;
 }
@@ -356,6 +361,7 @@ export class AuthService {
         username: string;
         display_name: string;
         person_id: string | null;
+        must_change_password: boolean;
         ended: SessionEnd | null;
       } & ReachRow)[]
     >(
@@ -363,7 +369,7 @@ export class AuthService {
       `WITH RECURSIVE
          token AS (
            SELECT t.id, t.user_id, t.kind, t.read_only, t.areas, t.expires_at,
-                  u.username, u.display_name, u.person_id,
+                  u.username, u.display_name, u.person_id, u.must_change_password,
                   (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale,
                   CASE WHEN t.revoked_at IS NOT NULL OR NOT u.active THEN 'revoked'
                        WHEN t.expires_at <= now() THEN 'expired'
@@ -394,6 +400,7 @@ export class AuthService {
         displayName: row.display_name,
         personId: row.person_id,
         roles: row.grants,
+        mustChangePassword: row.must_change_password,
         token: {
           id: row.id,
           kind: row.kind,
@@ -431,7 +438,7 @@ export class AuthService {
     const passwordHash = await hashPassword(data.newPassword);
     await em.transactional(async (tx) => {
       await tx.execute(
-        'UPDATE app_user SET password_hash = ?, updated_at = now() WHERE id = ?',
+        'UPDATE app_user SET password_hash = ?, must_change_password = false, updated_at = now() WHERE id = ?',
         [passwordHash, userId],
         'run',
       );
@@ -470,11 +477,12 @@ export class AuthService {
         username: string;
         display_name: string;
         person_id: string | null;
+        must_change_password: boolean;
         role: Role | null;
         unit_id: string | null;
       }[]
     >(
-      `SELECT u.id, u.username, u.display_name, u.person_id, r.role, r.unit_id
+      `SELECT u.id, u.username, u.display_name, u.person_id, u.must_change_password, r.role, r.unit_id
          FROM app_user u LEFT JOIN user_role r ON r.user_id = u.id WHERE u.id = ?`,
       [userId],
     );
@@ -485,6 +493,7 @@ export class AuthService {
       username: first.username,
       displayName: first.display_name,
       personId: first.person_id,
+      mustChangePassword: first.must_change_password,
       roles: rows.filter((r) => r.role).map((r) => ({ role: r.role as Role, unitId: r.unit_id })),
     };
   }

@@ -15,6 +15,8 @@ export const AppUserSchema = defineEntity({
     passwordHash: p.string().length(200).hidden(),
     person: p.manyToOne(PersonSchema).ref().nullable(),
     active: p.boolean().default(true),
+    /** Signed in with a temporary password an administrator gave: nothing but a password change until then. */
+    mustChangePassword: p.boolean().default(false),
     ...timestamps(p),
   }),
 });

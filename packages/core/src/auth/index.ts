@@ -1,6 +1,14 @@
 /** `@polcenter/core/auth`: users, roles by unit, sign-in sessions and API tokens. */
 
 export {
+  type AccountRole,
+  AccountService,
+  type AccountSession,
+  type AccountView,
+  type AccountWithPassword,
+} from './accounts.js';
+
+export {
   type ApiTokenView,
   type AuthOptions,
   AuthService,

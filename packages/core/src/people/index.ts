@@ -1,5 +1,6 @@
 /** `@polcenter/core/people`: people (trainees, rapporteurs, lecturers): records, masking, search, duplicates. */
 export * from './entities.js';
+export { PERSON_REFERENCES } from './merge.js';
 export {
   type CreatePersonOptions,
   type DuplicateHit,
@@ -7,3 +8,4 @@ export {
   type PersonRecord,
   type PersonView,
 } from './people.js';
+export type { PersonHistoryEntry } from './person-history.js';

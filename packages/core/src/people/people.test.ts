@@ -272,4 +272,43 @@ test('bad input names the field and leaves the database exactly as it was', asyn
   assert.is(await count('audit_log'), logs);
 });
 
+test('a person recorded without a birth date can still be corrected: any field, and the birth date itself', async () => {
+  const [row] = await polcenter.orm.em.fork().execute<{ id: string }[]>(
+    `INSERT INTO person (id, full_name, given_name, search_name, party_status, unit_id)
+     VALUES (gen_random_uuid(), 'Hà Thị Nhập', 'Nhập', 'ha thi nhap', 'non_member', ?) RETURNING id`,
+    [COMMUNE],
+  );
+  const id = row?.id as string;
+  const phoned = await polcenter.people.update(staff, id, 1, { phone: '0987 654 321' });
+  assert.is(phoned.phone, '0987***321');
+  assert.is(phoned.birthDate, null);
+  const dated = await polcenter.people.update(staff, id, phoned.version, { birthDate: '03/04/1975', gender: 'female' });
+  assert.is(dated.birthDate, '1975');
+  // Once given, a birth date cannot be emptied by an edit.
+  const emptied = await expectDomainError(
+    polcenter.people.update(staff, id, dated.version, { birthDate: null } as never),
+  );
+  assert.is(emptied.fields[0]?.field, 'birthDate');
+});
+
+test('reveal: personal fields for a reason, the read and its reason audited; the history masks them', async () => {
+  const revealed = await polcenter.people.create(
+    staff,
+    person({ fullName: 'Đàm Văn Lộ', nationalId: '001075009999', phone: '0911222333' }),
+  );
+  const full = await polcenter.people.reveal(staff, { id: revealed.id, reason: 'Đối chiếu hồ sơ dự thi' });
+  assert.is(full.nationalId, '001075009999');
+  assert.is(full.masked, false);
+  const short = await expectDomainError(polcenter.people.reveal(staff, { id: revealed.id, reason: 'x' }));
+  assert.is(short.fields[0]?.field, 'reason');
+  const trail = await polcenter.people.history({ id: revealed.id });
+  assert.equal(
+    trail.items.map((e) => e.action),
+    ['person.read_full', 'person.create'],
+  );
+  assert.equal(trail.items[0]?.after, { reason: 'Đối chiếu hồ sơ dự thi' });
+  const created = trail.items[1]?.after as { nationalId: string; phone: string; birthDate: string };
+  assert.equal([created.nationalId, created.phone, created.birthDate], ['********9999', '0911***333', '1988']);
+});
+
 test.run();

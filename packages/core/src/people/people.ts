@@ -1,30 +1,32 @@
 import {
   type DuplicateCandidateInput,
+  type DuplicateGroupsInput,
   type DuplicateReason,
   duplicateCandidateInput,
+  duplicateGroupsInput,
   duplicatePersonError,
-  type EducationLevel,
-  type Ethnicity,
   findDuplicates,
   foldDiacritics,
-  type Gender,
-  maskPerson,
   nameBirthKey,
   type Page,
-  type PartyStatus,
+  type PersonHistoryInput,
   type PersonInput,
+  type PersonMergeInput,
   type PersonPatch,
+  type PersonRevealInput,
   type PersonSearchInput,
   parseInput,
   personInput,
   personPatch,
+  personRecordInput,
+  personRevealInput,
   personSearchInput,
   recordNotFoundError,
   recordRef,
   recordVersion,
   splitFullName,
   staleRecordError,
-  type ValidPersonInput,
+  type ValidPersonRecord,
 } from '@polcenter/domain';
 import type { Actor } from '../kernel/actor.js';
 import { audit } from '../kernel/audit.js';
@@ -33,31 +35,22 @@ import { isUniqueViolation } from '../kernel/db-errors.js';
 import { type Sql, session, transactional } from '../kernel/sql.js';
 import type { Orm } from '../orm.js';
 import { lockIdentity } from './identity-locks.js';
+import { mergePeople } from './merge.js';
+import { type PersonHistoryEntry, personHistory } from './person-history.js';
+import {
+  auditImage,
+  masked,
+  ORDER,
+  PERSON,
+  type PersonRecord,
+  type PersonRow,
+  type PersonView,
+  readPerson,
+  SELECT_PERSON,
+  toRecord,
+} from './person-rows.js';
 
-/** A person as stored. Leaves the library only through `getFull`, which is audited. */
-export interface PersonRecord {
-  readonly id: string;
-  readonly fullName: string;
-  readonly givenName: string;
-  readonly birthDate: string | null;
-  readonly gender: Gender | null;
-  readonly ethnicity: Ethnicity | null;
-  readonly unitId: string | null;
-  readonly unitName: string | null;
-  readonly position: string | null;
-  readonly partyStatus: PartyStatus;
-  readonly partyAdmittedOn: string | null;
-  readonly educationLevel: EducationLevel | null;
-  readonly phone: string | null;
-  readonly nationalId: string | null;
-  /** Pass back to `update`: an edit made on an older version is refused (PERSON.STALE). */
-  readonly version: number;
-}
-
-/** A person as lists show them: with `masked`, the birth date is a year, phone and ID are starred. */
-export interface PersonView extends PersonRecord {
-  readonly masked: boolean;
-}
+export type { PersonRecord, PersonView } from './person-rows.js';
 
 export interface DuplicateHit {
   readonly person: PersonView;
@@ -72,57 +65,6 @@ export interface CreatePersonOptions {
    */
   readonly allowDuplicateOfId?: string;
 }
-
-interface PersonRow {
-  id: string;
-  full_name: string;
-  given_name: string;
-  birth_date: string | null;
-  gender: Gender | null;
-  ethnicity: Ethnicity | null;
-  unit_id: string | null;
-  unit_name: string | null;
-  position: string | null;
-  party_status: PartyStatus;
-  party_admitted_on: string | null;
-  education_level: EducationLevel | null;
-  phone: string | null;
-  national_id: string | null;
-  version: number;
-}
-
-const PERSON = { vi: 'người', en: 'person' };
-
-const SELECT_PERSON = `
-  SELECT p.id, p.full_name, p.given_name, p.birth_date::text AS birth_date, p.gender, p.ethnicity, p.unit_id,
-         u.name AS unit_name, p.position, p.party_status, p.party_admitted_on::text AS party_admitted_on,
-         p.education_level, p.phone, p.national_id, p.version
-    FROM person p LEFT JOIN unit u ON u.id = p.unit_id`;
-
-// Vietnamese order: by given name, then the whole name; the id makes the keyset total.
-const ORDER = 'p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", p.id';
-
-function toRecord(row: PersonRow): PersonRecord {
-  return {
-    id: row.id,
-    fullName: row.full_name,
-    givenName: row.given_name,
-    birthDate: row.birth_date,
-    gender: row.gender,
-    ethnicity: row.ethnicity,
-    unitId: row.unit_id,
-    unitName: row.unit_name,
-    position: row.position,
-    partyStatus: row.party_status,
-    partyAdmittedOn: row.party_admitted_on,
-    educationLevel: row.education_level,
-    phone: row.phone,
-    nationalId: row.national_id,
-    version: row.version,
-  };
-}
-
-const masked = (record: PersonRecord): PersonView => ({ ...maskPerson(record), masked: true });
 
 /** The stored record in the shape `personInput` reads, to re-check it whole after a patch. */
 function asInput(record: PersonRecord): Record<string, unknown> {
@@ -139,12 +81,6 @@ function asInput(record: PersonRecord): Record<string, unknown> {
     phone: record.phone,
     nationalId: record.nationalId,
   };
-}
-
-/** What the audit log keeps of a person: the stored fields, not display extras. */
-function auditImage(record: PersonRecord): Record<string, unknown> {
-  const { unitName: _unitName, ...stored } = record;
-  return stored;
 }
 
 /** The stored columns `columns()` fills, in its order (derived given and search names included). */
@@ -165,15 +101,15 @@ export const PERSON_COLUMNS = [
 ] as const;
 
 /** A valid person's values for PERSON_COLUMNS: the one place the derived names are made. */
-export function columns(data: ValidPersonInput): unknown[] {
+export function columns(data: ValidPersonRecord): unknown[] {
   return [
     data.fullName,
     splitFullName(data.fullName).given,
     foldDiacritics(data.fullName),
-    data.birthDate,
-    data.gender,
-    data.ethnicity,
-    data.unitId,
+    data.birthDate ?? null,
+    data.gender ?? null,
+    data.ethnicity ?? null,
+    data.unitId ?? null,
     data.position ?? null,
     data.partyStatus,
     data.partyAdmittedOn ?? null,
@@ -238,17 +174,18 @@ export class PeopleService {
         const current = toRecord(row);
         if (current.version !== ref.version)
           throw staleRecordError('PERSON.STALE', PERSON, ref.version, current.version);
-        const data = parseInput(personInput, { ...asInput(current), ...changes });
+        const data = parseInput(personRecordInput, { ...asInput(current), ...changes });
         nationalId = data.nationalId;
+        const probe = { ...data, birthDate: data.birthDate ?? null };
         const identityChanged =
-          nameBirthKey(data.fullName, data.birthDate) !== nameBirthKey(current.fullName, current.birthDate ?? '') ||
-          (data.nationalId ?? null) !== current.nationalId;
+          nameBirthKey(data.fullName, data.birthDate ?? '') !==
+            nameBirthKey(current.fullName, current.birthDate ?? '') || (data.nationalId ?? null) !== current.nationalId;
         if (identityChanged) {
-          await lockIdentity(tx, data);
-          const hit = (await duplicatesIn(tx, data, current.id))[0];
+          await lockIdentity(tx, { ...data, birthDate: data.birthDate ?? '' });
+          const hit = (await duplicatesIn(tx, probe, current.id))[0];
           if (hit) throw duplicatePersonError(hit.record.id, hit.reason);
         }
-        if (data.unitId !== current.unitId) await assertUnitExists(tx, data.unitId);
+        if (data.unitId && data.unitId !== current.unitId) await assertUnitExists(tx, data.unitId);
         await tx.execute(
           `UPDATE person SET full_name = ?, given_name = ?, search_name = ?, birth_date = ?, gender = ?, ethnicity = ?,
                   unit_id = ?, position = ?, party_status = ?, party_admitted_on = ?, education_level = ?, phone = ?,
@@ -291,11 +228,33 @@ export class PeopleService {
   }
 
   /**
+   * The whole record for staff who said why they need it: the read and its reason are audited in
+   * the same transaction (`person.read_full`), so the person's trail shows who saw what, and why.
+   */
+  async reveal(actor: Actor, input: PersonRevealInput): Promise<PersonView> {
+    const data = parseInput(personRevealInput, input);
+    const record = await this.orm.em.fork().transactional(async (tx) => {
+      const found = await readPerson(tx, data.id);
+      await audit(tx, actor, {
+        action: 'person.read_full',
+        entity: 'person',
+        entityId: found.id,
+        after: { reason: data.reason },
+      });
+      return found;
+    });
+    return { ...record, masked: false };
+  }
+
+  /**
    * People whose name holds every word of the query as the start of a word, diacritics and case
    * ignored ("nguyen van" finds "Nguyễn Văn Đạt"), optionally within a unit and the units below
    * it; in Vietnamese order, a page at a time, personal fields masked.
    */
-  async search(input: PersonSearchInput = {}): Promise<Page<PersonView>> {
+  async search(
+    input: PersonSearchInput = {},
+    options: { readonly withinUnits?: readonly string[] } = {},
+  ): Promise<Page<PersonView>> {
     const { query, unitId, cursor, limit } = parseInput(personSearchInput, input);
     const words = foldDiacritics(query).split(' ').filter(Boolean);
     const after = cursor ? decodeCursor(cursor, ['text', 'text', 'uuid']) : null;
@@ -308,6 +267,11 @@ export class PeopleService {
       params.push(`% ${likeEscape(word)}%`);
     }
     if (unitId) where.push('p.unit_id IN (SELECT id FROM scope)');
+    // The units the caller's roles reach (their UnitReach), given by the API: nobody else's people.
+    if (options.withinUnits) {
+      where.push('p.unit_id = ANY(?::uuid[])');
+      params.push(`{${options.withinUnits.join(',')}}`);
+    }
     if (after) {
       where.push('(p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", p.id) > (?, ?, ?::uuid)');
       params.push(...after);
@@ -328,7 +292,66 @@ export class PeopleService {
     };
   }
 
-  /** The people a candidate probably is, strongest reason first (same national ID, then name + birth date). */
+  /**
+   * Merges two records of one person (see `mergePeople`): one transaction, both records locked,
+   * every reference moved to the survivor, refused with PERSON.MERGE_CONFLICT when the survivor
+   * would be twice where one person can be once. Returns the survivor, masked.
+   */
+  async merge(actor: Actor, input: PersonMergeInput): Promise<PersonView> {
+    return masked(await transactional(this.orm, (tx) => mergePeople(tx, actor, input)));
+  }
+
+  /** The person's own audit trail (their record and records merged into it), personal fields masked. */
+  history(input: PersonHistoryInput): Promise<{ items: PersonHistoryEntry[]; nextBefore: number | null }> {
+    return personHistory(this.orm.em.fork(), input);
+  }
+
+  /**
+   * Records that are probably one person: the same name and birth date (a shared national ID
+   * cannot be stored twice), unless both hold different national IDs. Only people of `withinUnits`
+   * when given (the caller's reach), a group of two or more each, by name in Vietnamese order.
+   */
+  async duplicateGroups(
+    input: DuplicateGroupsInput = {},
+    options: { readonly withinUnits?: readonly string[] } = {},
+  ): Promise<Page<{ reason: DuplicateReason; people: PersonView[] }>> {
+    const { cursor, limit } = parseInput(duplicateGroupsInput, input);
+    const after = cursor ? decodeCursor(cursor, ['text', 'date']) : null;
+    const params: unknown[] = [];
+    const scope = options.withinUnits ? 'AND p.unit_id = ANY(?::uuid[])' : '';
+    if (options.withinUnits) params.push(`{${options.withinUnits.join(',')}}`);
+    if (after) params.push(...after);
+    const keys = await this.orm.em.fork().execute<{ search_name: string; birth_date: string; ids: string[] }[]>(
+      `SELECT p.search_name, p.birth_date::text AS birth_date, array_agg(p.id ORDER BY p.id) AS ids
+         FROM person p
+        WHERE p.birth_date IS NOT NULL ${scope}
+          ${after ? 'AND (p.search_name, p.birth_date) > (?, ?::date)' : ''}
+        GROUP BY p.search_name, p.birth_date
+       HAVING count(*) > 1 AND count(DISTINCT p.national_id) < 2
+        ORDER BY p.search_name, p.birth_date
+        LIMIT ${limit + 1}`,
+      params,
+    );
+    const page = keys.slice(0, limit);
+    const ids = page.flatMap((k) => k.ids);
+    const rows = ids.length
+      ? await this.orm.em
+          .fork()
+          .execute<PersonRow[]>(`${SELECT_PERSON} WHERE p.id = ANY(?::uuid[]) ORDER BY ${ORDER}`, [
+            `{${ids.join(',')}}`,
+          ])
+      : [];
+    const byId = new Map(rows.map((r) => [r.id, masked(toRecord(r))]));
+    const last = page.at(-1);
+    return {
+      items: page.map((k) => ({
+        reason: 'name_birth' as const,
+        people: k.ids.map((id) => byId.get(id)).filter((p): p is PersonView => p !== undefined),
+      })),
+      nextCursor: keys.length > limit && last ? encodeCursor([last.search_name, last.birth_date]) : null,
+    };
+  }
+
   /** The distinct units of some people (for access checks on a batch); unknown ids are ignored. */
   async unitsOf(personIds: readonly string[]): Promise<(string | null)[]> {
     if (personIds.length === 0) return [];
@@ -341,6 +364,7 @@ export class PeopleService {
     return rows.map((r) => r.unit_id);
   }
 
+  /** The people a candidate probably is, strongest reason first (same national ID, then name + birth date). */
   async findDuplicates(candidate: DuplicateCandidateInput): Promise<DuplicateHit[]> {
     const probe = parseInput(duplicateCandidateInput, candidate);
     const hits = await duplicatesIn(this.orm.em.fork(), probe);
@@ -363,20 +387,18 @@ const SCOPE = `WITH RECURSIVE scope AS (
     SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id
   )`;
 
-async function readPerson(em: Sql, id: string): Promise<PersonRecord> {
-  const [row] = await em.execute<PersonRow[]>(`${SELECT_PERSON} WHERE p.id = ?`, [id]);
-  if (!row) throw recordNotFoundError('PERSON.NOT_FOUND', PERSON, id);
-  return toRecord(row);
-}
-
 async function assertUnitExists(em: Sql, unitId: string): Promise<void> {
   const [unit] = await em.execute<{ id: string }[]>('SELECT id FROM unit WHERE id = ?', [unitId]);
   if (!unit) throw recordNotFoundError('UNIT.NOT_FOUND', { vi: 'đơn vị', en: 'unit' }, unitId, 'unitId');
 }
 
+/**
+ * The records a person probably duplicates. Without a birth date only the national ID can tell
+ * (a name alone is shared by too many people).
+ */
 async function duplicatesIn(
   em: Sql,
-  probe: { fullName: string; birthDate: string; nationalId?: string | null },
+  probe: { fullName: string; birthDate: string | null; nationalId?: string | null },
   excludeId?: string,
 ): Promise<{ record: PersonRecord; reason: DuplicateReason }[]> {
   const rows = await em.execute<PersonRow[]>(
@@ -394,5 +416,6 @@ async function duplicatesIn(
   const records = rows.map(toRecord);
   // Same SQL hits, judged by the domain rule: two different IDs are two people, whatever their names.
   const probes = records.map((record) => ({ ...record, birthDate: record.birthDate ?? '', record }));
-  return findDuplicates(probe, probes).map((hit) => ({ record: hit.record.record, reason: hit.reason }));
+  const candidate = { ...probe, birthDate: probe.birthDate ?? '' };
+  return findDuplicates(candidate, probes).map((hit) => ({ record: hit.record.record, reason: hit.reason }));
 }
