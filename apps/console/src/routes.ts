@@ -128,6 +128,58 @@ export const ROUTES: readonly Route[] = [
     load: () => import('./pages/program-form.js'),
     roles: ['center_staff'],
   },
+  // Rosters and obligations (docs/console.md, "Rosters of rapporteurs"): read by the staff of the
+  // roster's unit line; decisions, corrections and new rules by its propaganda department.
+  {
+    path: '/rosters',
+    tag: 'pc-rosters-page',
+    title: { vi: 'Báo cáo viên', en: 'Rapporteurs' },
+    load: () => import('./rosters/rosters-page.js'),
+    nav: true,
+    roles: ['propaganda_staff', 'center_staff', 'unit_coordinator'],
+  },
+  {
+    path: '/rosters/new',
+    tag: 'pc-roster-form-page',
+    title: { vi: 'Lập danh sách báo cáo viên', en: 'New rapporteur roster' },
+    load: () => import('./rosters/roster-form.js'),
+    roles: ['propaganda_staff'],
+  },
+  {
+    path: '/rosters/:id',
+    tag: 'pc-roster-page',
+    title: { vi: 'Danh sách báo cáo viên', en: 'Rapporteur roster' },
+    load: () => import('./rosters/roster-page.js'),
+    roles: ['propaganda_staff', 'center_staff', 'unit_coordinator'],
+  },
+  {
+    path: '/rosters/:id/edit',
+    tag: 'pc-roster-form-page',
+    title: { vi: 'Sửa thông tin danh sách', en: 'Correct the roster' },
+    load: () => import('./rosters/roster-form.js'),
+    roles: ['propaganda_staff'],
+  },
+  {
+    path: '/rosters/:id/decisions/new',
+    tag: 'pc-decision-form-page',
+    title: { vi: 'Nhập quyết định', en: 'Record a decision' },
+    load: () => import('./rosters/decision-form.js'),
+    roles: ['propaganda_staff'],
+  },
+  {
+    path: '/rapporteurs/:personId',
+    tag: 'pc-member-page',
+    title: { vi: 'Báo cáo viên', en: 'Rapporteur' },
+    load: () => import('./rosters/member-page.js'),
+    roles: ['propaganda_staff', 'center_staff', 'unit_coordinator'],
+  },
+  {
+    path: '/obligations',
+    tag: 'pc-obligations-page',
+    title: { vi: 'Nghĩa vụ báo cáo viên', en: 'Rapporteurs’ obligations' },
+    load: () => import('./rosters/obligations-page.js'),
+    roles: ['propaganda_staff', 'center_staff', 'unit_coordinator'],
+  },
   {
     path: '/password',
     tag: 'pc-password-page',
