@@ -181,6 +181,14 @@ export const ROUTES: readonly Route[] = [
     roles: ['propaganda_staff', 'center_staff', 'unit_coordinator'],
   },
   {
+    path: '/audit',
+    tag: 'pc-audit-log-page',
+    title: { vi: 'Nhật ký hệ thống', en: 'Audit log' },
+    load: () => import('./pages/audit-log.js'),
+    nav: true,
+    roles: ['admin'],
+  },
+  {
     path: '/password',
     tag: 'pc-password-page',
     title: { vi: 'Đổi mật khẩu', en: 'Change password' },

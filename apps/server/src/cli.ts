@@ -152,7 +152,10 @@ async function report(error: unknown, lang: Lang, env: NodeJS.ProcessEnv): Promi
   if (error instanceof SetupError) out.fail(error.sentence);
   else if (isDomainError(error)) {
     out.fail(error.text);
-    for (const field of error.fields) out.fail(`  ${field.field}: ${field.message[lang]}`);
+    // A field's message that only repeats the sentence (a file refused whole) is said once.
+    for (const field of error.fields) {
+      if (field.message[lang] !== error.text[lang]) out.fail(`  ${field.field}: ${field.message[lang]}`);
+    }
   } else {
     // Its kind and code, not its message: a database error's message is the SQL with the values
     // of the rows at hand, which may be people's IDs and birth dates (docs/operations.md).

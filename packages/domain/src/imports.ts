@@ -169,6 +169,11 @@ export function importValue(field: string, raw: string | undefined): string | un
   return EXTRA_NAMES[field]?.[folded] ?? value;
 }
 
+/** The name of a coded value (`gender`, `state`, `status`…) in both languages, or undefined for a field without codes. */
+export function codeName(field: string, code: string): LocalizedText | undefined {
+  return CODED[field]?.names[code];
+}
+
 /** A coded value as an export writes it: its Vietnamese name, which `importValue` reads back. */
 export function exportValue(field: string, code: string | null | undefined): string {
   if (code === null || code === undefined) return '';

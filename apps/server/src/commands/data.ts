@@ -5,16 +5,22 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { type Actor, type ExportTable, type ImportReport, restoreBackup, writeBackup } from '@polcenter/core';
 import {
-  ENROLMENT_IMPORT_FIELDS,
-  exportValue,
-  IMPORT_COLUMNS,
-  type LocalizedText,
-  PERSON_IMPORT_FIELDS,
-} from '@polcenter/domain';
+  type Actor,
+  columnHeaderOf,
+  type ExportTable,
+  exportSheet,
+  type FileColumn,
+  type ImportReport,
+  mapRows,
+  restoreBackup,
+  toCsv,
+  toXlsx,
+  writeBackup,
+} from '@polcenter/core';
+import { ENROLMENT_IMPORT_FIELDS, type LocalizedText, PERSON_IMPORT_FIELDS } from '@polcenter/domain';
 import { SetupError } from '@polcenter/postgres';
-import { mapRows, readTable, type SheetTable, toCsv, toXlsx } from '../data-files.js';
+import { readTable } from '../data-files.js';
 import type { Output } from '../output.js';
 import type { Command } from './types.js';
 import { UsageError } from './types.js';
@@ -50,10 +56,13 @@ function progressBar(rows: number): { update(done: number, total: number): void;
   };
 }
 
-function printReport(out: Output, report: ImportReport, what: LocalizedText): void {
+function printReport(out: Output, report: ImportReport, what: LocalizedText, columns: readonly FileColumn[]): void {
   const word = out.lang === 'vi' ? 'dòng' : 'line';
   for (const skip of report.skipped) out.note(`${word} ${skip.line}: ${skip.message[out.lang]}`);
-  for (const error of report.errors) out.fail(`${word} ${error.line}: ${error.field} — ${error.message[out.lang]}`);
+  // Each problem under the column's header as the file names it, which is what staff look for.
+  for (const error of report.errors) {
+    out.fail(`${word} ${error.line}: ${columnHeaderOf(error.field, columns, out.lang)} — ${error.message[out.lang]}`);
+  }
   const badLines = new Set(report.errors.map((e) => e.line)).size;
   if (badLines > 0) {
     throw new SetupError('IMPORT.BAD_ROWS', {
@@ -80,8 +89,8 @@ function importCommand(kind: 'people' | 'enrolments'): Command {
   return {
     async run(settings, out, flags, args) {
       const file = fileArg(args, { vi: 'tên tệp cần nhập', en: 'the file to import' });
-      const table = await readTable(file);
-      const { rows, ignored } = mapRows(table, kind === 'people' ? PERSON_IMPORT_FIELDS : ENROLMENT_IMPORT_FIELDS);
+      const fields = kind === 'people' ? PERSON_IMPORT_FIELDS : ENROLMENT_IMPORT_FIELDS;
+      const { rows, columns, ignored } = mapRows(await readTable(file, fields), fields);
       if (ignored.length > 0) {
         out.note({ vi: `Bỏ qua các cột: ${ignored.join(', ')}.`, en: `Columns not used: ${ignored.join(', ')}.` });
       }
@@ -96,45 +105,13 @@ function importCommand(kind: 'people' | 'enrolments'): Command {
           bar.end();
         }
       });
-      printReport(out, report, what);
+      printReport(out, report, what, columns);
     },
   };
 }
 
 export const importPeopleCommand = importCommand('people');
 export const importEnrolmentsCommand = importCommand('enrolments');
-
-const EXTRA_HEADERS: Record<string, string> = {
-  state: 'Trạng thái',
-  classification: 'Xếp loại',
-  code: 'Mã lớp',
-  programCode: 'Mã chương trình',
-  title: 'Tên lớp',
-  organiserUnitCode: 'Đơn vị tổ chức',
-  mode: 'Hình thức',
-  startDate: 'Ngày bắt đầu',
-  endDate: 'Ngày kết thúc',
-  capacity: 'Sĩ số tối đa',
-  seatsTaken: 'Đã nhận',
-  status: 'Tình trạng lớp',
-};
-const DATE_FIELDS = new Set(['birthDate', 'partyAdmittedOn', 'startDate', 'endDate']);
-
-/** The file's cells: Vietnamese headers, codes as their Vietnamese names — what the imports read back. */
-function exportSheet(table: ExportTable): SheetTable {
-  const headers = table.fields.map(
-    (f) => IMPORT_COLUMNS[f as keyof typeof IMPORT_COLUMNS]?.header.vi ?? EXTRA_HEADERS[f] ?? f,
-  );
-  const rows = table.rows.map((row) =>
-    table.fields.map((f) => {
-      const value = row[f] ?? null;
-      if (value === null || typeof value === 'number' || DATE_FIELDS.has(f)) return value;
-      return exportValue(f, value);
-    }),
-  );
-  const dateColumns = new Set(table.fields.flatMap((f, i) => (DATE_FIELDS.has(f) ? [i] : [])));
-  return { headers, rows, dateColumns };
-}
 
 /** Writes to a temporary file beside the target, then renames: no half-written file is left. */
 async function writeAtomically(file: string, content: string | Buffer | ((stream: Writable) => Promise<void>)) {

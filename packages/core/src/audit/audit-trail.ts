@@ -3,9 +3,12 @@ import {
   auditTrailInput,
   type ClassAuditInput,
   classAuditInput,
+  foldDiacritics,
   parseInput,
   recordNotFoundError,
 } from '@polcenter/domain';
+import { likeEscape } from '../kernel/cursor.js';
+import { wordsStartingWords } from '../kernel/word-search.js';
 import type { Orm } from '../orm.js';
 
 export interface AuditTrailEntry {
@@ -56,6 +59,31 @@ export class AuditTrailService {
         where.push(`${column} = ?`);
         params.push(value);
       }
+    }
+    const who = filter.actor?.trim();
+    if (who) {
+      const words = foldDiacritics(who).split(/\s+/).filter(Boolean);
+      const search = wordsStartingWords(
+        "coalesce(u.display_name, '') || ' ' || coalesce(u.username, '') || ' ' || a.actor_label",
+        words,
+      );
+      where.push(...search.where);
+      params.push(...search.params);
+    }
+    const action = filter.action?.trim();
+    if (action) {
+      // A kind of record (`person`) names every action on it; `person.update` names one.
+      where.push(action.includes('.') ? 'a.action = ?' : "a.action LIKE ? || '.%'");
+      params.push(action.includes('.') ? action : likeEscape(action));
+    }
+    // Days as staff count them, in Vietnam: the log keeps instants.
+    if (filter.from) {
+      where.push("a.at >= (?::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'");
+      params.push(filter.from);
+    }
+    if (filter.to) {
+      where.push("a.at < (?::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'");
+      params.push(filter.to);
     }
     if (filter.before) {
       where.push('a.id < ?');

@@ -16,5 +16,21 @@ export {
   ExportService,
   type ExportTable,
 } from './exports.js';
+export {
+  type Cell,
+  columnHeaderOf,
+  csvRows,
+  decodeText,
+  type FileColumn,
+  findHeaderRow,
+  MAX_IMPORT_BYTES,
+  type MappedRows,
+  mapRows,
+  type RawTable,
+  readImportTable,
+  type SheetRow,
+  xlsxRows,
+} from './files.js';
 export type { ImportOptions, ImportProblem, ImportReport, ImportSkip } from './import-report.js';
 export { ImportService } from './imports.js';
+export { exportSheet, type SheetTable, toCsv, toXlsx } from './sheets.js';
