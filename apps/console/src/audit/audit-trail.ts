@@ -18,8 +18,8 @@ export interface TrailEntry {
   readonly subject?: string;
   readonly entity?: string;
   readonly entityId?: string | null;
-  readonly before: unknown;
-  readonly after: unknown;
+  readonly before?: unknown;
+  readonly after?: unknown;
 }
 
 export interface TrailPage {
