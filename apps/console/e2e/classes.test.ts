@@ -147,7 +147,10 @@ test('edit: a capacity under the approved count is refused with the reason under
   assert.is(await reason.textContent(), 'Lớp đã duyệt 6 học viên; sức chứa không được nhỏ hơn 6.');
   assert.equal(await created(cls.code), [{ id: cls.id, capacity: 10, status: 'open' }]);
   await page.getByRole('button', { name: 'English' }).click();
-  await view.getByText('6 trainees are already approved; the capacity cannot be below 6.').waitFor();
+  await view
+    .locator('#f-capacity-error')
+    .getByText('6 trainees are already approved; the capacity cannot be below 6.')
+    .waitFor();
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();
   await capacity.fill('8');
   await view.getByRole('button', { name: 'Lưu thay đổi' }).click();
@@ -160,6 +163,45 @@ test('edit: a capacity under the approved count is refused with the reason under
   assert.is(audit?.before.capacity, 10);
   assert.is(audit?.after.capacity, 8);
   assert.is(audit?.after.title, 'Lớp nhận thức về Đảng, thôn Nà Pẻn');
+  await page.close();
+});
+
+test('edit: a code typed wrong and the mode are corrected while nobody is enrolled; after the first enrolment they are refused under the field', async () => {
+  const cls = await fixtureClass(orm, {
+    programId: program.id,
+    unitId: chodon,
+    status: 'draft',
+    sessions: at('2027-07-05'),
+  });
+  const page = await rig.page();
+  await signIn(page, rig.url, rig.users.staff, undefined, `/classes/${cls.id}/edit`);
+  const view = page.locator('pc-class-edit-page');
+  const code = view.getByLabel('Mã lớp');
+  await code.waitFor();
+  assert.is(await code.inputValue(), cls.code);
+  await code.fill('ntđ-77/2027');
+  await view.getByLabel('Hình thức học').selectOption({ label: 'Kết hợp trực tiếp và trực tuyến' });
+  await view.getByRole('button', { name: 'Thêm điểm cầu' }).click();
+  await view.getByLabel('Tên điểm cầu 1').fill('Điểm cầu xã Nam Cường');
+  await view.getByLabel('Địa điểm học').fill('Hội trường Trung tâm');
+  await view.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await view.getByText('Đã lưu thay đổi.').waitFor();
+  const [saved] = await rig.sql<{ code: string; mode: string }>('SELECT code, mode FROM training_class WHERE id = ?', [
+    cls.id,
+  ]);
+  assert.equal(saved, { code: 'NTĐ-77/2027', mode: 'hybrid' });
+
+  await fixtureEnrolments(orm, cls.id, await fixturePeople(orm, 1, { unitId: chodon }), 'nominated');
+  await page.reload();
+  await code.fill('NTĐ-78/2027');
+  await view.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  const reason = view.locator('#f-code-error');
+  await reason.waitFor();
+  assert.is(await reason.textContent(), 'Lớp đã có 1 người ghi danh; không thể đổi mã lớp nữa.');
+  assert.equal((await rig.sql<{ code: string }>('SELECT code FROM training_class WHERE id = ?', [cls.id]))[0], {
+    code: 'NTĐ-77/2027',
+  });
+  assert.equal(await accessibilityViolations(page), []);
   await page.close();
 });
 

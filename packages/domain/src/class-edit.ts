@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CLASS_STATUS_NAMES, type ClassStatus, classSite, MAX_CLASS_CAPACITY } from './classes.js';
+import {
+  CLASS_MODES,
+  CLASS_STATUS_NAMES,
+  type ClassStatus,
+  classCode,
+  classSite,
+  MAX_CLASS_CAPACITY,
+} from './classes.js';
 import { isoDate } from './dates.js';
 import { DomainError } from './errors.js';
 import { versionNumber } from './lookups.js';
@@ -7,8 +14,10 @@ import { text } from './text.js';
 
 /**
  * Editing a class after it was planned: what may change, and the refusals that protect what
- * enrolment and the timetable already rely on. The code, the program, the organiser and the mode
- * stay: they name the class to everyone who enrolled.
+ * enrolment and the timetable already rely on. The code and the mode may be corrected until the
+ * first person is enrolled (from then on they name the class to everyone who was); the program and
+ * the organiser stay, since the class's rules and its owner come from them: a class planned under
+ * the wrong one is cancelled and planned again.
  */
 
 /** A site kept (its `id`), renamed or moved to another unit, or new (no `id`). */
@@ -20,6 +29,10 @@ export const classSiteEdit = classSite.extend({ id: z.uuid().optional() }).stric
  */
 export const classPatch = z
   .object({
+    /** Until the first enrolment (CLASS.IDENTITY_FIXED after it). */
+    code: classCode.optional(),
+    /** Until the first enrolment, as `code`; the venue and sites must suit the new mode. */
+    mode: z.enum(CLASS_MODES).optional(),
     title: text(300).nullish(),
     venue: text(300).nullish(),
     onlineLink: z
@@ -104,4 +117,20 @@ export function finishEmptyError(): DomainError {
     },
     { fields: [{ field: 'confirmEmpty', message }] },
   );
+}
+
+/**
+ * CLASS.IDENTITY_FIXED: the code or the mode of a class people are enrolled in is what they were
+ * told; it stays. Said under the field, with the count.
+ */
+export function classIdentityFixedError(field: 'code' | 'mode', enrolled: number): DomainError {
+  const what = field === 'code' ? { vi: 'mã lớp', en: 'code' } : { vi: 'hình thức học', en: 'mode' };
+  const message = {
+    vi: `Lớp đã có ${enrolled} người ghi danh; không thể đổi ${what.vi} nữa.`,
+    en: `${enrolled} people are enrolled in the class; its ${what.en} can no longer change.`,
+  };
+  return new DomainError('CLASS.IDENTITY_FIXED', message, {
+    fields: [{ field, message }],
+    details: { field, enrolled },
+  });
 }

@@ -71,6 +71,7 @@ export const ERROR_KINDS = {
   'PROGRAM.TOPIC_IN_USE': 'conflict',
   'CLASS.NOT_FOUND': 'not_found',
   'CLASS.CODE_TAKEN': 'conflict',
+  'CLASS.IDENTITY_FIXED': 'conflict',
   'CLASS.STALE': 'conflict',
   'CLASS.NOT_EDITABLE': 'conflict',
   'CLASS.CAPACITY_BELOW_TAKEN': 'conflict',

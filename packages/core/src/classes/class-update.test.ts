@@ -120,6 +120,43 @@ it('update refuses a capacity below the approved count, naming the count in both
   assert.is((await polcenter.classes.update(staff, cls.id, { capacity: 6 }, cls.version)).capacity, 6);
 });
 
+it('update corrects the code and the mode until the first enrolment; after it both are refused, under their field', async () => {
+  const cls = await planned();
+  const fixed = await polcenter.classes.update(
+    staff,
+    cls.id,
+    { code: ' ntđ-90/2026 ', mode: 'hybrid', sites: [{ name: 'Điểm cầu xã Nam Cường', unitId: hall }] },
+    cls.version,
+  );
+  assert.is(fixed.code, 'NTĐ-90/2026', 'written as a class code is: trimmed, in capitals');
+  assert.is(fixed.mode, 'hybrid');
+  const [row] = await auditRows(cls.id);
+  assert.equal(
+    [row?.before.code, row?.after.code, row?.before.mode, row?.after.mode],
+    [cls.code, 'NTĐ-90/2026', 'in_person', 'hybrid'],
+  );
+
+  // Another class's code is taken; a mode whose rules the class does not meet is refused like at creation.
+  const other = await planned();
+  const taken = await expectDomainError(polcenter.classes.update(staff, cls.id, { code: other.code }, fixed.version));
+  assert.is(taken.code, 'CLASS.CODE_TAKEN');
+  assert.is(taken.fields[0]?.field, 'code');
+  const noSites = await expectDomainError(polcenter.classes.update(staff, other.id, { mode: 'online' }, other.version));
+  assert.is(noSites.fields[0]?.field, 'sites');
+
+  await fixtureEnrolments(orm, cls.id, await fixturePeople(orm, 2, { unitId: unit }), 'nominated');
+  for (const patch of [{ code: 'NTĐ-91/2026' }, { mode: 'in_person' as const, sites: [] }]) {
+    const refused = await expectDomainError(polcenter.classes.update(staff, cls.id, patch, fixed.version));
+    assert.is(refused.code, 'CLASS.IDENTITY_FIXED');
+    assert.is(refused.fields[0]?.field, Object.keys(patch)[0]);
+    assert.match(refused.fields[0]?.message.vi ?? '', 'Lớp đã có 2 người ghi danh');
+  }
+  const after = await polcenter.classes.get(cls.id);
+  assert.equal([after.code, after.mode, after.version], ['NTĐ-90/2026', 'hybrid', fixed.version]);
+  // The rest of the class still changes.
+  assert.is((await polcenter.classes.update(staff, cls.id, { capacity: 30 }, fixed.version)).capacity, 30);
+});
+
 it('update checks the class as the edit leaves it: dates against the window and the timetable, venue, sites', async () => {
   const cls = await planned();
   const cases: [Parameters<typeof polcenter.classes.update>[2], string, RegExp][] = [

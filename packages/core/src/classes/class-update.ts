@@ -3,8 +3,10 @@ import {
   type ClassMode,
   type ClassStatus,
   capacityBelowTakenError,
+  classIdentityFixedError,
   classLockedError,
   classRuleProblems,
+  codeTakenError,
   type FieldError,
   formatDate,
   type IsoDate,
@@ -22,6 +24,7 @@ import { assertExists, CLASS, UNIT } from './references.js';
 interface LockedClass {
   status: ClassStatus;
   version: number;
+  code: string;
   mode: ClassMode;
   title: string | null;
   venue: string | null;
@@ -42,6 +45,8 @@ interface SiteRow {
 
 /** The class's columns an edit may set, by the patch's field names. */
 const COLUMNS = {
+  code: 'code',
+  mode: 'mode',
   title: 'title',
   venue: 'venue',
   onlineLink: 'online_link',
@@ -57,7 +62,9 @@ type Column = keyof typeof COLUMNS;
  * Applies an edit inside the caller's transaction. The class row is locked first (FOR NO KEY
  * UPDATE, the lock a seat's conditional UPDATE takes), so an approval racing a capacity cut runs
  * wholly before or wholly after it: the cut sees every seat taken before it, and a seat asked for
- * after it meets the new capacity. Everything is checked before anything is written.
+ * after it meets the new capacity. An edit of the code or the mode takes FOR UPDATE instead, the
+ * lock an enrolment's insert waits for (its foreign key takes FOR KEY SHARE): the count of
+ * enrolled people it checks cannot change under it. Everything is checked before anything is written.
  */
 export async function applyClassEdit(
   tx: EntityManager,
@@ -66,11 +73,12 @@ export async function applyClassEdit(
   patch: ValidClassPatch,
   expectedVersion: number,
 ): Promise<void> {
+  const identity = patch.code !== undefined || patch.mode !== undefined;
   const [row] = await tx.execute<LockedClass[]>(
-    `SELECT status, version, mode, title, venue, online_link, capacity, seats_taken, start_date::text AS start_date,
+    `SELECT status, version, code, mode, title, venue, online_link, capacity, seats_taken, start_date::text AS start_date,
             end_date::text AS end_date, enrolment_opens_on::text AS enrolment_opens_on,
             enrolment_closes_on::text AS enrolment_closes_on
-       FROM training_class WHERE id = ? FOR NO KEY UPDATE`,
+       FROM training_class WHERE id = ? ${identity ? 'FOR UPDATE' : 'FOR NO KEY UPDATE'}`,
     [classId],
   );
   if (!row) throw recordNotFoundError('CLASS.NOT_FOUND', CLASS, classId, 'classId');
@@ -78,6 +86,8 @@ export async function applyClassEdit(
   if (!isClassEditable(row.status)) throw classLockedError(row.status);
 
   const stored: Record<Column, string | number | null> = {
+    code: row.code,
+    mode: row.mode,
     title: row.title,
     venue: row.venue,
     onlineLink: row.online_link,
@@ -93,9 +103,11 @@ export async function applyClassEdit(
   const next = { ...stored } as Record<Column, string | number | null>;
   for (const field of changed) next[field] = patch[field] ?? null;
 
+  await assertIdentityMayChange(tx, classId, changed, next);
+
   const sites = await tx.execute<SiteRow[]>('SELECT id, name, unit_id FROM class_site WHERE class_id = ?', [classId]);
   const problems: FieldError[] = classRuleProblems({
-    mode: row.mode,
+    mode: next.mode as ClassMode,
     venue: next.venue as string | null,
     sites: patch.sites ?? sites,
     startDate: next.startDate as string,
@@ -132,6 +144,30 @@ export async function applyClassEdit(
   if (changed.length > 0 || siteChange?.changed) {
     await audit(tx, actor, { action: 'class.update', entity: 'class', entityId: classId, before, after });
   }
+}
+
+/**
+ * The code and the mode change only while nobody is enrolled (CLASS.IDENTITY_FIXED), and a new code
+ * is nobody else's (CLASS.CODE_TAKEN; the unique constraint stays the last word on a race).
+ */
+async function assertIdentityMayChange(
+  tx: EntityManager,
+  classId: string,
+  changed: readonly Column[],
+  next: Record<Column, string | number | null>,
+): Promise<void> {
+  const fixed = changed.filter((field): field is 'code' | 'mode' => field === 'code' || field === 'mode');
+  if (fixed.length === 0) return;
+  const code = changed.includes('code') ? next.code : null;
+  if (code) {
+    const [taken] = await tx.execute('SELECT 1 FROM training_class WHERE code = ? AND id <> ?', [code, classId]);
+    if (taken) throw codeTakenError('CLASS.CODE_TAKEN', CLASS, String(code));
+  }
+  const [count] = await tx.execute<{ n: number }[]>('SELECT count(*)::int AS n FROM enrolment WHERE class_id = ?', [
+    classId,
+  ]);
+  const enrolled = count?.n ?? 0;
+  if (enrolled > 0) throw classIdentityFixedError(fixed[0] as 'code' | 'mode', enrolled);
 }
 
 /** Sessions the new dates would leave outside the class: named under the date that excludes them. */

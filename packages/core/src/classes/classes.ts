@@ -285,7 +285,14 @@ export class ClassService {
       classId,
       expectedVersion,
     });
-    await transactional(this.orm, (tx) => applyClassEdit(tx, actor, id, patch, version));
+    try {
+      await transactional(this.orm, (tx) => applyClassEdit(tx, actor, id, patch, version));
+    } catch (error) {
+      // Another clerk gave a class the same code between our check and our update.
+      if (patch.code && isUniqueViolation(error, 'training_class_code_unique'))
+        throw codeTakenError('CLASS.CODE_TAKEN', CLASS, patch.code);
+      throw error;
+    }
     return this.get(id);
   }
 
