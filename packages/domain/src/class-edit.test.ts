@@ -27,8 +27,13 @@ test('a patch changes only what it names; null clears an optional field; dates a
       return isDomainError(error) ? error.fields.map((f) => f.field) : ['?'];
     }
   };
-  // The code, program, organiser and mode are not edited: naming them is a mistake, said as such.
-  assert.equal(fields({ classId: id, expectedVersion: 1, code: 'NTĐ-01/2026' }), ['(input)']);
+  // The program and the organiser are not edited: naming them is a mistake, said as such. The code
+  // and the mode are (until the first enrolment, which the service checks), in their own format.
+  assert.equal(fields({ classId: id, expectedVersion: 1, programId: id }), ['(input)']);
+  assert.equal(fields({ classId: id, expectedVersion: 1, organiserUnitId: id }), ['(input)']);
+  assert.equal(fields({ classId: id, expectedVersion: 1, code: 'NTĐ-01/2026', mode: 'hybrid' }), []);
+  assert.equal(fields({ classId: id, expectedVersion: 1, code: 'lớp 1' }), ['code']);
+  assert.equal(fields({ classId: id, expectedVersion: 1, mode: 'by post' }), ['mode']);
   assert.equal(fields({ classId: id, capacity: 5 }), ['expectedVersion']);
   assert.equal(fields({ classId: id, expectedVersion: 1, capacity: 0 }), ['capacity']);
   assert.equal(fields({ classId: id, expectedVersion: 1, sites: [{ id: 'x', name: 'Điểm cầu' }] }), ['sites.0.id']);
