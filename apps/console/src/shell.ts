@@ -216,7 +216,8 @@ export class PcConsole extends ConsolePage {
     if (this.state === 'signed-out') {
       return html`${this.languageSwitch()}<pc-sign-in .notice=${this.notice}></pc-sign-in>`;
     }
-    const found = match(this.path);
+    // A temporary password (a new account, a reset) must be changed before anything else.
+    const found = this.me.mustChangePassword ? match('/password') : match(this.path);
     return html`<a class="skip" href="#main">${this.t(TEXT.skip)}</a>
       <header>
         <a class="brand" href="${BASE}/">${this.t(TEXT.title)}</a>
@@ -256,7 +257,7 @@ export class PcConsole extends ConsolePage {
       return html`<p role="status" class="muted">${this.t(TEXT.loading)}</p>`;
     }
     // A new element for each address: a page reads its params once, as a fresh visit would.
-    if (this.shown?.path !== this.path) {
+    if (this.shown?.path !== this.path || this.shown.element.localName !== route.tag) {
       this.shown = { path: this.path, element: document.createElement(route.tag) as ConsolePage };
     }
     this.shown.element.me = this.me;

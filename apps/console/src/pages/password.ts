@@ -14,6 +14,10 @@ const TEXT = {
   nextHint: { vi: 'Ít nhất 10 ký tự.', en: 'At least 10 characters.' },
   submit: { vi: 'Đổi mật khẩu', en: 'Change password' },
   done: { vi: 'Đã đổi mật khẩu.', en: 'The password has been changed.' },
+  temporary: {
+    vi: 'Bạn đang dùng mật khẩu tạm thời do quản trị viên cấp: hãy đổi mật khẩu để bắt đầu làm việc.',
+    en: 'You signed in with a temporary password from an administrator: change it to start working.',
+  },
 };
 
 /** One's own password, the current one required; the server ends the account's other sessions. */
@@ -25,12 +29,17 @@ export class PcPasswordPage extends ConsolePage {
     const form = event.target as HTMLFormElement;
     const values = formValues(form);
     const input = { currentPassword: values.currentPassword ?? '', newPassword: values.newPassword ?? '' };
-    if (await this.action.run(input, (client) => client.auth.changePassword.mutate(input))) form.reset();
+    if (await this.action.run(input, (client) => client.auth.changePassword.mutate(input))) {
+      form.reset();
+      // The shell kept this page up while the password was temporary: tell it who is signed in now.
+      if (this.me.mustChangePassword) this.emit('pc-signed-in', await this.client.auth.me.query());
+    }
   }
 
   override render(): TemplateResult {
     return html`<h1>${this.t(TEXT.heading)}</h1>
       <form @submit=${this.submit} novalidate>
+        ${this.me?.mustChangePassword ? html`<p class="warning" role="alert">${this.t(TEXT.temporary)}</p>` : ''}
         <p class="muted">${this.t(TEXT.intro)}</p>
         <div class="fields">
           ${field(this.action, this.currentLang, { name: 'currentPassword', label: TEXT.current, type: 'password', required: true, attrs: { autocomplete: 'current-password' } })}
