@@ -38,6 +38,10 @@ export const peopleStyles = css`
   .field {
     min-width: 0;
   }
+  /* The hidden labels inside a scrolling table stay in it, not past the page's edge. */
+  .table-wrap {
+    position: relative;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -1,4 +1,5 @@
 import type { RouterOutputs } from '@polcenter/client';
+import { type Failure, failureOf, failureText } from '@polcenter/widgets/failure';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ConsolePage } from '../page.js';
 import { peopleStyles } from './people-styles.js';
@@ -39,7 +40,7 @@ export class PcPeoplePage extends ConsolePage {
   declare private people: Person[] | undefined;
   declare private cursor: string | null;
   declare private busy: boolean;
-  declare private failed: string | undefined;
+  declare private failed: Failure | undefined;
   private query = '';
 
   constructor() {
@@ -67,7 +68,7 @@ export class PcPeoplePage extends ConsolePage {
       this.people = more ? [...(this.people ?? []), ...page.items] : [...page.items];
       this.cursor = page.nextCursor;
     } catch (error) {
-      this.failed = (error as Error).message;
+      this.failed = failureOf(error);
     } finally {
       this.busy = false;
     }
@@ -92,7 +93,7 @@ export class PcPeoplePage extends ConsolePage {
         <a class="button" href="${BASE}/people/duplicates">${this.t(TEXT.duplicates)}</a>
       </form>
       <p class="muted">${this.t(TEXT.masked)}</p>
-      ${this.failed ? html`<p role="alert" class="failure">${this.failed}</p>` : nothing}
+      ${this.failed ? html`<p role="alert" class="failure">${failureText(this.failed, this.currentLang)}</p>` : nothing}
       ${this.people ? this.table(this.people) : html`<p role="status">${this.t(TEXT.loading)}</p>`}`;
   }
 

@@ -204,4 +204,24 @@ test('list: by username, found by name without diacritics', async () => {
   );
 });
 
+test('two administrators disabling each other at the same moment: one succeeds, one active administrator remains', async () => {
+  const make = async (username: string) =>
+    (await accounts.create(admin, { username, displayName: username, roles: [{ role: 'admin', unitId: null }] }))
+      .account;
+  const x = await make('quantri.x');
+  const y = await make('quantri.y');
+  const asX = { id: x.id, label: 'X' };
+  const asY = { id: y.id, label: 'Y' };
+  await accounts.setActive(asX, root.userId, false);
+  const outcomes = await Promise.allSettled([
+    accounts.setActive(asX, y.id, false),
+    accounts.setActive(asY, x.id, false),
+  ]);
+  const codes = outcomes.map((o) => (o.status === 'fulfilled' ? 'ok' : (o.reason as { code?: string }).code)).sort();
+  assert.equal(codes, ['USER.LAST_ADMIN', 'ok']);
+  const activeAdmins = (await accounts.list()).filter((a) => a.active && a.roles.some((r) => r.role === 'admin'));
+  assert.is(activeAdmins.length, 1);
+  await accounts.setActive({ id: activeAdmins[0]?.id ?? null, label: 'last' }, root.userId, true);
+});
+
 test.run();

@@ -310,24 +310,31 @@ async function readAccount(em: Sql, userId: string): Promise<AccountView> {
   return toView(row);
 }
 
-/** The account's row locked for the transaction: two administrators changing it queue. */
+/**
+ * The account's row locked for the transaction, with every administrator's, in id order: two
+ * administrators changing accounts queue (never deadlock), and the last-admin check that follows
+ * (a later statement, so it reads what the other committed) cannot be passed by both.
+ */
 async function lockAccount(tx: Sql, userId: string): Promise<AccountView> {
-  const [row] = await tx.execute<{ id: string }[]>('SELECT id FROM app_user WHERE id = ? FOR UPDATE', [userId]);
-  if (!row) throw accountNotFoundError();
+  const rows = await tx.execute<{ id: string }[]>(
+    `SELECT u.id FROM app_user u
+      WHERE u.id = ? OR EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = 'admin')
+      ORDER BY u.id FOR UPDATE`,
+    [userId],
+  );
+  if (!rows.some((r) => r.id === userId)) throw accountNotFoundError();
   return readAccount(tx, userId);
 }
 
 /**
  * Refuses to take away the last way in: the account is the actor's own, or no other active
- * administrator would remain. Every administrator's row is locked first, so two administrators
- * disabling each other at once cannot both pass.
+ * administrator would remain (every administrator's row is locked by `lockAccount` already).
  */
 async function assertAnotherAdmin(tx: Sql, actor: Actor, account: AccountView): Promise<void> {
   if (account.id === actor.id) throw lastAdminError();
   const others = await tx.execute<{ id: string }[]>(
     `SELECT u.id FROM app_user u
-      WHERE u.active AND u.id <> ? AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = 'admin')
-      ORDER BY u.id FOR UPDATE OF u`,
+      WHERE u.active AND u.id <> ? AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = 'admin')`,
     [account.id],
   );
   if (others.length === 0) throw lastAdminError();
