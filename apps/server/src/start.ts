@@ -30,7 +30,7 @@ export async function startServer(settings: Settings, out: Output): Promise<Runn
       certificateCheckUrl: () => settings.certificateCheckUrl ?? ownPortal,
     });
     if (settings.seedDemo) {
-      const seeded = await seedDemo(polcenter.orm);
+      const seeded = await seedDemo(polcenter);
       if (seeded.seeded) out.note(describeSeed(seeded));
     }
     const server = createHttpServer({

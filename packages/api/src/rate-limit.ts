@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PolCenter } from '@polcenter/core';
+import { ormOf } from '@polcenter/core/orm';
 import { DomainError } from '@polcenter/domain';
 import {
   type RateLimiterAbstract,
@@ -51,7 +52,7 @@ export class RateLimiter {
     return new RateLimiter(
       new RateLimiterPostgres({
         // MikroORM's own knex: one pool for everything.
-        storeClient: polcenter.orm.em.getConnection().getKnex(),
+        storeClient: ormOf(polcenter).em.getConnection().getKnex(),
         storeType: 'knex',
         tableName: 'rate_limit',
         // The migrations own the table.

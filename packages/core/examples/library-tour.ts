@@ -12,7 +12,7 @@ export async function tour(databaseUrl: string, log: (line: string) => void = co
   // Migrations run on open; the demo seed gives units, the six default programs and a story.
   const polcenter = await createPolCenter({ databaseUrl });
   try {
-    await seedDemo(polcenter.orm);
+    await seedDemo(polcenter);
     const staff = { id: null, label: 'Hoàng Thị Mai (Trung tâm Chính trị)' };
     const center = await polcenter.units.findByCode('TN-CHODON');
     const commune = await polcenter.units.findByCode('TN-NAMCUONG');

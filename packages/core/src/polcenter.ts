@@ -44,6 +44,11 @@ export interface PolCenterOptions {
 
 /** The library, ready to use: typed services over one connection pool. */
 export interface PolCenter {
+  /**
+   * @internal The MikroORM under the services: the workspace's tests and the server reach it here;
+   * an app outside uses `ormOf(polcenter)` from `@polcenter/core/orm`, so that only a program that
+   * asks for MikroORM loads its types (ADR 0032).
+   */
   readonly orm: Orm;
   readonly units: UnitService;
   readonly people: PeopleService;

@@ -13,11 +13,10 @@ import {
   type FileColumn,
   type ImportReport,
   mapRows,
-  restoreBackup,
   toCsv,
   toXlsx,
-  writeBackup,
 } from '@polcenter/core';
+import { ormOf, restoreBackup, writeBackup } from '@polcenter/core/orm';
 import { ENROLMENT_IMPORT_FIELDS, type LocalizedText, PERSON_IMPORT_FIELDS } from '@polcenter/domain';
 import { SetupError } from '@polcenter/postgres';
 import { readTable } from '../data-files.js';
@@ -182,7 +181,7 @@ export const backupCommand: Command = {
         const gzip = file.endsWith('.gz') ? createGzip() : undefined;
         const sink: Writable = gzip ?? target;
         if (gzip) gzip.pipe(target);
-        result = await writeBackup(polcenter.orm, (line) => writeLine(sink, line));
+        result = await writeBackup(ormOf(polcenter), (line) => writeLine(sink, line));
         sink.end();
         await finished(target);
       });
@@ -225,7 +224,7 @@ export const restoreCommand: Command = {
         const input: Readable = gzipped ? source.pipe(createGunzip()) : source;
         const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
         try {
-          return await restoreBackup(polcenter.orm, lines);
+          return await restoreBackup(ormOf(polcenter), lines);
         } finally {
           lines.close();
           source.destroy();

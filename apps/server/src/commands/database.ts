@@ -1,4 +1,5 @@
-import { createOrm, describeSeed, migrate, seedDemo } from '@polcenter/core';
+import { describeSeed, seedDemo } from '@polcenter/core';
+import { createOrm, migrate } from '@polcenter/core/orm';
 import { openDatabase } from '../database.js';
 import type { Command } from './types.js';
 import { withLibrary } from './with-library.js';
@@ -32,7 +33,7 @@ export const migrateCommand: Command = {
 
 export const seedCommand: Command = {
   async run(settings, out) {
-    const report = await withLibrary(settings, out, (polcenter) => seedDemo(polcenter.orm));
+    const report = await withLibrary(settings, out, (polcenter) => seedDemo(polcenter));
     out.say(
       report.seeded
         ? describeSeed(report)

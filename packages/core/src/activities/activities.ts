@@ -32,6 +32,7 @@ export class ActivityService {
   private readonly contestWork: Contests;
   private readonly workloadWork: Workload;
 
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(orm: Orm) {
     this.briefingWork = new Briefings(orm);
     this.opinionWork = new OpinionReports(orm);

@@ -29,6 +29,7 @@ export interface BriefingView {
 
 /** Briefings: a rapporteur (or several) speaking to an audience of a unit on a topic. */
 export class Briefings {
+  /** @internal Built by its service (its ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   async recordBriefing(actor: Actor, input: BriefingInput): Promise<BriefingView> {

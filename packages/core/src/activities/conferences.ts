@@ -30,6 +30,7 @@ export interface ConferenceView {
 
 /** Conferences of a roster's rapporteurs, their sites and who attended. */
 export class Conferences {
+  /** @internal Built by its service (its ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   async createConference(actor: Actor, input: ConferenceInput): Promise<ConferenceView> {

@@ -48,6 +48,7 @@ export interface ContestView {
 
 /** Contests of rapporteurs: categories, entrants, judges' scores, ranked and awarded by the domain. */
 export class Contests {
+  /** @internal Built by its service (its ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   async createContest(actor: Actor, input: ContestInput): Promise<ContestView> {

@@ -43,6 +43,7 @@ export interface OpinionFilter extends ActivityRangeInput {
 
 /** Public-opinion reports; sensitive ones are read by the propaganda department only. */
 export class OpinionReports {
+  /** @internal Built by its service (its ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   async recordOpinionReport(actor: Actor, input: OpinionReportInput): Promise<OpinionReportView> {

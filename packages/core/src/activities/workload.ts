@@ -5,6 +5,7 @@ import { SCOPE_UNITS } from './activity-sql.js';
 
 /** What each person taught and presented, per period. */
 export class Workload {
+  /** @internal Built by its service (its ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   /** Periods taught (sessions assigned or lectured) and briefings given, per person per period. */

@@ -63,6 +63,7 @@ const asClashing = (row: SessionRow): ClashingSession => ({
  * `lecturer` assignment fills it when it is empty.
  */
 export class AssignmentService {
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   async assign(actor: Actor, input: AssignmentInput): Promise<AssignmentView> {
@@ -178,6 +179,7 @@ function view(row: AssignmentRow): AssignmentView {
  * Sessions created with a lecturer named on them (a timetable typed in whole) must not double-book
  * that lecturer either. Same rule and same lock as `assign`: each lecturer's person row, in id
  * order, then their other sessions that day, assigned or named.
+ * @internal Takes the ORM's session: stays out of the published types (ADR 0032).
  */
 export async function assertLecturersFree(tx: EntityManager, sessionIds: readonly string[]): Promise<void> {
   if (sessionIds.length === 0) return;
@@ -216,6 +218,7 @@ export interface OverriddenClash {
  * everyone assigned — must still be free then: the same rule and lock order as `assign`. A clash
  * is refused (ASSIGNMENT.DOUBLE_BOOKED) unless `override` gives a reason; then it is kept on the
  * person's assignment and returned for the caller's audit entry.
+ * @internal Takes the ORM's session: stays out of the published types (ADR 0032).
  */
 export async function assertTeachersFree(
   tx: EntityManager,

@@ -44,6 +44,7 @@ export interface ClassAuditEntry {
  * administrators: it names staff accounts by username.
  */
 export class AuditTrailService {
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   async list(input: AuditTrailInput): Promise<{ items: AuditTrailEntry[]; nextBefore: number | null }> {

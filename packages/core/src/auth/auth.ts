@@ -125,6 +125,7 @@ const INVALID_CREDENTIALS = () =>
   });
 
 export class AuthService {
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(
     private readonly orm: Orm,
     private readonly options: AuthOptions = {},

@@ -20,5 +20,6 @@ export {
   type TokenCheck,
   type TokenInUse,
 } from './auth.js';
+/** @internal Entities are MikroORM's: published through `@polcenter/core/orm` (ADR 0032). */
 export * from './entities.js';
 export { type ReachedUnit, UnitReach } from './reach.js';

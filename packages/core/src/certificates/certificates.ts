@@ -135,6 +135,7 @@ export class CertificateService {
   private readonly today: () => string;
   private readonly checkUrl: () => string | null;
 
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(
     private readonly orm: Orm,
     options: CertificateOptions = {},

@@ -6,4 +6,5 @@ export {
   type PrintableCertificate,
   type PublicCertificateView,
 } from './certificates.js';
+/** @internal Entities are MikroORM's: published through `@polcenter/core/orm` (ADR 0032). */
 export * from './entities.js';

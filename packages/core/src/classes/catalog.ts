@@ -33,7 +33,7 @@ export interface CatalogEntry {
   readonly periods: number;
 }
 
-/** An empty catalog may come from a code that names nothing: the page author's typo, said as such. */
+/** @internal — An empty catalog may come from a code that names nothing: the page author's typo, said as such. */
 export async function assertCatalogCodes(em: EntityManager, filter: ValidCatalogInput): Promise<void> {
   if (filter.organiserCode && !(await em.execute('SELECT 1 FROM unit WHERE code = ?', [filter.organiserCode]))[0]) {
     throw codeNotFoundError('UNIT.NOT_FOUND', UNIT, filter.organiserCode, 'organiserCode');

@@ -152,6 +152,7 @@ export class ClassService {
   private readonly organisers = new Remembered<string>();
   private readonly owners = new Remembered<{ classId: string; organiserUnitId: string }>();
 
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   /**

@@ -8,6 +8,7 @@ export {
   type ClassTransitionRecord,
   type ClassView,
 } from './classes.js';
+/** @internal Entities are MikroORM's: published through `@polcenter/core/orm` (ADR 0032). */
 export * from './entities.js';
 export {
   type SessionTeacherView,

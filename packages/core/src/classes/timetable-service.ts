@@ -112,6 +112,7 @@ const record = (s: SessionRow) => ({
  * session carries a version, so a change made on a stale screen is refused.
  */
 export class TimetableService {
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   async view(classId: string): Promise<TimetableView> {

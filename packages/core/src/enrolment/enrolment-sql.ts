@@ -8,7 +8,7 @@ import {
   recordNotFoundError,
 } from '@polcenter/domain';
 import type { Sql } from '../kernel/sql.js';
-import type { ProgramRules } from '../programs/entities.js';
+import type { ProgramRules } from '../programs/rules.js';
 
 /** Shared plumbing of the enrolment, attendance, results and certificate services. */
 

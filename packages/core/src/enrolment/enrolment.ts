@@ -90,6 +90,7 @@ const SEATING_STATUSES = ['open', 'running'];
 export class EnrolmentService {
   private readonly today: () => string;
 
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(
     private readonly orm: Orm,
     options: ClockOptions = {},

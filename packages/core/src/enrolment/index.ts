@@ -7,6 +7,7 @@ export {
   type RequestOptions,
   type WithdrawalResult,
 } from './enrolment.js';
+/** @internal Entities are MikroORM's: published through `@polcenter/core/orm` (ADR 0032). */
 export * from './entities.js';
 export {
   type RegistrationReceipt,

@@ -69,6 +69,7 @@ const WAITLIST_NOTE = 'Đăng ký qua cổng thông tin khi lớp đã đủ ch�
 export class RegistrationService {
   private readonly today: () => string;
 
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(
     private readonly orm: Orm,
     private readonly people: PeopleService,

@@ -29,6 +29,7 @@ import {
 
 /** Imports nominations from a file: see `ImportService.enrolments`. */
 export class EnrolmentImport {
+  /** @internal Built by its service (its ORM stays out of the published types). */
   constructor(
     private readonly orm: Orm,
     private readonly today: () => string,

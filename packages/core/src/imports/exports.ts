@@ -44,6 +44,7 @@ const isPersonal = (field: string) => (PERSONAL_FIELDS as readonly string[]).inc
  * imports again). Personal fields leave only when asked for, and then an audit row says who took them.
  */
 export class ExportService {
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   async people(actor: Actor, options: ExportOptions = {}): Promise<ExportTable<PersonImportField>> {

@@ -15,6 +15,7 @@ export class ImportService {
   private readonly peopleImport: PeopleImport;
   private readonly enrolmentImport: EnrolmentImport;
 
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(orm: Orm, options: ClockOptions = {}) {
     this.peopleImport = new PeopleImport(orm);
     this.enrolmentImport = new EnrolmentImport(orm, options.today ?? vietnamToday);

@@ -1,5 +1,6 @@
 /** `@polcenter/core/imports`: data in and out: spreadsheet imports of people and enrolments, exports, backup and restore. */
 
+/** @internal Backup and restore work on the ORM: published through `@polcenter/core/orm` (ADR 0032). */
 export {
   BACKUP_FORMAT,
   type BackupHeader,

@@ -32,6 +32,7 @@ import {
 
 /** Imports people from a file: see `ImportService.people`. */
 export class PeopleImport {
+  /** @internal Built by its service (its ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   /**

@@ -20,6 +20,7 @@ const SWEEP_EVERY_MS = 60_000;
 export class IdempotencyService {
   private sweptAt = 0;
 
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   async once<T>(scope: string, key: string, procedure: string, input: unknown, run: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import type { AnyEntity, EntityData, EntityManager, QueryResult } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { isDatabaseUnavailable, isRetryable } from './db-errors.js';
 import { numberedPlaceholders } from './sql-text.js';
 
@@ -14,8 +14,9 @@ import type { Orm } from '../orm.js';
  * the services (audit, locks, checks) run on either.
  */
 export interface Sql {
-  // MikroORM's own signature, so an EntityManager is one.
-  execute<T extends QueryResult | EntityData<AnyEntity> | EntityData<AnyEntity>[] = EntityData<AnyEntity>[]>(
+  // Shaped like MikroORM's own, so an EntityManager is one, but written without MikroORM's types:
+  // the declarations of the services name it, and must load none of them (ADR 0032).
+  execute<T extends object = Record<string, unknown>[]>(
     sql: string,
     params?: unknown[],
     method?: 'all' | 'run',
@@ -62,6 +63,7 @@ const ambient = new AsyncLocalStorage<Ambient>();
  * of it does. Idempotent mutations use it to commit their key and answer together with their effect
  * (ADR 0011). A deadlock, serialization failure or `RetryTransaction` re-runs the whole of `work`
  * (twice at most). Nested calls join the outer one.
+ * @internal Works on the ORM: stays out of the published types (ADR 0032).
  */
 export async function atomically<T>(orm: Orm, work: (tx: Sql) => Promise<T>): Promise<T> {
   const outer = ambient.getStore();
@@ -95,6 +97,7 @@ export async function atomically<T>(orm: Orm, work: (tx: Sql) => Promise<T>): Pr
 /**
  * MikroORM's `em.fork().transactional(cb)`, joining the transaction of `atomically` when there is
  * one (as a savepoint, so a failure the service handles itself leaves the outer transaction usable).
+ * @internal Works on the ORM: stays out of the published types (ADR 0032).
  */
 export function transactional<T>(orm: Orm, cb: (em: EntityManager) => Promise<T>): Promise<T> {
   const outer = ambient.getStore();
@@ -104,6 +107,7 @@ export function transactional<T>(orm: Orm, cb: (em: EntityManager) => Promise<T>
 /**
  * Where a service reads: inside `atomically`, its transaction (which sees what the calls before
  * wrote, and takes no second connection from the pool while it holds one); elsewhere a fresh fork.
+ * @internal Works on the ORM: stays out of the published types (ADR 0032).
  */
 export function session(orm: Orm): EntityManager {
   return ambient.getStore()?.em ?? (orm.em as EntityManager).fork();
@@ -116,6 +120,7 @@ export function session(orm: Orm): EntityManager {
  * three to four times the CPU of the statements themselves on the busiest path (ADR 0007). A
  * deadlock or serialization failure (possible between a withdrawal and a staff approval in one
  * class) is retried twice. Inside `atomically` it joins that transaction, whose caller retries.
+ * @internal Works on the ORM: stays out of the published types (ADR 0032).
  */
 export async function inTransaction<T>(orm: Orm, work: (tx: Sql) => Promise<T>): Promise<T> {
   const outer = ambient.getStore();
@@ -152,6 +157,7 @@ export async function inTransaction<T>(orm: Orm, work: (tx: Sql) => Promise<T>):
  * transaction): for the statement every authenticated request runs first (the token check), which
  * through an EntityManager and knex cost more CPU than the statement itself (ADR 0007). A connection
  * that failed under it is not lent again.
+ * @internal Works on the ORM: stays out of the published types (ADR 0032).
  */
 export async function runStatement<T>(orm: Orm, sql: string, params: unknown[] = []): Promise<T> {
   const outer = ambient.getStore();

@@ -1,4 +1,5 @@
 /** `@polcenter/core/obligations`: rapporteurs' obligations as data (briefings, opinion reports, conferences a year), and who falls short. */
+/** @internal Entities are MikroORM's: published through `@polcenter/core/orm` (ADR 0032). */
 export * from './entities.js';
 export {
   ObligationService,

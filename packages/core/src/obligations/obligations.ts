@@ -116,6 +116,7 @@ export interface ObligationFilter {
  * year, and the conferences of their roster they attended (against those held).
  */
 export class ObligationService {
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   async define(actor: Actor, input: ObligationInput): Promise<ObligationView> {

@@ -120,6 +120,7 @@ export function columns(data: ValidPersonRecord): unknown[] {
 }
 
 export class PeopleService {
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   /**

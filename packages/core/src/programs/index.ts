@@ -1,4 +1,5 @@
 /** `@polcenter/core/programs`: training programs and their topics. */
+/** @internal Entities are MikroORM's: published through `@polcenter/core/orm` (ADR 0032). */
 export * from './entities.js';
 export {
   type ProgramAuditEntry,
@@ -6,5 +7,5 @@ export {
   type ProgramTopicView,
   type ProgramView,
   programDefinitionRules,
-  seedDefaultPrograms,
 } from './programs.js';
+export type { ProgramRules } from './rules.js';

@@ -29,7 +29,7 @@ import {
 import { type Actor, SYSTEM_ACTOR } from '../kernel/actor.js';
 import { audit } from '../kernel/audit.js';
 import type { Orm } from '../orm.js';
-import type { ProgramRules } from './entities.js';
+import type { ProgramRules } from './rules.js';
 
 /** A program with its rules and topics: plain data, never the entity. */
 export interface ProgramView {
@@ -168,6 +168,7 @@ async function insertProgram(tx: EntityManager, program: NewProgram, id?: string
 /**
  * Puts the six default programs of DOMAIN.md in place, in the caller's transaction; programs whose
  * code exists are left as staff edited them. `idFor` lets the demo seed choose stable ids.
+ * @internal Takes the ORM's session: stays out of the published types (ADR 0032).
  */
 export async function seedDefaultPrograms(
   tx: EntityManager,
@@ -249,6 +250,7 @@ function auditedProgram(program: {
 }
 
 export class ProgramService {
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   /** The six default programs, added where missing. Safe to call on every start. */

@@ -40,6 +40,7 @@ const SEATED = `e.state IN ('approved', 'attending', 'passed', 'failed', 'incomp
  * never a person. Every figure is one aggregate query over the organiser's subtree.
  */
 export class ReportService {
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   async training(input: ReportInput): Promise<TrainingReport> {

@@ -57,6 +57,7 @@ interface MarkEntry {
  * them `attending`. Every sheet is audited with the marks it changed, before and after.
  */
 export class AttendanceService {
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   /** Marks a whole session at once (up to 2,000 trainees); marks already there are replaced. */

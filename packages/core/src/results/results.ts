@@ -94,6 +94,7 @@ const SEAT_STATES_SQL = `('approved', 'attending', 'passed', 'failed', 'incomple
  * (`maxAbsenceRatio`, over it → incomplete), the pass rule, and the grading scale.
  */
 export class ResultService {
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   /**

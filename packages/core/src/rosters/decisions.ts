@@ -49,6 +49,7 @@ export interface DecisionView {
 
 /** Decisions that add people to a roster or take them off, and their annulments. */
 export class RosterDecisions {
+  /** @internal Built by its service (its ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   /**

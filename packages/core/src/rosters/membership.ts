@@ -39,6 +39,7 @@ export interface MembershipView extends Omit<RosterMemberView, 'fullName' | 'uni
 
 /** Who sits on a roster at a date, derived from its decisions. */
 export class Memberships {
+  /** @internal Built by its service (its ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   /**

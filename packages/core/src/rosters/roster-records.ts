@@ -76,6 +76,7 @@ function termTakenError(startYear: number): DomainError {
 
 /** Rosters themselves: a level, an owning unit, a term. */
 export class Rosters {
+  /** @internal Built by its service (its ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   async create(actor: Actor, input: RosterInput): Promise<RosterView> {

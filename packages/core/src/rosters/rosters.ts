@@ -30,6 +30,7 @@ export class RosterService {
   private readonly membershipWork: Memberships;
   private readonly memberWork: MemberRecords;
 
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(orm: Orm) {
     this.memberWork = new MemberRecords(orm);
     this.rosterWork = new Rosters(orm);

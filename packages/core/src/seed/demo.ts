@@ -2,12 +2,18 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_UNIT_LEVELS } from '@polcenter/domain';
 import { SYSTEM_ACTOR } from '../kernel/actor.js';
 import type { Orm } from '../orm.js';
+import type { PolCenter } from '../polcenter.js';
 import { seedDefaultPrograms } from '../programs/programs.js';
 import { type Unit, UnitLevelSchema, UnitSchema } from '../units/entities.js';
 import { CHO_DON_LINKS, THAI_NGUYEN_2025 } from './chodon-links.js';
 import { CHO_DON_UNITS } from './chodon-units.js';
 import { seedRosters } from './rosters.js';
 import { type StoryReport, seedStory2022 } from './story-2022.js';
+
+export interface SeedOptions {
+  /** The day the open classes' dates follow (ISO date; default the day it runs, UTC). */
+  readonly today?: string;
+}
 
 export interface SeedReport {
   /** False when the database already held data and nothing was written. */
@@ -25,7 +31,11 @@ export interface SeedReport {
  * catalog never goes stale. A database that already holds units is left alone, so
  * `polcenter start` can call this on every start.
  */
-export async function seedDemo(orm: Orm, options: { readonly today?: string } = {}): Promise<SeedReport> {
+export async function seedDemo(polcenter: PolCenter, options?: SeedOptions): Promise<SeedReport>;
+/** @internal On the ORM itself, for the workspace's tests and benches (ADR 0032). */
+export async function seedDemo(orm: Orm, options?: SeedOptions): Promise<SeedReport>;
+export async function seedDemo(target: PolCenter | Orm, options: SeedOptions = {}): Promise<SeedReport> {
+  const orm = 'units' in target ? target.orm : target;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const em = orm.em.fork();
   return em.transactional(async (tx) => {

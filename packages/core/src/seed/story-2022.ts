@@ -239,6 +239,7 @@ function partyStatusFor(program: ProgramDefinition): PartyStatus {
  * Writes the story in the seed's transaction: people, classes with timetables and sites,
  * enrolments with attendance, scores and results computed by the domain rules, and certificates
  * numbered without gaps. `idFor` gives the same ids on every run.
+ * @internal Takes the ORM's session: stays out of the published types (ADR 0032).
  */
 export async function seedStory2022(
   tx: EntityManager,

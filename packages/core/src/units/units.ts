@@ -68,6 +68,7 @@ const UNIT_LEVEL: LocalizedText = { vi: 'cấp đơn vị', en: 'unit level' };
 const today = () => new Date().toISOString().slice(0, 10);
 
 export class UnitService {
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   /**

@@ -87,6 +87,7 @@ interface Row {
  * is the same for the same day however the clock runs.
  */
 export class WorkService {
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   /**
