@@ -113,6 +113,7 @@ export function temporaryPassword(): string {
  * enabled again); an administrator can neither disable themselves nor leave no active administrator.
  */
 export class AccountService {
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(
     private readonly orm: Orm,
     private readonly auth: AuthService,

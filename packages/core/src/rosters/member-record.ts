@@ -64,6 +64,7 @@ const PERSON = { vi: 'người', en: 'person' };
 export class MemberRecords {
   private readonly memberships: Memberships;
 
+  /** @internal Built by its service (its ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {
     this.memberships = new Memberships(orm);
   }
