@@ -212,6 +212,7 @@ for (const where of WHERES) {
       heldOn: '2022-08-18',
     })
   ).id;
+  await polcenter.activities.setJudges(SYSTEM_ACTOR, { contestId: contest[where], judgeIds: [person[where]] });
   entrant[where] = (
     await polcenter.activities.addEntrant(SYSTEM_ACTOR, {
       contestId: contest[where],
@@ -264,6 +265,16 @@ const briefingOf = (w: Where, presenter: Where) => ({
   topic: 'Chuyển đổi số',
   audienceSize: 30,
   presenterIds: [person[presenter]],
+});
+const briefingVersion = async (id: string) => (await polcenter.activities.briefing(id)).version;
+/**
+ * An edit of `w`'s briefing. Moving it to another unit is sent on a version it never has: the
+ * allowed get ACTIVITY.STALE, so the briefing stays where the other rows expect it.
+ */
+const briefingEdit = async (w: Where, to: Where, presenter: Where) => ({
+  ...briefingOf(to, presenter),
+  id: briefing[w],
+  version: to === w && presenter === w ? await briefingVersion(briefing[w]) : 999_999,
 });
 const opinionOf = (w: Where, reporter: Where) => ({
   date: '2022-10-02',
@@ -509,6 +520,28 @@ const MATRIX: Row[] = [
     second: { presenterIds: (api, own, other) => api.activities.recordBriefing(briefingOf(own, other)) },
   },
   {
+    procedure: 'activities.updateBriefing',
+    roles: LOGGERS,
+    ids: ['id'],
+    call: async (api, w) => api.activities.updateBriefing(await briefingEdit(w, w, w)),
+    second: {
+      unitId: async (api, own, other) => api.activities.updateBriefing(await briefingEdit(own, other, own)),
+      presenterIds: async (api, own, other) => api.activities.updateBriefing(await briefingEdit(own, own, other)),
+    },
+  },
+  {
+    procedure: 'activities.briefing',
+    roles: ACTIVITY_STAFF,
+    ids: ['id'],
+    call: (api, w) => api.activities.briefing({ id: briefing[w] }),
+  },
+  {
+    procedure: 'activities.report',
+    roles: ACTIVITY_STAFF,
+    ids: ['unitId'],
+    call: (api, w) => api.activities.report({ from: '2022-01-01', to: '2022-12-31', unitId: unitOf[w] }),
+  },
+  {
     procedure: 'activities.briefings',
     roles: ACTIVITY_STAFF,
     ids: ['unitId'],
@@ -547,6 +580,23 @@ const MATRIX: Row[] = [
     second: {
       rosterId: (api, own, other) => api.activities.createConference(conferenceOf(own, { roster: other })),
       'sites[].unitId': (api, own, other) => api.activities.createConference(conferenceOf(own, { site: other })),
+    },
+  },
+  {
+    procedure: 'activities.updateConferenceSites',
+    roles: ['propaganda_staff'],
+    ids: ['conferenceId'],
+    call: (api, w) =>
+      api.activities.updateConferenceSites({
+        conferenceId: conference[w],
+        sites: [{ name: 'Điểm cầu', unitId: unitOf[w], headcount: 30 }],
+      }),
+    second: {
+      'sites[].unitId': (api, own, other) =>
+        api.activities.updateConferenceSites({
+          conferenceId: conference[own],
+          sites: [{ name: 'Điểm cầu', unitId: unitOf[other], headcount: 30 }],
+        }),
     },
   },
   {
@@ -604,6 +654,26 @@ const MATRIX: Row[] = [
           category: 'resolution',
           topic: 'Nghị quyết',
         }),
+    },
+  },
+  {
+    procedure: 'activities.setJudges',
+    roles: ['propaganda_staff'],
+    ids: ['contestId'],
+    call: (api, w) => api.activities.setJudges({ contestId: contest[w], judgeIds: [person[w]] }),
+    second: {
+      judgeIds: (api, own, other) =>
+        api.activities.setJudges({ contestId: contest[own], judgeIds: [person[own], person[other]] }),
+    },
+  },
+  {
+    procedure: 'activities.contests',
+    roles: ACTIVITY_STAFF,
+    ids: ['unitId'],
+    line: true,
+    call: async (api, w) => {
+      const seen = await api.activities.contests({ from: '2022-01-01', to: '2022-12-31', unitId: unitOf[w] });
+      assert.ok(seen.some((c) => c.id === contest[w]));
     },
   },
   {
@@ -1050,17 +1120,27 @@ const UNITS_ARE_PUBLIC = { public: 'units are public reference data' };
 const NATIONAL_ID = { notAReference: 'a national ID number, personal data, not the id of a record' };
 const ID_FIELDS: Record<string, Record<string, Coverage>> = {
   'activities.recordBriefing': { unitId: 'checked', presenterIds: 'checked' },
+  'activities.updateBriefing': { id: 'checked', unitId: 'checked', presenterIds: 'checked' },
+  'activities.briefing': { id: 'checked' },
+  'activities.report': { unitId: 'checked' },
   'activities.briefings': { unitId: 'checked' },
   'activities.recordOpinionReport': { unitId: 'checked', reporterIds: 'checked' },
   'activities.opinionReports': { unitId: 'checked' },
   'activities.opinionReport': { id: 'checked' },
   'activities.updateOpinionReport': { id: 'checked' },
   'activities.createConference': { ownerUnitId: 'checked', rosterId: 'checked', 'sites[].unitId': 'checked' },
+  'activities.updateConferenceSites': {
+    conferenceId: 'checked',
+    'sites[].id': { service: 'only sites of the conference named (checked above) are kept' },
+    'sites[].unitId': 'checked',
+  },
   'activities.recordAttendance': { conferenceId: 'checked', 'entries[].personId': 'checked' },
   'activities.conferences': { unitId: 'checked' },
   'activities.conference': { id: 'checked' },
   'activities.createContest': { ownerUnitId: 'checked' },
   'activities.addEntrant': { contestId: 'checked', personId: 'checked' },
+  'activities.setJudges': { contestId: 'checked', judgeIds: 'checked' },
+  'activities.contests': { unitId: 'checked' },
   'activities.recordScores': {
     contestId: 'checked',
     'scores[].entrantId': { service: 'only entrants of the contest named (checked above) are taken' },

@@ -1,5 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import {
+  BriefingAudienceSchema,
   BriefingPersonSchema,
   BriefingSchema,
   ConferenceAttendanceSchema,
@@ -7,6 +8,7 @@ import {
   ConferenceSiteSchema,
   ContestCategorySchema,
   ContestEntrantSchema,
+  ContestJudgeSchema,
   ContestSchema,
   ContestScoreSchema,
   OpinionReportPersonSchema,
@@ -47,6 +49,7 @@ export const ROSTER_ENTITIES: EntitySchema<any, any>[] = [
   RosterDecisionItemSchema,
   BriefingSchema,
   BriefingPersonSchema,
+  BriefingAudienceSchema,
   OpinionReportSchema,
   OpinionReportPersonSchema,
   ConferenceSchema,
@@ -55,6 +58,7 @@ export const ROSTER_ENTITIES: EntitySchema<any, any>[] = [
   ContestSchema,
   ContestCategorySchema,
   ContestEntrantSchema,
+  ContestJudgeSchema,
   ContestScoreSchema,
   ObligationSchema,
   TeachingAssignmentSchema,

@@ -3,7 +3,9 @@ import type { Role } from './auth.js';
 import { isoDate } from './dates.js';
 import { bilingual, DomainError } from './errors.js';
 import type { LocalizedText } from './i18n.js';
+import { versionNumber } from './lookups.js';
 import { pageFields } from './paging.js';
+import { ETHNICITIES, type Ethnicity, GENDERS, type Gender } from './person-fields.js';
 import { text } from './text.js';
 
 /**
@@ -62,21 +64,110 @@ export type ConferenceAttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
 const people = z.array(z.uuid()).min(1).max(50);
 
-export const briefingInput = z
-  .object({
-    date: isoDate,
-    /** The village (*thôn, bản, tổ*) or other unit where it was held. */
-    unitId: z.uuid(),
-    topic: text(300),
-    /** The resolution or directive explained, e.g. "Nghị quyết Đại hội XIII". */
-    resolution: text(200).nullish(),
-    audienceSize: z.number().int().min(0).max(100_000),
-    mode: z.enum(BRIEFING_MODES).default('in_person'),
-    note: text(1000, { min: 0, multiline: true }).nullish(),
-    presenterIds: people,
-  })
-  .strict();
+/** The directive grassroots briefings are held under, offered when none is typed. */
+export const ORAL_PROPAGANDA_DIRECTIVE = 'Chỉ thị 17-CT/TW';
+
+/** How many of a briefing's audience were of one people and one gender. */
+export interface AudienceGroup {
+  readonly ethnicity: Ethnicity;
+  readonly gender: Gender;
+  readonly count: number;
+}
+
+const audienceCount = z.number().int().min(0).max(100_000);
+
+const briefingFields = {
+  date: isoDate,
+  /** The village (*thôn, bản, tổ*) or other unit where it was held. */
+  unitId: z.uuid(),
+  /** Where in it, e.g. "Nhà văn hoá thôn Bản Cuôn". */
+  place: text(200).nullish(),
+  topic: text(300),
+  /** The resolution explained, e.g. "Nghị quyết Đại hội XIII". */
+  resolution: text(200).nullish(),
+  /** The directive it was held under, e.g. "Chỉ thị 17-CT/TW" on oral propaganda. */
+  directive: text(200).nullish(),
+  /** The whole audience; when the groups below are given it may be left out (it is their sum). */
+  audienceSize: audienceCount.optional(),
+  /** The audience by people (*dân tộc*) and gender, each pair once. */
+  audience: z
+    .array(z.object({ ethnicity: z.enum(ETHNICITIES), gender: z.enum(GENDERS), count: audienceCount }).strict())
+    .max(ETHNICITIES.length * GENDERS.length)
+    .default([]),
+  mode: z.enum(BRIEFING_MODES).default('in_person'),
+  note: text(1000, { min: 0, multiline: true }).nullish(),
+  presenterIds: people,
+};
+
+type BriefingFields = z.output<z.ZodObject<typeof briefingFields>>;
+
+/** The sum of the groups, or the total as typed: each group once, and both agreeing when both are given. */
+function checkAudience(b: BriefingFields, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  b.audience.forEach((g, i) => {
+    const key = `${g.ethnicity}/${g.gender}`;
+    if (seen.has(key))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['audience', i, 'ethnicity'],
+        message: bilingual({
+          vi: 'Dân tộc và giới tính này đã có ở dòng trên.',
+          en: 'This people and gender are already in a row above.',
+        }),
+      });
+    seen.add(key);
+  });
+  const sum = audienceTotal(b.audience);
+  if (b.audience.length === 0 && b.audienceSize === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['audienceSize'],
+      message: bilingual({
+        vi: 'Nhập số người nghe, hoặc số người theo dân tộc và giới tính.',
+        en: 'Give the audience size, or the audience by people and gender.',
+      }),
+    });
+  if (b.audience.length > 0 && b.audienceSize !== undefined && b.audienceSize !== sum)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['audienceSize'],
+      message: bilingual({
+        vi: `Tổng số người nghe (${b.audienceSize}) khác tổng theo dân tộc và giới tính (${sum}).`,
+        en: `The audience size (${b.audienceSize}) differs from the sum by people and gender (${sum}).`,
+      }),
+    });
+}
+
+export function audienceTotal(groups: readonly AudienceGroup[]): number {
+  return groups.reduce((sum, g) => sum + g.count, 0);
+}
+
+const withTotal = <T extends BriefingFields>(b: T) => ({
+  ...b,
+  audienceSize: b.audienceSize ?? audienceTotal(b.audience),
+});
+
+export const briefingInput = z.object(briefingFields).strict().superRefine(checkAudience).transform(withTotal);
 export type BriefingInput = z.input<typeof briefingInput>;
+
+/** A briefing corrected: every field again, on the version read (a stale screen is refused). */
+export const briefingUpdateInput = z
+  .object({ id: z.uuid(), version: versionNumber, ...briefingFields })
+  .strict()
+  .superRefine(checkAudience)
+  .transform(withTotal);
+export type BriefingUpdateInput = z.input<typeof briefingUpdateInput>;
+
+export function briefingStaleError(): DomainError {
+  return new DomainError(
+    'ACTIVITY.STALE',
+    {
+      vi: 'Buổi tuyên truyền đã được người khác sửa sau khi anh/chị mở; hãy tải lại để xem bản mới.',
+      en: 'Someone else changed this briefing after you opened it; reload to see their version.',
+    },
+    { fields: [{ field: 'version', message: { vi: 'Bản đã cũ.', en: 'Out of date.' } }] },
+  );
+}
 
 export const opinionReportInput = z
   .object({
@@ -103,6 +194,32 @@ export const opinionReportUpdateInput = z
   .strict();
 export type OpinionReportUpdateInput = z.input<typeof opinionReportUpdateInput>;
 
+/**
+ * A site (*điểm cầu*) and how many attended there: most people at a resolution-study conference are
+ * not on any roster, so they are counted, not named.
+ */
+const conferenceSite = z
+  .object({
+    name: text(200),
+    unitId: z.uuid().nullish(),
+    headcount: z.number().int().min(0).max(1_000_000).nullish(),
+  })
+  .strict();
+
+function uniqueSiteNames(c: { sites: readonly { name: string }[] }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  c.sites.forEach((site, i) => {
+    const key = site.name.toLocaleLowerCase('vi');
+    if (seen.has(key))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sites', i, 'name'],
+        message: bilingual({ vi: 'Trùng tên với điểm cầu khác.', en: 'Another site has this name.' }),
+      });
+    seen.add(key);
+  });
+}
+
 export const conferenceInput = z
   .object({
     date: isoDate,
@@ -111,14 +228,25 @@ export const conferenceInput = z
     /** The roster it is held for (its members are expected to attend). */
     rosterId: z.uuid().nullish(),
     mode: z.enum(['in_person', 'online', 'hybrid']).default('in_person'),
-    /** Online sites (*điểm cầu*). */
-    sites: z
-      .array(z.object({ name: text(200), unitId: z.uuid().nullish() }).strict())
-      .max(100)
-      .default([]),
+    /** Online sites (*điểm cầu*), each with the people counted there when known. */
+    sites: z.array(conferenceSite).max(100).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine(uniqueSiteNames);
 export type ConferenceInput = z.input<typeof conferenceInput>;
+
+/**
+ * A conference's sites as they are now: a site with an `id` is kept (renamed, recounted), one
+ * without is added, one left out is removed (refused while attendance names it).
+ */
+export const conferenceSitesInput = z
+  .object({
+    conferenceId: z.uuid(),
+    sites: z.array(conferenceSite.extend({ id: z.uuid().optional() })).max(100),
+  })
+  .strict()
+  .superRefine(uniqueSiteNames);
+export type ConferenceSitesInput = z.input<typeof conferenceSitesInput>;
 
 export const conferenceAttendanceInput = z
   .object({
@@ -146,6 +274,8 @@ export const activityRangeInput = z
     to: isoDate,
     /** Only activities in this unit or below it. */
     unitId: z.uuid().optional(),
+    /** Words found at the start of words of the title or topic, the place, the unit (diacritics optional). */
+    search: text(100, { min: 0 }).optional(),
     ...pageFields,
   })
   .strict()
@@ -169,5 +299,27 @@ export function unknownReferenceError(field: string, id: string): DomainError {
     'ACTIVITY.UNKNOWN_REFERENCE',
     { vi: `Không tìm thấy ${id} (trường ${field}).`, en: `Nothing found for ${id} (field ${field}).` },
     { fields: [{ field, message: { vi: 'Không tìm thấy.', en: 'Not found.' } }] },
+  );
+}
+
+/** A period's propaganda output for a unit and the units below it (all units when none). */
+export const propagandaReportInput = z
+  .object({ from: isoDate, to: isoDate, unitId: z.uuid().optional() })
+  .strict()
+  .refine((r) => r.from <= r.to, {
+    path: ['to'],
+    message: bilingual({ vi: 'Ngày kết thúc phải sau ngày bắt đầu.', en: 'The end must come after the start.' }),
+  });
+export type PropagandaReportInput = z.input<typeof propagandaReportInput>;
+
+/** A site attendance names cannot be removed: its people would lose where they attended from. */
+export function siteInUseError(name: string): DomainError {
+  return new DomainError(
+    'CONFERENCE.SITE_IN_USE',
+    {
+      vi: `Điểm cầu "${name}" đã có người dự được ghi tên, không bỏ được.`,
+      en: `Site "${name}" has named attendees; it cannot be removed.`,
+    },
+    { fields: [{ field: 'sites', message: { vi: `"${name}" đã có người dự.`, en: `"${name}" has attendees.` } }] },
   );
 }

@@ -254,6 +254,51 @@ export const contestScoresInput = z
   .strict();
 export type ContestScoresInput = z.input<typeof contestScoresInput>;
 
+/** The jury (*Ban Giám khảo*): only its members' scores are taken. */
+export const contestJudgesInput = z
+  .object({ contestId: z.uuid(), judgeIds: z.array(z.uuid()).min(1).max(15) })
+  .strict();
+export type ContestJudgesInput = z.input<typeof contestJudgesInput>;
+
+export function notAJudgeError(index: number): DomainError {
+  return new DomainError(
+    'CONTEST.NOT_A_JUDGE',
+    {
+      vi: 'Người chấm điểm không có trong Ban Giám khảo của hội thi.',
+      en: 'The person scoring is not on the contest’s jury.',
+    },
+    {
+      fields: [
+        {
+          field: `scores.${index}.judgeId`,
+          message: { vi: 'Không có trong Ban Giám khảo.', en: 'Not on the jury.' },
+        },
+      ],
+    },
+  );
+}
+
+export function judgeHasScoresError(index: number): DomainError {
+  return new DomainError(
+    'CONTEST.JUDGE_HAS_SCORES',
+    {
+      vi: 'Giám khảo đã chấm điểm thì không bỏ khỏi Ban Giám khảo được.',
+      en: 'A judge who has scored cannot leave the jury.',
+    },
+    {
+      fields: [
+        {
+          field: `judgeIds`,
+          message: {
+            vi: `Giám khảo thứ ${index + 1} bị bỏ đã chấm điểm.`,
+            en: `Judge ${index + 1} removed has already scored.`,
+          },
+        },
+      ],
+    },
+  );
+}
+
 /** A unit's contest is held at its level or below: a commune's contest is never a district one. */
 export function contestLevelAboveOwnerError(level: string, ownerLevel: string): DomainError {
   return new DomainError(

@@ -54,3 +54,25 @@ export function trainingSentence(
     en: `${period.en}, ${organiser.en} opened ${counts.classes} training class${counts.classes === 1 ? '' : 'es'} for ${counts.trainees} trainee${counts.trainees === 1 ? '' : 's'}.`,
   };
 }
+
+/**
+ * The propaganda report's opening sentence, e.g. "Năm 2022, đã tổ chức 96 buổi tuyên truyền miệng
+ * cho 6.512 lượt người nghe, 12 hội nghị với 1.480 lượt người dự; nắm bắt 15 báo cáo dư luận xã hội."
+ */
+export function propagandaSentence(
+  period: LocalizedText,
+  counts: {
+    readonly briefings: number;
+    readonly audience: number;
+    readonly conferences: number;
+    readonly attendees: number;
+    readonly opinionReports: number;
+  },
+): LocalizedText {
+  const vi = (n: number) => n.toLocaleString('vi-VN');
+  const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+  return {
+    vi: `${period.vi}, đã tổ chức ${twoDigits(counts.briefings)} buổi tuyên truyền miệng cho ${vi(counts.audience)} lượt người nghe, ${twoDigits(counts.conferences)} hội nghị với ${vi(counts.attendees)} lượt người dự; nắm bắt ${twoDigits(counts.opinionReports)} báo cáo dư luận xã hội.`,
+    en: `${period.en}: ${plural(counts.briefings, 'briefing')} to an audience of ${counts.audience.toLocaleString('en-GB')}, ${plural(counts.conferences, 'conference')} attended ${counts.attendees.toLocaleString('en-GB')} times, ${plural(counts.opinionReports, 'public-opinion report')}.`,
+  };
+}

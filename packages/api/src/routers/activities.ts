@@ -1,13 +1,17 @@
 import {
   activityRangeInput,
   briefingInput,
+  briefingUpdateInput,
   conferenceAttendanceInput,
   conferenceInput,
+  conferenceSitesInput,
   contestEntrantInput,
   contestInput,
+  contestJudgesInput,
   contestScoresInput,
   opinionReportInput,
   opinionReportUpdateInput,
+  propagandaReportInput,
   type Role,
   recordRef,
   workloadInput,
@@ -24,6 +28,7 @@ import {
 } from '../access.js';
 import { actorOf } from '../actor.js';
 import type { Context } from '../context.js';
+import { once } from '../idempotency.js';
 import { forbidden, roleProcedure } from '../trpc.js';
 
 const PROPAGANDA = ['propaganda_staff'] as const;
@@ -67,16 +72,41 @@ export const activitiesRouter = {
     await assertUnitAccess(ctx, input.unitId, LOGGERS);
     // Presenters are people the caller keeps: a coordinator logs their own propagandists' briefings.
     await assertPeopleAccess(ctx, input.presenterIds, LOGGERS);
-    return ctx.polcenter.activities.recordBriefing(actorOf(ctx), input);
+    return once(ctx, 'activities.recordBriefing', input, () =>
+      ctx.polcenter.activities.recordBriefing(actorOf(ctx), input),
+    );
+  }),
+  /** A correction: the briefing's unit, the new unit and every presenter are the caller's. */
+  updateBriefing: loggers.input(briefingUpdateInput).mutation(async ({ ctx, input }) => {
+    await assertUnitAccess(ctx, (await ctx.polcenter.activities.briefing(input.id)).unitId, LOGGERS);
+    await assertUnitAccess(ctx, input.unitId, LOGGERS);
+    await assertPeopleAccess(ctx, input.presenterIds, LOGGERS);
+    return ctx.polcenter.activities.updateBriefing(actorOf(ctx), input);
+  }),
+  briefing: staff.input(recordRef).query(async ({ ctx, input }) => {
+    const briefing = await ctx.polcenter.activities.briefing(input.id);
+    await assertUnitAccess(ctx, briefing.unitId, STAFF);
+    return briefing;
   }),
   briefings: staff.input(activityRangeInput).query(async ({ ctx, input }) => {
     const unitId = await scopedUnit(ctx, input.unitId);
     return ctx.polcenter.activities.briefings({ ...input, ...(unitId ? { unitId } : {}) });
   }),
+  /**
+   * The period's propaganda output in the caller's unit (or one they name): briefings and their
+   * audience by people and gender, conferences by site, opinion reports by topic — sensitive topics
+   * for the propaganda department only, only counted for the others.
+   */
+  report: staff.input(propagandaReportInput).query(async ({ ctx, input }) => {
+    const unitId = await scopedUnit(ctx, input.unitId);
+    return ctx.polcenter.reports.propaganda({ ...input, ...(unitId ? { unitId } : {}) }, viewerOf(ctx));
+  }),
   recordOpinionReport: loggers.input(opinionReportInput).mutation(async ({ ctx, input }) => {
     await assertUnitAccess(ctx, input.unitId, LOGGERS);
     await assertPeopleAccess(ctx, input.reporterIds, LOGGERS);
-    return ctx.polcenter.activities.recordOpinionReport(actorOf(ctx), input);
+    return once(ctx, 'activities.recordOpinionReport', input, () =>
+      ctx.polcenter.activities.recordOpinionReport(actorOf(ctx), input),
+    );
   }),
   opinionReports: staff.input(activityRangeInput).query(async ({ ctx, input }) => {
     const unitId = await scopedUnit(ctx, input.unitId);
@@ -103,7 +133,19 @@ export const activitiesRouter = {
       input.sites.map((site) => site.unitId),
       PROPAGANDA,
     );
-    return ctx.polcenter.activities.createConference(actorOf(ctx), input);
+    return once(ctx, 'activities.createConference', input, () =>
+      ctx.polcenter.activities.createConference(actorOf(ctx), input),
+    );
+  }),
+  /** Sites and their headcounts, set as listed; the units hosting them are the caller's too. */
+  updateConferenceSites: propaganda.input(conferenceSitesInput).mutation(async ({ ctx, input }) => {
+    await assertUnitAccess(ctx, await conferenceOwner(ctx, input.conferenceId), PROPAGANDA);
+    await assertUnitsAccess(
+      ctx,
+      input.sites.map((site) => site.unitId),
+      PROPAGANDA,
+    );
+    return ctx.polcenter.activities.updateConferenceSites(actorOf(ctx), input);
   }),
   recordAttendance: propaganda.input(conferenceAttendanceInput).mutation(async ({ ctx, input }) => {
     await assertUnitAccess(ctx, await conferenceOwner(ctx, input.conferenceId), PROPAGANDA);
@@ -128,7 +170,22 @@ export const activitiesRouter = {
   }),
   createContest: propaganda.input(contestInput).mutation(async ({ ctx, input }) => {
     await assertUnitAccess(ctx, input.ownerUnitId, PROPAGANDA);
-    return ctx.polcenter.activities.createContest(actorOf(ctx), input);
+    return once(ctx, 'activities.createContest', input, () =>
+      ctx.polcenter.activities.createContest(actorOf(ctx), input),
+    );
+  }),
+  /** The jury: people the caller keeps. */
+  setJudges: propaganda.input(contestJudgesInput).mutation(async ({ ctx, input }) => {
+    await assertUnitAccess(ctx, await contestOwner(ctx, input.contestId), PROPAGANDA);
+    await assertPeopleAccess(ctx, input.judgeIds, PROPAGANDA);
+    return ctx.polcenter.activities.setJudges(actorOf(ctx), input);
+  }),
+  /** The contests on the caller's line, as for conferences. */
+  contests: staff.input(activityRangeInput).query(async ({ ctx, input }) => {
+    if (input.unitId) await assertUnitVisible(ctx, input.unitId, STAFF);
+    const all = await ctx.polcenter.activities.contests(input);
+    const reach = await reachOf(ctx);
+    return all.filter((c) => reach.sees(c.ownerUnitId, STAFF));
   }),
   addEntrant: propaganda.input(contestEntrantInput).mutation(async ({ ctx, input }) => {
     await assertUnitAccess(ctx, await contestOwner(ctx, input.contestId), PROPAGANDA);

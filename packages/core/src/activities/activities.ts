@@ -1,10 +1,13 @@
 import type {
   ActivityRangeInput,
   BriefingInput,
+  BriefingUpdateInput,
   ConferenceAttendanceInput,
   ConferenceInput,
+  ConferenceSitesInput,
   ContestEntrantInput,
   ContestInput,
+  ContestJudgesInput,
   ContestScoresInput,
   OpinionReportInput,
   OpinionReportUpdateInput,
@@ -15,8 +18,8 @@ import type {
 import type { Actor } from '../kernel/actor.js';
 import type { Orm } from '../orm.js';
 import { Briefings, type BriefingView } from './briefings.js';
-import { Conferences, type ConferenceView } from './conferences.js';
-import { Contests, type ContestView } from './contests.js';
+import { type ConferenceDetail, Conferences, type ConferenceView } from './conferences.js';
+import { type ContestSummary, Contests, type ContestView } from './contests.js';
 import { type OpinionFilter, OpinionReports, type OpinionReportView } from './opinion-reports.js';
 import { Workload } from './workload.js';
 
@@ -45,6 +48,14 @@ export class ActivityService {
     return this.briefingWork.recordBriefing(actor, input);
   }
 
+  updateBriefing(actor: Actor, input: BriefingUpdateInput): Promise<BriefingView> {
+    return this.briefingWork.updateBriefing(actor, input);
+  }
+
+  briefing(id: string): Promise<BriefingView> {
+    return this.briefingWork.briefing(id);
+  }
+
   briefings(input: ActivityRangeInput): Promise<Page<BriefingView>> {
     return this.briefingWork.briefings(input);
   }
@@ -65,15 +76,19 @@ export class ActivityService {
     return this.opinionWork.opinionReports(filter);
   }
 
-  createConference(actor: Actor, input: ConferenceInput): Promise<ConferenceView> {
+  createConference(actor: Actor, input: ConferenceInput): Promise<ConferenceDetail> {
     return this.conferenceWork.createConference(actor, input);
   }
 
-  recordAttendance(actor: Actor, input: ConferenceAttendanceInput): Promise<ConferenceView> {
+  updateConferenceSites(actor: Actor, input: ConferenceSitesInput): Promise<ConferenceDetail> {
+    return this.conferenceWork.updateSites(actor, input);
+  }
+
+  recordAttendance(actor: Actor, input: ConferenceAttendanceInput): Promise<ConferenceDetail> {
     return this.conferenceWork.recordAttendance(actor, input);
   }
 
-  conference(id: string): Promise<ConferenceView> {
+  conference(id: string): Promise<ConferenceDetail> {
     return this.conferenceWork.conference(id);
   }
 
@@ -83,6 +98,14 @@ export class ActivityService {
 
   createContest(actor: Actor, input: ContestInput): Promise<ContestView> {
     return this.contestWork.createContest(actor, input);
+  }
+
+  setJudges(actor: Actor, input: ContestJudgesInput): Promise<ContestView> {
+    return this.contestWork.setJudges(actor, input);
+  }
+
+  contests(input: ActivityRangeInput): Promise<ContestSummary[]> {
+    return this.contestWork.contests(input);
   }
 
   addEntrant(actor: Actor, input: ContestEntrantInput): Promise<{ id: string }> {

@@ -1,29 +1,50 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  type ActivityRangeInput,
   type Award,
+  activityRangeInput,
   type ContestEntrantInput,
   type ContestInput,
+  type ContestJudgesInput,
   type ContestResult,
   type ContestRound,
   type ContestRules,
   type ContestScoresInput,
   contestEntrantInput,
   contestInput,
+  contestJudgesInput,
   contestLevelAboveOwnerError,
   contestScoresInput,
   DEFAULT_CONTEST_CATEGORIES,
   DEFAULT_CONTEST_RULES,
   DomainError,
   idInput,
+  judgeHasScoresError,
+  notAJudgeError,
   parseInput,
   rankContest,
   scoreOutOfRangeError,
+  searchWords,
   unknownReferenceError,
 } from '@polcenter/domain';
 import type { Actor } from '../kernel/actor.js';
 import { audit } from '../kernel/audit.js';
 import { assertUnit, isoCol, peopleNamed, pgArray } from '../kernel/sql-helpers.js';
+import { wordsStartingWords } from '../kernel/word-search.js';
 import type { Orm } from '../orm.js';
+import { scopeCte } from './activity-sql.js';
+
+/** A contest in a list: what it is, whose, when, how many entered, whether its results are out. */
+export interface ContestSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly ownerUnitId: string;
+  readonly ownerUnitName: string;
+  readonly level: string;
+  readonly heldOn: string;
+  readonly entrants: number;
+  readonly finalised: boolean;
+}
 
 export interface ContestStanding extends ContestResult {
   readonly personId: string;
@@ -42,6 +63,15 @@ export interface ContestView {
   readonly rules: ContestRules;
   readonly finalised: boolean;
   readonly categories: readonly { readonly code: string; readonly name: string }[];
+  /** The jury (*Ban Giám khảo*), in the Vietnamese order of names. */
+  readonly judges: readonly { readonly personId: string; readonly fullName: string }[];
+  /** Every judge's score for every entrant and round, so a scoresheet can be filled in again. */
+  readonly scores: readonly {
+    readonly entrantId: string;
+    readonly judgeId: string;
+    readonly round: ContestRound;
+    readonly score: number;
+  }[];
   /** Per category, in ranking order; computed by the domain's `rankContest`. */
   readonly standings: readonly ContestStanding[];
 }
@@ -110,6 +140,71 @@ export class Contests {
     });
   }
 
+  /**
+   * Sets the jury as listed. A judge who has scored stays (their scores count); the contest is
+   * locked, so a score and a change of jury never cross.
+   */
+  async setJudges(actor: Actor, input: ContestJudgesInput): Promise<ContestView> {
+    const data = parseInput(contestJudgesInput, input);
+    await this.orm.em.fork().transactional(async (tx) => {
+      await this.lockOpenContest(tx, data.contestId);
+      const judges = [...new Set(data.judgeIds)];
+      await peopleNamed(tx, judges, (i) => `judgeIds.${i}`);
+      const before = (
+        await tx.execute<{ person_id: string }[]>('SELECT person_id FROM contest_judge WHERE contest_id = ?', [
+          data.contestId,
+        ])
+      ).map((j) => j.person_id);
+      const removed = before.filter((p) => !judges.includes(p));
+      if (removed.length > 0) {
+        const [scored] = await tx.execute<{ judge_id: string }[]>(
+          `SELECT s.judge_id FROM contest_score s JOIN contest_entrant e ON e.id = s.entrant_id
+            WHERE e.contest_id = ? AND s.judge_id = ANY(?::uuid[]) LIMIT 1`,
+          [data.contestId, pgArray(removed)],
+        );
+        if (scored) throw judgeHasScoresError(before.indexOf(scored.judge_id));
+        await tx.execute(
+          'DELETE FROM contest_judge WHERE contest_id = ? AND person_id = ANY(?::uuid[])',
+          [data.contestId, pgArray(removed)],
+          'run',
+        );
+      }
+      await tx.execute(
+        `INSERT INTO contest_judge (contest_id, person_id) VALUES ${judges.map(() => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
+        judges.flatMap((p) => [data.contestId, p]),
+        'run',
+      );
+      await audit(tx, actor, {
+        action: 'contest.judges',
+        entity: 'contest',
+        entityId: data.contestId,
+        before,
+        after: judges,
+      });
+    });
+    return this.contest(data.contestId);
+  }
+
+  /** Contests held in a period, oldest first: of a unit and the units below it, with words of the title. */
+  async contests(input: ActivityRangeInput): Promise<ContestSummary[]> {
+    const q = parseInput(activityRangeInput, input);
+    const search = wordsStartingWords("concat_ws(' ', c.title, u.name)", searchWords(q.search));
+    return this.orm.em
+      .fork()
+      .getConnection()
+      .execute<ContestSummary[]>(
+        `${scopeCte(q.unitId)}
+         SELECT c.id, c.title, c.owner_unit_id AS "ownerUnitId", u.name AS "ownerUnitName", c.level,
+                ${isoCol('c.held_on', '"heldOn"')}, c.finalised_at IS NOT NULL AS finalised,
+                (SELECT count(*)::int FROM contest_entrant e WHERE e.contest_id = c.id) AS entrants
+           FROM contest c JOIN unit u ON u.id = c.owner_unit_id
+          WHERE c.held_on BETWEEN ?::date AND ?::date ${q.unitId ? 'AND c.owner_unit_id IN (SELECT id FROM scope)' : ''}
+            ${search.where.map((w) => `AND ${w}`).join(' ')}
+          ORDER BY c.held_on, c.id`,
+        [...(q.unitId ? [q.unitId] : []), q.from, q.to, ...search.params],
+      );
+  }
+
   /** Records judges' scores (a judge's later score for a round replaces the earlier one). */
   async recordScores(actor: Actor, input: ContestScoresInput): Promise<ContestView> {
     const data = parseInput(contestScoresInput, input);
@@ -132,6 +227,15 @@ export class Contests {
         data.scores.map((s) => s.judgeId),
         (i) => `scores.${i}.judgeId`,
       );
+      const jury = new Set(
+        (
+          await tx.execute<{ person_id: string }[]>('SELECT person_id FROM contest_judge WHERE contest_id = ?', [
+            data.contestId,
+          ])
+        ).map((j) => j.person_id),
+      );
+      const stranger = data.scores.findIndex((s) => !jury.has(s.judgeId));
+      if (stranger >= 0) throw notAJudgeError(stranger);
       const values: unknown[] = [];
       const rows = data.scores.map((s) => {
         values.push(s.entrantId, s.judgeId, s.round, s.score);
@@ -238,6 +342,11 @@ export class Contests {
       'SELECT s.entrant_id, s.judge_id, s.round, s.score FROM contest_score s JOIN contest_entrant e ON e.id = s.entrant_id WHERE e.contest_id = ?',
       [id],
     );
+    const judges = await conn.execute<{ personId: string; fullName: string }[]>(
+      `SELECT p.id AS "personId", p.full_name AS "fullName" FROM contest_judge j JOIN person p ON p.id = j.person_id
+        WHERE j.contest_id = ? ORDER BY p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu"`,
+      [id],
+    );
     const judged = scores.map((s) => ({
       entrantId: s.entrant_id,
       judgeId: s.judge_id,
@@ -271,6 +380,8 @@ export class Contests {
       rules: contest.rules,
       finalised: contest.finalised,
       categories: categories.map((c) => ({ code: c.code, name: c.name })),
+      judges,
+      scores: judged,
       standings,
     };
   }

@@ -5,6 +5,8 @@ import {
   BRIEFING_MODES,
   CONTEST_ROUNDS,
   type ContestRules,
+  ETHNICITIES,
+  GENDERS,
   OPINION_STATUSES,
   SENSITIVITIES,
 } from '@polcenter/domain';
@@ -23,13 +25,28 @@ export const BriefingSchema = defineEntity({
     unit: p.manyToOne(UnitSchema).ref(),
     topic: p.string().length(300),
     resolution: p.string().length(200).nullable(),
+    place: p.string().length(200).nullable(),
+    directive: p.string().length(200).nullable(),
     audienceSize: p.integer(),
     mode: p.enum([...BRIEFING_MODES]),
     note: p.string().length(1000).nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    ...timestamps(p),
+    version: p.integer().version(),
   }),
 });
 export type Briefing = InferEntity<typeof BriefingSchema>;
+
+/** How many of a briefing's audience were of one people and one gender. */
+export const BriefingAudienceSchema = defineEntity({
+  name: 'BriefingAudience',
+  tableName: 'briefing_audience',
+  properties: (p) => ({
+    briefing: p.manyToOne(BriefingSchema).ref().primary(),
+    ethnicity: p.enum([...ETHNICITIES]).primary(),
+    gender: p.enum([...GENDERS]).primary(),
+    count: p.integer(),
+  }),
+});
 
 export const BriefingPersonSchema = defineEntity({
   name: 'BriefingPerson',
@@ -93,6 +110,8 @@ export const ConferenceSiteSchema = defineEntity({
     conference: p.manyToOne(ConferenceSchema).ref(),
     name: p.string().length(200),
     unit: p.manyToOne(UnitSchema).ref().nullable(),
+    /** People counted at the site, named or not. */
+    headcount: p.integer().nullable(),
   }),
 });
 
@@ -148,6 +167,16 @@ export const ContestEntrantSchema = defineEntity({
     rank: p.integer().nullable(),
     total: p.decimal('number').nullable(),
     award: p.enum([...AWARDS]).nullable(),
+  }),
+});
+
+/** A member of a contest's jury (*Ban Giám khảo*). */
+export const ContestJudgeSchema = defineEntity({
+  name: 'ContestJudge',
+  tableName: 'contest_judge',
+  properties: (p) => ({
+    contest: p.manyToOne(ContestSchema).ref().primary(),
+    person: p.manyToOne(PersonSchema).ref().primary(),
   }),
 });
 

@@ -13,11 +13,13 @@ import {
   type Page,
   parseInput,
   type Sensitivity,
+  searchWords,
 } from '@polcenter/domain';
 import type { Actor } from '../kernel/actor.js';
 import { audit } from '../kernel/audit.js';
 import { decodeCursor } from '../kernel/cursor.js';
 import { assertUnit, isoCol, peopleNamed } from '../kernel/sql-helpers.js';
+import { wordsStartingWords } from '../kernel/word-search.js';
 import type { Orm } from '../orm.js';
 import { linkPeople, scopeCte, toPage } from './activity-sql.js';
 
@@ -34,6 +36,7 @@ export interface OpinionReportView {
   readonly followUp: string | null;
   readonly status: OpinionStatus;
   readonly reporters: readonly { readonly personId: string; readonly fullName: string }[];
+  readonly version: number;
 }
 
 /** The viewer of opinion reports: `propaganda` sees all, `staff` only routine ones. */
@@ -97,7 +100,6 @@ export class OpinionReports {
     return view;
   }
 
-  /** Reports in a period; a `staff` viewer gets only routine ones (sensitive ones stay with propaganda). */
   /** Opinion reports in a period (and unit) the viewer may read, oldest first, a page at a time. */
   async opinionReports(filter: OpinionFilter): Promise<Page<OpinionReportView>> {
     const { viewer, ...range } = filter;
@@ -109,6 +111,7 @@ export class OpinionReports {
     const { viewer, ...range } = filter;
     const q = parseInput(activityRangeInput, range);
     const after = cursor ? decodeCursor(cursor, ['date', 'uuid']) : null;
+    const search = wordsStartingWords("concat_ws(' ', r.topic, r.summary, u.name)", searchWords(q.search));
     const rows = await this.orm.em
       .fork()
       .getConnection()
@@ -116,15 +119,24 @@ export class OpinionReports {
         `${scopeCte(q.unitId)}
          SELECT r.id, ${isoCol('r.date', 'date')}, r.unit_id AS "unitId", u.name AS "unitName", r.topic, r.summary,
                 r.sensitivity, r.follow_up AS "followUp", r.status,
-                (SELECT json_agg(json_build_object('personId', p.id, 'fullName', p.full_name) ORDER BY p.given_name COLLATE "vi-x-icu")
-                   FROM opinion_report_person rp JOIN person p ON p.id = rp.person_id WHERE rp.report_id = r.id) AS reporters
+                r.version,
+                coalesce((SELECT json_agg(json_build_object('personId', p.id, 'fullName', p.full_name) ORDER BY p.given_name COLLATE "vi-x-icu")
+                   FROM opinion_report_person rp JOIN person p ON p.id = rp.person_id WHERE rp.report_id = r.id), '[]') AS reporters
            FROM opinion_report r JOIN unit u ON u.id = r.unit_id
           WHERE r.date BETWEEN ?::date AND ?::date ${q.unitId ? 'AND r.unit_id IN (SELECT id FROM scope)' : ''}
-            ${viewer === 'propaganda' ? '' : "AND r.sensitivity = 'routine'"} ${onlyId ? 'AND r.id = ?' : ''}
+            ${viewer === 'propaganda' ? '' : "AND r.sensitivity = 'routine'"} ${search.where.map((w) => `AND ${w}`).join(' ')}
+            ${onlyId ? 'AND r.id = ?' : ''}
             ${after ? 'AND (r.date, r.id) > (?::date, ?::uuid)' : ''}
           ORDER BY r.date, r.id
           LIMIT ${q.limit + 1}`,
-        [...(q.unitId ? [q.unitId] : []), q.from, q.to, ...(onlyId ? [onlyId] : []), ...(after ?? [])],
+        [
+          ...(q.unitId ? [q.unitId] : []),
+          q.from,
+          q.to,
+          ...search.params,
+          ...(onlyId ? [onlyId] : []),
+          ...(after ?? []),
+        ],
       );
     return rows.map((r) => ({ ...r, visibleTo: opinionAudience(r.sensitivity) }));
   }

@@ -15,6 +15,7 @@ import { Migration20261207000100ClassRules } from './Migration20261207000100Clas
 import { Migration20261207000200ClassProgramIndex } from './Migration20261207000200ClassProgramIndex.js';
 import { Migration20261211000100RosterVersion } from './Migration20261211000100RosterVersion.js';
 import { Migration20261214000100AccountsAndMerges } from './Migration20261214000100AccountsAndMerges.js';
+import { Migration20261212000100ActivityDetails } from './Migration20261212000100ActivityDetails.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by a file glob, so they run the
@@ -37,4 +38,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206000100SessionVersion', class: Migration20261206000100SessionVersion },
   { name: 'Migration20261211000100RosterVersion', class: Migration20261211000100RosterVersion },
   { name: 'Migration20261214000100AccountsAndMerges', class: Migration20261214000100AccountsAndMerges },
+  { name: 'Migration20261212000100ActivityDetails', class: Migration20261212000100ActivityDetails },
 ];

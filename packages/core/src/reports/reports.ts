@@ -1,5 +1,7 @@
 import {
   type LocalizedText,
+  type OpinionAudience,
+  type PropagandaReportInput,
   parseInput,
   periodLabel,
   type ReportInput,
@@ -7,6 +9,7 @@ import {
   trainingSentence,
 } from '@polcenter/domain';
 import type { Orm } from '../orm.js';
+import { type PropagandaReport, propagandaReport } from './propaganda.js';
 
 export interface TrainingReport {
   readonly from: string;
@@ -42,6 +45,11 @@ const SEATED = `e.state IN ('approved', 'attending', 'passed', 'failed', 'incomp
 export class ReportService {
   /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
+
+  /** Briefings, audience by people and gender, conferences by site, opinion reports by topic (propaganda.ts). */
+  propaganda(input: PropagandaReportInput, viewer: OpinionAudience): Promise<PropagandaReport> {
+    return propagandaReport(this.orm, input, viewer);
+  }
 
   async training(input: ReportInput): Promise<TrainingReport> {
     const filter = parseInput(reportInput, input);

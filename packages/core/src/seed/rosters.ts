@@ -354,6 +354,12 @@ export async function seedRosters(
     });
   });
   await insertRows(tx, 'contest_entrant', ['id', 'contest_id', 'category_id', 'person_id', 'topic'], entrantRows);
+  await insertRows(
+    tx,
+    'contest_judge',
+    ['contest_id', 'person_id'],
+    judges.map((judge) => [contestId, judge]),
+  );
   await insertRows(tx, 'contest_score', ['entrant_id', 'judge_id', 'round', 'score'], scoreRows);
 
   await insertRows(

@@ -1,0 +1,161 @@
+import {
+  type Ethnicity,
+  type Gender,
+  type LocalizedText,
+  type OpinionAudience,
+  type PropagandaReportInput,
+  parseInput,
+  periodLabel,
+  propagandaReportInput,
+  propagandaSentence,
+} from '@polcenter/domain';
+import { scopeCte } from '../activities/activity-sql.js';
+import type { Orm } from '../orm.js';
+
+/** A period's propaganda output, counts only: what the six-month and annual reports quote. */
+export interface PropagandaReport {
+  readonly from: string;
+  readonly to: string;
+  readonly period: LocalizedText;
+  readonly sentence: LocalizedText;
+  readonly briefings: {
+    readonly count: number;
+    /** Everyone who listened, counted by group or not. */
+    readonly audience: number;
+    readonly byEthnicity: readonly { readonly ethnicity: Ethnicity; readonly audience: number }[];
+    readonly byGender: readonly { readonly gender: Gender; readonly audience: number }[];
+    readonly byEthnicityAndGender: readonly {
+      readonly ethnicity: Ethnicity;
+      readonly gender: Gender;
+      readonly audience: number;
+    }[];
+    /** Listeners of briefings recorded with a total only, not by people and gender. */
+    readonly unclassified: number;
+  };
+  readonly conferences: {
+    readonly count: number;
+    /** People at every site: a site's headcount, or its named attendees present when it has none. */
+    readonly attendees: number;
+    readonly sites: readonly {
+      readonly conferenceId: string;
+      readonly date: string;
+      readonly title: string;
+      /** Null: named attendees present without a site. */
+      readonly site: string | null;
+      readonly headcount: number | null;
+      readonly named: number;
+      readonly attendees: number;
+    }[];
+  };
+  readonly opinionReports: {
+    /** The reports the viewer may read. */
+    readonly count: number;
+    readonly byTopic: readonly { readonly topic: string; readonly reports: number }[];
+    /** Sensitive and complex reports a `staff` viewer may not read: counted, never described. */
+    readonly withheld: number;
+  };
+}
+
+/**
+ * The propaganda output of a unit and the units below it (every unit when none) in a period:
+ * briefings and their audience by people and by gender, conferences and their attendees by site,
+ * opinion reports by topic. One aggregate statement per part; sensitive topics only for a
+ * `propaganda` viewer (`withheld` tells the others how many they do not see).
+ */
+export async function propagandaReport(
+  orm: Orm,
+  input: PropagandaReportInput,
+  viewer: OpinionAudience,
+): Promise<PropagandaReport> {
+  const q = parseInput(propagandaReportInput, input);
+  const conn = orm.em.fork().getConnection();
+  const scope = scopeCte(q.unitId);
+  const scoped = (column: string) => (q.unitId ? `AND ${column} IN (SELECT id FROM scope)` : '');
+  const head = q.unitId ? [q.unitId] : [];
+
+  const [briefings] = await conn.execute<{ count: number; audience: number; classified: number }[]>(
+    `${scope}
+     SELECT count(*)::int AS count, coalesce(sum(b.audience_size), 0)::int AS audience,
+            coalesce(sum((SELECT sum(a.count) FROM briefing_audience a WHERE a.briefing_id = b.id)), 0)::int AS classified
+       FROM briefing b WHERE b.date BETWEEN ?::date AND ?::date ${scoped('b.unit_id')}`,
+    [...head, q.from, q.to],
+  );
+  const groups = await conn.execute<{ ethnicity: Ethnicity; gender: Gender; audience: number }[]>(
+    `${scope}
+     SELECT a.ethnicity, a.gender, sum(a.count)::int AS audience
+       FROM briefing b JOIN briefing_audience a ON a.briefing_id = b.id
+      WHERE b.date BETWEEN ?::date AND ?::date ${scoped('b.unit_id')}
+      GROUP BY a.ethnicity, a.gender ORDER BY audience DESC, a.ethnicity, a.gender`,
+    [...head, q.from, q.to],
+  );
+  // A conference counts for the unit that holds it and for the units whose sites it reached.
+  const sites = await conn.execute<PropagandaReport['conferences']['sites'][number][]>(
+    `${scope}
+     SELECT c.id AS "conferenceId", to_char(c.date, 'YYYY-MM-DD') AS date, c.title, s.name AS site, s.headcount,
+            count(a.person_id)::int AS named, coalesce(s.headcount, count(a.person_id))::int AS attendees
+       FROM conference c
+       JOIN conference_site s ON s.conference_id = c.id
+       LEFT JOIN conference_attendance a ON a.site_id = s.id AND a.status = 'present'
+      WHERE c.date BETWEEN ?::date AND ?::date ${q.unitId ? 'AND (c.owner_unit_id IN (SELECT id FROM scope) OR s.unit_id IN (SELECT id FROM scope))' : ''}
+      GROUP BY c.id, s.id
+     UNION ALL
+     SELECT c.id, to_char(c.date, 'YYYY-MM-DD'), c.title, NULL, NULL, count(*)::int, count(*)::int
+       FROM conference c JOIN conference_attendance a ON a.conference_id = c.id AND a.status = 'present' AND a.site_id IS NULL
+      WHERE c.date BETWEEN ?::date AND ?::date ${scoped('c.owner_unit_id')}
+      GROUP BY c.id
+      ORDER BY date, "conferenceId", site NULLS LAST`,
+    [...head, q.from, q.to, q.from, q.to],
+  );
+  const topics = await conn.execute<{ topic: string; reports: number; withheld: number }[]>(
+    `${scope}
+     SELECT r.topic, count(*)::int AS reports
+       FROM opinion_report r
+      WHERE r.date BETWEEN ?::date AND ?::date ${scoped('r.unit_id')}
+        ${viewer === 'propaganda' ? '' : "AND r.sensitivity = 'routine'"}
+      GROUP BY r.topic ORDER BY reports DESC, r.topic COLLATE "vi-x-icu"`,
+    [...head, q.from, q.to],
+  );
+  const [withheld] =
+    viewer === 'propaganda'
+      ? [{ n: 0 }]
+      : await conn.execute<{ n: number }[]>(
+          `${scope}
+           SELECT count(*)::int AS n FROM opinion_report r
+            WHERE r.date BETWEEN ?::date AND ?::date ${scoped('r.unit_id')} AND r.sensitivity <> 'routine'`,
+          [...head, q.from, q.to],
+        );
+
+  const tally = <K extends 'ethnicity' | 'gender'>(key: K) => {
+    const totals = new Map<(typeof groups)[number][K], number>();
+    for (const g of groups) totals.set(g[key], (totals.get(g[key]) ?? 0) + g.audience);
+    return [...totals].sort((a, b) => b[1] - a[1]);
+  };
+  const counts = {
+    briefings: briefings?.count ?? 0,
+    audience: briefings?.audience ?? 0,
+    conferences: new Set(sites.map((s) => s.conferenceId)).size,
+    attendees: sites.reduce((sum, s) => sum + s.attendees, 0),
+    opinionReports: topics.reduce((sum, t) => sum + t.reports, 0),
+  };
+  const period = periodLabel(q.from, q.to);
+  return {
+    from: q.from,
+    to: q.to,
+    period,
+    sentence: propagandaSentence(period, counts),
+    briefings: {
+      count: counts.briefings,
+      audience: counts.audience,
+      byEthnicity: tally('ethnicity').map(([ethnicity, audience]) => ({ ethnicity, audience })),
+      byGender: tally('gender').map(([gender, audience]) => ({ gender, audience })),
+      byEthnicityAndGender: groups,
+      unclassified: counts.audience - (briefings?.classified ?? 0),
+    },
+    conferences: { count: counts.conferences, attendees: counts.attendees, sites },
+    opinionReports: {
+      count: counts.opinionReports,
+      byTopic: topics.map((t) => ({ topic: t.topic, reports: t.reports })),
+      withheld: withheld?.n ?? 0,
+    },
+  };
+}
