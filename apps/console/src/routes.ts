@@ -240,6 +240,38 @@ export const ROUTES: readonly Route[] = [
     nav: true,
     roles: ['admin'],
   },
+  // Propaganda work (docs/console.md, "Propaganda work"): everyone on the staff reads it; briefings
+  // are logged by the department, unit coordinators and rapporteurs.
+  {
+    path: '/briefings',
+    tag: 'pc-briefings-page',
+    title: { vi: 'Tuyên truyền miệng', en: 'Briefings' },
+    load: () => import('./activities/briefings.js'),
+    nav: true,
+    roles: ['propaganda_staff', 'center_staff', 'unit_coordinator', 'lecturer'],
+  },
+  {
+    path: '/briefings/new',
+    tag: 'pc-briefing-form-page',
+    title: { vi: 'Ghi buổi tuyên truyền', en: 'Record a briefing' },
+    load: () => import('./activities/briefing-form.js'),
+    roles: ['propaganda_staff', 'unit_coordinator', 'lecturer'],
+  },
+  {
+    path: '/briefings/:id/edit',
+    tag: 'pc-briefing-form-page',
+    title: { vi: 'Sửa buổi tuyên truyền', en: 'Edit a briefing' },
+    load: () => import('./activities/briefing-form.js'),
+    roles: ['propaganda_staff', 'unit_coordinator', 'lecturer'],
+  },
+  {
+    path: '/propaganda-report',
+    tag: 'pc-propaganda-report-page',
+    title: { vi: 'Báo cáo tuyên truyền', en: 'Propaganda report' },
+    load: () => import('./activities/report.js'),
+    nav: true,
+    roles: ['propaganda_staff', 'center_staff', 'unit_coordinator', 'lecturer'],
+  },
   {
     path: '/password',
     tag: 'pc-password-page',
