@@ -14,8 +14,8 @@ import { Migration20261206000100SessionVersion } from './Migration20261206000100
 import { Migration20261207000100ClassRules } from './Migration20261207000100ClassRules.js';
 import { Migration20261207000200ClassProgramIndex } from './Migration20261207000200ClassProgramIndex.js';
 import { Migration20261211000100RosterVersion } from './Migration20261211000100RosterVersion.js';
-import { Migration20261214000100AccountsAndMerges } from './Migration20261214000100AccountsAndMerges.js';
 import { Migration20261212000100ActivityDetails } from './Migration20261212000100ActivityDetails.js';
+import { Migration20261214000100AccountsAndMerges } from './Migration20261214000100AccountsAndMerges.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by a file glob, so they run the
