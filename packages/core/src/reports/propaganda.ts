@@ -1,7 +1,6 @@
 import {
   type Ethnicity,
   type Gender,
-  type LocalizedText,
   type OpinionAudience,
   type PropagandaReportInput,
   parseInput,
@@ -11,52 +10,11 @@ import {
 } from '@polcenter/domain';
 import { scopeCte } from '../activities/activity-sql.js';
 import type { Orm } from '../orm.js';
-
-/** A period's propaganda output, counts only: what the six-month and annual reports quote. */
-export interface PropagandaReport {
-  readonly from: string;
-  readonly to: string;
-  readonly period: LocalizedText;
-  readonly sentence: LocalizedText;
-  readonly briefings: {
-    readonly count: number;
-    /** Everyone who listened, counted by group or not. */
-    readonly audience: number;
-    readonly byEthnicity: readonly { readonly ethnicity: Ethnicity; readonly audience: number }[];
-    readonly byGender: readonly { readonly gender: Gender; readonly audience: number }[];
-    readonly byEthnicityAndGender: readonly {
-      readonly ethnicity: Ethnicity;
-      readonly gender: Gender;
-      readonly audience: number;
-    }[];
-    /** Listeners of briefings recorded with a total only, not by people and gender. */
-    readonly unclassified: number;
-  };
-  readonly conferences: {
-    readonly count: number;
-    /** People at every site: a site's headcount, or its named attendees present when it has none. */
-    readonly attendees: number;
-    readonly sites: readonly {
-      readonly conferenceId: string;
-      readonly date: string;
-      readonly title: string;
-      /** Null: named attendees present without a site. */
-      readonly site: string | null;
-      readonly headcount: number | null;
-      readonly named: number;
-      readonly attendees: number;
-    }[];
-  };
-  readonly opinionReports: {
-    /** The reports the viewer may read. */
-    readonly count: number;
-    readonly byTopic: readonly { readonly topic: string; readonly reports: number }[];
-    /** Sensitive and complex reports a `staff` viewer may not read: counted, never described. */
-    readonly withheld: number;
-  };
-}
+import type { PropagandaReport } from './propaganda-report.js';
 
 /**
+ * @internal It takes the ORM: reached through `ReportService.propaganda` (ADR 0032).
+ *
  * The propaganda output of a unit and the units below it (every unit when none) in a period:
  * briefings and their audience by people and by gender, conferences and their attendees by site,
  * opinion reports by topic. One aggregate statement per part; sensitive topics only for a

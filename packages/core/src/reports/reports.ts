@@ -9,7 +9,8 @@ import {
   trainingSentence,
 } from '@polcenter/domain';
 import type { Orm } from '../orm.js';
-import { type PropagandaReport, propagandaReport } from './propaganda.js';
+import { propagandaReport } from './propaganda.js';
+import type { PropagandaReport } from './propaganda-report.js';
 
 export interface TrainingReport {
   readonly from: string;
