@@ -128,6 +128,34 @@ test('people: found without diacritics, personal data shown only for a reason (a
   await page.close();
 });
 
+test('a new person: a refusal under its field in Vietnamese, then in English after a language switch; then created', async () => {
+  const page = await rig.page();
+  await signIn(page, rig.url, rig.users.staff, undefined, '/people/new');
+  const form = page.locator('pc-person-form-page');
+  await form.getByLabel('Họ và tên').fill('Ma Thị Dịu');
+  await form.getByLabel('Ngày sinh').fill('31/02/1990');
+  await form.getByLabel('Giới tính').selectOption('female');
+  await form.getByLabel('Dân tộc').selectOption('dao');
+  await form.getByLabel('Đơn vị').selectOption(unitId);
+  await form.getByRole('button', { name: 'Thêm', exact: true }).click();
+  const error = form.locator('#f-birthDate-error');
+  await error.waitFor();
+  const vi = (await error.textContent()) ?? '';
+  await page.getByRole('button', { name: 'English' }).click();
+  await form.getByRole('button', { name: 'Create', exact: true }).waitFor();
+  const en = (await error.textContent()) ?? '';
+  assert.not.equal(vi, en, 'the reason follows the language');
+  await form.getByLabel('Date of birth').fill('28/02/1990');
+  await form.getByRole('button', { name: 'Create', exact: true }).click();
+  await page.locator('pc-person-page').getByRole('heading', { name: 'Ma Thị Dịu' }).waitFor();
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  const [row] = await rig.sql<{ birth_date: string }>(
+    "SELECT birth_date::text AS birth_date FROM person WHERE full_name = 'Ma Thị Dịu'",
+  );
+  assert.is(row?.birth_date, '1990-02-28');
+  await page.close();
+});
+
 test('the people and accounts pages: no serious or critical axe violation, no sideways scroll at 360 px', async () => {
   const [someone] = (await rig.polcenter.people.search({ query: '', limit: 1 }, { withinUnits: [unitId] })).items;
   const [account] = await rig.sql<{ id: string }>("SELECT id FROM app_user WHERE username = 'canbo.chodon'");
