@@ -29,6 +29,7 @@ export const PERSON_REFERENCES: readonly { table: string; column: string; linkOf
   { table: 'conference_attendance', column: 'person_id', linkOf: 'conference_id' },
   { table: 'contest_entrant', column: 'person_id' },
   { table: 'contest_score', column: 'judge_id' },
+  { table: 'contest_judge', column: 'person_id', linkOf: 'contest_id' },
   { table: 'app_user', column: 'person_id' },
   { table: 'registration_review', column: 'matched_person_id' },
   { table: 'person_merge', column: 'survivor_id' },
