@@ -21,8 +21,6 @@ export { type ErrorSummary, isDatabaseUnavailable, summariseError } from './kern
 export { IdempotencyService } from './kernel/idempotency.js';
 /** @internal Published through `@polcenter/core/orm`. */
 export { assertSchemaNotNewer, type MigrationReport, migrate } from './migrate.js';
-/** @internal Published through `@polcenter/core/orm`. */
-export { MIGRATIONS } from './migrations/index.js';
 export * from './obligations/index.js';
 /** @internal Published through `@polcenter/core/orm`. */
 export { createOrm, type Orm, type OrmOptions, ormConfig } from './orm.js';

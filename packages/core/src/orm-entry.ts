@@ -28,7 +28,6 @@ export {
 } from './imports/backup.js';
 export { type AuditEntry, audit } from './kernel/audit.js';
 export { assertSchemaNotNewer, type MigrationReport, migrate } from './migrate.js';
-export { MIGRATIONS } from './migrations/index.js';
 export * from './obligations/entities.js';
 export { createOrm, type Orm, type OrmOptions, ormConfig } from './orm.js';
 export * from './people/entities.js';

@@ -1,9 +1,7 @@
-import { Migrator } from '@mikro-orm/migrations';
 import { DefaultLogger, type LogContext, MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { explainConnectionError, parseDatabaseUrl } from '@polcenter/postgres';
 import { ENTITIES } from './entities.js';
 import { withoutLiterals } from './kernel/sql-text.js';
-import { MIGRATIONS } from './migrations/index.js';
 
 export type Orm = MikroORM;
 
@@ -33,9 +31,8 @@ export function ormConfig(options: OrmOptions): Options {
     driver: PostgreSqlDriver,
     clientUrl: options.databaseUrl,
     entities: ENTITIES,
-    extensions: [Migrator],
+    // The list and the migrator are loaded by `migrate` when the database needs them (migrate.ts).
     migrations: {
-      migrationsList: MIGRATIONS,
       tableName: 'mikro_orm_migrations',
       transactional: true,
       allOrNothing: true,

@@ -1,7 +1,7 @@
 import { testDatabase } from '@polcenter/testing/database';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { migrate } from '../migrate.js';
+import { migrate, migratorOf } from '../migrate.js';
 import { createOrm } from '../orm.js';
 import { MIGRATIONS } from './index.js';
 
@@ -10,7 +10,7 @@ test('API tokens made before expiries existed get 90 days from the upgrade; sess
   const orm = await createOrm({ databaseUrl: db.url });
   try {
     const mine = MIGRATIONS.findIndex((m) => m.name === 'Migration20261202000200ApiTokenScope');
-    await orm.getMigrator().up({ to: MIGRATIONS[mine - 1]?.name as string });
+    await (await migratorOf(orm)).up({ to: MIGRATIONS[mine - 1]?.name as string });
     const em = orm.em.fork();
     await em.execute(
       "INSERT INTO app_user (id, username, display_name, password_hash) VALUES ('00000000-0000-4000-8000-000000000001', 'old', 'Old', 'x')",
