@@ -290,6 +290,27 @@ test('obligations by level, who falls short in 2022, and a member’s page with 
     new RegExp(`${short.shortBy}$`),
   );
   assert.ok((await member.locator('table.decisions tbody tr').count()) >= 1, 'the decisions that named them');
+
+  // A rule corrected (6 briefings a year became 8): the list is counted again by it.
+  await page.goto(`${rig.url}/console/obligations?year=2022`);
+  await view.getByRole('button', { name: 'Sửa BRIEFINGS-6' }).click();
+  await view.getByRole('heading', { name: 'Sửa nghĩa vụ BRIEFINGS-6' }).waitFor();
+  assert.is(await view.getByLabel('Số tối thiểu mỗi năm').inputValue(), '6');
+  await view.getByLabel('Số tối thiểu mỗi năm').fill('8');
+  await view.getByLabel('Hoặc tỷ lệ hội nghị (%)').fill('50');
+  await view.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await view.locator('#f-minShare-error', { hasText: 'Tỷ lệ chỉ dùng cho dự hội nghị.' }).waitFor();
+  await view.getByLabel('Hoặc tỷ lệ hội nghị (%)').fill('');
+  await view.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await view.getByText('Đã lưu nghĩa vụ.').waitFor();
+  const stricter = await rig.polcenter.obligations.shortfalls({ year: 2022, unitId: districtId });
+  assert.ok(stricter.shortfalls.length > report.shortfalls.length);
+  await view
+    .locator('table.shortfalls tbody tr')
+    .nth(stricter.shortfalls.length - 1)
+    .waitFor();
+  assert.is(await view.locator('table.shortfalls tbody tr').count(), stricter.shortfalls.length);
+  assert.ok(stricter.shortfalls.filter((s) => s.code === 'BRIEFINGS-6').every((s) => s.required === 8));
   await page.close();
 });
 

@@ -101,6 +101,8 @@ const enrolment = ids();
 const certificate = ids();
 const conference = ids();
 const contest = ids();
+/** A rule of each unit's own, which its propaganda staff (and those above) may correct. */
+const obligation = ids();
 const entrant = ids();
 /** A program of each unit's own, which its center staff (and those above) may edit. */
 const ownProgram = ids();
@@ -203,6 +205,15 @@ for (const where of WHERES) {
       title: `Hội nghị báo cáo viên ${where}`,
       ownerUnitId: unitOf[where],
       rosterId: roster[where],
+    })
+  ).id;
+  obligation[where] = (
+    await polcenter.obligations.define(SYSTEM_ACTOR, {
+      code: `RULE-${where}`,
+      ownerUnitId: unitOf[where],
+      kind: 'opinion_reports',
+      minimum: 2,
+      name: { vi: 'Ít nhất 2 báo cáo dư luận', en: 'At least 2 opinion reports' },
     })
   ).id;
   contest[where] = (
@@ -1043,6 +1054,21 @@ const MATRIX: Row[] = [
       }),
   },
   {
+    procedure: 'obligations.update',
+    roles: ['propaganda_staff'],
+    ids: ['id'],
+    // The first call saves; the rest are OBLIGATION.STALE, which still got past authorization.
+    call: (api, w) =>
+      api.obligations.update({
+        id: obligation[w],
+        expectedVersion: 1,
+        code: `RULE-${w}`,
+        kind: 'opinion_reports',
+        minimum: 3,
+        name: { vi: 'Ít nhất 3 báo cáo dư luận', en: 'At least 3 opinion reports' },
+      }),
+  },
+  {
     procedure: 'obligations.list',
     roles: STAFF,
     ids: ['unitId'],
@@ -1233,6 +1259,7 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
   'obligations.list': { unitId: 'checked' },
   'obligations.shortfalls': { unitId: 'checked' },
   'obligations.standing': { personId: 'checked' },
+  'obligations.update': { id: 'checked' },
   'people.search': { unitId: 'checked' },
   'people.get': { id: 'checked' },
   'people.getFull': { id: 'checked' },

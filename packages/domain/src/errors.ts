@@ -65,6 +65,8 @@ export const ERROR_KINDS = {
   'ASSIGNMENT.SESSION_NOT_FOUND': 'not_found',
   'ASSIGNMENT.DOUBLE_BOOKED': 'conflict',
   'OBLIGATION.CODE_TAKEN': 'conflict',
+  'OBLIGATION.NOT_FOUND': 'not_found',
+  'OBLIGATION.STALE': 'conflict',
   // People, programs, classes and unit links (issue 3: the directory and class services).
   'PERSON.NOT_FOUND': 'not_found',
   'PERSON.STALE': 'conflict',

@@ -3,6 +3,7 @@ import type { IsoDate } from './calendar.js';
 import { isoDate } from './dates.js';
 import { bilingual } from './errors.js';
 import type { LocalizedText } from './i18n.js';
+import { versionNumber } from './lookups.js';
 import { text } from './text.js';
 
 /**
@@ -20,7 +21,7 @@ export const OBLIGATION_KIND_NAMES: Record<ObligationKind, LocalizedText> = {
   opinion_reports: { vi: 'Báo cáo tình hình dư luận', en: 'Public-opinion reports' },
 };
 
-export const obligationInput = z
+const obligationFields = z
   .object({
     code: text(40).regex(/^[A-Za-z0-9._-]+$/),
     kind: z.enum(OBLIGATION_KINDS),
@@ -39,19 +40,49 @@ export const obligationInput = z
     validFromYear: z.number().int().min(1945).max(2200).nullish(),
     validToYear: z.number().int().min(1945).max(2200).nullish(),
   })
-  .strict()
-  .refine((o) => Boolean(o.minimum) !== Boolean(o.minShare), {
-    path: ['minimum'],
-    message: bilingual({
-      vi: 'Cho một số tối thiểu hoặc một tỷ lệ, không cả hai.',
-      en: 'Give a minimum count or a share, not both.',
-    }),
-  })
-  .refine((o) => !o.minShare || o.kind === 'conference_attendance', {
-    path: ['minShare'],
-    message: bilingual({ vi: 'Tỷ lệ chỉ dùng cho dự hội nghị.', en: 'A share applies only to conferences.' }),
-  });
+  .strict();
+
+type Measured = {
+  kind: ObligationKind;
+  minimum?: number | null | undefined;
+  minShare?: number | null | undefined;
+  validFromYear?: number | null | undefined;
+  validToYear?: number | null | undefined;
+};
+
+/** What a rule must say, whether new or corrected: one measure, a share only of conferences, years in order. */
+function measured<T extends z.ZodType<Measured>>(schema: T) {
+  return schema
+    .refine((o) => Boolean(o.minimum) !== Boolean(o.minShare), {
+      path: ['minimum'],
+      message: bilingual({
+        vi: 'Cho một số tối thiểu hoặc một tỷ lệ, không cả hai.',
+        en: 'Give a minimum count or a share, not both.',
+      }),
+    })
+    .refine((o) => !o.minShare || o.kind === 'conference_attendance', {
+      path: ['minShare'],
+      message: bilingual({ vi: 'Tỷ lệ chỉ dùng cho dự hội nghị.', en: 'A share applies only to conferences.' }),
+    })
+    .refine((o) => !o.validFromYear || !o.validToYear || o.validFromYear <= o.validToYear, {
+      path: ['validToYear'],
+      message: bilingual({ vi: 'Năm kết thúc phải sau năm bắt đầu.', en: 'The last year must follow the first.' }),
+    });
+}
+
+export const obligationInput = measured(obligationFields);
 export type ObligationInput = z.input<typeof obligationInput>;
+
+/**
+ * A correction of a rule (a mistyped minimum, name, level or years), on the version read
+ * (OBLIGATION.STALE otherwise). Whose rule it is does not change. Shortfalls are computed when
+ * asked, so a correction applies to every year the rule covers; a rule that changes from a year on
+ * is a new rule (`validFromYear`) with the old one ending the year before (`validToYear`).
+ */
+export const obligationUpdateInput = measured(
+  obligationFields.omit({ ownerUnitId: true }).extend({ id: z.uuid(), expectedVersion: versionNumber }),
+);
+export type ObligationUpdateInput = z.input<typeof obligationUpdateInput>;
 
 /** Six briefings a year and 80 % of the roster's conferences: the demo's defaults. */
 export const DEFAULT_OBLIGATIONS: readonly ObligationInput[] = [

@@ -36,6 +36,15 @@ const TEXT = {
   code: { vi: 'Mã', en: 'Code' },
   kind: { vi: 'Loại', en: 'Kind' },
   asks: { vi: 'Mức yêu cầu', en: 'Asks' },
+  edit: { vi: 'Sửa', en: 'Edit' },
+  editHeading: (code: string): LocalizedText => ({ vi: `Sửa nghĩa vụ ${code}`, en: `Correct obligation ${code}` }),
+  editNote: {
+    vi: 'Người chưa đạt được tính lại theo nghĩa vụ đã sửa cho mọi năm nghĩa vụ áp dụng. Nghĩa vụ đổi từ một năm nào đó: thêm nghĩa vụ mới từ năm ấy và cho nghĩa vụ cũ kết thúc năm trước.',
+    en: 'Shortfalls are counted by the corrected rule for every year it covers. A rule that changes from some year on: add a new rule from that year and end the old one the year before.',
+  },
+  save: { vi: 'Lưu', en: 'Save' },
+  cancel: { vi: 'Thôi', en: 'Cancel' },
+  reload: { vi: 'Tải lại thông tin mới nhất', en: 'Load the latest version' },
   owner: { vi: 'Của', en: 'Whose' },
   everyone: { vi: 'Dùng chung', en: 'Everyone' },
   ownUnit: { vi: 'Đơn vị', en: 'A unit' },
@@ -66,6 +75,7 @@ const TEXT = {
   toYear: { vi: 'Đến năm (không bắt buộc)', en: 'To year (optional)' },
   defineButton: { vi: 'Thêm nghĩa vụ', en: 'Add the obligation' },
   defined: { vi: 'Đã thêm nghĩa vụ.', en: 'Obligation added.' },
+  saved: { vi: 'Đã lưu nghĩa vụ.', en: 'Obligation saved.' },
 };
 
 /**
@@ -74,12 +84,20 @@ const TEXT = {
  */
 export class PcObligationsPage extends ConsolePage {
   static override styles = [...ConsolePage.styles, rosterStyles];
-  static override properties = { ...ConsolePage.properties, year: { state: true }, asOfError: { state: true } };
+  static override properties = {
+    ...ConsolePage.properties,
+    year: { state: true },
+    asOfError: { state: true },
+    editing: { state: true },
+  };
 
   private readonly rules = new ApiResource<Obligation[]>(this);
   private readonly shortfallReport = new ApiResource<Report>(this);
   private readonly units = new ApiResource<UnitOption[]>(this);
   private readonly defineAction = new Action<Obligation>(this);
+  private readonly editAction = new Action<Obligation>(this);
+  /** The rule being corrected, as read (its version included); undefined: the form adds a rule. */
+  declare private editing: Obligation | undefined;
   declare private year: number;
   declare private asOfError: LocalizedText | undefined;
   private asOf: string | undefined;
@@ -178,13 +196,19 @@ export class PcObligationsPage extends ConsolePage {
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="level-${i}"><table class="rules">
                   <thead><tr><th scope="col">${this.t(TEXT.code)}</th><th scope="col">${this.t(TEXT.rule)}</th>
                     <th scope="col">${this.t(TEXT.kind)}</th><th scope="col">${this.t(TEXT.asks)}</th>
-                    <th scope="col">${this.t(TEXT.years)}</th><th scope="col">${this.t(TEXT.owner)}</th></tr></thead>
+                    <th scope="col">${this.t(TEXT.years)}</th><th scope="col">${this.t(TEXT.owner)}</th>
+                    <th scope="col">${this.t(TEXT.edit)}</th></tr></thead>
                   <tbody>${rules
                     .filter((r) => r.rosterLevel === level)
                     .map(
                       (r) => html`<tr data-code=${r.code}>
                         <td>${r.code}</td><td>${r.name[lang]}</td><td>${OBLIGATION_KIND_NAMES[r.kind][lang]}</td>
                         <td>${asks(r)}</td><td>${years(r)}</td><td>${this.t(r.ownerUnitId ? TEXT.ownUnit : TEXT.everyone)}</td>
+                        <td>${
+                          this.can(ROSTER_KEEPERS, r.ownerUnitId)
+                            ? html`<button type="button" aria-label="${this.t(TEXT.edit)} ${r.code}" @click=${() => this.startEdit(r)}>${this.t(TEXT.edit)}</button>`
+                            : nothing
+                        }</td>
                       </tr>`,
                     )}</tbody>
                 </table></div>`,
@@ -221,15 +245,20 @@ export class PcObligationsPage extends ConsolePage {
       }`;
   }
 
+  private startEdit(rule: Obligation): void {
+    this.editing = rule;
+    this.editAction.reset();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#define-h')?.focus());
+  }
+
   private async define(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const v = formValues(form);
     const share = numberOf(v.minShare);
-    const input = {
+    const fields = {
       code: v.code ?? '',
       kind: (v.kind ?? 'briefings') as ObligationKind,
-      ownerUnitId: v.ownerUnitId ?? null,
       rosterLevel: v.rosterLevel ?? null,
       minimum: numberOf(v.minimum) ?? null,
       minShare: share === undefined ? null : share / 100,
@@ -237,49 +266,94 @@ export class PcObligationsPage extends ConsolePage {
       validFromYear: numberOf(v.validFromYear) ?? null,
       validToYear: numberOf(v.validToYear) ?? null,
     };
+    const editing = this.editing;
+    if (editing) {
+      const input = { ...fields, id: editing.id, expectedVersion: editing.version };
+      if (await this.editAction.run(input, (client) => client.obligations.update.mutate(input))) {
+        this.editing = undefined;
+        this.load();
+      }
+      return;
+    }
+    const input = { ...fields, ownerUnitId: v.ownerUnitId ?? null };
     if (await this.defineAction.run(input, (client) => client.obligations.define.mutate(input))) {
       form.reset();
       this.load();
     }
   }
 
+  /** Someone saved the rule since it was opened: read the rules again and edit the latest. */
+  private reloadEdited(): void {
+    const id = this.editing?.id;
+    const year = this.year;
+    this.editAction.reset();
+    this.rules.start(
+      async ({ client, signal }) => {
+        const rules = await client.obligations.list.query({ year }, { signal });
+        this.editing = rules.find((r) => r.id === id);
+        return rules;
+      },
+      { keep: true },
+    );
+  }
+
   private renderDefine(): TemplateResult {
     const lang = this.currentLang;
-    const a = this.defineAction;
+    const r = this.editing;
+    const a = r ? this.editAction : this.defineAction;
     const select = (name: string, label: LocalizedText, options: TemplateResult[]) => html`<div class="field">
         <label for="f-${name}">${this.t(label)}</label>
         <select id="f-${name}" name=${name} aria-invalid=${a.fieldError(name) ? 'true' : 'false'} aria-describedby="f-${name}-error">${options}</select>
         ${fieldErrorOf(a, name, lang)}
       </div>`;
     return html`<form aria-labelledby="define-h" @submit=${(e: SubmitEvent) => this.define(e)}
-        @input=${() => a.state === 'failed' && a.reset()}>
-      <h2 id="define-h">${this.t(TEXT.define)}</h2>
+        @input=${() => a.state === 'failed' && a.code !== 'OBLIGATION.STALE' && a.reset()}>
+      <h2 id="define-h" tabindex="-1">${this.t(r ? TEXT.editHeading(r.code) : TEXT.define)}</h2>
+      ${r ? html`<p class="hint">${this.t(TEXT.editNote)}</p>` : nothing}
+      ${!r && this.editAction.state === 'done' ? html`<p class="success" role="status">${this.t(TEXT.saved)}</p>` : nothing}
       <div class="fields">
-        ${field(a, lang, { name: 'code', label: TEXT.defineCode, required: true, attrs: { autocomplete: 'off' } })}
+        ${field(a, lang, { name: 'code', label: TEXT.defineCode, value: r?.code ?? '', required: true, attrs: { autocomplete: 'off' } })}
         ${select(
           'kind',
           TEXT.kind,
-          OBLIGATION_KINDS.map((k) => html`<option value=${k}>${OBLIGATION_KIND_NAMES[k][lang]}</option>`),
+          OBLIGATION_KINDS.map(
+            (k) => html`<option value=${k} ?selected=${r?.kind === k}>${OBLIGATION_KIND_NAMES[k][lang]}</option>`,
+          ),
         )}
-        ${field(a, lang, { name: 'name.vi', label: TEXT.nameVi, required: true, wide: true })}
-        ${field(a, lang, { name: 'name.en', label: TEXT.nameEn, required: true, wide: true })}
+        ${field(a, lang, { name: 'name.vi', label: TEXT.nameVi, value: r?.name.vi ?? '', required: true, wide: true })}
+        ${field(a, lang, { name: 'name.en', label: TEXT.nameEn, value: r?.name.en ?? '', required: true, wide: true })}
         ${select('rosterLevel', TEXT.defineLevel, [
-          html`<option value="">${levelName(null, lang)}</option>`,
-          ...DEFAULT_ROSTER_LEVELS.map((l) => html`<option value=${l.code}>${l.name[lang]}</option>`),
+          html`<option value="" ?selected=${r ? r.rosterLevel === null : false}>${levelName(null, lang)}</option>`,
+          ...DEFAULT_ROSTER_LEVELS.map(
+            (l) => html`<option value=${l.code} ?selected=${r?.rosterLevel === l.code}>${l.name[lang]}</option>`,
+          ),
         ])}
-        ${select(
-          'ownerUnitId',
-          TEXT.ownerUnit,
-          (this.units.value ?? []).map((u) => html`<option value=${u.id}>${u.name}</option>`),
-        )}
-        ${field(a, lang, { name: 'minimum', label: TEXT.minimum, type: 'number', attrs: { min: '1', max: '1000', step: '1' } })}
-        ${field(a, lang, { name: 'minShare', label: TEXT.minShare, type: 'number', attrs: { min: '1', max: '100', step: '1' } })}
-        ${field(a, lang, { name: 'validFromYear', label: TEXT.fromYear, type: 'number', attrs: { min: '1945', max: '2200', step: '1' } })}
-        ${field(a, lang, { name: 'validToYear', label: TEXT.toYear, type: 'number', attrs: { min: '1945', max: '2200', step: '1' } })}
+        ${
+          r
+            ? nothing
+            : select(
+                'ownerUnitId',
+                TEXT.ownerUnit,
+                (this.units.value ?? []).map((u) => html`<option value=${u.id}>${u.name}</option>`),
+              )
+        }
+        ${field(a, lang, { name: 'minimum', label: TEXT.minimum, value: r?.minimum ?? '', type: 'number', attrs: { min: '1', max: '1000', step: '1' } })}
+        ${field(a, lang, { name: 'minShare', label: TEXT.minShare, value: r?.minShare ? Math.round(r.minShare * 100) : '', type: 'number', attrs: { min: '1', max: '100', step: '1' } })}
+        ${field(a, lang, { name: 'validFromYear', label: TEXT.fromYear, value: r?.validFromYear ?? '', type: 'number', attrs: { min: '1945', max: '2200', step: '1' } })}
+        ${field(a, lang, { name: 'validToYear', label: TEXT.toYear, value: r?.validToYear ?? '', type: 'number', attrs: { min: '1945', max: '2200', step: '1' } })}
       </div>
       <div class="actions">
-        <button type="submit" class="primary" ?disabled=${a.running}>${this.t(TEXT.defineButton)}</button>
-        ${actionStatus(a, lang, { done: TEXT.defined })}
+        <button type="submit" class="primary" ?disabled=${a.running}>${this.t(r ? TEXT.save : TEXT.defineButton)}</button>
+        ${
+          r
+            ? html`<button type="button" @click=${() => {
+                this.editing = undefined;
+                this.editAction.reset();
+              }}>${this.t(TEXT.cancel)}</button>`
+            : nothing
+        }
+        ${actionStatus(a, lang, { done: r ? TEXT.saved : TEXT.defined })}
+        ${r && a.code === 'OBLIGATION.STALE' ? html`<button type="button" @click=${() => this.reloadEdited()}>${this.t(TEXT.reload)}</button>` : nothing}
       </div>
     </form>`;
   }

@@ -1,4 +1,4 @@
-import { obligationInput, shortfallInput, standingInput } from '@polcenter/domain';
+import { obligationInput, obligationUpdateInput, shortfallInput, standingInput } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { assertUnitAccess, isAdmin, ownUnit } from '../access.js';
@@ -19,6 +19,13 @@ export const obligationsRouter = {
       // No owner: everyone's, which only an admin may define (a null unit passes for admins only).
       await assertUnitAccess(ctx, input.ownerUnitId ?? null, ['propaganda_staff']);
       return ctx.polcenter.obligations.define(actorOf(ctx), input);
+    }),
+  /** Corrects a rule: the propaganda staff of its owner unit (or above); everyone's, administrators only. */
+  update: roleProcedure('propaganda_staff')
+    .input(obligationUpdateInput)
+    .mutation(async ({ ctx, input }) => {
+      await assertUnitAccess(ctx, (await ctx.polcenter.obligations.get(input.id)).ownerUnitId, ['propaganda_staff']);
+      return ctx.polcenter.obligations.update(actorOf(ctx), input);
     }),
   /** The rules that concern a unit (the caller's own, when none is named): everyone's, its line's, its own. */
   list: roleProcedure(...STAFF)

@@ -14,6 +14,7 @@ import { Migration20261206000100SessionVersion } from './Migration20261206000100
 import { Migration20261207000100ClassRules } from './Migration20261207000100ClassRules.js';
 import { Migration20261207000200ClassProgramIndex } from './Migration20261207000200ClassProgramIndex.js';
 import { Migration20261211000100RosterVersion } from './Migration20261211000100RosterVersion.js';
+import { Migration20261211000200ObligationVersion } from './Migration20261211000200ObligationVersion.js';
 import { Migration20261212000100ActivityDetails } from './Migration20261212000100ActivityDetails.js';
 import { Migration20261214000100AccountsAndMerges } from './Migration20261214000100AccountsAndMerges.js';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207000200ClassProgramIndex', class: Migration20261207000200ClassProgramIndex },
   { name: 'Migration20261206000100SessionVersion', class: Migration20261206000100SessionVersion },
   { name: 'Migration20261211000100RosterVersion', class: Migration20261211000100RosterVersion },
+  { name: 'Migration20261211000200ObligationVersion', class: Migration20261211000200ObligationVersion },
   { name: 'Migration20261214000100AccountsAndMerges', class: Migration20261214000100AccountsAndMerges },
   { name: 'Migration20261212000100ActivityDetails', class: Migration20261212000100ActivityDetails },
 ];

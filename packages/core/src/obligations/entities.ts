@@ -17,6 +17,8 @@ export const ObligationSchema = defineEntity({
     nameEn: p.string().length(200),
     validFromYear: p.integer().nullable(),
     validToYear: p.integer().nullable(),
+    /** Raised by each correction (ObligationService.update). */
+    version: p.integer().default(1),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),
 });

@@ -1,17 +1,22 @@
 import {
   computeShortfalls,
   DomainError,
+  idInput,
   type LocalizedText,
   type MemberTally,
   type ObligationInput,
   type ObligationKind,
   type ObligationRule,
+  type ObligationUpdateInput,
   obligationInput,
+  obligationUpdateInput,
   parseInput,
+  recordNotFoundError,
   requiredCount,
   type ShortfallInput,
   type StandingInput,
   shortfallInput,
+  staleRecordError,
   standingInput,
 } from '@polcenter/domain';
 import type { Actor } from '../kernel/actor.js';
@@ -27,6 +32,8 @@ export interface ObligationView extends ObligationRule {
   readonly rosterLevel: string | null;
   readonly validFromYear: number | null;
   readonly validToYear: number | null;
+  /** Pass back to `update` as `expectedVersion`: a correction made on an older version is OBLIGATION.STALE. */
+  readonly version: number;
 }
 
 export interface ShortfallView {
@@ -84,6 +91,7 @@ interface ObligationRow {
   name_en: string;
   valid_from_year: number | null;
   valid_to_year: number | null;
+  version: number;
 }
 
 const toView = (r: ObligationRow): ObligationView => ({
@@ -97,6 +105,29 @@ const toView = (r: ObligationRow): ObligationView => ({
   rosterLevel: r.roster_level,
   validFromYear: r.valid_from_year,
   validToYear: r.valid_to_year,
+  version: r.version,
+});
+
+const OBLIGATION = { vi: 'nghĩa vụ', en: 'obligation' };
+
+function codeTakenError(code: string): DomainError {
+  return new DomainError(
+    'OBLIGATION.CODE_TAKEN',
+    { vi: `Mã "${code}" đã được dùng.`, en: `The code "${code}" is already taken.` },
+    { fields: [{ field: 'code', message: { vi: 'Mã đã được dùng.', en: 'Code already taken.' } }] },
+  );
+}
+
+/** A rule's fields as the audit log keeps them, before and after a correction. */
+const auditedRule = (v: ObligationView) => ({
+  code: v.code,
+  kind: v.kind,
+  rosterLevel: v.rosterLevel,
+  minimum: v.minimum,
+  minShare: v.minShare,
+  name: v.name,
+  validFromYear: v.validFromYear,
+  validToYear: v.validToYear,
 });
 
 /** Which obligations to list: those in force in a year, those that concern a unit. */
@@ -141,17 +172,66 @@ export class ObligationService {
           ],
         )
         .catch((error) => {
-          if (isUniqueViolation(error, 'obligation_code_unique')) {
-            throw new DomainError(
-              'OBLIGATION.CODE_TAKEN',
-              { vi: `Mã "${data.code}" đã được dùng.`, en: `The code "${data.code}" is already taken.` },
-              { fields: [{ field: 'code', message: { vi: 'Mã đã được dùng.', en: 'Code already taken.' } }] },
-            );
-          }
+          if (isUniqueViolation(error, 'obligation_code_unique')) throw codeTakenError(data.code);
           throw error;
         });
       const view = toView(row as ObligationRow);
       await audit(tx, actor, { action: 'obligation.define', entity: 'obligation', entityId: view.id, after: data });
+      return view;
+    });
+  }
+
+  async get(id: string): Promise<ObligationView> {
+    const [row] = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<ObligationRow[]>('SELECT * FROM obligation WHERE id = ?', [parseInput(idInput, id)]);
+    if (!row) throw recordNotFoundError('OBLIGATION.NOT_FOUND', OBLIGATION, id);
+    return toView(row);
+  }
+
+  /**
+   * Corrects a rule (its code, kind, level, measure, names, years) on the version read; whose rule
+   * it is stays. Audited with the rule before and after.
+   */
+  async update(actor: Actor, input: ObligationUpdateInput): Promise<ObligationView> {
+    const data = parseInput(obligationUpdateInput, input);
+    return this.orm.em.fork().transactional(async (tx) => {
+      const [locked] = await tx.execute<ObligationRow[]>('SELECT * FROM obligation WHERE id = ? FOR UPDATE', [data.id]);
+      if (!locked) throw recordNotFoundError('OBLIGATION.NOT_FOUND', OBLIGATION, data.id);
+      if (locked.version !== data.expectedVersion) {
+        throw staleRecordError('OBLIGATION.STALE', OBLIGATION, data.expectedVersion, locked.version);
+      }
+      const [row] = await tx
+        .execute<ObligationRow[]>(
+          `UPDATE obligation SET code = ?, kind = ?, roster_level = ?, minimum = ?, min_share = ?, name_vi = ?, name_en = ?,
+                  valid_from_year = ?, valid_to_year = ?, version = version + 1
+            WHERE id = ? RETURNING *`,
+          [
+            data.code,
+            data.kind,
+            data.rosterLevel ?? null,
+            data.minimum ?? null,
+            data.minShare ?? null,
+            data.name.vi,
+            data.name.en,
+            data.validFromYear ?? null,
+            data.validToYear ?? null,
+            data.id,
+          ],
+        )
+        .catch((error) => {
+          if (isUniqueViolation(error, 'obligation_code_unique')) throw codeTakenError(data.code);
+          throw error;
+        });
+      const view = toView(row as ObligationRow);
+      await audit(tx, actor, {
+        action: 'obligation.update',
+        entity: 'obligation',
+        entityId: view.id,
+        before: auditedRule(toView(locked)),
+        after: auditedRule(view),
+      });
       return view;
     });
   }
