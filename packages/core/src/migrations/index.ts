@@ -38,7 +38,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207000200ClassProgramIndex', class: Migration20261207000200ClassProgramIndex },
   { name: 'Migration20261206000100SessionVersion', class: Migration20261206000100SessionVersion },
   { name: 'Migration20261211000100RosterVersion', class: Migration20261211000100RosterVersion },
-  { name: 'Migration20261211000200ObligationVersion', class: Migration20261211000200ObligationVersion },
   { name: 'Migration20261214000100AccountsAndMerges', class: Migration20261214000100AccountsAndMerges },
   { name: 'Migration20261212000100ActivityDetails', class: Migration20261212000100ActivityDetails },
+  { name: 'Migration20261211000200ObligationVersion', class: Migration20261211000200ObligationVersion },
 ];
