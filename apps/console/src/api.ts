@@ -1,5 +1,6 @@
-import { createPolCenterClient, type PolCenterClient } from '@polcenter/client';
+import { type AppRouter, createPolCenterClient, type PolCenterClient } from '@polcenter/client';
 import type { Lang, LocalizedText } from '@polcenter/domain';
+import { createTRPCClient, httpLink } from '@trpc/client';
 
 /** The console talks to the API of the server that served it: same origin, so the cookie goes along. */
 const API_URL = '/trpc';
@@ -76,4 +77,14 @@ export function consoleClient(lang: Lang): PolCenterClient {
  */
 export function keyedClient(lang: Lang, idempotencyKey: string): PolCenterClient {
   return createPolCenterClient(API_URL, { lang, idempotencyKey, fetch: sessionFetch });
+}
+
+/**
+ * A client that sends each call on its own (no batching), so a mutation's input may be a
+ * `FormData`: `imports.upload` takes the file this way (multipart/form-data, docs/adr/0031).
+ */
+export function uploadClient(lang: Lang) {
+  return createTRPCClient<AppRouter>({
+    links: [httpLink({ url: API_URL, fetch: sessionFetch, headers: () => ({ 'accept-language': lang }) })],
+  });
 }

@@ -233,6 +233,14 @@ export const ROUTES: readonly Route[] = [
     roles: ['admin'],
   },
   {
+    path: '/imports',
+    tag: 'pc-import-page',
+    title: { vi: 'Nhập dữ liệu', en: 'Import' },
+    load: () => import('./pages/import.js'),
+    nav: true,
+    roles: ['center_staff'],
+  },
+  {
     path: '/audit',
     tag: 'pc-audit-log-page',
     title: { vi: 'Nhật ký hệ thống', en: 'Audit log' },

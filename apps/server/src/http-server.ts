@@ -9,7 +9,7 @@ import {
   type Limits,
   sharedLimits,
 } from '@polcenter/api';
-import { type PolCenter, summariseError } from '@polcenter/core';
+import { MAX_IMPORT_BYTES, type PolCenter, summariseError } from '@polcenter/core';
 import { isDomainError, pickLang } from '@polcenter/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import compression from 'compression';
@@ -68,6 +68,10 @@ const PAGE_POLICY = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** Where the console sends a file to import (`imports.upload`, multipart/form-data). */
+const UPLOAD_PATH = '/trpc/imports.upload';
+const UPLOAD_PATHS: ReadonlySet<string> = new Set([UPLOAD_PATH]);
 
 /** The id the HTTP layer gave each request, for the log lines of what it runs. */
 const requestIds = new WeakMap<http.IncomingMessage, string>();
@@ -150,49 +154,55 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
   const logger = options.logger ?? silentLogger;
   const limits = options.limits ?? sharedLimits(polcenter);
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
-  const trpc = createHTTPHandler({
-    router: appRouter,
-    basePath: '/trpc/',
-    maxBodySize: options.maxBodyBytes ?? 1024 * 1024,
-    maxBatchSize: options.maxBatchSize ?? 10,
-    createContext: ({ req }) =>
-      createContextFromHeaders(polcenter, req.headers, {
-        clientKey: clientAddress(req, options.trustProxy ?? false),
-        limits,
-        requestId: requestIds.get(req),
-        method: req.method ?? 'GET',
-        https: reachedByHttps(req, options.trustProxy ?? false),
-      }),
-    responseMeta({ errors, ctx }) {
-      // tRPC sends its own Vary (trpc-accept, accept) in place of the guard's: Origin goes back on,
-      // since whether CORS headers are sent depends on it.
-      const headers = new Headers([['vary', 'Origin']]);
-      // The console's session cookie: set at sign-in, removed at sign-out or when it has ended.
-      for (const cookie of ctx?.session.setCookies ?? []) headers.append('set-cookie', cookie);
-      const wait = errors
-        .map((error) =>
-          error.code === 'SERVICE_UNAVAILABLE'
-            ? DATABASE_RETRY_SECONDS
-            : isDomainError(error.cause)
-              ? error.cause.details.retryAfterSeconds
-              : undefined,
-        )
-        .find((seconds) => typeof seconds === 'number');
-      if (wait) headers.set('retry-after', String(wait));
-      return { headers };
-    },
-    onError({ error, path, req, ctx }) {
-      if (error.code !== 'INTERNAL_SERVER_ERROR' && error.code !== 'SERVICE_UNAVAILABLE') return;
-      // Kind, codes and statement name only: the message of a driver error is the SQL with its
-      // values, and PostgreSQL's detail quotes them (docs/operations.md).
-      logger.log(error.code === 'SERVICE_UNAVAILABLE' ? 'warn' : 'error', 'procedure failed', {
-        requestId: ctx?.requestId ?? requestIds.get(req),
-        path,
-        status: error.code === 'SERVICE_UNAVAILABLE' ? 503 : 500,
-        ...summariseError(error.cause ?? error),
-      });
-    },
-  });
+  const handler = (maxBodySize: number, maxBatchSize: number) =>
+    createHTTPHandler({
+      router: appRouter,
+      basePath: '/trpc/',
+      maxBodySize,
+      maxBatchSize,
+      createContext: ({ req }) =>
+        createContextFromHeaders(polcenter, req.headers, {
+          clientKey: clientAddress(req, options.trustProxy ?? false),
+          limits,
+          requestId: requestIds.get(req),
+          method: req.method ?? 'GET',
+          https: reachedByHttps(req, options.trustProxy ?? false),
+        }),
+      responseMeta({ errors, ctx }) {
+        // tRPC sends its own Vary (trpc-accept, accept) in place of the guard's: Origin goes back on,
+        // since whether CORS headers are sent depends on it.
+        const headers = new Headers([['vary', 'Origin']]);
+        // The console's session cookie: set at sign-in, removed at sign-out or when it has ended.
+        for (const cookie of ctx?.session.setCookies ?? []) headers.append('set-cookie', cookie);
+        const wait = errors
+          .map((error) =>
+            error.code === 'SERVICE_UNAVAILABLE'
+              ? DATABASE_RETRY_SECONDS
+              : isDomainError(error.cause)
+                ? error.cause.details.retryAfterSeconds
+                : undefined,
+          )
+          .find((seconds) => typeof seconds === 'number');
+        if (wait) headers.set('retry-after', String(wait));
+        return { headers };
+      },
+      onError({ error, path, req, ctx }) {
+        if (error.code !== 'INTERNAL_SERVER_ERROR' && error.code !== 'SERVICE_UNAVAILABLE') return;
+        // Kind, codes and statement name only: the message of a driver error is the SQL with its
+        // values, and PostgreSQL's detail quotes them (docs/operations.md).
+        logger.log(error.code === 'SERVICE_UNAVAILABLE' ? 'warn' : 'error', 'procedure failed', {
+          requestId: ctx?.requestId ?? requestIds.get(req),
+          path,
+          status: error.code === 'SERVICE_UNAVAILABLE' ? 503 : 500,
+          ...summariseError(error.cause ?? error),
+        });
+      },
+    });
+  const trpc = handler(options.maxBodyBytes ?? 1024 * 1024, options.maxBatchSize ?? 10);
+  // A file staff import is larger than any other call: its own handler, one call, a bigger body
+  // (the file's limit and the form's envelope); every other path keeps the 1 MiB limit.
+  const upload = handler(MAX_IMPORT_BYTES + 64 * 1024, 1);
+
   // API answers are compressed as they are written (brotli or gzip, as the client takes them). The
   // middleware is written for Express but needs only node:http's request and response.
   const compressApi = compression() as unknown as (
@@ -261,12 +271,12 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
         }
       }
       if (route.startsWith('/trpc/')) {
-        if (guardApiRequest(req, res, { allowedOrigins })) return;
+        if (guardApiRequest(req, res, { allowedOrigins, multipartPaths: UPLOAD_PATHS })) return;
         // A signed-in answer (or a mutation's, such as the token sign-in returns) is nobody else's.
         if (req.headers.authorization || req.method === 'POST') res.setHeader('cache-control', 'no-store');
         await new Promise<void>((next) => compressApi(req, res, next));
         wholeAnswer(res);
-        return await trpc(req, res);
+        return await (route === UPLOAD_PATH ? upload(req, res) : trpc(req, res));
       }
       if (req.method === 'GET' || req.method === 'HEAD') {
         if (route.startsWith('/widgets/chunks/')) {

@@ -4,6 +4,12 @@ import { type LocalizedText, pickLang } from '@polcenter/domain';
 export interface GuardOptions {
   /** Origins (scheme://host[:port]) of portals allowed to call the API from the browser. */
   readonly allowedOrigins: ReadonlySet<string>;
+  /**
+   * Paths that take a file as `multipart/form-data` (the console's import upload), from this
+   * server's own pages or from a client that is no browser (no `Origin`) only: a form that other
+   * sites could post is refused as any cross-site post.
+   */
+  readonly multipartPaths?: ReadonlySet<string>;
 }
 
 const ALLOWED_HEADERS = 'authorization, content-type, accept-language, idempotency-key, trpc-accept';
@@ -58,7 +64,12 @@ export function guardApiRequest(req: IncomingMessage, res: ServerResponse, optio
       return true;
     }
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/json') {
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const upload =
+      type === 'multipart/form-data' &&
+      (options.multipartPaths?.has(path) ?? false) &&
+      (origin === null || sameOrigin(req, origin));
+    if (type !== 'application/json' && !upload) {
       refuse(req, res, 415, 'UNSUPPORTED_MEDIA_TYPE', {
         vi: 'Yêu cầu thay đổi dữ liệu phải gửi dạng application/json.',
         en: 'Mutations take application/json only.',

@@ -1192,6 +1192,17 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
   'attendance.sheet': { sessionId: 'checked' },
   'audit.list': { entityId: { admin: 'the audit log' }, actorId: { admin: 'the audit log' } },
   'audit.forClass': { classId: 'checked' },
+  'exports.list': {
+    'filter.programId': { public: 'programs are reference data' },
+    'filter.organiserUnitId': { service: 'the classes list’s own function (listClasses), kept to the caller’s units' },
+    'filter.classId': { service: 'the enrolment list’s own function and check (enrolmentsOfClass → assertOrganiser)' },
+  },
+  'imports.start': {
+    jobId: { signedIn: 'a job is its uploader’s alone: another account is answered IMPORT.NOT_FOUND (import-jobs.ts)' },
+  },
+  'imports.job': {
+    jobId: { signedIn: 'a job is its uploader’s alone: another account is answered IMPORT.NOT_FOUND (import-jobs.ts)' },
+  },
   'auth.revokeToken': {
     id: { signedIn: 'an API token is its owner’s, not a unit’s: one’s own, any for an admin (token-scope.test.ts)' },
   },

@@ -7,6 +7,8 @@ import { authRouter } from './routers/auth.js';
 import { attendanceRouter, certificatesRouter, resultsRouter } from './routers/class-work.js';
 import { classesRouter } from './routers/classes.js';
 import { enrolmentRouter } from './routers/enrolment.js';
+import { exportsRouter } from './routers/exports.js';
+import { importsRouter } from './routers/imports.js';
 import { obligationsRouter } from './routers/obligations.js';
 import { peopleRouter } from './routers/people.js';
 import { programsRouter } from './routers/programs.js';
@@ -31,6 +33,8 @@ export const procedures = {
   certificates: certificatesRouter,
   classes: classesRouter,
   enrolment: enrolmentRouter,
+  exports: exportsRouter,
+  imports: importsRouter,
   people: peopleRouter,
   obligations: obligationsRouter,
   programs: programsRouter,

@@ -9,6 +9,7 @@ import { TimetableService } from './classes/timetable-service.js';
 import { EnrolmentService } from './enrolment/enrolment.js';
 import { RegistrationService } from './enrolment/registration.js';
 import { ExportService } from './imports/exports.js';
+import { ImportJobService } from './imports/import-jobs.js';
 import { ImportService } from './imports/imports.js';
 import { IdempotencyService } from './kernel/idempotency.js';
 import { migrate } from './migrate.js';
@@ -83,6 +84,8 @@ export interface PolCenter {
   readonly obligations: ObligationService;
   /** People and enrolments from files: every row checked, all-or-nothing, audited. */
   readonly imports: ImportService;
+  /** Imports started from the console: the file read once, a dry run, then the import, with progress any process can read. */
+  readonly importJobs: ImportJobService;
   /** Whole tables for files; personal fields only when asked for, and then audited. */
   readonly exports: ExportService;
   /** What needs doing now in a person's units: the console's start page. */
@@ -104,6 +107,8 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
   const classes = new ClassService(orm);
   const enrolment = new EnrolmentService(orm);
   const auth = new AuthService(orm, options.auth);
+  const imports = new ImportService(orm);
+  const importJobs = new ImportJobService(orm, imports);
   return {
     orm,
     units: new UnitService(orm),
@@ -125,12 +130,16 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
     timetable: new TimetableService(orm),
     activities: new ActivityService(orm),
     obligations: new ObligationService(orm),
-    imports: new ImportService(orm),
+    imports,
+    importJobs,
     exports: new ExportService(orm),
     work: new WorkService(orm),
     async ping() {
       await orm.em.getConnection().execute('select 1');
     },
-    close: () => orm.close(),
+    async close() {
+      await importJobs.settled();
+      await orm.close();
+    },
   };
 }

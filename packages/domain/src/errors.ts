@@ -98,6 +98,9 @@ export const ERROR_KINDS = {
   'USER.LAST_ADMIN': 'conflict',
   'PERSON.MERGE_CONFLICT': 'conflict',
   'PERSON.MERGE_SAME': 'invalid',
+  // Imports started from the console (import jobs).
+  'IMPORT.NOT_FOUND': 'not_found',
+  'IMPORT.NOT_READY': 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorKind =

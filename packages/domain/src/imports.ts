@@ -47,6 +47,10 @@ export const ENROLMENT_IMPORT_FIELDS = [
   'birthDate',
   'unitCode',
   'note',
+  // A past class's results (a class of 2022 and how each trainee ended): rows into a finished class.
+  'state',
+  'classification',
+  'finalScore',
 ] as const;
 export type EnrolmentImportField = (typeof ENROLMENT_IMPORT_FIELDS)[number];
 
@@ -94,6 +98,21 @@ export const IMPORT_COLUMNS: Readonly<Record<PersonImportField | EnrolmentImport
   },
   classCode: { field: 'classCode', header: { vi: 'Mã lớp', en: 'Class code' }, aliases: ['lớp', 'class'] },
   note: { field: 'note', header: { vi: 'Ghi chú', en: 'Note' }, aliases: [] },
+  state: {
+    field: 'state',
+    header: { vi: 'Trạng thái', en: 'State' },
+    aliases: ['kết quả', 'kết quả học tập', 'result'],
+  },
+  classification: {
+    field: 'classification',
+    header: { vi: 'Xếp loại', en: 'Classification' },
+    aliases: ['loại', 'xếp loại học tập', 'grade'],
+  },
+  finalScore: {
+    field: 'finalScore',
+    header: { vi: 'Điểm', en: 'Score' },
+    aliases: ['điểm tổng kết', 'điểm thu hoạch', 'điểm bài thu hoạch', 'final score'],
+  },
 };
 
 const headerKey = (text: string) =>
@@ -172,6 +191,23 @@ export function importValue(field: string, raw: string | undefined): string | un
 /** The name of a coded value (`gender`, `state`, `status`…) in both languages, or undefined for a field without codes. */
 export function codeName(field: string, code: string): LocalizedText | undefined {
   return CODED[field]?.names[code];
+}
+
+/**
+ * Why a cell of a coded field is refused, naming what is accepted by its names in each language
+ * (`Nữ`, `Tày`…) rather than by its codes; null when the cell reads as a code, or the field has none.
+ */
+export function importValueProblem(field: string, raw: string | undefined): LocalizedText | null {
+  const coded = CODED[field];
+  const value = raw?.normalize('NFC').trim();
+  if (!coded || !value) return null;
+  const read = importValue(field, value);
+  if (read !== undefined && coded.codes.includes(read)) return null;
+  const names = (lang: 'vi' | 'en') => coded.codes.map((code) => coded.names[code]?.[lang] ?? code).join(', ');
+  return {
+    vi: `Không nhận ra "${value}"; dùng một trong: ${names('vi')}.`,
+    en: `"${value}" is not recognised; use one of: ${names('en')}.`,
+  };
 }
 
 /** A coded value as an export writes it: its Vietnamese name, which `importValue` reads back. */

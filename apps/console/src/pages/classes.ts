@@ -8,6 +8,7 @@ import { CLASS_TABS } from '../class-page.js';
 import { formValues } from '../form.js';
 import { date, number } from '../i18n.js';
 import { ConsolePage } from '../page.js';
+import '../export-buttons.js';
 
 /** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
 const BASE = '/console';
@@ -144,6 +145,7 @@ export class PcClassesPage extends ConsolePage {
     return html`<h1>${this.t(TEXT.heading)}</h1>
       ${this.can('center_staff') ? html`<p><a href="${BASE}/classes/new">${this.t(TEXT.create)}</a></p>` : nothing}
       ${this.renderFilters()}
+      <pc-export-buttons list="classes" .filter=${this.filter}></pc-export-buttons>
       ${this.list.failure ? html`<p role="alert" class="failure">${failureText(this.list.failure, lang)}</p>` : nothing}
       ${
         page

@@ -12,6 +12,7 @@ import { Action } from '../action.js';
 import { ClassPage } from '../class-page.js';
 import { actionStatus, fieldErrorOf } from '../form.js';
 import { date } from '../i18n.js';
+import '../export-buttons.js';
 
 type EnrolmentPage = RouterOutputs['enrolment']['listForClass'];
 type Enrolment = EnrolmentPage['items'][number];
@@ -363,6 +364,7 @@ export class PcEnrolmentPage extends ClassPage {
             )}
           </select>
           ${actionStatus(this.decide, lang, { working: TEXT.working, done: TEXT.done })}
+          <pc-export-buttons list="enrolments" .filter=${{ classId: this.params.id, ...(this.stateFilter ? { states: [this.stateFilter] } : {}) }}></pc-export-buttons>
         </div>
         ${
           page

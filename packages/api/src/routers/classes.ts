@@ -1,5 +1,6 @@
 import {
   addSessionsInput,
+  type ClassListInput,
   classCatalogInput,
   classInput,
   classListInput,
@@ -11,11 +12,18 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { assertClassIdAccess, assertPeopleAccess, assertUnitAccess, assertUnitsAccess, isAdmin } from '../access.js';
 import { actorOf } from '../actor.js';
+import type { Context } from '../context.js';
 import { once } from '../idempotency.js';
 import { protectedProcedure, publicProcedure, roleProcedure } from '../trpc.js';
 import { timetableProcedures } from './timetable.js';
 
 const CENTER = ['center_staff'] as const;
+
+/** The classes of the caller's units, a page at a time: the list, and its export (`exports.list`). */
+export function listClasses(ctx: Context & { principal: NonNullable<Context['principal']> }, input: ClassListInput) {
+  const unitIds = [...new Set(ctx.principal.roles.flatMap((g) => (g.unitId ? [g.unitId] : [])))];
+  return ctx.polcenter.classes.list(isAdmin(ctx) ? { all: true } : { unitIds }, input);
+}
 const centerStaff = roleProcedure(...CENTER);
 
 /**
@@ -60,10 +68,7 @@ export const classesRouter = {
    * The staff's list of classes: those organised by the caller's units, the units below them and
    * the units above them (where their people are trained) — everything for an administrator.
    */
-  list: protectedProcedure.input(classListInput).query(({ ctx, input }) => {
-    const unitIds = [...new Set(ctx.principal.roles.flatMap((g) => (g.unitId ? [g.unitId] : [])))];
-    return ctx.polcenter.classes.list(isAdmin(ctx) ? { all: true } : { unitIds }, input);
-  }),
+  list: protectedProcedure.input(classListInput).query(({ ctx, input }) => listClasses(ctx, input)),
   /**
    * The class as staff plan it (lecturers, sites), and its history: for staff of the organiser's
    * line — its units, those below and those above it (a commune nominates into the district's

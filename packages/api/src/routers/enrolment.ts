@@ -1,4 +1,5 @@
 import {
+  type EnrolmentListInput,
   enrolmentActionInput,
   enrolmentListInput,
   enrolmentRejectionInput,
@@ -25,6 +26,12 @@ const CENTER = ['center_staff'] as const;
 
 /** The class's organiser: the unit whose center staff decide on its enrolments. */
 const assertOrganiser = (ctx: Staff, classId: string) => assertClassIdAccess(ctx, classId, CENTER);
+
+/** A class's enrolments, for its organiser's center staff: the list, and its export (`exports.list`). */
+export async function enrolmentsOfClass(ctx: Staff, input: EnrolmentListInput) {
+  await assertOrganiser(ctx, input.classId);
+  return ctx.polcenter.enrolment.listForClass(input);
+}
 const assertEnrolmentOrganiser = (ctx: Staff, enrolmentId: string) => assertEnrolmentAccess(ctx, enrolmentId, CENTER);
 
 /**
@@ -105,10 +112,7 @@ export const enrolmentRouter = {
     }
     return enrolment;
   }),
-  listForClass: center.input(enrolmentListInput).query(async ({ ctx, input }) => {
-    await assertOrganiser(ctx, input.classId);
-    return ctx.polcenter.enrolment.listForClass(input);
-  }),
+  listForClass: center.input(enrolmentListInput).query(({ ctx, input }) => enrolmentsOfClass(ctx, input)),
   /** Self-registrations waiting for staff to settle who they are (ADR 0014), personal data masked. */
   reviews: center.input(z.object({ classId: z.uuid() }).strict()).query(async ({ ctx, input }) => {
     await assertOrganiser(ctx, input.classId);

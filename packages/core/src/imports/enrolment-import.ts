@@ -1,12 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import {
   assertOpenForEnrolment,
+  classify,
   DomainError,
+  ENROLMENT_STATE_NAMES,
+  ENROLMENT_STATES,
   type EnrolmentImportField,
+  type EnrolmentState,
+  foldDiacritics,
+  type GradingScale,
   type ImportRow,
   importValue,
   invalidInput,
   type LocalizedText,
   personPatch,
+  score,
 } from '@polcenter/domain';
 import { enrolmentChecks } from '../enrolment/checks.js';
 import { type ClassRow, loadClass, lockPeople } from '../enrolment/enrolment-sql.js';
@@ -63,6 +71,7 @@ export class EnrolmentImport {
         birthDate: string | null;
         unitCode: string | null;
         note: string | null;
+        past: PastResult | null;
       }[] = [];
       for (const row of rows) {
         const v = row.values;
@@ -91,8 +100,11 @@ export class EnrolmentImport {
           });
           continue;
         }
+        const past = pastResultOf(row.line, v, problem);
+        if (errors.length > before) continue;
         const unitCode = v.unitCode?.trim() || null;
-        parsedRows.push({ line: row.line, classCode, nationalId, fullName, birthDate, unitCode, note });
+        parsedRows.push({ line: row.line, classCode, nationalId, fullName, birthDate, unitCode, note, past });
+        if (parsedRows.length % 200 === 0) options.onProgress?.(parsedRows.length, total, 'check');
       }
 
       // 2. What the rows name: classes, units, people.
@@ -101,7 +113,11 @@ export class EnrolmentImport {
         [JSON.stringify([...new Set(parsedRows.map((r) => r.classCode))])],
       );
       const classes = new Map<string, ClassRow>();
-      for (const { id, code } of classIds) classes.set(code, await loadClass(tx, id));
+      for (const { id, code } of classIds) {
+        const cls = await loadClass(tx, id);
+        // A class outside the person's units is answered as no class, as everywhere (ADR 0026).
+        if (!options.scope || options.scope(cls.organiser_unit_id)) classes.set(code, cls);
+      }
       const units = await unitsByCode(
         tx,
         parsedRows.flatMap((r) => (r.unitCode ? [r.unitCode] : [])),
@@ -124,6 +140,7 @@ export class EnrolmentImport {
         personField: string;
         unitId: string;
         note: string | null;
+        past: (PastResult & { classification: string | null }) | null;
       }[] = [];
       const openError = new Map<string, LocalizedText | null>();
       for (const r of parsedRows) {
@@ -131,6 +148,14 @@ export class EnrolmentImport {
         const cls = classes.get(r.classCode);
         if (!cls) {
           problem(r.line, 'classCode', { vi: `Không có lớp mã "${r.classCode}".`, en: `No class "${r.classCode}".` });
+        } else if (r.past) {
+          // A past class's result: only into a class that has ended, whatever its window said.
+          if (cls.status !== 'finished' && cls.status !== 'closed') {
+            problem(r.line, 'state', {
+              vi: `Lớp ${cls.code} chưa kết thúc; chỉ nhập kết quả cho lớp đã kết thúc.`,
+              en: `Class ${cls.code} has not ended; results are imported only into a class that has.`,
+            });
+          }
         } else {
           if (!openError.has(cls.id)) {
             try {
@@ -186,13 +211,15 @@ export class EnrolmentImport {
           unitId = person.unitId ?? undefined;
           if (!unitId) problem(r.line, 'unitCode', REQUIRED);
         }
+        const past = r.past && cls ? withClassification(r.line, r.past, cls.rules.gradingScale, problem) : null;
         if (errors.length > before || !cls || !person || !unitId) continue;
-        resolved.push({ line: r.line, cls, personId: person.id, personField, unitId, note: r.note });
+        resolved.push({ line: r.line, cls, personId: person.id, personField, unitId, note: r.note, past });
       }
 
       // 3. Against each other and against the enrolments on file.
       const seen = new Map<string, number>();
       const fresh: typeof resolved = [];
+      const pastRows: ((typeof resolved)[number] & { past: NonNullable<(typeof resolved)[number]['past']> })[] = [];
       for (const r of resolved) {
         const key = `${r.cls.id}|${r.personId}`;
         const earlier = seen.get(key);
@@ -204,9 +231,10 @@ export class EnrolmentImport {
           continue;
         }
         seen.set(key, r.line);
-        fresh.push(r);
+        if (r.past) pastRows.push({ ...r, past: r.past });
+        else fresh.push(r);
       }
-      const personIds = [...new Set(fresh.map((r) => r.personId))];
+      const personIds = [...new Set([...fresh, ...pastRows].map((r) => r.personId))];
       // Locked before the checks, as every path that creates an enrolment does (a dry run and a file
       // with errors too: the transaction is short and writes nothing).
       const locked = new Map((await lockPeople(tx, personIds, () => 'personId')).map((p) => [p.id, p]));
@@ -237,10 +265,18 @@ export class EnrolmentImport {
         }
       }
       await this.clashesWithin(tx, toCreate, problem);
+      const pastToCreate = await this.pastChecks(tx, pastRows, skipped, problem);
 
-      const report = { total, created: toCreate.length, skipped, errors: errors.sort(byLine), dryRun };
+      const createdCount = toCreate.length + pastToCreate.length;
+      const report = {
+        total,
+        created: createdCount,
+        skipped: skipped.sort((a, b) => a.line - b.line),
+        errors: errors.sort(byLine),
+        dryRun,
+      };
       if (errors.length > 0 || dryRun) {
-        options.onProgress?.(total, total);
+        options.onProgress?.(total, total, 'check');
         return { ...report, written: false };
       }
 
@@ -278,17 +314,150 @@ export class EnrolmentImport {
             })),
           );
           done += batch.length;
-          options.onProgress?.(done, toCreate.length);
+          options.onProgress?.(done, createdCount, 'write');
         }
       }
+      done += await this.writePast(tx, actor, pastToCreate);
+      options.onProgress?.(done, createdCount, 'write');
       await audit(tx, actor, {
         action: 'import.enrolments',
         entity: 'import',
         entityId: null,
-        after: { rows: total, created: toCreate.length, skipped: skipped.length },
+        after: { rows: total, created: createdCount, skipped: skipped.length },
       });
       return { ...report, written: true };
     });
+  }
+
+  /**
+   * Rows of a past class: a person already in the class (in any state) is skipped, and the seats the
+   * results take (passed, failed, incomplete) must fit the class's capacity, checked with the
+   * classes locked so that a concurrent import counts after this one.
+   */
+  private async pastChecks<R extends { line: number; cls: ClassRow; personId: string; past: PastResult }>(
+    tx: Sql,
+    rows: readonly R[],
+    skipped: ImportSkip[],
+    problem: (line: number, field: string, message: LocalizedText) => void,
+  ): Promise<R[]> {
+    if (rows.length === 0) return [];
+    const classIds = [...new Set(rows.map((r) => r.cls.id))];
+    const seats = new Map(
+      (
+        await tx.execute<{ id: string; capacity: number; seats_taken: number }[]>(
+          `SELECT id, capacity, seats_taken FROM training_class
+            WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb)::uuid) ORDER BY id FOR UPDATE`,
+          [JSON.stringify(classIds)],
+        )
+      ).map((c) => [c.id, { free: c.capacity - c.seats_taken, capacity: c.capacity }]),
+    );
+    const existing = new Map(
+      (
+        await tx.execute<{ id: string; class_id: string; person_id: string }[]>(
+          `SELECT DISTINCT ON (class_id, person_id) id, class_id, person_id FROM enrolment
+            WHERE (class_id, person_id) IN (SELECT (x->>0)::uuid, (x->>1)::uuid FROM jsonb_array_elements(?::jsonb) x)
+            ORDER BY class_id, person_id, created_at`,
+          [JSON.stringify(rows.map((r) => [r.cls.id, r.personId]))],
+        )
+      ).map((e) => [`${e.class_id}|${e.person_id}`, e.id]),
+    );
+    const out: R[] = [];
+    for (const r of rows) {
+      const existingId = existing.get(`${r.cls.id}|${r.personId}`);
+      if (existingId) {
+        skipped.push({
+          line: r.line,
+          existingId,
+          message: {
+            vi: `Người này đã có trong lớp ${r.cls.code}.`,
+            en: `This person is already in class ${r.cls.code}.`,
+          },
+        });
+        continue;
+      }
+      const room = seats.get(r.cls.id);
+      if (room && SEATED.has(r.past.state)) {
+        if (room.free <= 0) {
+          problem(r.line, 'classCode', {
+            vi: `Lớp ${r.cls.code} chỉ có ${room.capacity} chỗ; dòng này vượt sĩ số.`,
+            en: `Class ${r.cls.code} has ${room.capacity} seats; this row is beyond them.`,
+          });
+          continue;
+        }
+        room.free--;
+      }
+      out.push(r);
+    }
+    return out;
+  }
+
+  /** Writes a past class's enrolments as they ended, its seats taken, each audited. */
+  private async writePast(
+    tx: Sql,
+    actor: Actor,
+    rows: readonly {
+      cls: ClassRow;
+      personId: string;
+      unitId: string;
+      note: string | null;
+      past: PastResult & { classification: string | null };
+    }[],
+  ): Promise<number> {
+    if (rows.length === 0) return 0;
+    const records = rows.map((r) => ({
+      id: randomUUID(),
+      class_id: r.cls.id,
+      person_id: r.personId,
+      state: r.past.state,
+      nominated_by_unit_id: r.unitId,
+      requested_at: r.cls.start_date,
+      decided_at: r.cls.end_date,
+      final_score: r.past.finalScore,
+      classification: r.past.classification,
+      note: r.note,
+    }));
+    await tx.execute(
+      `INSERT INTO enrolment (id, class_id, person_id, state, origin, nominated_by_unit_id, requested_at, decided_at,
+                              final_score, classification, note)
+       SELECT id, class_id, person_id, state, 'nominated', nominated_by_unit_id, requested_at, decided_at,
+              final_score, classification, note
+         FROM jsonb_to_recordset(?::jsonb) AS x(id uuid, class_id uuid, person_id uuid, state text,
+              nominated_by_unit_id uuid, requested_at date, decided_at date, final_score numeric,
+              classification text, note text)`,
+      [JSON.stringify(records)],
+      'run',
+    );
+    const seated = groupBy(
+      rows.filter((r) => SEATED.has(r.past.state)),
+      (r) => r.cls.id,
+    );
+    for (const [classId, group] of seated) {
+      await tx.execute(
+        'UPDATE training_class SET seats_taken = seats_taken + ? WHERE id = ?',
+        [group.length, classId],
+        'run',
+      );
+    }
+    await audit(
+      tx,
+      actor,
+      ...records.map((e) => ({
+        action: 'enrolment.historical',
+        entity: 'enrolment',
+        entityId: e.id,
+        before: null,
+        after: {
+          classId: e.class_id,
+          personId: e.person_id,
+          unitId: e.nominated_by_unit_id,
+          state: e.state,
+          classification: e.classification,
+          finalScore: e.final_score,
+          imported: true,
+        },
+      })),
+    );
+    return rows.length;
   }
 
   /** A person put by the file into two classes whose sessions overlap: the later line is refused. */
@@ -323,4 +492,91 @@ export class EnrolmentImport {
       }
     }
   }
+}
+
+/** How a trainee of a past class ended, as a row of the file says it. */
+interface PastResult {
+  readonly state: EnrolmentState;
+  readonly finalScore: number | null;
+  /** The cell as written; read against the class's own grading scale once the class is known. */
+  readonly classificationText: string | null;
+}
+
+/** The end states a past class's row may give; those that took a seat count against its capacity. */
+const PAST_STATES: readonly EnrolmentState[] = ['passed', 'failed', 'incomplete', 'withdrawn', 'rejected'];
+const SEATED = new Set<EnrolmentState>(['passed', 'failed', 'incomplete']);
+
+/** A row's result columns, when it has any: the state it ended in is then required. */
+function pastResultOf(
+  line: number,
+  values: Partial<Record<EnrolmentImportField, string>>,
+  problem: (line: number, field: string, message: LocalizedText) => void,
+): PastResult | null {
+  const stateText = values.state?.trim();
+  const classificationText = values.classification?.trim() || null;
+  const scoreText = values.finalScore?.trim();
+  const named = stateText ? (importValue('state', stateText) as EnrolmentState) : undefined;
+  // A state before the end (an open class's row of our own export: nominated, approved…) is a nomination.
+  const ongoing = named !== undefined && ENROLMENT_STATES.includes(named) && !PAST_STATES.includes(named);
+  if (!classificationText && !scoreText && (!stateText || ongoing)) return null;
+  let state: EnrolmentState | null = null;
+  if (!stateText) {
+    problem(line, 'state', {
+      vi: 'Kết quả của lớp đã học cần trạng thái cuối: Hoàn thành, Không đạt hoặc Không đủ điều kiện hoàn thành.',
+      en: 'A past class’s result needs the state it ended in: Passed, Failed or Incomplete.',
+    });
+  } else {
+    const code = importValue('state', stateText) as EnrolmentState;
+    if (PAST_STATES.includes(code)) state = code;
+    else {
+      const names = PAST_STATES.map((s) => ENROLMENT_STATE_NAMES[s]);
+      problem(line, 'state', {
+        vi: `Không nhận ra "${stateText}"; dùng một trong: ${names.map((n) => n.vi).join(', ')}.`,
+        en: `"${stateText}" is not recognised; use one of: ${names.map((n) => n.en).join(', ')}.`,
+      });
+    }
+  }
+  let finalScore: number | null = null;
+  if (scoreText) {
+    const parsed = score.safeParse(scoreText);
+    if (parsed.success) finalScore = parsed.data;
+    else {
+      problem(line, 'finalScore', {
+        vi: `"${scoreText}" không phải điểm từ 0 đến 10, một chữ số thập phân (ví dụ 7,5).`,
+        en: `"${scoreText}" is not a score from 0 to 10 with one decimal (e.g. 7.5).`,
+      });
+    }
+  }
+  return state ? { state, finalScore, classificationText } : null;
+}
+
+/**
+ * The classification in the class's own scale: its band's code, by the code or the band's name
+ * (diacritics optional); from the score when the file gives none, for a passed or failed result.
+ */
+function withClassification(
+  line: number,
+  past: PastResult,
+  scale: GradingScale,
+  problem: (line: number, field: string, message: LocalizedText) => void,
+): PastResult & { classification: string | null } {
+  const text = past.classificationText;
+  if (!text) {
+    const derived =
+      past.finalScore !== null && (past.state === 'passed' || past.state === 'failed')
+        ? classify(past.finalScore, scale).code
+        : null;
+    return { ...past, classification: derived };
+  }
+  const folded = foldDiacritics(text);
+  const band = scale.find(
+    (b) => b.code === text || foldDiacritics(b.name.vi) === folded || foldDiacritics(b.name.en) === folded,
+  );
+  if (!band) {
+    problem(line, 'classification', {
+      vi: `Không nhận ra "${text}"; dùng một trong: ${scale.map((b) => b.name.vi).join(', ')}.`,
+      en: `"${text}" is not recognised; use one of: ${scale.map((b) => b.name.en).join(', ')}.`,
+    });
+  }
+  return { ...past, classification: band?.code ?? null };
 }

@@ -34,8 +34,9 @@ export const CLASS_EXPORT_FIELDS = [
 ] as const;
 export type ClassExportField = (typeof CLASS_EXPORT_FIELDS)[number];
 
-export const ENROLMENT_EXPORT_FIELDS = [...ENROLMENT_IMPORT_FIELDS, 'state', 'classification'] as const;
-export type EnrolmentExportField = EnrolmentImportField | 'state' | 'classification';
+/** The columns the enrolment import reads, results included: an export of a past class imports again. */
+export const ENROLMENT_EXPORT_FIELDS = ENROLMENT_IMPORT_FIELDS;
+export type EnrolmentExportField = EnrolmentImportField;
 
 const isPersonal = (field: string) => (PERSONAL_FIELDS as readonly string[]).includes(field);
 
@@ -75,7 +76,8 @@ export class ExportService {
     return this.orm.em.fork().transactional(async (tx) => {
       const rows = await tx.execute<Record<EnrolmentExportField, string | null>[]>(
         `SELECT c.code AS "classCode", p.national_id AS "nationalId", p.full_name AS "fullName",
-                p.birth_date::text AS "birthDate", u.code AS "unitCode", e.note, e.state, e.classification
+                p.birth_date::text AS "birthDate", u.code AS "unitCode", e.note, e.state, e.classification,
+                e.final_score::float8 AS "finalScore"
            FROM enrolment e JOIN training_class c ON c.id = e.class_id JOIN person p ON p.id = e.person_id
            LEFT JOIN unit u ON u.id = e.nominated_by_unit_id
           ORDER BY c.start_date, c.code, e.requested_at, e.queue_seq`,

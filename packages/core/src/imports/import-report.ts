@@ -31,8 +31,13 @@ export interface ImportReport {
 export interface ImportOptions {
   /** Check everything, write nothing. */
   readonly dryRun?: boolean;
-  /** Called as rows are written (or, on a dry run, once checked). */
-  readonly onProgress?: (done: number, total: number) => void;
+  /** Called as rows are checked (`check`) and as they are written (`write`). */
+  readonly onProgress?: (done: number, total: number, phase: 'check' | 'write') => void;
+  /**
+   * The units the person importing may import into (a person's unit; an enrolment class's
+   * organiser); rows naming others are refused as unknown. All units when not given (the CLI).
+   */
+  readonly scope?: (unitId: string) => boolean;
   /** Rows per INSERT (default 1,000). */
   readonly batchSize?: number;
 }

@@ -178,6 +178,91 @@ it('imports enrolments by national ID or by name and birth date, with the rules 
   assert.equal([again.created, again.skipped.length, again.errors.length], [0, 3, 0]);
 });
 
+it('a past class with its results: a class of 2022 takes its trainees as they ended, in its own seats and scale', async () => {
+  const people = ['Hà Thị Lớp Cũ', 'Lò Văn Lớp Cũ', 'Ma Thị Lớp Cũ', 'Nông Văn Lớp Cũ'];
+  await imports.people(
+    actor,
+    people.map((fullName, i) => person(i + 2, { fullName, birthDate: '01/06/1990', nationalId: `00619000090${i}` })),
+  );
+  const [cls] = await orm.em
+    .fork()
+    .execute<{ id: string; seats_taken: number; capacity: number }[]>(
+      "SELECT id, seats_taken, capacity FROM training_class WHERE code = 'NTĐ-01/2022'",
+    );
+  const rows = [
+    {
+      line: 3,
+      values: { classCode: 'NTĐ-01/2022', nationalId: '006190000900', state: 'Hoàn thành', finalScore: '8,5' },
+    },
+    {
+      line: 4,
+      values: { classCode: 'NTĐ-01/2022', nationalId: '006190000901', state: 'Không đạt', classification: 'khong dat' },
+    },
+    { line: 5, values: { classCode: 'NTĐ-01/2022', nationalId: '006190000902', state: 'Đã rút' } },
+  ];
+  const bad = await imports.enrolments(actor, [
+    ...rows,
+    // Results only for a class that has ended; the state is needed; the class's own bands.
+    { line: 6, values: { classCode: NTD, nationalId: '006190000903', state: 'Hoàn thành' } },
+    { line: 7, values: { classCode: 'NTĐ-01/2022', nationalId: '006190000903', classification: 'Giỏi' } },
+    {
+      line: 8,
+      values: { classCode: 'NTĐ-01/2022', nationalId: '006190000903', state: 'Hoàn thành', classification: 'Xuất sắc' },
+    },
+    { line: 9, values: { classCode: 'NTĐ-01/2022', nationalId: '006190000903', state: 'passed', finalScore: '10,25' } },
+  ]);
+  assert.equal(
+    bad.errors.map((e) => `${e.line}:${e.field}`),
+    ['6:state', '7:state', '8:classification', '9:finalScore'],
+  );
+  assert.match(bad.errors[2]?.message.vi ?? '', 'dùng một trong: Giỏi, Khá, Đạt (trung bình), Không đạt');
+  assert.is(bad.written, false);
+
+  const good = await imports.enrolments(actor, rows);
+  assert.equal([good.errors, good.created], [[], 3]);
+  const stored = await orm.em.fork().execute<{ state: string; classification: string | null; score: number | null }[]>(
+    `SELECT e.state, e.classification, e.final_score::float8 AS score FROM enrolment e JOIN person p ON p.id = e.person_id
+      WHERE e.class_id = ? AND p.national_id LIKE '00619000090%' ORDER BY p.national_id`,
+    [cls?.id],
+  );
+  assert.equal(stored, [
+    { state: 'passed', classification: 'excellent', score: 8.5 },
+    { state: 'failed', classification: 'fail', score: null },
+    { state: 'withdrawn', classification: null, score: null },
+  ]);
+  // Two results took seats; the withdrawal did not.
+  assert.is(
+    await countRows(orm, 'training_class', 'id = ? AND seats_taken = ?', [cls?.id, (cls?.seats_taken ?? 0) + 2]),
+    1,
+  );
+  assert.is(await countRows(orm, 'audit_log', "action = 'enrolment.historical'"), 3);
+  const again = await imports.enrolments(actor, rows);
+  assert.equal([again.created, again.skipped.length, again.errors.length], [0, 3, 0]);
+
+  // Beyond the class's capacity, the rows that do not fit are refused, and nothing is written.
+  const free = (cls?.capacity ?? 0) - (cls?.seats_taken ?? 0) - 2;
+  const many = Array.from(
+    { length: free + 1 },
+    (_, i) => `Triệu Văn Đủ ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[i % 26]}${'ABCDEFGHIJ'[Math.floor(i / 26)]}`,
+  );
+  await imports.people(
+    actor,
+    many.map((fullName, i) => person(i + 2, { fullName, birthDate: '02/06/1990' })),
+  );
+  const full = await imports.enrolments(
+    actor,
+    many.map((fullName, i) => ({
+      line: i + 2,
+      values: { classCode: 'NTĐ-01/2022', fullName, birthDate: '02/06/1990', state: 'Hoàn thành' },
+    })),
+  );
+  assert.equal(
+    full.errors.map((e) => `${e.line}:${e.field}`),
+    [`${free + 2}:classCode`],
+  );
+  assert.is(full.written, false);
+});
+
 it('imports 10,000 people in one transaction, holding at most 1,024 advisory locks', async () => {
   const rows = Array.from({ length: 10_000 }, (_, i) =>
     person(i + 2, {
@@ -200,7 +285,11 @@ it('imports 10,000 people in one transaction, holding at most 1,024 advisory loc
     // Its speed is a benchmark's business (enrol.bulk.*), not a test's: shared machines make timings noise.
     const started = performance.now();
     let calls = 0;
-    const report = await imports.people(actor, rows, { onProgress: () => calls++ });
+    const report = await imports.people(actor, rows, {
+      onProgress: (_done, _total, phase) => {
+        if (phase === 'write') calls++;
+      },
+    });
     const ms = performance.now() - started;
     assert.equal(report.errors.slice(0, 3), []);
     assert.is(report.created, 10_000);

@@ -32,6 +32,14 @@ export {
   type SheetRow,
   xlsxRows,
 } from './files.js';
+export {
+  ImportJobService,
+  type ImportJobState,
+  type ImportJobView,
+  type ImportKind,
+  type JobProblem,
+  type UnitScope,
+} from './import-jobs.js';
 export type { ImportOptions, ImportProblem, ImportReport, ImportSkip } from './import-report.js';
 export { ImportService } from './imports.js';
 export { exportSheet, type SheetTable, toCsv, toXlsx } from './sheets.js';

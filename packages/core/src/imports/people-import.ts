@@ -4,6 +4,7 @@ import {
   duplicateReason,
   type ImportRow,
   importValue,
+  importValueProblem,
   invalidInput,
   nameBirthKey,
   type PersonImportField,
@@ -57,13 +58,24 @@ export class PeopleImport {
         }),
       );
       const valid: { line: number; data: ValidPersonInput }[] = [];
+      let checked = 0;
       for (const row of rows) {
         const v = row.values;
         const problems: ImportProblem[] = [];
         const unitCode = v.unitCode?.trim();
-        const unitId = unitCode ? units.get(unitCode) : undefined;
+        const found = unitCode ? units.get(unitCode) : undefined;
+        const unitId = found && (!options.scope || options.scope(found)) ? found : undefined;
         if (!unitCode) problems.push({ line: row.line, field: 'unitCode', message: REQUIRED });
-        else if (!unitId) {
+        else if (found && !unitId) {
+          problems.push({
+            line: row.line,
+            field: 'unitCode',
+            message: {
+              vi: `Đơn vị "${unitCode}" không thuộc các đơn vị bạn quản lý.`,
+              en: `Unit "${unitCode}" is not one of the units you manage.`,
+            },
+          });
+        } else if (!unitId) {
           problems.push({
             line: row.line,
             field: 'unitCode',
@@ -89,11 +101,15 @@ export class PeopleImport {
         const parsed = personInput.safeParse(input);
         if (!parsed.success) {
           for (const f of invalidInput(parsed.error.issues).fields) {
-            problems.push({ line: row.line, field: fileField(f.field), message: f.message });
+            // A coded cell's refusal names the accepted values as staff write them ("Nữ", "Tày").
+            const coded = importValueProblem(f.field, v[f.field as PersonImportField]);
+            problems.push({ line: row.line, field: fileField(f.field), message: coded ?? f.message });
           }
         }
         if (problems.length > 0) errors.push(...problems);
         else if (parsed.success) valid.push({ line: row.line, data: parsed.data });
+        checked++;
+        if (checked % 200 === 0) options.onProgress?.(checked, total, 'check');
       }
 
       // Writers of the same identity queue on these locks (see PeopleService.create), so the
@@ -147,7 +163,7 @@ export class PeopleImport {
 
       const report = { total, created: toCreate.length, skipped, errors: errors.sort(byLine), dryRun };
       if (errors.length > 0 || dryRun) {
-        options.onProgress?.(total, total);
+        options.onProgress?.(total, total, 'check');
         return { ...report, written: false };
       }
 
@@ -192,7 +208,7 @@ export class PeopleImport {
           })),
         );
         done += batch.length;
-        options.onProgress?.(done, toCreate.length);
+        options.onProgress?.(done, toCreate.length, 'write');
       }
       await audit(tx, actor, {
         action: 'import.people',

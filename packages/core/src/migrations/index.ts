@@ -17,6 +17,7 @@ import { Migration20261211000100RosterVersion } from './Migration20261211000100R
 import { Migration20261211000200ObligationVersion } from './Migration20261211000200ObligationVersion.js';
 import { Migration20261212000100ActivityDetails } from './Migration20261212000100ActivityDetails.js';
 import { Migration20261214000100AccountsAndMerges } from './Migration20261214000100AccountsAndMerges.js';
+import { Migration20261215000100ImportJobs } from './Migration20261215000100ImportJobs.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by a file glob, so they run the
@@ -41,4 +42,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261214000100AccountsAndMerges', class: Migration20261214000100AccountsAndMerges },
   { name: 'Migration20261212000100ActivityDetails', class: Migration20261212000100ActivityDetails },
   { name: 'Migration20261211000200ObligationVersion', class: Migration20261211000200ObligationVersion },
+  { name: 'Migration20261215000100ImportJobs', class: Migration20261215000100ImportJobs },
 ];
