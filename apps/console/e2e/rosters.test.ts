@@ -62,7 +62,7 @@ async function rosterOn(page: Page, typed: string): Promise<string[]> {
 test('a decision adds two rapporteurs: the roster the day before and the day after differ by them, and the portal shows them', async () => {
   const page = await rig.page();
   await signIn(page, rig.url, PROPAGANDA);
-  await page.getByRole('navigation').getByRole('link', { name: 'Báo cáo viên' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Báo cáo viên', exact: true }).click();
   const list = page.locator('pc-rosters-page');
   await list.getByRole('heading', { name: 'Danh sách báo cáo viên', level: 1 }).waitFor();
   await list.getByLabel('Cấp').selectOption({ label: 'Báo cáo viên cấp huyện' });
