@@ -1327,6 +1327,12 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
   'units.rollUp': { unitIds: UNITS_ARE_PUBLIC },
   'units.create': { parentId: { admin: 'the unit tree' } },
   'units.link': { predecessorIds: { admin: 'the unit tree' }, successorIds: { admin: 'the unit tree' } },
+  'units.history': { id: { admin: 'the unit tree' } },
+  'units.rename': { id: { admin: 'the unit tree' } },
+  'units.move': { id: { admin: 'the unit tree' }, parentId: { admin: 'the unit tree' } },
+  'units.close': { id: { admin: 'the unit tree' } },
+  'units.merge': { 'units[].id': { admin: 'the unit tree' }, 'successor.parentId': { admin: 'the unit tree' } },
+  'units.split': { 'unit.id': { admin: 'the unit tree' }, 'successors[].childIds': { admin: 'the unit tree' } },
 };
 
 /** A field that names a record: `id`, `…Id`, `…Ids`, `under`, or a code standing for one (`…Code`). */
@@ -1495,7 +1501,64 @@ const ADMIN_ONLY: Record<string, (api: Api) => Promise<unknown>> = {
   'accounts.resetPassword': (api) => api.accounts.resetPassword({ userId: NOBODY }),
   'accounts.sessions': (api) => api.accounts.sessions({ userId: NOBODY }),
   'accounts.revoke': (api) => api.accounts.revoke({ userId: NOBODY, tokenId: NOBODY }),
+  'units.history': (api) => api.units.history({ id: phuongVien }),
+  'units.rename': async (api) => {
+    const unit = await freshUnit();
+    return api.units.rename({ id: unit.id, version: unit.version, name: 'Thôn Đổi Tên' });
+  },
+  'units.move': async (api) => {
+    const unit = await freshUnit();
+    return api.units.move({ id: unit.id, version: unit.version, parentId: phuongVien, effectiveOn: '2030-01-01' });
+  },
+  'units.close': async (api) => {
+    const unit = await freshUnit();
+    return api.units.close({ id: unit.id, version: unit.version, validTo: '2030-01-01' });
+  },
+  'units.merge': async (api) => {
+    const [a, b] = [await freshUnit(), await freshUnit()];
+    return api.units.merge({
+      units: [
+        { id: a.id, version: a.version },
+        { id: b.id, version: b.version },
+      ],
+      successor: { code: `TEST-${++sequence}`, name: 'Thôn Sáp Nhập' },
+      effectiveOn: '2030-01-01',
+    });
+  },
+  'units.split': async (api) => {
+    const unit = await freshUnit();
+    return api.units.split({
+      unit: { id: unit.id, version: unit.version },
+      successors: [
+        { code: `TEST-${++sequence}`, name: 'Thôn Bắc' },
+        { code: `TEST-${++sequence}`, name: 'Thôn Nam' },
+      ],
+      effectiveOn: '2030-01-01',
+    });
+  },
+  'reference.save': async (api) => {
+    const [tay] = await polcenter.reference.list('ethnicity').then((l) => l.filter((v) => v.code === 'tay'));
+    return api.reference.save({
+      list: 'ethnicity',
+      code: 'tay',
+      rank: tay?.rank as number,
+      nameVi: 'Tày',
+      nameEn: 'Tày',
+      version: tay?.version as number,
+    });
+  },
 };
+
+/** A village of its own for each call that changes one (the demo's tree stays as the other tests need it). */
+async function freshUnit() {
+  return polcenter.units.create(SYSTEM_ACTOR, {
+    code: `FRESH-${++sequence}`,
+    name: 'Thôn Mới',
+    level: 'village',
+    parentId: phuongVien,
+    validFrom: '2020-01-01',
+  });
+}
 
 test('reference data and the audit log: only administrators', async () => {
   const problems: string[] = [];

@@ -12,6 +12,7 @@ import { importsRouter } from './routers/imports.js';
 import { obligationsRouter } from './routers/obligations.js';
 import { peopleRouter } from './routers/people.js';
 import { programsRouter } from './routers/programs.js';
+import { referenceRouter } from './routers/reference.js';
 import { reportsRouter } from './routers/reports.js';
 import { rostersRouter } from './routers/rosters.js';
 import { systemRouter } from './routers/system.js';
@@ -38,6 +39,7 @@ export const procedures = {
   people: peopleRouter,
   obligations: obligationsRouter,
   programs: programsRouter,
+  reference: referenceRouter,
   results: resultsRouter,
   reports: reportsRouter,
   rosters: rostersRouter,

@@ -29,6 +29,7 @@ export { ormOf } from './orm-entry.js';
 export * from './people/index.js';
 export { createPolCenter, type PolCenter, type PolCenterOptions } from './polcenter.js';
 export * from './programs/index.js';
+export * from './reference/index.js';
 export * from './reports/index.js';
 export * from './results/index.js';
 export * from './rosters/index.js';

@@ -17,6 +17,7 @@ import { ObligationService } from './obligations/obligations.js';
 import { createOrm, type Orm } from './orm.js';
 import { PeopleService } from './people/people.js';
 import { ProgramService } from './programs/programs.js';
+import { ReferenceDataService } from './reference/reference-data.js';
 import { ReportService } from './reports/reports.js';
 import { AttendanceService } from './results/attendance.js';
 import { ResultService } from './results/results.js';
@@ -52,6 +53,8 @@ export interface PolCenter {
    */
   readonly orm: Orm;
   readonly units: UnitService;
+  /** Unit levels, roster levels, program kinds, fields of expertise, ethnic groups: rows admins edit. */
+  readonly reference: ReferenceDataService;
   readonly people: PeopleService;
   readonly programs: ProgramService;
   readonly classes: ClassService;
@@ -112,6 +115,7 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
   return {
     orm,
     units: new UnitService(orm),
+    reference: new ReferenceDataService(orm),
     people,
     programs: new ProgramService(orm),
     classes,

@@ -84,6 +84,14 @@ export const ERROR_KINDS = {
   'CLASS.FINISH_EMPTY': 'conflict',
   'UNIT.LINK_EXISTS': 'conflict',
   'UNIT.LINK_INVALID': 'invalid',
+  // Changes of the unit tree and reference data (issue 13: units in the console).
+  'UNIT.STALE': 'conflict',
+  'UNIT.CHANGE_INVALID': 'invalid',
+  'UNIT.IN_USE': 'conflict',
+  'REFERENCE.NOT_FOUND': 'not_found',
+  'REFERENCE.STALE': 'conflict',
+  'REFERENCE.CODE_TAKEN': 'conflict',
+  'REFERENCE.FIXED_LIST': 'conflict',
   // Enrolment lifecycle services (issue 3: enrolment, attendance, results, certificates).
   'ENROLMENT.NOT_FOUND': 'not_found',
   'ENROLMENT.NOT_SEATED': 'conflict',

@@ -29,14 +29,17 @@ export const UNIT_KIND_NAMES: Record<UnitKind, LocalizedText> = {
 
 const name = text(200);
 
+/** A unit's code: letters, digits and . _ / - (GSO's `064`, `TN-CHODON`). */
+export const unitCode = text(40).regex(/^[\p{L}\p{N}._/-]+$/u, {
+  message: bilingual({
+    vi: 'Mã chỉ gồm chữ, số và các dấu . _ / -',
+    en: 'A code holds only letters, digits and . _ / -',
+  }),
+});
+
 export const unitInput = z
   .object({
-    code: text(40).regex(/^[\p{L}\p{N}._/-]+$/u, {
-      message: bilingual({
-        vi: 'Mã chỉ gồm chữ, số và các dấu . _ / -',
-        en: 'A code holds only letters, digits and . _ / -',
-      }),
-    }),
+    code: unitCode,
     name,
     level: text(40),
     kind: z.enum(UNIT_KINDS).default('administrative'),

@@ -14,7 +14,7 @@ test('anyone can list the communes of Chợ Đồn by the district code', async 
   assert.is(communes.length, 20);
   assert.equal(
     Object.keys(communes[0] ?? {}).sort(),
-    ['code', 'id', 'kind', 'level', 'levelName', 'parentId', 'validFrom', 'validTo', 'name'].sort(),
+    ['code', 'id', 'kind', 'level', 'levelName', 'parentId', 'validFrom', 'validTo', 'name', 'version'].sort(),
   );
 });
 

@@ -2,13 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Page } from '@polcenter/domain';
 import { encodeCursor } from '../kernel/cursor.js';
 
-/** A unit and every unit below it, as a subquery (one parameter: the unit id). */
-export const SCOPE_UNITS = `WITH RECURSIVE down AS (SELECT id FROM unit WHERE id = ? UNION ALL SELECT u.id FROM unit u JOIN down ON u.parent_id = down.id) SELECT id FROM down`;
+/** A unit and every unit within it (`unit_within`: below it, or carried on by it), as a subquery (one parameter: the unit id). */
+export const SCOPE_UNITS = `WITH RECURSIVE down AS (SELECT id FROM unit WHERE id = ? UNION SELECT w.id FROM unit_within w JOIN down ON w.parent_id = down.id) SELECT id FROM down`;
 
-/** A `scope` CTE of a unit and every unit below it (first parameter: the unit id). */
+/** A `scope` CTE of a unit and every unit within it (first parameter: the unit id). */
 export function scopeCte(unitId: string | undefined): string {
   return unitId
-    ? `WITH RECURSIVE scope AS (SELECT id FROM unit WHERE id = ? UNION ALL SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id)`
+    ? `WITH RECURSIVE scope AS (SELECT id FROM unit WHERE id = ? UNION SELECT w.id FROM unit_within w JOIN scope s ON w.parent_id = s.id)`
     : '';
 }
 

@@ -10,7 +10,9 @@ export interface ReachedUnit {
 /**
  * The units a principal's roles reach, computed once per call (with the token check, in the same
  * statement) and asked of by every access check in memory: a role reaches the unit it is held for
- * and every unit below it (`reaches`); a unit above one of theirs is on their line (`sees`).
+ * and every unit within it (`reaches`) — its children, and the units it carries on after a merger,
+ * split or rename, with theirs (the view `unit_within`: the coordinator of a merged commune reaches
+ * the people and villages of its predecessors); a unit above one of theirs is on their line (`sees`).
  */
 export class UnitReach {
   /** Roles that reach each unit (held for it or a unit above it). */
@@ -58,14 +60,14 @@ const holds = (held: ReadonlySet<Role> | undefined, roles?: readonly Role[]) =>
 
 /**
  * The SQL of the reach, given a CTE `grants(role, unit_id)` before it in the same `WITH RECURSIVE`:
- * `down(role, id)` the units each role reaches, `up(role, id)` the units above a unit a role is held
+ * `down(role, id)` the units each role reaches (down `unit_within`), `up(role, id)` the units above a unit a role is held
  * for. Then `reach_json` (one column each) turns both into JSON for one result row.
  */
 export const REACH_CTES = `
   down (role, id) AS (
     SELECT role, unit_id FROM grants WHERE unit_id IS NOT NULL
     UNION
-    SELECT down.role, u.id FROM unit u JOIN down ON u.parent_id = down.id
+    SELECT down.role, w.id FROM unit_within w JOIN down ON w.parent_id = down.id
   ),
   up (role, id) AS (
     SELECT g.role, u.parent_id FROM grants g JOIN unit u ON u.id = g.unit_id WHERE u.parent_id IS NOT NULL

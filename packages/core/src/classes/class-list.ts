@@ -91,7 +91,7 @@ export function classListQuery(scope: ClassScope, filter: ValidClassListInput): 
     cteParams.push(pgArray([...scope.unitIds]), pgArray([...scope.unitIds]));
     ctes.push(
       `below AS (SELECT id FROM unit WHERE id = ANY(?::uuid[])
-                 UNION SELECT u.id FROM unit u JOIN below b ON u.parent_id = b.id)`,
+                 UNION SELECT w.id FROM unit_within w JOIN below b ON w.parent_id = b.id)`,
       `above AS (SELECT id, parent_id FROM unit WHERE id = ANY(?::uuid[])
                  UNION SELECT u.id, u.parent_id FROM unit u JOIN above a ON u.id = a.parent_id)`,
     );
@@ -101,7 +101,7 @@ export function classListQuery(scope: ClassScope, filter: ValidClassListInput): 
     cteParams.push(filter.organiserUnitId);
     ctes.push(
       `picked AS (SELECT id FROM unit WHERE id = ?
-                  UNION SELECT u.id FROM unit u JOIN picked p ON u.parent_id = p.id)`,
+                  UNION SELECT w.id FROM unit_within w JOIN picked p ON w.parent_id = p.id)`,
     );
     where.push('c.organiser_unit_id IN (SELECT id FROM picked)');
   }

@@ -16,6 +16,8 @@ import { Migration20261207000200ClassProgramIndex } from './Migration20261207000
 import { Migration20261211000100RosterVersion } from './Migration20261211000100RosterVersion.js';
 import { Migration20261211000200ObligationVersion } from './Migration20261211000200ObligationVersion.js';
 import { Migration20261212000100ActivityDetails } from './Migration20261212000100ActivityDetails.js';
+import { Migration20261213000100ReferenceData } from './Migration20261213000100ReferenceData.js';
+import { Migration20261213000200UnitChanges } from './Migration20261213000200UnitChanges.js';
 import { Migration20261214000100AccountsAndMerges } from './Migration20261214000100AccountsAndMerges.js';
 import { Migration20261215000100ImportJobs } from './Migration20261215000100ImportJobs.js';
 
@@ -43,4 +45,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261212000100ActivityDetails', class: Migration20261212000100ActivityDetails },
   { name: 'Migration20261211000200ObligationVersion', class: Migration20261211000200ObligationVersion },
   { name: 'Migration20261215000100ImportJobs', class: Migration20261215000100ImportJobs },
+  { name: 'Migration20261213000100ReferenceData', class: Migration20261213000100ReferenceData },
+  { name: 'Migration20261213000200UnitChanges', class: Migration20261213000200UnitChanges },
 ];

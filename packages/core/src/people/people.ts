@@ -384,8 +384,8 @@ export class PeopleService {
 
 const SCOPE = `WITH RECURSIVE scope AS (
     SELECT id FROM unit WHERE id = ?
-    UNION ALL
-    SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id
+    UNION
+    SELECT w.id FROM unit_within w JOIN scope s ON w.parent_id = s.id
   )`;
 
 async function assertUnitExists(em: Sql, unitId: string): Promise<void> {

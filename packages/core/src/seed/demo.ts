@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { DEFAULT_UNIT_LEVELS } from '@polcenter/domain';
 import { SYSTEM_ACTOR } from '../kernel/actor.js';
 import type { Orm } from '../orm.js';
 import type { PolCenter } from '../polcenter.js';
 import { seedDefaultPrograms } from '../programs/programs.js';
-import { type Unit, UnitLevelSchema, UnitSchema } from '../units/entities.js';
+import { type Unit, UnitSchema } from '../units/entities.js';
 import { CHO_DON_LINKS, THAI_NGUYEN_2025 } from './chodon-links.js';
 import { CHO_DON_UNITS } from './chodon-units.js';
 import { seedRosters } from './rosters.js';
@@ -42,9 +41,6 @@ export async function seedDemo(target: PolCenter | Orm, options: SeedOptions = {
     // Serialise concurrent seeders (two starts at once): the second sees the first's rows.
     await tx.getConnection().execute('select pg_advisory_xact_lock(?)', [0x5eed]);
     if ((await tx.count(UnitSchema)) > 0) return { seeded: false, units: 0 };
-    for (const level of DEFAULT_UNIT_LEVELS) {
-      tx.create(UnitLevelSchema, { code: level.code, rank: level.rank, nameVi: level.name.vi, nameEn: level.name.en });
-    }
     const byCode = new Map<string, Unit>();
     for (const seed of [...CHO_DON_UNITS, ...THAI_NGUYEN_2025]) {
       const unit = tx.create(UnitSchema, {

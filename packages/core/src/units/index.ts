@@ -3,4 +3,4 @@
 export * from './entities.js';
 /** @internal */
 export * from './link-entities.js';
-export { type UnitLinkView, UnitService, type UnitView } from './units.js';
+export { type UnitHistoryEntry, type UnitLinkView, UnitService, type UnitView } from './units.js';

@@ -8,11 +8,16 @@ import {
   recordRef,
   type SuccessorsInput,
   successorsInput,
+  type UnitCloseInput,
   type UnitInput,
   type UnitKind,
   type UnitLinkInput,
   type UnitLinkKind,
   type UnitListInput,
+  type UnitMergeInput,
+  type UnitMoveInput,
+  type UnitRenameInput,
+  type UnitSplitInput,
   unitInput,
   unitLinkInput,
   unitListInput,
@@ -21,6 +26,7 @@ import type { Actor } from '../kernel/actor.js';
 import { audit } from '../kernel/audit.js';
 import type { Orm } from '../orm.js';
 import { UnitLevelSchema, UnitSchema } from './entities.js';
+import { lockTree, UnitTreeChanges } from './tree-changes.js';
 
 /** What leaves the library about a unit: plain data, never the entity. */
 export interface UnitView {
@@ -33,6 +39,8 @@ export interface UnitView {
   readonly parentId: string | null;
   readonly validFrom: string | null;
   readonly validTo: string | null;
+  /** Changes name the version they were made on (`UNIT.STALE` otherwise). */
+  readonly version: number;
 }
 
 interface UnitRow {
@@ -46,6 +54,7 @@ interface UnitRow {
   parent_id: string | null;
   valid_from: string | null;
   valid_to: string | null;
+  version: number;
 }
 
 function toView(row: UnitRow): UnitView {
@@ -59,8 +68,25 @@ function toView(row: UnitRow): UnitView {
     parentId: row.parent_id,
     validFrom: row.valid_from,
     validTo: row.valid_to,
+    version: row.version,
   };
 }
+
+/**
+ * Where each unit sat on a date: its parent then, which is the parent it moved away from after
+ * that date, or its parent today when it has not moved since (`unit_move` keeps every dated move).
+ */
+const PLACED_AT = `placed AS (
+  SELECT u.id, CASE WHEN m.unit_id IS NULL THEN u.parent_id ELSE m.from_parent_id END AS parent_id
+    FROM unit u
+    LEFT JOIN LATERAL (
+      SELECT unit_id, from_parent_id FROM unit_move
+       WHERE unit_id = u.id AND effective_on > ?::date ORDER BY effective_on, created_at LIMIT 1
+    ) m ON true
+)`;
+
+const UNIT_COLUMNS = `u.id, u.code, u.name, u.level_code, l.name_vi, l.name_en, u.kind, u.parent_id,
+  to_char(u.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(u.valid_to, 'YYYY-MM-DD') AS valid_to, u.version`;
 
 const UNIT: LocalizedText = { vi: 'đơn vị', en: 'unit' };
 const UNIT_LEVEL: LocalizedText = { vi: 'cấp đơn vị', en: 'unit level' };
@@ -68,8 +94,12 @@ const UNIT_LEVEL: LocalizedText = { vi: 'cấp đơn vị', en: 'unit level' };
 const today = () => new Date().toISOString().slice(0, 10);
 
 export class UnitService {
+  private readonly changes: UnitTreeChanges;
+
   /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
-  constructor(private readonly orm: Orm) {}
+  constructor(private readonly orm: Orm) {
+    this.changes = new UnitTreeChanges(orm);
+  }
 
   /**
    * Units valid on a date (today by default), optionally only those below a unit, in tree order
@@ -79,24 +109,26 @@ export class UnitService {
     const { at = today(), under, underCode, level } = parseInput(unitListInput, input);
     const em = this.orm.em.fork();
     const root = under ?? underCode;
-    const scope = root
-      ? `WITH RECURSIVE scope AS (
-           SELECT id FROM unit WHERE parent_id = (SELECT id FROM unit WHERE ${under ? 'id' : 'code'} = ?)
-           UNION ALL
-           SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id
-         )`
-      : '';
+    // The tree of that date: each unit under the parent it had then, not the one it has now.
     const rows = await em.getConnection().execute<UnitRow[]>(
-      `${scope}
-       SELECT u.id, u.code, u.name, u.level_code, l.name_vi, l.name_en, u.kind, u.parent_id,
-              to_char(u.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(u.valid_to, 'YYYY-MM-DD') AS valid_to
-         FROM unit u JOIN unit_level l ON l.code = u.level_code
+      `WITH RECURSIVE ${PLACED_AT}
+       ${
+         root
+           ? `, scope AS (
+           SELECT id FROM placed WHERE parent_id = (SELECT id FROM unit WHERE ${under ? 'id' : 'code'} = ?)
+           UNION
+           SELECT p.id FROM placed p JOIN scope s ON p.parent_id = s.id
+         )`
+           : ''
+       }
+       SELECT ${UNIT_COLUMNS.replace('u.parent_id', 'p.parent_id')}
+         FROM unit u JOIN unit_level l ON l.code = u.level_code JOIN placed p ON p.id = u.id
         WHERE (u.valid_from IS NULL OR u.valid_from <= ?::date)
           AND (u.valid_to IS NULL OR u.valid_to >= ?::date)
           ${root ? 'AND u.id IN (SELECT id FROM scope)' : ''}
           ${level ? 'AND u.level_code = ?' : ''}
         ORDER BY l.rank, u.name COLLATE "vi-x-icu", u.code`,
-      [...(root ? [root] : []), at, at, ...(level ? [level] : [])],
+      [at, ...(root ? [root] : []), at, at, ...(level ? [level] : [])],
     );
     // Nothing listed may be a typo in what was asked for: say so rather than show an empty list.
     if (rows.length === 0 && root) {
@@ -118,21 +150,52 @@ export class UnitService {
   }
 
   async get(id: string): Promise<UnitView> {
-    const em = this.orm.em.fork();
-    const unit = await em.findOne(UnitSchema, { id }, { populate: ['level'] });
-    if (!unit) throw notFound(id);
-    const level = unit.level.getEntity();
-    return {
-      id: unit.id,
-      code: unit.code,
-      name: unit.name,
-      level: level.code,
-      levelName: { vi: level.nameVi, en: level.nameEn },
-      kind: unit.kind,
-      parentId: (unit.parent?.unwrap() as { id: string } | undefined)?.id ?? null,
-      validFrom: unit.validFrom ?? null,
-      validTo: unit.validTo ?? null,
-    };
+    const { id: unitId } = parseInput(recordRef, { id });
+    const [row] = await this.orm.em
+      .fork()
+      .execute<UnitRow[]>(
+        `SELECT ${UNIT_COLUMNS} FROM unit u JOIN unit_level l ON l.code = u.level_code WHERE u.id = ?`,
+        [unitId],
+      );
+    if (!row) throw notFound(unitId);
+    return toView(row);
+  }
+
+  /** The unit's own audit trail, newest first: created, renamed, moved, closed, merged, split. */
+  async history(id: string): Promise<UnitHistoryEntry[]> {
+    const { id: unitId } = parseInput(recordRef, { id });
+    await this.get(unitId);
+    const rows = await this.orm.em
+      .fork()
+      .execute<{ at: string; actor_label: string; action: string; before: unknown; after: unknown }[]>(
+        `SELECT to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at, a.actor_label, a.action, a.before, a.after
+         FROM audit_log a WHERE a.entity = 'unit' AND a.entity_id = ? ORDER BY a.id DESC LIMIT 200`,
+        [unitId],
+      );
+    return rows.map((r) => ({ at: r.at, actor: r.actor_label, action: r.action, before: r.before, after: r.after }));
+  }
+
+  rename(actor: Actor, input: UnitRenameInput): Promise<UnitView> {
+    return this.changes.rename(actor, input).then((id) => this.get(id));
+  }
+
+  move(actor: Actor, input: UnitMoveInput): Promise<UnitView> {
+    return this.changes.move(actor, input).then((id) => this.get(id));
+  }
+
+  close(actor: Actor, input: UnitCloseInput): Promise<UnitView> {
+    return this.changes.close(actor, input).then((id) => this.get(id));
+  }
+
+  /** N units → one new unit (returned); see `UnitTreeChanges.merge`. */
+  merge(actor: Actor, input: UnitMergeInput): Promise<UnitView> {
+    return this.changes.merge(actor, input).then((id) => this.get(id));
+  }
+
+  /** One unit → new units (returned, in the input's order); see `UnitTreeChanges.split`. */
+  async split(actor: Actor, input: UnitSplitInput): Promise<UnitView[]> {
+    const ids = await this.changes.split(actor, input);
+    return Promise.all(ids.map((id) => this.get(id)));
   }
 
   /** Whether a unit is `ancestorId` itself or lies anywhere below it. One query up the tree. */
@@ -206,8 +269,9 @@ export class UnitService {
   async linkUnits(actor: Actor, input: UnitLinkInput): Promise<UnitLinkView[]> {
     const data = parseInput(unitLinkInput, input);
     return this.orm.em.fork().transactional(async (tx) => {
-      // Linkers queue, so two opposite links recorded at once cannot slip past the cycle check together.
-      await tx.execute('SELECT pg_advisory_xact_lock(hashtext(?))', ['unit_link']);
+      // Linkers queue (behind every change of the tree), so two opposite links recorded at once cannot
+      // slip past the cycle check together.
+      await lockTree(tx);
       const ids = [...data.predecessorIds, ...data.successorIds];
       const found = new Set(
         (
@@ -307,7 +371,7 @@ export class UnitService {
            FROM walk w JOIN unit_link l ON l.predecessor_id = w.id AND l.effective_on <= ?::date
        )
        SELECT w.origin, u.id, u.code, u.name, u.level_code, lv.name_vi, lv.name_en, u.kind, u.parent_id,
-              to_char(u.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(u.valid_to, 'YYYY-MM-DD') AS valid_to
+              to_char(u.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(u.valid_to, 'YYYY-MM-DD') AS valid_to, u.version
          FROM walk w JOIN unit u ON u.id = w.id JOIN unit_level lv ON lv.code = u.level_code
         -- A unit handed on whole is no longer its own heir; one that gave away a part goes on.
         WHERE NOT EXISTS (SELECT 1 FROM unit_link n
@@ -332,6 +396,15 @@ export class UnitService {
       successors: rows.filter((r) => r.origin === unitId).map(toView),
     }));
   }
+}
+
+/** One change in a unit's audit trail. */
+export interface UnitHistoryEntry {
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly before: unknown;
+  readonly after: unknown;
 }
 
 /** One link between two units: where a unit's people and history went when the map changed. */

@@ -33,12 +33,12 @@ WITH RECURSIVE
   runs AS (
     SELECT id FROM unit WHERE id = ANY($1::uuid[])
     UNION
-    SELECT u.id FROM unit u JOIN runs r ON u.parent_id = r.id
+    SELECT w.id FROM unit_within w JOIN runs r ON w.parent_id = r.id
   ),
   sends AS (
     SELECT id FROM unit WHERE id = ANY($2::uuid[])
     UNION
-    SELECT u.id FROM unit u JOIN sends s ON u.parent_id = s.id
+    SELECT w.id FROM unit_within w JOIN sends s ON w.parent_id = s.id
   ),
   above AS (
     SELECT parent_id AS id FROM unit WHERE id = ANY($2::uuid[]) AND parent_id IS NOT NULL
