@@ -23,6 +23,7 @@ export const TOKEN_AREAS = [
   'obligations',
   'people',
   'programs',
+  'reference',
   'reports',
   'results',
   'rosters',
