@@ -346,6 +346,28 @@ export const ROUTES: readonly Route[] = [
     nav: true,
     roles: ['propaganda_staff', 'center_staff', 'unit_coordinator', 'lecturer'],
   },
+  // The unit tree and reference data (docs/console.md, "Units and reference data").
+  {
+    path: '/units',
+    tag: 'pc-units-page',
+    title: { vi: 'Đơn vị', en: 'Units' },
+    load: () => import('./units/units-tree.js'),
+    nav: true,
+  },
+  {
+    path: '/units/:id',
+    tag: 'pc-unit-page',
+    title: { vi: 'Đơn vị', en: 'Unit' },
+    load: () => import('./units/unit.js'),
+  },
+  {
+    path: '/reference',
+    tag: 'pc-reference-page',
+    title: { vi: 'Danh mục dùng chung', en: 'Reference data' },
+    load: () => import('./units/reference.js'),
+    nav: true,
+    roles: ['admin'],
+  },
   {
     path: '/password',
     tag: 'pc-password-page',
