@@ -30,10 +30,15 @@ export default async function consoleBundleBench(): Promise<Figure[]> {
     );
     if (!held) throw new Error('the demo has no class with a session: the class pages cannot be visited');
     const program = await rig.polcenter.programs.getByCode('SC');
+    const unit = await rig.polcenter.units.findByCode('TN-CHODON');
     const params: Record<string, string> = { id: held.id, sessionId: held.session_id };
     for (const route of ROUTES) {
-      // A program's pages take a program's id, a class's pages a class's.
-      const named = route.path.startsWith('/programs/') ? { ...params, id: program.id } : params;
+      // A program's pages take a program's id, a unit's page a unit's, a class's pages a class's.
+      const named = route.path.startsWith('/programs/')
+        ? { ...params, id: program.id }
+        : route.path.startsWith('/units/')
+          ? { ...params, id: unit?.id ?? '' }
+          : params;
       const path = route.path.replace(/:(\w+)/g, (_, name: string) => named[name] ?? name);
       await page.goto(`${rig.url}/console${path}`);
       // The page's own heading: its module has loaded and it has drawn what it read.

@@ -31,7 +31,7 @@ function askFromPage(page: Page, path: string, input: unknown) {
 test('the tree at a date: Chợ Đồn and its communes in 2022, Thái Nguyên after the reform', async () => {
   const page = await rig.page();
   await signIn(page, rig.url, rig.users.admin);
-  await page.getByRole('navigation').getByRole('link', { name: 'Đơn vị' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Đơn vị', exact: true }).click();
   await page.getByRole('heading', { name: 'Đơn vị', level: 1 }).waitFor();
   await page.locator('li[data-code="19"]').waitFor();
   assert.not.ok(await page.locator('li[data-code="064"]').isVisible());
@@ -39,7 +39,7 @@ test('the tree at a date: Chợ Đồn and its communes in 2022, Thái Nguyên a
   await page.getByRole('button', { name: 'Xem' }).click();
   await page.locator('li[data-code="064"]').waitFor();
   assert.match(page.url(), /\?at=2022-06-01$/);
-  assert.match(await page.getByRole('status').first().innerText(), /01\/06\/2022/);
+  assert.match((await page.getByRole('status').first().textContent()) ?? '', /01\/06\/2022/);
   // The villages of a 2022 commune are folded under it.
   const phuongVien = page.locator('li[data-code="02050"]');
   await phuongVien.locator('summary').click();
@@ -61,7 +61,7 @@ test('merging two communes in the console: the coordinator of the new commune fi
   await page.getByRole('heading', { name: 'Xã Bạch Thông', level: 1 }).waitFor();
   // Its predecessor is named, with the decision.
   await page.locator('tr[data-link="predecessor"]').first().waitFor();
-  assert.match(await page.locator('tr[data-link="predecessor"]').first().innerText(), /Đồng Thắng/);
+  assert.match((await page.locator('tr[data-link="predecessor"]').first().textContent()) ?? '', /Đồng Thắng/);
   await accessible(page, 'unit page');
 
   await page.getByRole('button', { name: 'Sáp nhập' }).click();
@@ -74,7 +74,7 @@ test('merging two communes in the console: the coordinator of the new commune fi
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   assert.match(
-    await dialog.innerText(),
+    (await dialog.textContent()) ?? '',
     /Sáp nhập Xã Bạch Thông, Xã Nghĩa Tá thành Xã Bạch Thông Nghĩa Tá \(TN-BTNT\) từ ngày 01\/12\/2026/,
   );
   await accessible(page, 'merge confirmation');
@@ -84,8 +84,8 @@ test('merging two communes in the console: the coordinator of the new commune fi
   const predecessors = page.locator('tr[data-link="predecessor"]');
   await predecessors.nth(1).waitFor();
   assert.is(await predecessors.count(), 2);
-  assert.match(await predecessors.first().innerText(), /Sáp nhập/);
-  assert.match(await page.locator('div.table-wrap[aria-labelledby="history-h"]').innerText(), /Tạo đơn vị/);
+  assert.match((await predecessors.first().textContent()) ?? '', /Sáp nhập/);
+  assert.match((await page.locator('div.table-wrap[aria-labelledby="history-h"]').textContent()) ?? '', /Tạo đơn vị/);
   const [closed] = await rig.sql<{ valid_to: string }>(
     "SELECT to_char(valid_to, 'YYYY-MM-DD') AS valid_to FROM unit WHERE code = 'TN-NGHIATA'",
   );
@@ -120,7 +120,10 @@ test('a change the unit cannot take is refused on the page with the reason, in V
   await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.innerText(), /Chưa thể kết thúc đơn vị: Xã Chợ Đồn còn \d+ lớp chưa kết thúc, 1 tài khoản/);
+  assert.match(
+    (await alert.textContent()) ?? '',
+    /Chưa thể kết thúc đơn vị: Xã Chợ Đồn còn \d+ lớp chưa kết thúc, 1 tài khoản/,
+  );
   const [open] = await rig.sql<{ valid_to: string | null }>("SELECT valid_to FROM unit WHERE code = 'TN-CHODON'");
   assert.is(open?.valid_to, null);
 
@@ -133,13 +136,13 @@ test('a change the unit cannot take is refused on the page with the reason, in V
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
   await page.getByText('Không thể đặt đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.').waitFor();
-  assert.match(await page.getByRole('alert').innerText(), /vòng/);
+  assert.match((await page.getByRole('alert').textContent()) ?? '', /vòng/);
 });
 
 test('reference data: an administrator renames an ethnic group and adds a unit level; staff see no such page', async () => {
   const page = await rig.page();
   await signIn(page, rig.url, rig.users.admin);
-  await page.getByRole('navigation').getByRole('link', { name: 'Danh mục dùng chung' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Danh mục dùng chung', exact: true }).click();
   await page.getByRole('heading', { name: 'Danh mục dùng chung', level: 1 }).waitFor();
   await page.locator('form[data-code="province"]').waitFor();
   await accessible(page, 'reference data');
@@ -170,8 +173,10 @@ test('reference data: an administrator renames an ethnic group and adds a unit l
 
   const staff = await rig.page();
   await signIn(staff, rig.url, rig.users.staff);
-  assert.not.ok(await staff.getByRole('navigation').getByRole('link', { name: 'Danh mục dùng chung' }).isVisible());
-  assert.ok(await staff.getByRole('navigation').getByRole('link', { name: 'Đơn vị' }).isVisible());
+  assert.not.ok(
+    await staff.getByRole('navigation').getByRole('link', { name: 'Danh mục dùng chung', exact: true }).isVisible(),
+  );
+  assert.ok(await staff.getByRole('navigation').getByRole('link', { name: 'Đơn vị', exact: true }).isVisible());
 });
 
 test.run();

@@ -30,6 +30,7 @@ interface Loaded {
 type Operation = 'rename' | 'move' | 'close' | 'merge' | 'split';
 
 const TEXT = {
+  heading: { vi: 'Đơn vị', en: 'Unit' },
   loading: { vi: 'Đang tải đơn vị…', en: 'Loading the unit…' },
   back: { vi: '← Cây đơn vị', en: '← Unit tree' },
   code: { vi: 'Mã', en: 'Code' },
@@ -206,7 +207,8 @@ export class PcUnitPage extends ConsolePage {
       ${
         loaded
           ? this.renderUnit(loaded)
-          : (stateOf(this.data, lang, () => placeholder(this.t(TEXT.loading), html``)) ?? nothing)
+          : html`<h1>${this.t(TEXT.heading)}</h1>
+              ${stateOf(this.data, lang, () => placeholder(this.t(TEXT.loading), html``)) ?? nothing}`
       }`;
   }
 

@@ -249,8 +249,8 @@ export class PeopleService {
 
   /**
    * People whose name holds every word of the query as the start of a word, diacritics and case
-   * ignored ("nguyen van" finds "Nguyễn Văn Đạt"), optionally within a unit and the units below
-   * it; in Vietnamese order, a page at a time, personal fields masked.
+   * ignored ("nguyen van" finds "Nguyễn Văn Đạt"), optionally within a unit and the units within
+   * it (below it, and those it carries on after a merger: `unit_within`); in Vietnamese order, a page at a time, personal fields masked.
    */
   async search(
     input: PersonSearchInput = {},
