@@ -1,4 +1,5 @@
 import { SYSTEM_ACTOR } from '@polcenter/core';
+import { foldDiacritics as fold } from '@polcenter/domain';
 import type { Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -107,6 +108,14 @@ test('merging two communes in the console: the coordinator of the new commune fi
     'the coordinator of the merged commune finds a person of its predecessor',
   );
   assert.is((await askFromPage(coordinator, 'people.get', { id: person?.id })).status, 200);
+  // …and on the console's people page, searched without diacritics.
+  await coordinator.goto(`${rig.url}/console/people`);
+  await coordinator.getByLabel('Tìm theo họ tên (không cần dấu)').fill(fold(person?.full_name ?? ''));
+  await coordinator.getByRole('button', { name: 'Tìm', exact: true }).click();
+  await coordinator
+    .getByRole('link', { name: person?.full_name ?? '', exact: true })
+    .first()
+    .waitFor();
 });
 
 test('a change the unit cannot take is refused on the page with the reason, in Vietnamese', async () => {

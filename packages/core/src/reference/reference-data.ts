@@ -52,6 +52,7 @@ function table(list: ReferenceList): { from: string; key: string; params: unknow
 }
 
 export class ReferenceDataService {
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(private readonly orm: Orm) {}
 
   /** Every list, or one, each in its order (rank, then Vietnamese name). */
