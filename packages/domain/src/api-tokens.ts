@@ -20,6 +20,8 @@ export const TOKEN_AREAS = [
   'certificates',
   'classes',
   'enrolment',
+  'exports',
+  'imports',
   'obligations',
   'people',
   'programs',

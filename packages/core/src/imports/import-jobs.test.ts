@@ -125,10 +125,9 @@ it('the same file imported twice at once: one job writes each person, the other 
     importJobs.start(actor, a.id, false),
     importJobs.start(actor, b.id, false),
   ]);
-  assert.equal(
-    starts.map((s) => s.status),
-    ['fulfilled', 'rejected', 'fulfilled'],
-  );
+  // Either start of `a` may be the one that runs; exactly one does, and `b` runs too.
+  assert.equal(starts.map((s) => s.status).sort(), ['fulfilled', 'fulfilled', 'rejected']);
+  assert.is(starts[2]?.status, 'fulfilled');
   await importJobs.settled();
   const [ra, rb] = [await importJobs.get(lan.userId, a.id), await importJobs.get(lan.userId, b.id)];
   assert.equal([ra.state, rb.state], ['done', 'done']);
