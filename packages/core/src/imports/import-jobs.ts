@@ -93,6 +93,7 @@ interface JobRow {
 export class ImportJobService {
   private readonly running = new Set<Promise<void>>();
 
+  /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(
     private readonly orm: Orm,
     private readonly imports: ImportService,
