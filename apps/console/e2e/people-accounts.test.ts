@@ -78,6 +78,8 @@ test('people: found without diacritics, personal data shown only for a reason (a
   const list = page.locator('pc-people-page');
   await list.getByLabel('Tìm theo họ tên (không cần dấu)').fill('loc van thuong');
   await list.getByRole('button', { name: 'Tìm', exact: true }).click();
+  // The list before the search may hold more people: wait for the search's answer, two rows.
+  await list.locator('tr[data-person]').nth(2).waitFor({ state: 'detached' });
   await list.locator('tr[data-person]').nth(1).waitFor();
   assert.is(await list.locator('tr[data-person]').count(), 2);
   assert.ok(await list.getByText('********1234').isVisible(), 'the national ID masked in the list');

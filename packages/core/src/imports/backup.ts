@@ -23,6 +23,11 @@ export interface BackupHeader {
 }
 
 const MIGRATIONS_TABLE = 'mikro_orm_migrations';
+/**
+ * Reference data a migration writes (unit levels, the reference lists): a freshly migrated database
+ * already holds it, so it does not make the database "not empty"; the backup's copy replaces it.
+ */
+const MIGRATION_SEEDED = ['reference_value', 'unit_level'];
 const INSERT_BATCH = 1000;
 
 interface TableInfo {
@@ -195,7 +200,7 @@ export async function restoreBackup(orm: Orm, lines: AsyncIterable<string>): Pro
     const occupied: string[] = [];
     for (const table of tables) {
       const [row] = await em.execute<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM ${quote(table.name)}) AS any`);
-      if (row?.any) occupied.push(table.name);
+      if (row?.any && !MIGRATION_SEEDED.includes(table.name)) occupied.push(table.name);
     }
     if (occupied.length > 0) {
       throw refuse(
@@ -205,6 +210,9 @@ export async function restoreBackup(orm: Orm, lines: AsyncIterable<string>): Pro
       );
     }
 
+    for (const seeded of MIGRATION_SEEDED) {
+      if (known.has(seeded)) await em.execute(`DELETE FROM ${quote(seeded)}`, [], 'run');
+    }
     const counts = new Map<string, number>();
     let table = '';
     let batch: unknown[] = [];
