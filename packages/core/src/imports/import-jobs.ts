@@ -181,9 +181,12 @@ export class ImportJobService {
         { details: { state: current.state } },
       );
     }
+    // Read before the worker starts: the answer is the state this call put the job in, not
+    // whatever a fast worker has reached by the time a later read runs.
+    const started = await this.get(actor.id, id);
     const work = this.run(actor, job, dryRun, scope).finally(() => this.running.delete(work));
     this.running.add(work);
-    return this.get(actor.id, id);
+    return started;
   }
 
   /** Waits for the jobs this process runs (a server stopping, a test). */
