@@ -106,3 +106,15 @@ export async function demoOpenClass(
 
 export { type Ask, enrolmentPlan, openClasses } from './enrolment-workload.js';
 export { fixtureClass, fixtureEnrolments, fixturePeople, fixtureProgram, fixtureUnit } from './fixtures.js';
+export {
+  createProvinceDataset,
+  DECISIONS_PER_ROSTER,
+  PROVINCE_SIZES,
+  type ProvinceDataset,
+  type ProvinceFacts,
+  type ProvinceOptions,
+  type ProvinceSizes,
+  provinceSizes,
+  REFORM_DATE,
+  ROSTER_TERM,
+} from './province.js';
