@@ -95,20 +95,28 @@ export async function assertClassAccess(
   hidden: () => DomainError,
   roles?: readonly Role[],
 ): Promise<void> {
-  const reach = await reachOf(ctx);
+  classAccess(await reachOf(ctx), organiserUnitId, hidden, roles);
+}
+
+/** `assertClassAccess` on a reach already in hand (a check made inside a service's work). */
+export function classAccess(
+  reach: UnitReach,
+  organiserUnitId: string,
+  hidden: () => DomainError,
+  roles?: readonly Role[],
+): void {
   if (!reach.sees(organiserUnitId)) throw hidden();
   if (roles && !reach.reaches(organiserUnitId, roles)) throw forbidden();
 }
 
+/** What a hidden class is answered with: the very error of an id of no class. */
+export const classHidden = (classId: string, field = 'classId'): DomainError =>
+  recordNotFoundError('CLASS.NOT_FOUND', CLASS, classId, field);
+
 /** A class, named by its id: the answer for one hidden is CLASS.NOT_FOUND, as for an id of no class. */
 export async function assertClassIdAccess(ctx: Staff, classId: string, roles?: readonly Role[]): Promise<void> {
   const organiser = await ctx.polcenter.classes.organiserOf(classId);
-  await assertClassAccess(
-    ctx,
-    organiser,
-    () => recordNotFoundError('CLASS.NOT_FOUND', CLASS, classId, 'classId'),
-    roles,
-  );
+  await assertClassAccess(ctx, organiser, () => classHidden(classId), roles);
 }
 
 /** A class, named by one of its sessions. */

@@ -1,3 +1,4 @@
+import type { RequestOwners } from '@polcenter/core';
 import {
   type EnrolmentListInput,
   enrolmentActionInput,
@@ -10,7 +11,15 @@ import {
 } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { assertClassIdAccess, assertEnrolmentAccess, assertUnitAccess, mayActOn } from '../access.js';
+import {
+  assertClassIdAccess,
+  assertEnrolmentAccess,
+  assertUnitAccess,
+  classAccess,
+  classHidden,
+  mayActOn,
+  reachOf,
+} from '../access.js';
 import { actorOf } from '../actor.js';
 import type { Context } from '../context.js';
 import { once } from '../idempotency.js';
@@ -71,11 +80,14 @@ export const enrolmentRouter = {
     .input(enrolmentRequestInput.extend({ autoAdmit: z.boolean().default(false) }))
     .mutation(async ({ ctx, input }) => {
       const { autoAdmit, ...request } = input;
-      const person = await ctx.polcenter.people.get(request.personId);
-      await assertUnitAccess(ctx, person.unitId, PEOPLE_STAFF);
-      if (autoAdmit) await assertOrganiser(ctx, request.classId);
+      const reach = await reachOf(ctx);
+      // Checked on the person and class rows the request reads and locks anyway: no read of its own.
+      const authorise = ({ personUnitId, organiserUnitId }: RequestOwners) => {
+        if (!reach.reaches(personUnitId, PEOPLE_STAFF)) throw forbidden();
+        if (autoAdmit) classAccess(reach, organiserUnitId, () => classHidden(request.classId), CENTER);
+      };
       return once(ctx, 'enrolment.request', input, () =>
-        ctx.polcenter.enrolment.request(actorOf(ctx), request, { autoAdmit }),
+        ctx.polcenter.enrolment.request(actorOf(ctx), request, { autoAdmit, authorise }),
       );
     }),
   approve: center.input(enrolmentActionInput).mutation(async ({ ctx, input }) => {

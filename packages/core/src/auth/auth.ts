@@ -23,10 +23,9 @@ import type { Actor } from '../kernel/actor.js';
 import { audit } from '../kernel/audit.js';
 import { isUniqueViolation } from '../kernel/db-errors.js';
 import { runStatement } from '../kernel/sql.js';
-import { pgArray } from '../kernel/sql-helpers.js';
 import type { Orm } from '../orm.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
-import { REACH_COLUMNS, REACH_CTES, type ReachRow, reachOfRow, UnitReach } from './reach.js';
+import { ADMIN_REACH, type UnitReach, UnitTreeCache } from './reach.js';
 
 /** Who is calling, once their token checked out. */
 export interface Principal {
@@ -125,11 +124,16 @@ const INVALID_CREDENTIALS = () =>
   });
 
 export class AuthService {
+  /** The unit tree this process keeps, checked against the database's stamp at every call (ADR 0035). */
+  private readonly tree: UnitTreeCache;
+
   /** @internal Services are built by `createPolCenter` (their ORM stays out of the published types). */
   constructor(
     private readonly orm: Orm,
     private readonly options: AuthOptions = {},
-  ) {}
+  ) {
+    this.tree = new UnitTreeCache(orm);
+  }
 
   /** A staff account with its roles, in one transaction (the CLI creates the first admin this way). */
   async createUser(actor: Actor, input: UserInput): Promise<Principal> {
@@ -346,13 +350,16 @@ export class AuthService {
    * Who a token signs in, or why a token of ours no longer does: revoked (signed out, password
    * changed, account disabled), past its absolute expiry, or — a sign-in session only — unused for
    * longer than the idle limit. One statement, so one round trip: the token, the account, its roles,
-   * the units they reach (`reach`, for every access check of the call), and the record of use,
-   * written at most once a minute, so the idle limit is exact to the minute.
+   * the unit tree's stamp, and the record of use, written at most once a minute, so the idle limit
+   * is exact to the minute. The units the roles reach (`reach`, for every access check of the call)
+   * are then worked out in memory from the tree this process keeps, read again first when the stamp
+   * says it changed (ADR 0035). Nothing about the caller is kept between calls: a disabled account,
+   * a revoked token or a changed role tells at the next one.
    */
   async check(token: string | undefined | null): Promise<TokenCheck> {
     if (!token || token.length > 200) return null;
     const [row] = await runStatement<
-      ({
+      {
         user_id: string;
         id: string;
         kind: 'session' | 'api';
@@ -364,11 +371,12 @@ export class AuthService {
         person_id: string | null;
         must_change_password: boolean;
         ended: SessionEnd | null;
-      } & ReachRow)[]
+        grants: RoleGrant[];
+        tree_stamp: string | null;
+      }[]
     >(
       this.orm,
-      `WITH RECURSIVE
-         token AS (
+      `WITH token AS (
            SELECT t.id, t.user_id, t.kind, t.read_only, t.areas, t.expires_at,
                   u.username, u.display_name, u.person_id, u.must_change_password,
                   (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale,
@@ -384,16 +392,20 @@ export class AuthService {
          used AS (
            UPDATE auth_token SET last_used_at = now()
             WHERE id = (SELECT id FROM token WHERE ended IS NULL AND stale) RETURNING id
-         ),
-         grants AS (
-           SELECT r.role, r.unit_id FROM user_role r JOIN token ON token.user_id = r.user_id AND token.ended IS NULL
-         ),
-         ${REACH_CTES}
-       SELECT token.*, ${REACH_COLUMNS}, (SELECT count(*) FROM used) AS used FROM token`,
+         )
+       SELECT token.id, token.user_id, token.kind, token.read_only, token.areas, token.expires_at,
+              token.username, token.display_name, token.person_id, token.must_change_password, token.ended,
+              (SELECT coalesce(json_agg(json_build_object('role', r.role, 'unitId', r.unit_id)), '[]')
+                 FROM user_role r WHERE r.user_id = token.user_id AND token.ended IS NULL) AS grants,
+              (SELECT stamp FROM unit_tree_stamp) AS tree_stamp,
+              (SELECT count(*) FROM used) AS used
+         FROM token`,
       [this.idleMinutes, sha256(token)],
     );
     if (!row) return null;
     if (row.ended) return { ended: row.ended };
+    const admin = row.grants.some((g) => g.role === 'admin');
+    const reach = admin ? ADMIN_REACH : (await this.tree.at(row.tree_stamp)).reachOf(row.grants);
     return {
       principal: {
         userId: row.user_id,
@@ -409,7 +421,7 @@ export class AuthService {
           expiresAt: new Date(row.expires_at).toISOString(),
         },
       },
-      reach: reachOfRow(row),
+      reach,
     };
   }
 
@@ -500,20 +512,14 @@ export class AuthService {
   }
 
   /**
-   * The units a principal's roles reach, in one query (the token check gives it with the principal;
-   * this is for a principal made without one, as tests and scripts make them).
+   * The units a principal's roles reach (the token check gives it with the principal; this is for a
+   * principal made without one, as tests and scripts make them): the tree's stamp in one query,
+   * the rest in memory.
    */
   async reachOf(principal: Principal): Promise<UnitReach> {
     const grants = principal.roles;
-    if (grants.some((g) => g.role === 'admin')) return new UnitReach(true, [], []);
-    const [row] = await this.orm.em.fork().execute<ReachRow[]>(
-      `WITH RECURSIVE
-         grants AS (SELECT * FROM unnest(?::text[], ?::uuid[]) AS g (role, unit_id)),
-         ${REACH_CTES}
-       SELECT ${REACH_COLUMNS}`,
-      [pgArray(grants.map((g) => g.role)), pgArray(grants.map((g) => g.unitId ?? 'NULL'))],
-    );
-    return reachOfRow(row as ReachRow);
+    if (grants.some((g) => g.role === 'admin')) return ADMIN_REACH;
+    return (await this.tree.current()).reachOf(grants);
   }
 
   /** Whether the principal holds one of `roles` for this unit or a unit above it (admins may everything). */

@@ -1,4 +1,6 @@
 import type { Role, RoleGrant } from '@polcenter/domain';
+import { runStatement } from '../kernel/sql.js';
+import type { Orm } from '../orm.js';
 
 /** A unit a principal's roles reach, as the API tells the console (`auth.me`). */
 export interface ReachedUnit {
@@ -7,27 +9,26 @@ export interface ReachedUnit {
   readonly roles: readonly Role[];
 }
 
+type RolesByUnit = ReadonlyMap<string, ReadonlySet<Role>>;
+
 /**
- * The units a principal's roles reach, computed once per call (with the token check, in the same
- * statement) and asked of by every access check in memory: a role reaches the unit it is held for
- * and every unit within it (`reaches`) — its children, and the units it carries on after a merger,
- * split or rename, with theirs (the view `unit_within`: the coordinator of a merged commune reaches
- * the people and villages of its predecessors); a unit above one of theirs is on their line (`sees`).
+ * The units a principal's roles reach, worked out once per call from the unit tree this process
+ * keeps (`UnitTree`) and asked of by every access check in memory: a role reaches the unit it is
+ * held for and every unit within it (`reaches`) — its children, and the units it carries on after a
+ * merger, split or rename, with theirs (the view `unit_within`: the coordinator of a merged commune
+ * reaches the people and villages of its predecessors); a unit above one of theirs is on their line
+ * (`sees`). Immutable: one is shared by every caller holding the same roles while the tree stands.
  */
 export class UnitReach {
-  /** Roles that reach each unit (held for it or a unit above it). */
-  private readonly within: ReadonlyMap<string, ReadonlySet<Role>>;
-  /** Roles held for some unit below each unit. */
-  private readonly above: ReadonlyMap<string, ReadonlySet<Role>>;
-
+  /**
+   * @param within Roles that reach each unit (held for it or a unit above it).
+   * @param above Roles held for some unit below each unit.
+   */
   constructor(
     readonly admin: boolean,
-    within: readonly ReachedUnit[],
-    above: readonly ReachedUnit[],
-  ) {
-    this.within = new Map(within.map((u) => [u.unitId, new Set(u.roles)]));
-    this.above = new Map(above.map((u) => [u.unitId, new Set(u.roles)]));
-  }
+    private readonly within: RolesByUnit = new Map(),
+    private readonly above: RolesByUnit = new Map(),
+  ) {}
 
   /** Whether one of `roles` (any role when none given) is held for this unit or a unit above it. */
   reaches(unitId: string | null | undefined, roles?: readonly Role[]): boolean {
@@ -58,40 +59,144 @@ export class UnitReach {
 const holds = (held: ReadonlySet<Role> | undefined, roles?: readonly Role[]) =>
   held !== undefined && (!roles || roles.some((role) => held.has(role)));
 
+/** How many different sets of roles a tree remembers the reach of before it starts over. */
+const REACHES_KEPT = 1000;
+
 /**
- * The SQL of the reach, given a CTE `grants(role, unit_id)` before it in the same `WITH RECURSIVE`:
- * `down(role, id)` the units each role reaches (down `unit_within`), `up(role, id)` the units above a unit a role is held
- * for. Then `reach_json` (one column each) turns both into JSON for one result row.
+ * The unit tree as reach walks it, read in one statement with the stamp it had (ADR 0035): what
+ * lies directly within each unit (the view `unit_within`: children and the units it carries on) and
+ * each unit's parent. Reach is worked out here in memory, and remembered per set of roles until the
+ * tree changes, when a new `UnitTree` replaces this one.
  */
-export const REACH_CTES = `
-  down (role, id) AS (
-    SELECT role, unit_id FROM grants WHERE unit_id IS NOT NULL
-    UNION
-    SELECT down.role, w.id FROM unit_within w JOIN down ON w.parent_id = down.id
-  ),
-  up (role, id) AS (
-    SELECT g.role, u.parent_id FROM grants g JOIN unit u ON u.id = g.unit_id WHERE u.parent_id IS NOT NULL
-    UNION
-    SELECT up.role, u.parent_id FROM unit u JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL
-  )`;
+export class UnitTree {
+  private readonly inside = new Map<string, string[]>();
+  private readonly parent = new Map<string, string>();
+  private readonly reaches = new Map<string, UnitReach>();
 
-export const REACH_COLUMNS = `
-  (SELECT coalesce(json_agg(json_build_object('role', role, 'unitId', unit_id)), '[]') FROM grants) AS grants,
-  (SELECT coalesce(json_agg(json_build_object('unitId', id, 'roles', roles)), '[]')
-     FROM (SELECT id, array_agg(role) AS roles FROM down GROUP BY id) d) AS within,
-  (SELECT coalesce(json_agg(json_build_object('unitId', id, 'roles', roles)), '[]')
-     FROM (SELECT id, array_agg(role) AS roles FROM up GROUP BY id) a) AS above`;
+  constructor(
+    /** The `unit_tree_stamp` this tree was read with; null if the row is missing (never trusted). */
+    readonly stamp: string | null,
+    within: readonly (readonly [parentId: string, id: string])[],
+    parents: readonly (readonly [id: string, parentId: string])[],
+  ) {
+    for (const [parentId, id] of within) {
+      const children = this.inside.get(parentId);
+      if (children) children.push(id);
+      else this.inside.set(parentId, [id]);
+    }
+    for (const [id, parentId] of parents) this.parent.set(id, parentId);
+  }
 
-/** The rows `REACH_COLUMNS` gives, read back. */
-export interface ReachRow {
-  readonly grants: RoleGrant[];
-  readonly within: ReachedUnit[];
-  readonly above: ReachedUnit[];
+  /** The units the grants reach and the units above them. */
+  reachOf(grants: readonly RoleGrant[]): UnitReach {
+    if (grants.some((g) => g.role === 'admin')) return ADMIN_REACH;
+    const key = grants
+      .map((g) => `${g.role}@${g.unitId}`)
+      .sort()
+      .join(' ');
+    const known = this.reaches.get(key);
+    if (known) return known;
+    const within = new Map<string, Set<Role>>();
+    const above = new Map<string, Set<Role>>();
+    const add = (map: Map<string, Set<Role>>, unitId: string, role: Role) => {
+      const roles = map.get(unitId);
+      if (!roles) map.set(unitId, new Set([role]));
+      else if (roles.has(role)) return false;
+      else roles.add(role);
+      return true;
+    };
+    for (const { role, unitId } of grants) {
+      if (!unitId) continue;
+      // Down: the unit and everything within it. A unit already reached for this role has had its
+      // own walk, so links that meet again (or a loop) end there.
+      const queue = [unitId];
+      for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+        if (add(within, id, role)) queue.push(...(this.inside.get(id) ?? []));
+      }
+      // Up: the parent line, which sees the unit's business.
+      for (let id = this.parent.get(unitId); id !== undefined && add(above, id, role); id = this.parent.get(id));
+    }
+    const reach = new UnitReach(false, within, above);
+    if (this.reaches.size >= REACHES_KEPT) this.reaches.clear();
+    this.reaches.set(key, reach);
+    return reach;
+  }
+
+  /** Whether `unitId` is `ancestorId` or lies within it (down `unit_within`). */
+  isWithin(unitId: string, ancestorId: string): boolean {
+    if (unitId === ancestorId) return true;
+    const seen = new Set<string>([ancestorId]);
+    const queue = [ancestorId];
+    for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+      for (const child of this.inside.get(id) ?? []) {
+        if (child === unitId) return true;
+        if (!seen.has(child)) {
+          seen.add(child);
+          queue.push(child);
+        }
+      }
+    }
+    return false;
+  }
 }
 
-export const reachOfRow = (row: ReachRow): UnitReach =>
-  new UnitReach(
-    row.grants.some((g) => g.role === 'admin'),
-    row.within,
-    row.above,
-  );
+/** An administrator's: every unit. */
+export const ADMIN_REACH = new UnitReach(true);
+
+/**
+ * The unit tree one library instance keeps for its process, checked against the database's stamp
+ * that every caller's identity statement reads (`AuthService.check`): a change of the tree made by
+ * any process commits a new stamp, so the next call anywhere reads the tree again before working
+ * out a reach. Never stale past the statement that told the stamp.
+ * @internal Works on the ORM: stays out of the published types (ADR 0032).
+ */
+export class UnitTreeCache {
+  private tree: UnitTree | null = null;
+  private loading: Promise<UnitTree> | null = null;
+
+  constructor(private readonly orm: Orm) {}
+
+  /** A tree at least as new as the one `stamp` names (read again unless the one kept is that one). */
+  async at(stamp: string | null): Promise<UnitTree> {
+    const kept = this.tree;
+    if (kept && stamp !== null && kept.stamp === stamp) return kept;
+    // Callers who all saw the same new stamp share one read; one that started before this caller's
+    // identity statement may be older than it, hence the check and a read of its own.
+    if (this.loading) {
+      const shared = await this.loading;
+      if (stamp !== null && shared.stamp === stamp) return shared;
+    }
+    return this.read();
+  }
+
+  /** The stamp as it is now, then the tree: for a caller who came without a token (tests, scripts). */
+  async current(): Promise<UnitTree> {
+    const [row] = await runStatement<{ stamp: string | null }[]>(
+      this.orm,
+      'SELECT (SELECT stamp FROM unit_tree_stamp) AS stamp',
+    );
+    return this.at(row?.stamp ?? null);
+  }
+
+  private read(): Promise<UnitTree> {
+    const loading = (async () => {
+      const [row] = await runStatement<
+        { stamp: string | null; within: [string, string][]; parents: [string, string][] }[]
+      >(
+        this.orm,
+        `SELECT (SELECT stamp FROM unit_tree_stamp) AS stamp,
+                (SELECT coalesce(json_agg(json_build_array(parent_id, id)), '[]') FROM unit_within) AS within,
+                (SELECT coalesce(json_agg(json_build_array(id, parent_id)), '[]') FROM unit WHERE parent_id IS NOT NULL) AS parents`,
+      );
+      const tree = new UnitTree(row?.stamp ?? null, row?.within ?? [], row?.parents ?? []);
+      this.tree = tree;
+      return tree;
+    })();
+    this.loading = loading;
+    const settled = () => {
+      if (this.loading === loading) this.loading = null;
+    };
+    loading.then(settled, settled);
+    return loading;
+  }
+}

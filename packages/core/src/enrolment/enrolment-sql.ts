@@ -75,6 +75,8 @@ export async function loadClass(tx: Sql, classId: string, field = 'classId'): Pr
 /** What the enrolment rules read of a person, from the row locked for the transaction. */
 export interface PersonRow {
   id: string;
+  /** The person's unit: whose staff may ask a seat for them (`RequestOptions.authorise`). */
+  unit_id: string | null;
   full_name: string;
   party_status: PartyStatus;
   education_level: EducationLevel | null;
@@ -87,7 +89,7 @@ export interface PersonRow {
  * statement that waited for the lock still reads with the snapshot it started with.
  */
 const LOCK_PEOPLE = `
-  SELECT id, full_name, party_status, education_level FROM person
+  SELECT id, unit_id, full_name, party_status, education_level FROM person
    WHERE id = ANY(?::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
 
 function assertAllFound(rows: readonly PersonRow[], ids: readonly string[], fieldOf: (id: string) => string): void {

@@ -52,6 +52,18 @@ export interface RequestOptions {
    * served (a resolution study conference, the portal's self-registration when the center says so).
    */
   readonly autoAdmit?: boolean;
+  /**
+   * The caller's access check, made on the rows the request reads anyway (the class and the
+   * person, locked), inside its transaction: the API's scope check costs no read of its own, and
+   * what it throws leaves nothing written.
+   */
+  readonly authorise?: (owners: RequestOwners) => void;
+}
+
+/** Whose business a request is: the person's unit and the class's organiser. */
+export interface RequestOwners {
+  readonly personUnitId: string | null;
+  readonly organiserUnitId: string;
 }
 
 /** What a nomination did with each person: enrolled, already there, or refused and why. */
@@ -116,6 +128,7 @@ export class EnrolmentService {
     return inTransaction(this.orm, async (tx) => {
       const { cls, people } = await loadClassLockingPeople(tx, data.classId, [data.personId], () => 'personId');
       const person = people[0] as PersonRow;
+      options.authorise?.({ personUnitId: person.unit_id, organiserUnitId: cls.organiser_unit_id });
       const checks = await enrolmentChecks(tx, cls, people);
       const existing = checks.existing.get(person.id);
       if (existing) return toEnrolmentView(existing);

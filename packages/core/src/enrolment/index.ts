@@ -5,6 +5,7 @@ export {
   type EnrolmentView,
   type NominationResult,
   type RequestOptions,
+  type RequestOwners,
   type WithdrawalResult,
 } from './enrolment.js';
 /** @internal Entities are MikroORM's: published through `@polcenter/core/orm` (ADR 0032). */

@@ -24,10 +24,11 @@ export interface BackupHeader {
 
 const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 /**
- * Reference data a migration writes (unit levels, the reference lists): a freshly migrated database
- * already holds it, so it does not make the database "not empty"; the backup's copy replaces it.
+ * Rows a migration writes (unit levels, the reference lists, the unit tree's stamp): a freshly
+ * migrated database already holds them, so they do not make the database "not empty"; the backup's
+ * copy replaces them.
  */
-const MIGRATION_SEEDED = ['reference_value', 'unit_level'];
+const MIGRATION_SEEDED = ['reference_value', 'unit_level', 'unit_tree_stamp'];
 const INSERT_BATCH = 1000;
 
 interface TableInfo {
