@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createPolCenter, type PolCenter, SYSTEM_ACTOR } from '@polcenter/core';
-import { launchBrowser, type TestBrowser } from '@polcenter/testing/browser';
-import { testDatabase } from '@polcenter/testing/database';
+import { type PolCenter, SYSTEM_ACTOR } from '@polcenter/core';
+import { createTestPolCenter } from '@polcenter/core/testing';
+import { browserContext, type TestBrowser } from '@polcenter/testing/browser';
 import { readSvgQrCode } from '@polcenter/testing/qr';
 import { type ServerProcess, startServerProcess } from '@polcenter/testing/server-process';
 import type { Locator, Page } from 'playwright-core';
@@ -25,13 +25,14 @@ export interface ConsoleRig {
 }
 
 /**
- * The console as people get it: `polcenter start` as a real process on a fresh database (demo data
- * seeded), two staff accounts, and a Chromium with web security on.
+ * The console as people get it: `polcenter start` as a real process on a database of this file's
+ * own (the demo data: a clone of a template migrated and seeded once per test process, so the server
+ * finds its schema current and its data there), two staff accounts, and a browser context of its
+ * own on a Chromium with web security on (one Chromium per test process; docs/adr/0038).
  */
 export async function startConsole(): Promise<ConsoleRig> {
-  const database = await testDatabase();
-  const server = await startServerProcess({ DATABASE_URL: database.url, POLCENTER_LOG: '0' });
-  const polcenter = await createPolCenter({ databaseUrl: database.url, poolSize: 3 });
+  const polcenter = await createTestPolCenter({ demo: true, poolSize: 3 });
+  const server = await startServerProcess({ DATABASE_URL: polcenter.url, POLCENTER_LOG: '0' });
   const [unit] = await polcenter.orm.em
     .fork()
     .execute<{ id: string }[]>("SELECT id FROM unit WHERE code = 'TN-CHODON'");
@@ -47,7 +48,7 @@ export async function startConsole(): Promise<ConsoleRig> {
     password: PASSWORD,
     roles: [{ role: 'admin', unitId: null }],
   });
-  const browser = await launchBrowser();
+  const browser = await browserContext();
   return {
     url: server.url,
     polcenter,
@@ -62,9 +63,9 @@ export async function startConsole(): Promise<ConsoleRig> {
     sql: (text, values = []) => polcenter.orm.em.fork().execute(text, values),
     async stop() {
       await browser.close();
-      await polcenter.close();
       await server.stop();
-      await database.drop();
+      // Drops the database too.
+      await polcenter.close();
     },
   };
 }

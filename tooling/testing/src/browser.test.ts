@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { launchBrowser } from './browser.js';
+import { browserContext, launchBrowser } from './browser.js';
 
 async function serve(handler: http.RequestListener): Promise<{ url: string; close(): void }> {
   const server = http.createServer(handler);
@@ -57,6 +57,38 @@ test('web security is on: another origin is unreadable without CORS, readable wi
   } finally {
     api.close();
     portal.close();
+  }
+});
+
+test('files sharing one Chromium each get a browser of their own: cookies, storage and offline apart', async () => {
+  const site = await serve((req, res) => {
+    if (req.url === '/set') res.setHeader('set-cookie', 'who=first; Path=/');
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(`<!doctype html><p id="cookie">${req.headers.cookie ?? ''}</p>`);
+  });
+  const first = await browserContext();
+  const second = await browserContext();
+  try {
+    assert.is(first.context.browser(), second.context.browser(), 'one Chromium');
+    const one = await first.context.newPage();
+    await one.goto(`${site.url}/set`);
+    await one.evaluate(() => localStorage.setItem('mark', 'unsent'));
+    await one.goto(`${site.url}/`);
+    assert.is(await one.textContent('#cookie'), 'who=first');
+    const two = await second.context.newPage();
+    await two.goto(`${site.url}/`);
+    assert.is(await two.textContent('#cookie'), '', "the other file's cookie is not sent");
+    assert.is(await two.evaluate(() => localStorage.getItem('mark')), null, 'nor its storage seen');
+    await first.context.setOffline(true);
+    await two.reload();
+    assert.is(await two.textContent('#cookie'), '', 'offline is one context’s switch');
+  } finally {
+    const chromium = first.context.browser();
+    await first.close();
+    assert.ok(chromium?.isConnected(), 'open while a file still uses it');
+    await second.close();
+    assert.not.ok(chromium?.isConnected(), 'closed with the last file');
+    site.close();
   }
 });
 

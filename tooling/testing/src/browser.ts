@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 
 /**
  * A headless Chromium for component and end-to-end tests. The binary comes from npm
@@ -59,16 +59,20 @@ async function executablePath(): Promise<{ path: string; args: string[] }> {
   return { path: await packaged.executablePath(), args: secureArgs(packaged.args) };
 }
 
-export async function launchBrowser(): Promise<TestBrowser> {
+async function launchOptions(): Promise<{ executablePath: string; headless: true; args: string[] }> {
   const { path: executable, args } = await executablePath();
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'polcenter-chromium-'));
   const wanted = [...new Set([...args, ...QUIET])];
-  const context = await chromium.launchPersistentContext(profile, {
+  return {
     executablePath: executable,
     headless: true,
     args: process.getuid?.() === 0 ? [...wanted, '--no-sandbox'] : wanted,
-    locale: 'vi-VN',
-  });
+  };
+}
+
+export async function launchBrowser(): Promise<TestBrowser> {
+  const options = await launchOptions();
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'polcenter-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { ...options, locale: 'vi-VN' });
   return {
     context,
     async close() {
@@ -76,4 +80,41 @@ export async function launchBrowser(): Promise<TestBrowser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+let shared: { browser: Promise<Browser>; users: number } | undefined;
+
+/**
+ * A browser of its own for one test file — its own cookies, storage, downloads and offline switch
+ * (a fresh context, as a private window is) — on one Chromium shared by every file of the test
+ * process, which closes with the last context. The console's end-to-end files each hold one for
+ * their whole run: one Chromium instead of one per file on two busy cores (docs/adr/0038).
+ */
+export async function browserContext(): Promise<TestBrowser> {
+  if (!shared) {
+    const browser = launchOptions().then((options) => chromium.launch(options));
+    shared = { browser, users: 0 };
+    // A failed launch is not kept: the next file tries again.
+    browser.catch(() => {
+      shared = undefined;
+    });
+  }
+  const mine = shared;
+  mine.users++;
+  try {
+    const context = await (await mine.browser).newContext({ locale: 'vi-VN' });
+    return {
+      context,
+      async close() {
+        await context.close();
+        if (--mine.users === 0) {
+          if (shared === mine) shared = undefined;
+          await (await mine.browser).close();
+        }
+      },
+    };
+  } catch (error) {
+    mine.users--;
+    throw error;
+  }
 }

@@ -10,7 +10,9 @@ import { seedDemo } from '../seed/demo.js';
  * A PolCenter on a fresh database of its own, cloned from a migrated (and, with `demo`, seeded)
  * template, so each test file starts from the same known state in milliseconds.
  */
-export async function createTestPolCenter(options: { demo?: boolean } = {}): Promise<PolCenter & { url: string }> {
+export async function createTestPolCenter(
+  options: { demo?: boolean; poolSize?: number } = {},
+): Promise<PolCenter & { url: string }> {
   const demo = options.demo ?? false;
   const db = await testDatabase({
     template: {
@@ -26,7 +28,11 @@ export async function createTestPolCenter(options: { demo?: boolean } = {}): Pro
       },
     },
   });
-  const polcenter = await createPolCenter({ databaseUrl: db.url, migrate: false });
+  const polcenter = await createPolCenter({
+    databaseUrl: db.url,
+    migrate: false,
+    ...(options.poolSize ? { poolSize: options.poolSize } : {}),
+  });
   return {
     ...polcenter,
     url: db.url,
