@@ -21,6 +21,7 @@ import { Migration20261213000200UnitChanges } from './Migration20261213000200Uni
 import { Migration20261214000100AccountsAndMerges } from './Migration20261214000100AccountsAndMerges.js';
 import { Migration20261215000100ImportJobs } from './Migration20261215000100ImportJobs.js';
 import { Migration20261222000100UnitTreeStamp } from './Migration20261222000100UnitTreeStamp.js';
+import { Migration20261221000100PeopleSearchIndex } from './Migration20261221000100PeopleSearchIndex.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by a file glob, so they run the
@@ -49,4 +50,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261213000100ReferenceData', class: Migration20261213000100ReferenceData },
   { name: 'Migration20261213000200UnitChanges', class: Migration20261213000200UnitChanges },
   { name: 'Migration20261222000100UnitTreeStamp', class: Migration20261222000100UnitTreeStamp },
+  { name: 'Migration20261221000100PeopleSearchIndex', class: Migration20261221000100PeopleSearchIndex },
 ];

@@ -30,13 +30,14 @@ import {
 } from '@polcenter/domain';
 import type { Actor } from '../kernel/actor.js';
 import { audit } from '../kernel/audit.js';
-import { decodeCursor, encodeCursor, likeEscape } from '../kernel/cursor.js';
+import { decodeCursor, encodeCursor } from '../kernel/cursor.js';
 import { isUniqueViolation } from '../kernel/db-errors.js';
 import { type Sql, session, transactional } from '../kernel/sql.js';
 import type { Orm } from '../orm.js';
 import { lockIdentity } from './identity-locks.js';
 import { mergePeople } from './merge.js';
 import { type PersonHistoryEntry, personHistory } from './person-history.js';
+import { personSearchStatement } from './person-search.js';
 import {
   auditImage,
   masked,
@@ -259,32 +260,14 @@ export class PeopleService {
     const { query, unitId, cursor, limit } = parseInput(personSearchInput, input);
     const words = foldDiacritics(query).split(' ').filter(Boolean);
     const after = cursor ? decodeCursor(cursor, ['text', 'text', 'uuid']) : null;
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (unitId) params.push(unitId);
-    for (const word of words) {
-      // A leading space lets "van" match the start of any word but not the middle of "Nguyễn Vân".
-      where.push(`(' ' || p.search_name) LIKE ?`);
-      params.push(`% ${likeEscape(word)}%`);
-    }
-    if (unitId) where.push('p.unit_id IN (SELECT id FROM scope)');
-    // The units the caller's roles reach (their UnitReach), given by the API: nobody else's people.
-    if (options.withinUnits) {
-      where.push('p.unit_id = ANY(?::uuid[])');
-      params.push(`{${options.withinUnits.join(',')}}`);
-    }
-    if (after) {
-      where.push('(p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", p.id) > (?, ?, ?::uuid)');
-      params.push(...after);
-    }
-    const rows = await this.orm.em.fork().execute<PersonRow[]>(
-      `${unitId ? SCOPE : ''}
-       ${SELECT_PERSON}
-       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY ${ORDER}
-       LIMIT ${limit + 1}`,
-      params,
-    );
+    const { sql, params } = personSearchStatement({
+      words,
+      unitId,
+      withinUnits: options.withinUnits,
+      after,
+      limit,
+    });
+    const rows = await this.orm.em.fork().execute<PersonRow[]>(sql, params);
     const page = rows.slice(0, limit).map(toRecord);
     const last = page.at(-1);
     return {
@@ -382,11 +365,6 @@ export class PeopleService {
   }
 }
 
-const SCOPE = `WITH RECURSIVE scope AS (
-    SELECT id FROM unit WHERE id = ?
-    UNION
-    SELECT w.id FROM unit_within w JOIN scope s ON w.parent_id = s.id
-  )`;
 
 async function assertUnitExists(em: Sql, unitId: string): Promise<void> {
   const [unit] = await em.execute<{ id: string }[]>('SELECT id FROM unit WHERE id = ?', [unitId]);

@@ -11,17 +11,25 @@
  * - an establishing decision of a roster discards everything before it on that roster;
  * - a transfer takes the person off the decision's roster and puts them on `to_roster_id`;
  * - `since` is the first join after the person's last departure (a stay, not a first-ever date).
+ *
+ * Only the scope's own history is read: its decisions by `roster_decision (roster_id, …)` and the
+ * transfers into it by `roster_decision_item (to_roster_id)`, each an index lookup on an array the
+ * planner cannot misjudge (an `OR` of both made it scan every decision of every roster).
  */
 export function membershipCtes(scope: string): string {
   return `
   scope AS (${scope}),
+  dates AS (SELECT ?::date AS at, ?::date AS known),
+  touching AS (
+    SELECT d.id FROM roster_decision d WHERE d.roster_id = ANY(ARRAY(SELECT id FROM scope))
+    UNION
+    SELECT i.decision_id FROM roster_decision_item i WHERE i.to_roster_id = ANY(ARRAY(SELECT id FROM scope))
+  ),
   eff AS (
     SELECT d.id, d.roster_id, d.date, d.seq, d.kind, d.number
-      FROM roster_decision d
-     WHERE d.kind <> 'annul' AND d.date <= ?::date
-       AND (d.roster_id IN (SELECT id FROM scope)
-            OR d.id IN (SELECT i.decision_id FROM roster_decision_item i WHERE i.to_roster_id IN (SELECT id FROM scope)))
-       AND NOT EXISTS (SELECT 1 FROM roster_decision a WHERE a.annuls_decision_id = d.id AND a.date <= ?::date)
+      FROM touching t JOIN roster_decision d ON d.id = t.id
+     WHERE d.kind <> 'annul' AND d.date <= (SELECT at FROM dates)
+       AND NOT EXISTS (SELECT 1 FROM roster_decision a WHERE a.annuls_decision_id = d.id AND a.date <= (SELECT known FROM dates))
   ),
   reset AS (
     SELECT DISTINCT ON (e.roster_id) e.roster_id, e.date, e.seq
