@@ -2,7 +2,11 @@ import { type Figure, median, round, time } from '@polcenter/bench';
 import { seededRandom } from '../src/seed/random.js';
 import { createProvinceDataset, type ProvinceDataset } from '../src/testing/index.js';
 
-export const ids = ['scale.people.search.growthRatio', 'scale.roster.atDate.growthRatio', 'scale.shortfalls.growthRatio'];
+export const ids = [
+  'scale.people.search.growthRatio',
+  'scale.roster.atDate.growthRatio',
+  'scale.shortfalls.growthRatio',
+];
 
 const ROUNDS = 7;
 const WARMUP_ROUNDS = 2;
@@ -74,7 +78,9 @@ export default async function scale(): Promise<Figure[]> {
       [small, large].map(async (d) => {
         const [row] = await d.orm.em
           .fork()
-          .execute<{ n: number }[]>(`SELECT count(*)::int AS n FROM person WHERE ' ' || search_name LIKE '% nguyen% van%'`);
+          .execute<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM person WHERE ' ' || search_name LIKE '% nguyen% van%'`,
+          );
         return row?.n ?? 0;
       }),
     );

@@ -37,7 +37,6 @@ import type { Orm } from '../orm.js';
 import { lockIdentity } from './identity-locks.js';
 import { mergePeople } from './merge.js';
 import { type PersonHistoryEntry, personHistory } from './person-history.js';
-import { personSearchStatement } from './person-search.js';
 import {
   auditImage,
   masked,
@@ -50,6 +49,7 @@ import {
   SELECT_PERSON,
   toRecord,
 } from './person-rows.js';
+import { personSearchStatement } from './person-search.js';
 
 export type { PersonRecord, PersonView } from './person-rows.js';
 
@@ -364,7 +364,6 @@ export class PeopleService {
     return row ? duplicatePersonError(row.id, 'national_id') : error;
   }
 }
-
 
 async function assertUnitExists(em: Sql, unitId: string): Promise<void> {
   const [unit] = await em.execute<{ id: string }[]>('SELECT id FROM unit WHERE id = ?', [unitId]);

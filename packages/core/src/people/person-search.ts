@@ -22,7 +22,8 @@ export interface PersonSearchQuery {
  * The people search statement (`?` parameters). Its shapes are what the indexes of ADR 0034 serve:
  * each word is `(' ' || p.search_name) LIKE '% word%'` (the trigram index's expression: a leading
  * space lets "van" match the start of any word but not the middle of "Nguyễn Vân"), and the order
- * is ORDER (the name-order index's columns), so a common word reads one page of names in order.
+ * is ORDER (the name-order index's columns), so a common word reads names in order from the index
+ * until a page is full, and a rare one is looked up by trigrams.
  */
 export function personSearchStatement(q: PersonSearchQuery): { sql: string; params: unknown[] } {
   const where: string[] = [];
@@ -42,10 +43,17 @@ export function personSearchStatement(q: PersonSearchQuery): { sql: string; para
     where.push('(p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", p.id) > (?, ?, ?::uuid)');
     params.push(...q.after);
   }
-  const sql = `${q.unitId ? SCOPE : ''}
-    ${SELECT_PERSON}
+  // The page's ids first, from the name-order index alone (its columns hold the name, the folded
+  // name and the unit: an index-only scan, no visit to a person's row it will not show); then the
+  // rows of that page.
+  const page = `page AS (
+    SELECT p.id FROM person p
     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY ${ORDER}
-    LIMIT ${q.limit + 1}`;
+    LIMIT ${q.limit + 1}
+  )`;
+  const sql = `${q.unitId ? `${SCOPE}, ${page}` : `WITH ${page}`}
+    ${SELECT_PERSON} JOIN page ON page.id = p.id
+    ORDER BY ${ORDER}`;
   return { sql, params };
 }

@@ -13,17 +13,17 @@
  * - `since` is the first join after the person's last departure (a stay, not a first-ever date).
  *
  * Only the scope's own history is read: its decisions by `roster_decision (roster_id, …)` and the
- * transfers into it by `roster_decision_item (to_roster_id)`, each an index lookup on an array the
- * planner cannot misjudge (an `OR` of both made it scan every decision of every roster).
+ * transfers into it by `roster_decision_item (to_roster_id)`, each an index lookup per roster of the
+ * scope (an `OR` of both, which the planner misjudged, made it scan every decision of every roster).
  */
 export function membershipCtes(scope: string): string {
   return `
   scope AS (${scope}),
   dates AS (SELECT ?::date AS at, ?::date AS known),
   touching AS (
-    SELECT d.id FROM roster_decision d WHERE d.roster_id = ANY(ARRAY(SELECT id FROM scope))
+    SELECT d.id FROM scope s JOIN roster_decision d ON d.roster_id = s.id
     UNION
-    SELECT i.decision_id FROM roster_decision_item i WHERE i.to_roster_id = ANY(ARRAY(SELECT id FROM scope))
+    SELECT i.decision_id FROM scope s JOIN roster_decision_item i ON i.to_roster_id = s.id
   ),
   eff AS (
     SELECT d.id, d.roster_id, d.date, d.seq, d.kind, d.number
