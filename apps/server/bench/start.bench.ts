@@ -43,13 +43,13 @@ export default async function startBench(): Promise<Figure[]> {
   return [
     {
       id: 'start.cold.seconds',
-      value: round(median(cold)),
+      value: median(cold),
       unit: 's',
       note: `first start on an empty folder (initdb, migrations, demo seed): ${how}; ${sizes}; rounds ${cold.map((s) => round(s)).join(', ')} s; ${bare}`,
     },
     {
       id: 'start.warm.seconds',
-      value: round(median(warm)),
+      value: median(warm),
       unit: 's',
       target: '< 3',
       note: `second start on the same folder: ${how}; ${sizes}; rounds ${warm.map((s) => round(s)).join(', ')} s; ${bare}`,

@@ -142,7 +142,7 @@ export default async function enrolBulk(): Promise<Figure[]> {
     return [
       {
         id: 'enrol.bulk.ratio',
-        value: round(median(ratios)),
+        value: median(ratios),
         unit: 'x raw pg',
         baseline: 'raw pg multi-row INSERT of the same enrolment rows, one statement per batch',
         target: '<= 3',
@@ -155,7 +155,7 @@ export default async function enrolBulk(): Promise<Figure[]> {
       },
       {
         id: 'enrol.bulk.memoryGrowthRatio',
-        value: round((peaks.at(-1) as number) / (peaks[0] as number)),
+        value: (peaks.at(-1) as number) / (peaks[0] as number),
         unit: 'x',
         target: '<= 1.2',
         note:

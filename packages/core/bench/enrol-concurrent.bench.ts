@@ -132,7 +132,7 @@ export default async function enrolConcurrent(): Promise<Figure[]> {
       },
       {
         id: 'enrol.concurrent.throughputRatio',
-        value: round(median(ratios)),
+        value: median(ratios),
         unit: 'x raw pg',
         baseline: 'SQL-only locked transaction with raw pg, same plan, same pool size',
         target: '>= 0.5',

@@ -70,7 +70,7 @@ export default async function ormRead(): Promise<Figure[]> {
     return [
       {
         id: 'orm.read.ratio',
-        value: round(median(ratios)),
+        value: median(ratios),
         unit: 'x raw pg',
         baseline: 'raw pg, same SELECT by primary key',
         target: '<= 4',

@@ -84,7 +84,7 @@ export default async function workTodo(): Promise<Figure[]> {
     return [
       {
         id: 'work.todo.ratio',
-        value: round(median(ratios)),
+        value: median(ratios),
         unit: 'x raw SQL',
         baseline: 'five hand-written statements (one per kind) through raw pg, sent at once; same totals',
         target: '<= 2',

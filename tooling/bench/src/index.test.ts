@@ -141,6 +141,21 @@ test('selectBenches filters by id prefix', () => {
   assert.is(selectBenches(benches, ['enrol']).length, 0);
 });
 
+test('a value just over its target misses it: pass is judged unrounded, the file keeps the value, the table rounds', () => {
+  const figure = normalise({ id: 'api.memory.growthRatio', value: 1.2024, unit: 'x', target: '< 1.2' });
+  assert.is(figure.pass, false);
+  assert.is(normalise({ id: 'x', value: 1.2024, unit: 'x', target: '<= 1.2' }).pass, false);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'polcenter-bench-test-'));
+  try {
+    const file = path.join(dir, 'bench-results.json');
+    writeFigures(file, [figure]);
+    assert.is(readFigures(file)[0]?.value, 1.2024);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.match(formatTable([figure]), /api\.memory\.growthRatio\s+1\.2\s+x\s+< 1\.2\s+MISSED/);
+});
+
 test('formatTable shows each figure and its result', () => {
   const table = formatTable([
     normalise({ id: 'orm.read.ratio', value: 2.5, unit: 'x raw pg', target: '<= 4', note: 'n' }),

@@ -158,7 +158,8 @@ export function isFigure(value: unknown): value is Figure {
 export function formatTable(figures: readonly Figure[]): string {
   const rows = figures.map((f) => [
     f.id,
-    String(f.value),
+    // Rounded here only: the file keeps the value the bench measured, and `pass` judged that one.
+    String(round(f.value)),
     f.unit,
     f.target ?? '(report)',
     f.pass === undefined ? '' : f.pass ? 'ok' : 'MISSED',
