@@ -348,6 +348,28 @@ export class PeopleService {
     return rows.map((r) => r.unit_id);
   }
 
+  /**
+   * Of these people, those who are not within `unitId` (the unit, the units below it, and those it
+   * carries on after a merger: `unit_within`) or belong to no unit, in one statement whatever the
+   * number of people and units; unknown ids are left to the caller's own checks.
+   */
+  async notWithin(personIds: readonly string[], unitId: string): Promise<string[]> {
+    if (personIds.length === 0) return [];
+    const rows = await this.orm.em.fork().execute<{ id: string }[]>(
+      `WITH RECURSIVE people AS (
+         SELECT p.id, p.unit_id FROM person p WHERE p.id = ANY(?::uuid[])
+       ), up AS (
+         SELECT DISTINCT unit_id AS start, unit_id AS id FROM people WHERE unit_id IS NOT NULL
+         UNION
+         SELECT up.start, w.parent_id FROM up JOIN unit_within w ON w.id = up.id
+       )
+       SELECT id FROM people
+        WHERE unit_id IS NULL OR NOT EXISTS (SELECT 1 FROM up WHERE up.start = people.unit_id AND up.id = ?::uuid)`,
+      [`{${personIds.join(',')}}`, unitId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** The people a candidate probably is, strongest reason first (same national ID, then name + birth date). */
   async findDuplicates(candidate: DuplicateCandidateInput): Promise<DuplicateHit[]> {
     const probe = parseInput(duplicateCandidateInput, candidate);
