@@ -66,8 +66,8 @@ export const enrolmentRouter = {
    */
   nominate: people.input(nominationInput).mutation(async ({ ctx, input }) => {
     await assertUnitAccess(ctx, input.unitId, PEOPLE_STAFF);
-    // A unit nominates its own people: each must belong to the nominating unit, a unit below it or
-    // one it carries on after a merger — checked for all of them in one statement.
+    // A unit nominates its own people: each must belong to the nominating unit or below it,
+    // checked for all of them in one statement.
     if ((await ctx.polcenter.people.notWithin(input.personIds, input.unitId)).length > 0) throw forbidden();
     return once(ctx, 'enrolment.nominate', input, () => ctx.polcenter.enrolment.nominate(actorOf(ctx), input));
   }),

@@ -349,9 +349,9 @@ export class PeopleService {
   }
 
   /**
-   * Of these people, those who are not within `unitId` (the unit, the units below it, and those it
-   * carries on after a merger: `unit_within`) or belong to no unit, in one statement whatever the
-   * number of people and units; unknown ids are left to the caller's own checks.
+   * Of these people, those who are not within `unitId` (the unit or a unit below it today, as
+   * `units.isWithin` says) or belong to no unit, in one statement whatever the number of people
+   * and units; unknown ids are left to the caller's own checks.
    */
   async notWithin(personIds: readonly string[], unitId: string): Promise<string[]> {
     if (personIds.length === 0) return [];
@@ -361,7 +361,7 @@ export class PeopleService {
        ), up AS (
          SELECT DISTINCT unit_id AS start, unit_id AS id FROM people WHERE unit_id IS NOT NULL
          UNION
-         SELECT up.start, w.parent_id FROM up JOIN unit_within w ON w.id = up.id
+         SELECT up.start, u.parent_id FROM up JOIN unit u ON u.id = up.id WHERE u.parent_id IS NOT NULL
        )
        SELECT id FROM people
         WHERE unit_id IS NULL OR NOT EXISTS (SELECT 1 FROM up WHERE up.start = people.unit_id AND up.id = ?::uuid)`,
