@@ -325,13 +325,23 @@ export class ObligationService {
   private async tallies(year: number, asOf: string, unitId: string | null, personId: string | null) {
     const from = `${year}-01-01`;
     const conn = this.orm.em.fork().getConnection();
-    const rows = await conn.execute<TallyRow[]>(
+    // The rosters first, then their members: given as a list, the planner knows how few they are
+    // and reads only their history (estimated from the recursive walk, it expected ten times as
+    // many and scanned every decision of the province).
+    const scope = await conn.execute<{ id: string }[]>(
       `WITH RECURSIVE units AS (
          SELECT id FROM unit WHERE ?::uuid IS NULL OR id = ?
          UNION SELECT u.id FROM unit u JOIN units s ON u.parent_id = s.id WHERE ?::uuid IS NOT NULL
-       ), ${membershipCtes(
-         'SELECT r.id FROM roster r WHERE r.term_start_year <= ? AND r.term_end_year >= ? AND r.owner_unit_id IN (SELECT id FROM units)',
-       )}
+       )
+       SELECT r.id FROM roster r
+        WHERE r.term_start_year <= ? AND r.term_end_year >= ? AND r.owner_unit_id IN (SELECT id FROM units)`,
+      [unitId, unitId, unitId, year, year],
+    );
+    const rows =
+      scope.length === 0
+        ? []
+        : await conn.execute<TallyRow[]>(
+            `WITH ${membershipCtes('SELECT unnest(?::uuid[]) AS id')}
        SELECT m.roster_id, r.level, m.person_id, p.full_name,
               (SELECT count(*)::int FROM briefing_person bp JOIN briefing b ON b.id = bp.briefing_id
                 WHERE bp.person_id = m.person_id AND b.date BETWEEN ?::date AND ?::date) AS briefings,
@@ -344,26 +354,22 @@ export class ObligationService {
          FROM members m JOIN roster r ON r.id = m.roster_id JOIN person p ON p.id = m.person_id
         WHERE ?::uuid IS NULL OR m.person_id = ?
         ORDER BY r.level, m.roster_id`,
-      [
-        unitId,
-        unitId,
-        unitId,
-        year,
-        year,
-        asOf,
-        KNOWN_NOW,
-        from,
-        asOf,
-        from,
-        asOf,
-        from,
-        asOf,
-        from,
-        asOf,
-        personId,
-        personId,
-      ],
-    );
+            [
+              pgArray(scope.map((r) => r.id)),
+              asOf,
+              KNOWN_NOW,
+              from,
+              asOf,
+              from,
+              asOf,
+              from,
+              asOf,
+              from,
+              asOf,
+              personId,
+              personId,
+            ],
+          );
     const lineOf = new Map<string, Set<string>>();
     const lines = await conn.execute<{ roster_id: string; unit_id: string }[]>(
       `WITH RECURSIVE up AS (
