@@ -20,8 +20,8 @@ import { Migration20261213000100ReferenceData } from './Migration20261213000100R
 import { Migration20261213000200UnitChanges } from './Migration20261213000200UnitChanges.js';
 import { Migration20261214000100AccountsAndMerges } from './Migration20261214000100AccountsAndMerges.js';
 import { Migration20261215000100ImportJobs } from './Migration20261215000100ImportJobs.js';
-import { Migration20261222000100UnitTreeStamp } from './Migration20261222000100UnitTreeStamp.js';
 import { Migration20261221000100PeopleSearchIndex } from './Migration20261221000100PeopleSearchIndex.js';
+import { Migration20261222000100UnitTreeStamp } from './Migration20261222000100UnitTreeStamp.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by a file glob, so they run the
