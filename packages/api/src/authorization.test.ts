@@ -103,6 +103,9 @@ const conference = ids();
 const contest = ids();
 /** A rule of each unit's own, which its propaganda staff (and those above) may correct. */
 const obligation = ids();
+/** A plan target and a propaganda output tally of each unit's own, which its center and propaganda staff correct. */
+const planTarget = ids();
+const outputTally = ids();
 const entrant = ids();
 /** A program of each unit's own, which its center staff (and those above) may edit. */
 const ownProgram = ids();
@@ -214,6 +217,18 @@ for (const where of WHERES) {
       kind: 'opinion_reports',
       minimum: 2,
       name: { vi: 'Ít nhất 2 báo cáo dư luận', en: 'At least 2 opinion reports' },
+    })
+  ).id;
+  planTarget[where] = (
+    await polcenter.plans.set(SYSTEM_ACTOR, { unitId: unitOf[where], year: 2022, measure: 'classes', target: 4 })
+  ).id;
+  outputTally[where] = (
+    await polcenter.propagandaOutput.record(SYSTEM_ACTOR, {
+      unitId: unitOf[where],
+      from: '2022-01-01',
+      to: '2022-12-31',
+      kind: 'news',
+      count: 10,
     })
   ).id;
   contest[where] = (
@@ -1069,6 +1084,50 @@ const MATRIX: Row[] = [
       }),
   },
   {
+    procedure: 'reports.period',
+    roles: ['center_staff', 'propaganda_staff', 'unit_coordinator'],
+    ids: ['unitId'],
+    call: (api, w) => api.reports.period({ from: '2022-01-01', to: '2022-12-31', unitId: unitOf[w] }),
+  },
+  {
+    procedure: 'reports.plan',
+    roles: ['center_staff', 'propaganda_staff', 'unit_coordinator'],
+    ids: ['unitId'],
+    call: (api, w) => api.reports.plan({ year: 2022, unitId: unitOf[w] }),
+  },
+  {
+    procedure: 'reports.setTarget',
+    roles: ['center_staff', 'propaganda_staff'],
+    ids: ['unitId'],
+    // The first call saves; the rest are PLAN.EXISTS, which still got past authorization.
+    call: (api, w) => api.reports.setTarget({ unitId: unitOf[w], year: 2023, measure: 'trainees', target: 100 }),
+  },
+  {
+    procedure: 'reports.updateTarget',
+    roles: ['center_staff', 'propaganda_staff'],
+    ids: ['id'],
+    call: (api, w) => api.reports.updateTarget({ id: planTarget[w], expectedVersion: 1, target: 5 }),
+  },
+  {
+    procedure: 'reports.outputs',
+    roles: ['center_staff', 'propaganda_staff', 'unit_coordinator'],
+    ids: ['unitId'],
+    call: (api, w) => api.reports.outputs({ unitId: unitOf[w], from: '2022-01-01', to: '2022-12-31' }),
+  },
+  {
+    procedure: 'reports.recordOutput',
+    roles: ['center_staff', 'propaganda_staff'],
+    ids: ['unitId'],
+    call: (api, w) =>
+      api.reports.recordOutput({ unitId: unitOf[w], from: '2022-03-01', to: '2022-03-31', kind: 'radio', count: 3 }),
+  },
+  {
+    procedure: 'reports.updateOutput',
+    roles: ['center_staff', 'propaganda_staff'],
+    ids: ['id'],
+    call: (api, w) => api.reports.updateOutput({ id: outputTally[w], expectedVersion: 1, count: 11 }),
+  },
+  {
     procedure: 'obligations.list',
     roles: STAFF,
     ids: ['unitId'],
@@ -1300,6 +1359,14 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
     programId: { staffWide: 'programs are everyone’s reference data; the trail names staff by display name only' },
   },
   'reports.training': { organiserCode: { public: 'published aggregates' } },
+  'reports.published': { unitCode: { public: 'published aggregates: no person, no opinion topic' } },
+  'reports.period': { unitId: 'checked' },
+  'reports.plan': { unitId: 'checked' },
+  'reports.setTarget': { unitId: 'checked', programId: { public: 'programs are reference data' } },
+  'reports.updateTarget': { id: 'checked' },
+  'reports.outputs': { unitId: 'checked' },
+  'reports.recordOutput': { unitId: 'checked' },
+  'reports.updateOutput': { id: 'checked' },
   'results.recordScores': { enrolmentId: 'checked' },
   'results.scores': { enrolmentId: 'checked' },
   'results.computeForClass': { classId: 'checked' },
@@ -1642,7 +1709,9 @@ test('the public sees no personal data anywhere it can reach', async () => {
   const roster = JSON.stringify(await callers.public.rosters.public({ ownerUnitCode: '064', level: 'district' }));
   const report = await callers.public.reports.training({ from: '2022-01-01', to: '2022-12-31', organiserCode: '064' });
   assert.ok(report.trainees > 0);
-  for (const text of [catalog, timetable, JSON.stringify(verified), roster, JSON.stringify(report)]) {
+  const published = await callers.public.reports.published({ from: '2022-01-01', to: '2022-12-31', unitCode: '064' });
+  assert.is(published.training.trainees.actual, report.trainees);
+  for (const text of [catalog, timetable, JSON.stringify(verified), roster, JSON.stringify(report), JSON.stringify(published)]) {
     assert.not.match(text, /nationalId|phone|birthDate|lecturerId|onlineLink/);
   }
 });

@@ -27,6 +27,7 @@ export { createOrm, type Orm, type OrmOptions, ormConfig } from './orm.js';
 /** @internal Published through `@polcenter/core/orm`. */
 export { ormOf } from './orm-entry.js';
 export * from './people/index.js';
+export * from './plans/index.js';
 export { createPolCenter, type PolCenter, type PolCenterOptions } from './polcenter.js';
 export * from './programs/index.js';
 export * from './reference/index.js';

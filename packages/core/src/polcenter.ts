@@ -16,6 +16,8 @@ import { migrate } from './migrate.js';
 import { ObligationService } from './obligations/obligations.js';
 import { createOrm, type Orm } from './orm.js';
 import { PeopleService } from './people/people.js';
+import { PlanTargetService } from './plans/plan-targets.js';
+import { PropagandaOutputService } from './plans/propaganda-output.js';
 import { ProgramService } from './programs/programs.js';
 import { ReferenceDataService } from './reference/reference-data.js';
 import { ReportService } from './reports/reports.js';
@@ -64,6 +66,10 @@ export interface PolCenter {
   readonly registration: RegistrationService;
   /** 6-month and annual figures, and what the portal may publish: counts, never a person. */
   readonly reports: ReportService;
+  /** The year's plan targets a unit reports against. */
+  readonly plans: PlanTargetService;
+  /** Documents, news, radio items and banners a unit tallies per period. */
+  readonly propagandaOutput: PropagandaOutputService;
   /** Attendance per session, one mark or a whole sheet. */
   readonly attendance: AttendanceService;
   /** Scores, and results by the program's rules. */
@@ -122,6 +128,8 @@ export async function createPolCenter(options: PolCenterOptions): Promise<PolCen
     enrolment,
     registration: new RegistrationService(orm, people, enrolment),
     reports: new ReportService(orm),
+    plans: new PlanTargetService(orm),
+    propagandaOutput: new PropagandaOutputService(orm),
     attendance: new AttendanceService(orm),
     results: new ResultService(orm),
     certificates: new CertificateService(orm, { checkUrl: options.certificateCheckUrl ?? null }),

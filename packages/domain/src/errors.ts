@@ -67,6 +67,11 @@ export const ERROR_KINDS = {
   'OBLIGATION.CODE_TAKEN': 'conflict',
   'OBLIGATION.NOT_FOUND': 'not_found',
   'OBLIGATION.STALE': 'conflict',
+  'PLAN.EXISTS': 'conflict',
+  'PLAN.NOT_FOUND': 'not_found',
+  'PLAN.STALE': 'conflict',
+  'OUTPUT.NOT_FOUND': 'not_found',
+  'OUTPUT.STALE': 'conflict',
   // People, programs, classes and unit links (issue 3: the directory and class services).
   'PERSON.NOT_FOUND': 'not_found',
   'PERSON.STALE': 'conflict',

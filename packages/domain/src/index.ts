@@ -29,6 +29,7 @@ export * from './people.js';
 export * from './people-search.js';
 export * from './person-fields.js';
 export * from './person-merge.js';
+export * from './plans.js';
 export * from './program-defaults.js';
 export * from './programs.js';
 export * from './reference-data.js';

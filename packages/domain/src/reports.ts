@@ -5,6 +5,11 @@ import { bilingual } from './errors.js';
 import type { LocalizedText } from './i18n.js';
 import { text } from './text.js';
 
+const endAfterStart = {
+  path: ['to'],
+  message: bilingual({ vi: 'Ngày cuối phải sau ngày đầu.', en: 'The end date must come after the start.' }),
+};
+
 /** A reporting period and, optionally, the organising unit (and the units below it). */
 export const reportInput = z
   .object({
@@ -13,51 +18,198 @@ export const reportInput = z
     organiserCode: text(40).optional(),
   })
   .strict()
-  .refine((r) => r.from <= r.to, {
-    path: ['to'],
-    message: bilingual({ vi: 'Ngày cuối phải sau ngày đầu.', en: 'The end date must come after the start.' }),
-  });
+  .refine((r) => r.from <= r.to, endAfterStart);
 export type ReportInput = z.input<typeof reportInput>;
 
-/**
- * How the period reads in a report: "06 tháng đầu năm 2022", "Năm 2022", "06 tháng cuối năm 2022",
- * or the dates themselves.
- */
-export function periodLabel(from: IsoDate, to: IsoDate): LocalizedText {
-  const year = from.slice(0, 4);
-  if (to.slice(0, 4) === year) {
-    const span = `${from.slice(5)}/${to.slice(5)}`;
-    if (span === '01-01/06-30') return { vi: `06 tháng đầu năm ${year}`, en: `In the first half of ${year}` };
-    if (span === '07-01/12-31') return { vi: `06 tháng cuối năm ${year}`, en: `In the second half of ${year}` };
-    if (span === '01-01/12-31') return { vi: `Năm ${year}`, en: `In ${year}` };
-  }
-  return {
-    vi: `Từ ngày ${formatDate(from)} đến ngày ${formatDate(to)}`,
-    en: `From ${formatDate(from)} to ${formatDate(to)}`,
-  };
+/** The report of a period for a unit and everything within it (every unit when none is named). */
+export const periodReportInput = z
+  .object({ from: isoDate, to: isoDate, unitId: z.uuid().optional() })
+  .strict()
+  .refine((r) => r.from <= r.to, endAfterStart);
+export type PeriodReportInput = z.input<typeof periodReportInput>;
+
+/** The public subset of a period's report, for a unit named by its code (every unit when none). */
+export const publishedReportInput = z
+  .object({ from: isoDate, to: isoDate, unitCode: text(40).optional() })
+  .strict()
+  .refine((r) => r.from <= r.to, endAfterStart);
+export type PublishedReportInput = z.input<typeof publishedReportInput>;
+
+const ROMAN = ['I', 'II', 'III', 'IV'] as const;
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** The last day of a month (1–12) of a year, as `dd`. */
+function lastDay(year: number, month: number): string {
+  return String(new Date(Date.UTC(year, month, 0)).getUTCDate());
 }
 
-/** Reports write small counts with two digits, as the center's own reports do ("04 lớp"). */
-const twoDigits = (n: number) => String(n).padStart(2, '0');
+type Named =
+  | { kind: 'half1' | 'half2' | 'nine' | 'year' }
+  | { kind: 'quarter'; n: number }
+  | { kind: 'month'; n: number };
+
+/** Which named period the dates are, if any: a month, a quarter, a half, nine months, a year. */
+function namedPeriod(from: IsoDate, to: IsoDate): Named | null {
+  const year = Number(from.slice(0, 4));
+  if (to.slice(0, 4) !== from.slice(0, 4) || from.slice(8) !== '01') return null;
+  const m1 = Number(from.slice(5, 7));
+  const m2 = Number(to.slice(5, 7));
+  if (to.slice(8) !== lastDay(year, m2).padStart(2, '0')) return null;
+  if (m1 === 1 && m2 === 12) return { kind: 'year' };
+  if (m1 === 1 && m2 === 6) return { kind: 'half1' };
+  if (m1 === 7 && m2 === 12) return { kind: 'half2' };
+  if (m1 === 1 && m2 === 9) return { kind: 'nine' };
+  if (m1 === m2) return { kind: 'month', n: m1 };
+  if (m2 - m1 === 2 && (m1 - 1) % 3 === 0) return { kind: 'quarter', n: (m1 - 1) / 3 + 1 };
+  return null;
+}
 
 /**
- * The report's opening sentence, e.g. "06 tháng đầu năm 2022, Trung tâm Chính trị huyện đã mở
- * 04 lớp đào tạo, bồi dưỡng cho 211 học viên."
+ * The period as staff name it in a title or mid-sentence: "06 tháng đầu năm 2022", "Quý III/2022",
+ * "năm 2022", "tháng 5/2022", "09 tháng đầu năm 2022", or the dates "01/03/2022–15/05/2022".
+ */
+export function periodTitle(from: IsoDate, to: IsoDate): LocalizedText {
+  const year = from.slice(0, 4);
+  const named = namedPeriod(from, to);
+  switch (named?.kind) {
+    case 'year':
+      return { vi: `năm ${year}`, en: year };
+    case 'half1':
+      return { vi: `06 tháng đầu năm ${year}`, en: `the first half of ${year}` };
+    case 'half2':
+      return { vi: `06 tháng cuối năm ${year}`, en: `the second half of ${year}` };
+    case 'nine':
+      return { vi: `09 tháng đầu năm ${year}`, en: `the first nine months of ${year}` };
+    case 'quarter':
+      return { vi: `Quý ${ROMAN[named.n - 1]}/${year}`, en: `Q${named.n} ${year}` };
+    case 'month':
+      return { vi: `tháng ${named.n}/${year}`, en: `${MONTHS_EN[named.n - 1]} ${year}` };
+    default:
+      return { vi: `${formatDate(from)}–${formatDate(to)}`, en: `${formatDate(from)}–${formatDate(to)}` };
+  }
+}
+
+const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+
+/**
+ * How the period opens a report's sentence: "06 tháng đầu năm 2022", "Quý III/2022", "Năm 2022",
+ * "Tháng 5/2022", or "Từ ngày 01/03/2022 đến ngày 15/05/2022".
+ */
+export function periodLabel(from: IsoDate, to: IsoDate): LocalizedText {
+  if (!namedPeriod(from, to)) {
+    return {
+      vi: `Từ ngày ${formatDate(from)} đến ngày ${formatDate(to)}`,
+      en: `From ${formatDate(from)} to ${formatDate(to)}`,
+    };
+  }
+  const title = periodTitle(from, to);
+  return { vi: capitalise(title.vi), en: `In ${title.en}` };
+}
+
+/** The unit a report speaks for, as the database knows it. */
+export interface ReportUnit {
+  /** "Huyện Chợ Đồn", "Tỉnh Thái Nguyên", "Xã Chợ Đồn". */
+  readonly name: string;
+  /** A unit level's code: province, district, commune, village, or one an administrator added. */
+  readonly levelCode: string;
+}
+
+/** The word of a place's Party committee after its kind: "Huyện Chợ Đồn" → "Huyện ủy". */
+const COMMITTEES: readonly [prefix: string, committee: string][] = [
+  ['Thành phố ', 'Thành ủy'],
+  ['Thị xã ', 'Thị ủy'],
+  ['Tỉnh ', 'Tỉnh ủy'],
+  ['Huyện ', 'Huyện ủy'],
+  ['Quận ', 'Quận ủy'],
+];
+
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+
+function placeName(name: string): { committee: string | null; rest: string } {
+  for (const [prefix, committee] of COMMITTEES) {
+    if (name.startsWith(prefix)) return { committee, rest: name.slice(prefix.length) };
+  }
+  return { committee: null, rest: name };
+}
+
+/**
+ * Who speaks in a report, named for the unit and its level — never a hard-coded "huyện": the
+ * training organiser of a district is its political center ("Trung tâm Chính trị huyện Chợ Đồn"),
+ * of a province its political school ("Trường Chính trị tỉnh Thái Nguyên"), of a commune its Party
+ * committee ("Đảng ủy xã Chợ Đồn"); the propaganda organiser of a district or province is the
+ * committee's propaganda department ("Ban Tuyên giáo Huyện ủy Chợ Đồn"), of a commune again its
+ * Party committee. A unit of another level speaks under its own name.
+ */
+export function organiserName(unit: ReportUnit, role: 'training' | 'propaganda'): LocalizedText {
+  const place = lowerFirst(unit.name);
+  const { committee, rest } = placeName(unit.name);
+  switch (unit.levelCode) {
+    case 'province':
+      return role === 'training'
+        ? { vi: `Trường Chính trị ${place}`, en: `the political school of ${unit.name}` }
+        : { vi: `Ban Tuyên giáo ${committee ?? 'Tỉnh ủy'} ${rest}`, en: `the propaganda department of ${unit.name}` };
+    case 'district':
+      return role === 'training'
+        ? { vi: `Trung tâm Chính trị ${place}`, en: `the political center of ${unit.name}` }
+        : { vi: `Ban Tuyên giáo ${committee ?? 'Huyện ủy'} ${rest}`, en: `the propaganda department of ${unit.name}` };
+    case 'commune':
+      return { vi: `Đảng ủy ${place}`, en: `the Party committee of ${unit.name}` };
+    default:
+      return { vi: unit.name, en: unit.name };
+  }
+}
+
+/** Reports write small counts with two digits, as the center's own reports do ("04 lớp"), and thousands with dots. */
+export function reportCount(n: number): string {
+  return n < 10 && n >= 0 ? String(n).padStart(2, '0') : n.toLocaleString('vi-VN');
+}
+
+const en = (n: number) => n.toLocaleString('en-GB');
+const plural = (n: number, word: string, many = `${word}s`) => `${en(n)} ${n === 1 ? word : many}`;
+/** 64,5 % in Vietnamese, 64.5% in English. */
+const percentVi = (p: number) => `${p.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
+const percentEn = (p: number) => `${p.toLocaleString('en-GB', { maximumFractionDigits: 1 })}%`;
+
+const speaker = (organiser: LocalizedText | null | undefined) => ({
+  vi: organiser ? ` ${organiser.vi}` : '',
+  en: organiser ? ` ${organiser.en}` : '',
+});
+
+/**
+ * The report's opening sentence, e.g. "06 tháng đầu năm 2022, Trung tâm Chính trị huyện Chợ Đồn đã
+ * mở 04 lớp đào tạo, bồi dưỡng cho 211 học viên.", with ", đạt 52,8% kế hoạch năm" when the year's
+ * plan sets a trainee target. No organiser: every unit's figures, said without one.
  */
 export function trainingSentence(
   period: LocalizedText,
-  counts: { readonly classes: number; readonly trainees: number },
-  organiser: LocalizedText = { vi: 'Trung tâm Chính trị huyện', en: 'the district political center' },
+  counts: { readonly classes: number; readonly trainees: number; readonly planPercent?: number | null },
+  organiser?: LocalizedText | null,
 ): LocalizedText {
+  const who = speaker(organiser);
+  const plan = counts.planPercent ?? null;
   return {
-    vi: `${period.vi}, ${organiser.vi} đã mở ${twoDigits(counts.classes)} lớp đào tạo, bồi dưỡng cho ${counts.trainees} học viên.`,
-    en: `${period.en}, ${organiser.en} opened ${counts.classes} training class${counts.classes === 1 ? '' : 'es'} for ${counts.trainees} trainee${counts.trainees === 1 ? '' : 's'}.`,
+    vi: `${period.vi},${who.vi} đã mở ${reportCount(counts.classes)} lớp đào tạo, bồi dưỡng cho ${reportCount(counts.trainees)} học viên${plan === null ? '' : `, đạt ${percentVi(plan)} kế hoạch năm`}.`,
+    en: `${period.en},${who.en || ' there were'} ${organiser ? 'opened ' : ''}${plural(counts.classes, 'training class', 'training classes')} for ${plural(counts.trainees, 'trainee')}${plan === null ? '' : `, ${percentEn(plan)} of the annual plan`}.`,
   };
 }
 
 /**
- * The propaganda report's opening sentence, e.g. "Năm 2022, đã tổ chức 96 buổi tuyên truyền miệng
- * cho 6.512 lượt người nghe, 12 hội nghị với 1.480 lượt người dự; nắm bắt 15 báo cáo dư luận xã hội."
+ * The propaganda report's opening sentence, e.g. "Năm 2022, Ban Tuyên giáo Huyện ủy Chợ Đồn đã tổ
+ * chức 96 buổi tuyên truyền miệng cho 6.512 lượt người nghe, 12 hội nghị với 1.480 lượt người dự;
+ * nắm bắt 15 báo cáo dư luận xã hội."
  */
 export function propagandaSentence(
   period: LocalizedText,
@@ -68,11 +220,30 @@ export function propagandaSentence(
     readonly attendees: number;
     readonly opinionReports: number;
   },
+  organiser?: LocalizedText | null,
 ): LocalizedText {
-  const vi = (n: number) => n.toLocaleString('vi-VN');
-  const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+  const who = speaker(organiser);
+  const c = reportCount;
   return {
-    vi: `${period.vi}, đã tổ chức ${twoDigits(counts.briefings)} buổi tuyên truyền miệng cho ${vi(counts.audience)} lượt người nghe, ${twoDigits(counts.conferences)} hội nghị với ${vi(counts.attendees)} lượt người dự; nắm bắt ${twoDigits(counts.opinionReports)} báo cáo dư luận xã hội.`,
-    en: `${period.en}: ${plural(counts.briefings, 'briefing')} to an audience of ${counts.audience.toLocaleString('en-GB')}, ${plural(counts.conferences, 'conference')} attended ${counts.attendees.toLocaleString('en-GB')} times, ${plural(counts.opinionReports, 'public-opinion report')}.`,
+    vi: `${period.vi},${who.vi} đã tổ chức ${c(counts.briefings)} buổi tuyên truyền miệng cho ${c(counts.audience)} lượt người nghe, ${c(counts.conferences)} hội nghị với ${c(counts.attendees)} lượt người dự; nắm bắt ${c(counts.opinionReports)} báo cáo dư luận xã hội.`,
+    en: `${period.en}${organiser ? `, ${organiser.en} held` : ':'} ${plural(counts.briefings, 'briefing')} to an audience of ${en(counts.audience)}, ${plural(counts.conferences, 'conference')} attended ${en(counts.attendees)} times, ${plural(counts.opinionReports, 'public-opinion report')}.`,
+  };
+}
+
+/**
+ * The propaganda output's sentence, e.g. "Năm 2022, Ban Tuyên giáo Huyện ủy Chợ Đồn đã ban hành 98
+ * văn bản; đăng tải 200 tin, bài; phát 450 tin trên sóng phát thanh, loa truyền thanh; treo 35
+ * băng rôn, khẩu hiệu."
+ */
+export function outputSentence(
+  period: LocalizedText,
+  counts: { readonly documents: number; readonly news: number; readonly radio: number; readonly banners: number },
+  organiser?: LocalizedText | null,
+): LocalizedText {
+  const who = speaker(organiser);
+  const c = reportCount;
+  return {
+    vi: `${period.vi},${who.vi} đã ban hành ${c(counts.documents)} văn bản; đăng tải ${c(counts.news)} tin, bài; phát ${c(counts.radio)} tin trên sóng phát thanh, loa truyền thanh; treo ${c(counts.banners)} băng rôn, khẩu hiệu.`,
+    en: `${period.en}${organiser ? `, ${organiser.en} issued` : ':'} ${plural(counts.documents, 'document')}, ${plural(counts.news, 'news item')}, ${plural(counts.radio, 'radio or loudspeaker item')} and ${plural(counts.banners, 'banner')}.`,
   };
 }

@@ -20,6 +20,7 @@ import { Migration20261213000100ReferenceData } from './Migration20261213000100R
 import { Migration20261213000200UnitChanges } from './Migration20261213000200UnitChanges.js';
 import { Migration20261214000100AccountsAndMerges } from './Migration20261214000100AccountsAndMerges.js';
 import { Migration20261215000100ImportJobs } from './Migration20261215000100ImportJobs.js';
+import { Migration20261220000100PlansAndOutput } from './Migration20261220000100PlansAndOutput.js';
 import { Migration20261221000100PeopleSearchIndex } from './Migration20261221000100PeopleSearchIndex.js';
 import { Migration20261222000100UnitTreeStamp } from './Migration20261222000100UnitTreeStamp.js';
 
@@ -51,4 +52,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261213000200UnitChanges', class: Migration20261213000200UnitChanges },
   { name: 'Migration20261222000100UnitTreeStamp', class: Migration20261222000100UnitTreeStamp },
   { name: 'Migration20261221000100PeopleSearchIndex', class: Migration20261221000100PeopleSearchIndex },
+  { name: 'Migration20261220000100PlansAndOutput', class: Migration20261220000100PlansAndOutput },
 ];

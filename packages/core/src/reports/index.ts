@@ -1,3 +1,13 @@
-/** `@polcenter/core/reports`: 6-month and annual training reports over a unit's subtree (counts only). */
+/** `@polcenter/core/reports`: the report of a period for a unit and everything within it (ADR 0033), and its public subset. */
+export type {
+  ClassificationCount,
+  Directive17Section,
+  OutputSection,
+  PeriodReport,
+  RapporteurSection,
+  ReportOrganiser,
+  TrainingSection,
+} from './period-report.js';
 export type { PropagandaReport } from './propaganda-report.js';
+export type { PublishedReport } from './published.js';
 export { ReportService, type TrainingReport } from './reports.js';

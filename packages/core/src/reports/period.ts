@@ -1,0 +1,128 @@
+import {
+  type LocalizedText,
+  type OpinionAudience,
+  organiserName,
+  outputSentence,
+  type PeriodReportInput,
+  parseInput,
+  periodLabel,
+  periodReportInput,
+  periodTitle,
+  propagandaSentence,
+  recordNotFoundError,
+  trainingSentence,
+} from '@polcenter/domain';
+import type { ObligationService } from '../obligations/obligations.js';
+import type { Orm } from '../orm.js';
+import { outputSection } from './output-section.js';
+import type { PeriodReport, ReportOrganiser } from './period-report.js';
+import { planTargets } from './plan-targets-sql.js';
+import { rapporteurSection } from './rapporteur-section.js';
+import { unitParams, unitTree } from './report-scope.js';
+import { trainingSection } from './training-section.js';
+
+interface UnitRow {
+  id: string;
+  code: string;
+  name: string;
+  level_code: string;
+  level_vi: string;
+  level_en: string;
+}
+
+/**
+ * The one report function (ADR 0033): every figure of a period for a unit and everything within
+ * it, following successor links, each section an aggregate statement of its own module. Sensitive
+ * opinion topics only for a `propaganda` viewer.
+ */
+export async function periodReport(
+  orm: Orm,
+  obligations: ObligationService,
+  input: PeriodReportInput,
+  viewer: OpinionAudience,
+): Promise<PeriodReport> {
+  const parsed = parseInput(periodReportInput, input);
+  const q = { from: parsed.from, to: parsed.to, unitId: parsed.unitId };
+  const sql = orm.em.fork().getConnection();
+  const [unit] = q.unitId
+    ? await sql.execute<UnitRow[]>(
+        `SELECT u.id, u.code, u.name, u.level_code, l.name_vi AS level_vi, l.name_en AS level_en
+           FROM unit u JOIN unit_level l ON l.code = u.level_code WHERE u.id = ?`,
+        [q.unitId],
+      )
+    : [];
+  if (q.unitId && !unit) throw recordNotFoundError('UNIT.NOT_FOUND', { vi: 'đơn vị', en: 'unit' }, q.unitId, 'unitId');
+  const organiser: ReportOrganiser | null = unit
+    ? {
+        unitId: unit.id,
+        code: unit.code,
+        name: unit.name,
+        levelCode: unit.level_code,
+        level: { vi: unit.level_vi, en: unit.level_en },
+        training: organiserName({ name: unit.name, levelCode: unit.level_code }, 'training'),
+        propaganda: organiserName({ name: unit.name, levelCode: unit.level_code }, 'propaganda'),
+      }
+    : null;
+
+  const plan = await planTargets(sql, q);
+  const [training, people, output, predecessors] = await Promise.all([
+    trainingSection(orm.em.fork().getConnection(), q, plan),
+    rapporteurSection(orm, obligations, q, viewer, plan),
+    outputSection(orm.em.fork().getConnection(), q, plan),
+    orm.em
+      .fork()
+      .getConnection()
+      .execute<{ unitId: string; code: string; name: string }[]>(
+        `WITH RECURSIVE ${unitTree(q.unitId)}
+       SELECT DISTINCT u.id AS "unitId", u.code, u.name FROM unit_link l JOIN unit u ON u.id = l.predecessor_id
+        WHERE l.kind <> 'transfer' AND l.successor_id IN (SELECT id FROM units_in)
+        ORDER BY u.code`,
+        unitParams(q.unitId),
+      ),
+  ]);
+
+  const period: LocalizedText = periodLabel(q.from, q.to);
+  const outputs = Object.fromEntries(output.byKind.map((o) => [o.kind, o.count.actual])) as Record<
+    'documents' | 'news' | 'radio' | 'banners',
+    number
+  >;
+  const years: number[] = [];
+  for (let y = Number(q.from.slice(0, 4)); y <= Number(q.to.slice(0, 4)); y++) years.push(y);
+  const { propaganda } = people;
+  return {
+    from: q.from,
+    to: q.to,
+    periodTitle: periodTitle(q.from, q.to),
+    period,
+    organiser,
+    predecessors,
+    planYears: years,
+    sentences: {
+      training: trainingSentence(
+        period,
+        {
+          classes: training.classes.actual,
+          trainees: training.trainees.actual,
+          planPercent: training.trainees.percent,
+        },
+        organiser?.training,
+      ),
+      propaganda: propagandaSentence(
+        period,
+        {
+          briefings: propaganda.briefings.count,
+          audience: propaganda.briefings.audience,
+          conferences: propaganda.conferences.count,
+          attendees: propaganda.conferences.attendees,
+          opinionReports: propaganda.opinionReports.count,
+        },
+        organiser?.propaganda,
+      ),
+      output: outputSentence(period, outputs, organiser?.propaganda),
+    },
+    training,
+    rapporteurs: people.rapporteurs,
+    directive17: people.directive17,
+    output,
+  };
+}

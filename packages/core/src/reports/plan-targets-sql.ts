@@ -1,0 +1,76 @@
+import type { LocalizedText, PlanMeasure } from '@polcenter/domain';
+import type { Sql } from '../kernel/sql.js';
+import { unitParams, unitTree } from './report-scope.js';
+
+/** The plan a report compares with: targets by measure (and program), summed over the units in scope. */
+export interface PlanTargets {
+  /** A measure's target in all: the explicit total, or else the sum of its per-program targets; null when none. */
+  total(measure: PlanMeasure): number | null;
+  /** A program's target for classes or trainees; null when none. */
+  of(measure: 'classes' | 'trainees', programId: string): number | null;
+  /** Programs with a target, with or without classes in the period. */
+  readonly programs: readonly { readonly programId: string; readonly code: string; readonly name: LocalizedText }[];
+}
+
+interface PlanRow {
+  measure: PlanMeasure;
+  program_id: string | null;
+  code: string | null;
+  name_vi: string | null;
+  name_en: string | null;
+  target: number;
+}
+
+/**
+ * The targets of the years the period touches, set by the units in scope (ADR 0033). A unit's
+ * target covers everything within it, so a target counts only when no unit above it (by parent,
+ * within the report's scope) set the same one: the district's plan, not the district's plus its communes'; a
+ * province's 2022 plan is the sum of its own and that of the province it absorbed.
+ */
+export async function planTargets(
+  sql: Sql,
+  q: { from: string; to: string; unitId: string | undefined },
+): Promise<PlanTargets> {
+  const rows = await sql.execute<PlanRow[]>(
+    `WITH RECURSIVE ${unitTree(q.unitId)},
+     planned AS (SELECT * FROM plan_target WHERE year BETWEEN ? AND ? AND unit_id IN (SELECT id FROM units_in)),
+     -- The units above each planning unit by parent (not by succession: a predecessor's plan is its own).
+     above(id, above) AS (
+       SELECT u.id, u.parent_id FROM unit u WHERE u.id IN (SELECT unit_id FROM planned) AND u.parent_id IS NOT NULL
+       UNION
+       SELECT a.id, u.parent_id FROM above a JOIN unit u ON u.id = a.above WHERE u.parent_id IS NOT NULL
+     )
+     SELECT t.measure, t.program_id, p.code, p.name_vi, p.name_en, sum(t.target)::int AS target
+       FROM planned t LEFT JOIN program p ON p.id = t.program_id
+      WHERE NOT EXISTS (
+          SELECT 1 FROM planned a JOIN above b ON b.above = a.unit_id
+           WHERE b.id = t.unit_id AND a.year = t.year AND a.measure = t.measure
+             AND a.program_id IS NOT DISTINCT FROM t.program_id)
+      GROUP BY t.measure, t.program_id, p.code, p.name_vi, p.name_en`,
+    [...unitParams(q.unitId), Number(q.from.slice(0, 4)), Number(q.to.slice(0, 4))],
+  );
+  const key = (measure: string, programId: string | null) => `${measure}:${programId ?? ''}`;
+  const targets = new Map(rows.map((r) => [key(r.measure, r.program_id), r.target]));
+  const programs = new Map<string, { programId: string; code: string; name: LocalizedText }>();
+  for (const r of rows) {
+    if (r.program_id && r.code) {
+      programs.set(r.program_id, {
+        programId: r.program_id,
+        code: r.code,
+        name: { vi: r.name_vi ?? r.code, en: r.name_en ?? r.code },
+      });
+    }
+  }
+  return {
+    total(measure) {
+      const explicit = targets.get(key(measure, null));
+      if (explicit !== undefined) return explicit;
+      const parts = rows.filter((r) => r.measure === measure && r.program_id);
+      return parts.length ? parts.reduce((sum, r) => sum + r.target, 0) : null;
+    },
+    of(measure, programId) {
+      return targets.get(key(measure, programId)) ?? null;
+    },
+    programs: [...programs.values()].sort((a, b) => a.code.localeCompare(b.code)),
+  };
+}
