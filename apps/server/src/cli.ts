@@ -44,6 +44,9 @@ function parseFlags(argv: string[]) {
         label: { type: 'string' },
         scope: { type: 'string' },
         expires: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        format: { type: 'string' },
       },
     });
   } catch (error) {

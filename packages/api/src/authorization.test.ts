@@ -1090,6 +1090,12 @@ const MATRIX: Row[] = [
     call: (api, w) => api.reports.period({ from: '2022-01-01', to: '2022-12-31', unitId: unitOf[w] }),
   },
   {
+    procedure: 'reports.file',
+    roles: ['center_staff', 'propaganda_staff', 'unit_coordinator'],
+    ids: ['unitId'],
+    call: (api, w) => api.reports.file({ from: '2022-01-01', to: '2022-03-31', unitId: unitOf[w], format: 'csv' }),
+  },
+  {
     procedure: 'reports.plan',
     roles: ['center_staff', 'propaganda_staff', 'unit_coordinator'],
     ids: ['unitId'],
@@ -1362,6 +1368,7 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
   'reports.published': { unitCode: { public: 'published aggregates: no person, no opinion topic' } },
   'reports.period': { unitId: 'checked' },
   'reports.plan': { unitId: 'checked' },
+  'reports.file': { unitId: 'checked' },
   'reports.setTarget': { unitId: 'checked', programId: { public: 'programs are reference data' } },
   'reports.updateTarget': { id: 'checked' },
   'reports.outputs': { unitId: 'checked' },
@@ -1711,7 +1718,14 @@ test('the public sees no personal data anywhere it can reach', async () => {
   assert.ok(report.trainees > 0);
   const published = await callers.public.reports.published({ from: '2022-01-01', to: '2022-12-31', unitCode: '064' });
   assert.is(published.training.trainees.actual, report.trainees);
-  for (const text of [catalog, timetable, JSON.stringify(verified), roster, JSON.stringify(report), JSON.stringify(published)]) {
+  for (const text of [
+    catalog,
+    timetable,
+    JSON.stringify(verified),
+    roster,
+    JSON.stringify(report),
+    JSON.stringify(published),
+  ]) {
     assert.not.match(text, /nationalId|phone|birthDate|lecturerId|onlineLink/);
   }
 });

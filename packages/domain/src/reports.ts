@@ -28,6 +28,15 @@ export const periodReportInput = z
   .refine((r) => r.from <= r.to, endAfterStart);
 export type PeriodReportInput = z.input<typeof periodReportInput>;
 
+export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'html'] as const;
+
+/** The report of a period as a file: JSON, CSV, XLSX (a sheet per section) or the HTML print view. */
+export const reportFileInput = z
+  .object({ from: isoDate, to: isoDate, unitId: z.uuid().optional(), format: z.enum(REPORT_FORMATS) })
+  .strict()
+  .refine((r) => r.from <= r.to, endAfterStart);
+export type ReportFileInput = z.input<typeof reportFileInput>;
+
 /** The public subset of a period's report, for a unit named by its code (every unit when none). */
 export const publishedReportInput = z
   .object({ from: isoDate, to: isoDate, unitCode: text(40).optional() })

@@ -135,6 +135,22 @@ export const COMMANDS: Record<string, CommandSpec> = {
     notes: [RELATIVE, BESIDE_SERVER],
     load: async () => (await import('./data.js')).exportClassesCommand,
   },
+  report: {
+    summary: {
+      vi: 'báo cáo một kỳ của một đơn vị (kể cả đơn vị tiền thân) ra JSON, CSV, Excel hoặc trang in HTML',
+      en: 'a unit’s report for a period (with the units it carries on) as JSON, CSV, Excel or a printable HTML page',
+    },
+    flags: ['unit', 'from', 'to', 'format', 'out'],
+    flagHelp: {
+      unit: { vi: 'mã đơn vị báo cáo (không có: mọi đơn vị)', en: 'code of the reporting unit (none: every unit)' },
+      out: {
+        vi: 'tệp ghi ra (mặc định: ra màn hình; xlsx cần --out)',
+        en: 'file to write (default: stdout; xlsx needs --out)',
+      },
+    },
+    notes: [RELATIVE, BESIDE_SERVER],
+    load: async () => (await import('./report.js')).reportCommand,
+  },
   backup: {
     summary: { vi: 'sao lưu toàn bộ dữ liệu ra tệp JSON Lines', en: 'back up all data to a JSON Lines file' },
     flags: ['out'],
@@ -198,6 +214,21 @@ export const FLAGS: Record<keyof Flags, { value?: LocalizedText; help: Localized
     },
   },
   'with-personal-data': { help: personal({ vi: 'bản xuất', en: 'exports' }) },
+  from: {
+    value: { vi: 'NGÀY', en: 'DATE' },
+    help: { vi: 'ngày đầu kỳ, YYYY-MM-DD hoặc dd/mm/yyyy', en: 'first day of the period, YYYY-MM-DD or dd/mm/yyyy' },
+  },
+  to: {
+    value: { vi: 'NGÀY', en: 'DATE' },
+    help: { vi: 'ngày cuối kỳ, YYYY-MM-DD hoặc dd/mm/yyyy', en: 'last day of the period, YYYY-MM-DD or dd/mm/yyyy' },
+  },
+  format: {
+    value: { vi: 'DẠNG', en: 'FORMAT' },
+    help: {
+      vi: 'json, csv, xlsx hoặc html (mặc định theo đuôi của --out, nếu không: json)',
+      en: 'json, csv, xlsx or html (default: from --out’s extension, else json)',
+    },
+  },
   label: {
     value: { vi: 'NHÃN', en: 'LABEL' },
     help: { vi: 'nhãn của mã: ứng dụng nào dùng', en: 'the token’s label: which app uses it' },

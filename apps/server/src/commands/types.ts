@@ -17,6 +17,9 @@ export interface Flags {
   readonly label?: string;
   readonly scope?: string;
   readonly expires?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly format?: string;
 }
 
 /** What a command does; its module is loaded only when it runs (see catalog.ts). */

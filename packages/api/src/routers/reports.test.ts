@@ -99,4 +99,15 @@ test('plan targets and output through the API: the unit’s staff enter them, th
   assert.is(await codeOf(elsewhere.reports.updateOutput({ id: output.id, expectedVersion: 2, count: 1 })), 'FORBIDDEN');
 });
 
+test('the report as a file for its staff: the XLSX workbook and the print view, base64', async () => {
+  const staff = await callerWith('center_staff', '064');
+  const xlsx = await staff.reports.file({ ...half, format: 'xlsx' });
+  assert.is(xlsx.fileName, 'bao-cao-064-2022-01-01-2022-06-30.xlsx');
+  assert.is(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString(), 'PK');
+  const html = await staff.reports.file({ ...half, format: 'html' });
+  assert.match(Buffer.from(html.base64, 'base64').toString('utf8'), 'Trung tâm Chính trị huyện Chợ Đồn đã mở 04 lớp');
+  const neighbour = await callerWith('unit_coordinator', '02023');
+  assert.is(await codeOf(neighbour.reports.file({ ...half, unitId: await unit('064'), format: 'csv' })), 'FORBIDDEN');
+});
+
 test.run();

@@ -1,3 +1,4 @@
+import { reportFile } from '@polcenter/core';
 import {
   periodReportInput,
   planListInput,
@@ -7,6 +8,7 @@ import {
   propagandaOutputListInput,
   propagandaOutputUpdateInput,
   publishedReportInput,
+  reportFileInput,
   reportInput,
 } from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
@@ -60,6 +62,19 @@ export const reportsRouter = {
       { from: input.from, to: input.to, ...(unitId ? { unitId } : {}) },
       viewerOf(ctx),
     );
+  }),
+  /**
+   * The same report as a file (`{ fileName, mimeType, base64 }`): JSON, CSV, XLSX (a sheet per
+   * section) or the A4 print view as HTML, in the caller's language.
+   */
+  file: readers.input(reportFileInput).query(async ({ ctx, input }) => {
+    const unitId = await reportUnit(ctx, input.unitId);
+    const report = await ctx.polcenter.reports.period(
+      { from: input.from, to: input.to, ...(unitId ? { unitId } : {}) },
+      viewerOf(ctx),
+    );
+    const file = await reportFile(report, input.format, ctx.lang);
+    return { fileName: file.fileName, mimeType: file.mimeType, base64: file.body.toString('base64') };
   }),
   /** A unit's targets for a year. */
   plan: readers.input(planListInput).query(async ({ ctx, input }) => {

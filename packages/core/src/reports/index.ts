@@ -1,4 +1,15 @@
 /** `@polcenter/core/reports`: the report of a period for a unit and everything within it (ADR 0033), and its public subset. */
+
+export {
+  type ReportFormat,
+  type ReportTable,
+  reportCsv,
+  reportFile,
+  reportHtml,
+  reportTables,
+  reportXlsx,
+  SHEET_HEADER_ROW,
+} from './files/index.js';
 export type {
   ClassificationCount,
   Directive17Section,
