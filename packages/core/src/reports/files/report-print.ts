@@ -11,8 +11,24 @@ const escapeHtml = (text: string) =>
 const cell = (value: Cell, lang: Lang) =>
   value === null ? '' : typeof value === 'number' ? value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') : value;
 
-/** Print sections whose rows would run past a page are cut there, the rest said in a line (the files hold them all). */
-const ROWS_PER_PAGE = 22;
+/**
+ * Print sections whose rows would run past a page are cut there, the rest said in a line (the files
+ * hold them all). A row's height is guessed from its longest cell against its column's width.
+ */
+const LINES_PER_PAGE = 26;
+const CHARACTERS_PER_LINE = 84;
+
+function rowsThatFit(rows: readonly (readonly Cell[])[], columns: number, lines = LINES_PER_PAGE) {
+  const perCell = Math.max(6, Math.floor(CHARACTERS_PER_LINE / columns) - 2);
+  let used = 0;
+  let count = 0;
+  for (const row of rows) {
+    used += Math.max(1, ...row.map((v) => Math.ceil(String(v ?? '').length / perCell)));
+    if (used > lines) break;
+    count++;
+  }
+  return count;
+}
 
 /**
  * The report as an A4 page to print or save as PDF, laid out as an official report: the national
@@ -32,7 +48,10 @@ export function reportHtml(
     ? `${place ? `${place}, ` : ''}ngày ${d} tháng ${m} năm ${y}`
     : `${place ? `${place}, ` : ''}${formatDate(today)}`;
   const sections = reportTables(report, lang).map((table, i) => {
-    const shown = table.rows.slice(0, ROWS_PER_PAGE);
+    const shown = table.rows.slice(
+      0,
+      rowsThatFit(table.rows, table.headers.length, table.sentence ? LINES_PER_PAGE - 3 : LINES_PER_PAGE),
+    );
     const more = table.rows.length - shown.length;
     const body = shown.length
       ? `<table><thead><tr>${table.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>
