@@ -181,3 +181,4 @@ export function formatTable(figures: readonly Figure[]): string {
 }
 
 export { freePort, launch, stopProcess } from './processes.js';
+export { bytesOnTheWire, type OnTheWire } from './wire.js';
