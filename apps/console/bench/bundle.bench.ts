@@ -39,14 +39,23 @@ export default async function consoleBundleBench(): Promise<Figure[]> {
     if (!held) throw new Error('the demo has no class with a session: the class pages cannot be visited');
     const program = await rig.polcenter.programs.getByCode('SC');
     const unit = await rig.polcenter.units.findByCode('TN-CHODON');
+    // A person the signed-in staff keep (of Xã Chợ Đồn or a unit within it).
+    const [person] = await rig.sql<{ id: string }>(
+      `WITH RECURSIVE within (id) AS (SELECT id FROM unit WHERE code = 'TN-CHODON'
+         UNION SELECT u.id FROM unit u JOIN within w ON u.parent_id = w.id)
+       SELECT p.id FROM person p JOIN within w ON w.id = p.unit_id ORDER BY p.id LIMIT 1`,
+    );
+    if (!person) throw new Error('the demo has no person in Xã Chợ Đồn: the person pages cannot be visited');
     const params: Record<string, string> = { id: held.id, sessionId: held.session_id };
     for (const route of ROUTES) {
-      // A program's pages take a program's id, a unit's page a unit's, a class's pages a class's.
+      // A program's pages take a program's id, a unit's page a unit's, a person's a person's, a class's pages a class's.
       const named = route.path.startsWith('/programs/')
         ? { ...params, id: program.id }
         : route.path.startsWith('/units/')
           ? { ...params, id: unit?.id ?? '' }
-          : params;
+          : route.path.startsWith('/people/')
+            ? { ...params, id: person.id }
+            : params;
       const path = route.path.replace(/:(\w+)/g, (_, name: string) => named[name] ?? name);
       await page.goto(`${rig.url}/console${path}`);
       // The page's own heading: its module has loaded and it has drawn what it read.

@@ -1,5 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Figure, freePort, launch, median, stopProcess as stop } from '@polcenter/bench';
 import { createProvinceDataset } from '@polcenter/core/testing';
@@ -12,12 +11,10 @@ export const ids = [
   'api.classes.list.p99Ratio',
   'api.classes.list.c10.throughputRatio',
   'api.classes.list.c10.p50Ratio',
-  'api.memory.growthRatio',
 ];
 
 const ROUNDS = 3;
 const SECONDS = 4;
-const MEMORY_REQUESTS = 100_000;
 const BASELINE = fileURLToPath(new URL('./baseline-catalog.ts', import.meta.url));
 
 /**
@@ -25,8 +22,8 @@ const BASELINE = fileURLToPath(new URL('./baseline-catalog.ts', import.meta.url)
  * start`, production mode, logs off) and through a plain node:http handler with raw pg written
  * independently (baseline-catalog.ts) — both child processes on the province dataset (docs/
  * benchmarks.md: 1,010 classes, a tenth open), loaded by autocannon from this process, in interleaved
- * rounds at 10 and 100 connections; both answers are checked to hold the same classes. Then the
- * server's resident memory after a warm-up and after 100,000 more requests.
+ * rounds at 10 and 100 connections; both answers are checked to hold the same classes. The server's
+ * memory under the catalog is api-memory.bench.ts.
  */
 export default async function apiBench(): Promise<Figure[]> {
   const polcenter = await createProvinceDataset();
@@ -109,17 +106,6 @@ export default async function apiBench(): Promise<Figure[]> {
       }
     }
 
-    await load(trpcUrl, 50, 0, 20_000);
-    const before = rss(server);
-    const run = await load(trpcUrl, 50, 0, MEMORY_REQUESTS);
-    const after = rss(server);
-    figures.push({
-      id: 'api.memory.growthRatio',
-      value: after / before,
-      unit: 'x',
-      target: '<= 1.2',
-      note: `server RSS ${(before / 1024).toFixed(1)} MiB after 20,000 warm-up requests, ${(after / 1024).toFixed(1)} MiB after ${MEMORY_REQUESTS.toLocaleString('en')} more (${run.errors + run.non2xx} errors)`,
-    });
     return figures;
   } finally {
     for (const child of children) await stop(child);
@@ -148,9 +134,4 @@ async function sameAnswer(trpcUrl: string, rawUrl: string): Promise<void> {
 
 function load(url: string, connections: number, seconds: number, amount?: number): Promise<autocannon.Result> {
   return autocannon({ url, connections, ...(amount ? { amount } : { duration: seconds }) });
-}
-
-function rss(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
 }
