@@ -39,10 +39,10 @@ export default async function consoleBundleBench(): Promise<Figure[]> {
     if (!held) throw new Error('the demo has no class with a session: the class pages cannot be visited');
     const program = await rig.polcenter.programs.getByCode('SC');
     const unit = await rig.polcenter.units.findByCode('TN-CHODON');
-    // A person the signed-in staff keep (of Xã Chợ Đồn or a unit within it).
+    // A person the signed-in staff keep (of Xã Chợ Đồn or a unit within it: its villages, the communes it carries on).
     const [person] = await rig.sql<{ id: string }>(
       `WITH RECURSIVE within (id) AS (SELECT id FROM unit WHERE code = 'TN-CHODON'
-         UNION SELECT u.id FROM unit u JOIN within w ON u.parent_id = w.id)
+         UNION SELECT uw.id FROM unit_within uw JOIN within w ON uw.parent_id = w.id)
        SELECT p.id FROM person p JOIN within w ON w.id = p.unit_id ORDER BY p.id LIMIT 1`,
     );
     if (!person) throw new Error('the demo has no person in Xã Chợ Đồn: the person pages cannot be visited');

@@ -72,8 +72,8 @@ export default async function apiBench(): Promise<Figure[]> {
       const rps = (results: autocannon.Result[]) => median(results.map((x) => x.requests.average));
       const p50 = (results: autocannon.Result[]) => median(results.map((x) => x.latency.p50));
       const p99 = (results: autocannon.Result[]) => median(results.map((x) => x.latency.p99));
-      const errors = [...ours, ...floor].reduce((sum, x) => sum + x.errors + x.non2xx, 0);
-      const note = `${connections} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s, the first 20 open classes of the province dataset; tRPC ${Math.round(rps(ours))} req/s p50 ${p50(ours)} ms p99 ${p99(ours)} ms; raw pg ${Math.round(rps(floor))} req/s p50 ${p50(floor)} ms p99 ${p99(floor)} ms; errors ${errors}`;
+      const errors = [...ours, ...floor].reduce((sum, x) => sum + x.errors + x.timeouts + x.non2xx, 0);
+      const note = `${connections} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s, the first 20 open classes of the province dataset; tRPC ${Math.round(rps(ours))} req/s p50 ${p50(ours)} ms p99 ${p99(ours)} ms; raw pg ${Math.round(rps(floor))} req/s p50 ${p50(floor)} ms p99 ${p99(floor)} ms; errors, timeouts and non-2xx answers ${errors}`;
       const prefix = connections === 100 ? 'api.classes.list' : 'api.classes.list.c10';
       const baseline = 'plain node:http + raw pg, hand-written SQL building the same answer (checked equal)';
       figures.push(
