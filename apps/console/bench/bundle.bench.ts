@@ -46,6 +46,8 @@ export default async function consoleBundleBench(): Promise<Figure[]> {
        SELECT p.id FROM person p JOIN within w ON w.id = p.unit_id ORDER BY p.id LIMIT 1`,
     );
     if (!person) throw new Error('the demo has no person in Xã Chợ Đồn: the person pages cannot be visited');
+    const [account] = await rig.sql<{ id: string }>('SELECT id FROM app_user WHERE username = $1', [rig.users.staff]);
+    if (!account) throw new Error('the signed-in staff have no account row');
     const params: Record<string, string> = { id: held.id, sessionId: held.session_id };
     for (const route of ROUTES) {
       // A program's pages take a program's id, a unit's page a unit's, a person's a person's, a class's pages a class's.
@@ -55,7 +57,9 @@ export default async function consoleBundleBench(): Promise<Figure[]> {
           ? { ...params, id: unit?.id ?? '' }
           : route.path.startsWith('/people/')
             ? { ...params, id: person.id }
-            : params;
+            : route.path.startsWith('/accounts/')
+              ? { ...params, id: account.id }
+              : params;
       const path = route.path.replace(/:(\w+)/g, (_, name: string) => named[name] ?? name);
       await page.goto(`${rig.url}/console${path}`);
       // The page's own heading: its module has loaded and it has drawn what it read.
