@@ -178,3 +178,23 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 export function overflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
+
+/**
+ * Waits for `locator` (at most `timeout`, 15 s by default) and, when it never comes, fails at once
+ * saying what was awaited and what the page shows instead (its headings and alerts): a page that
+ * answered with a refusal fails in seconds with the refusal, not after a long silent wait.
+ */
+export async function waitShown(locator: Locator, what: string, timeout = 15_000): Promise<void> {
+  try {
+    await locator.first().waitFor({ timeout });
+  } catch (error) {
+    const page = locator.page();
+    const seen = await page
+      .locator('h1, h2, [role=alert]')
+      .allInnerTexts()
+      .catch(() => []);
+    throw new Error(
+      `${what}: not shown within ${timeout} ms at ${page.url()}; the page shows: ${JSON.stringify(seen)} (${(error as Error).message.split('\n')[0]})`,
+    );
+  }
+}
