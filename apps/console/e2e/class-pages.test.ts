@@ -161,7 +161,7 @@ test('each page: no serious or critical accessibility violation, usable at 360 p
   }
 });
 
-test("a coordinator of another commune does not see the class: its pages say it is not found, no list is shown", async () => {
+test('a coordinator of another commune does not see the class: its pages say it is not found, no list is shown', async () => {
   // A live commune (not one the demo merges away in 2025): its coordinator is off the class's line.
   await rig.polcenter.auth.createUser(SYSTEM_ACTOR, {
     username: 'dieuphoi.namcuong',
@@ -175,7 +175,10 @@ test("a coordinator of another commune does not see the class: its pages say it 
   await waitShown(page.locator('pc-results-page [role=alert]', { hasText: notFound }), 'results: the class refused');
   assert.is(await page.locator('pc-results-page tbody tr').count(), 0);
   await page.goto(`${rig.url}/console${base}/enrolment`);
-  await waitShown(page.locator('pc-enrolment-page [role=alert]', { hasText: notFound }), 'enrolment: the class refused');
+  await waitShown(
+    page.locator('pc-enrolment-page [role=alert]', { hasText: notFound }),
+    'enrolment: the class refused',
+  );
   assert.is(await page.locator('pc-enrolment-page h2').count(), 0, 'neither the nomination nor the lists');
   assert.is(await page.locator('pc-enrolment-page tbody tr').count(), 0);
   await page.close();
