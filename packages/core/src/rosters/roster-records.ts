@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  DEFAULT_ROSTER_LEVELS,
   DomainError,
   idInput,
+  invalidFieldError,
   type LocalizedText,
   parseInput,
   type RosterInput,
@@ -23,7 +23,7 @@ import type { Orm } from '../orm.js';
 export interface RosterView {
   readonly id: string;
   readonly level: string;
-  /** The level's name when it is one of the default levels. */
+  /** The level's name in the reference data (as an administrator last named it); null for a code not there. */
   readonly levelName: LocalizedText | null;
   readonly ownerUnitId: string;
   readonly ownerUnitName: string;
@@ -34,7 +34,10 @@ export interface RosterView {
   readonly version: number;
 }
 
-export const ROSTER_COLUMNS = `r.id, r.level, r.owner_unit_id, ou.name AS owner_unit_name, r.term_start_year, r.term_end_year, r.name, r.version`;
+/** A roster's columns (`roster r`, `unit ou`), its level named as the reference data name it now (an admin may rename it). */
+export const ROSTER_COLUMNS = `r.id, r.level, r.owner_unit_id, ou.name AS owner_unit_name, r.term_start_year, r.term_end_year, r.name, r.version,
+  (SELECT rl.name_vi FROM reference_value rl WHERE rl.list = 'roster_level' AND rl.code = r.level) AS level_name_vi,
+  (SELECT rl.name_en FROM reference_value rl WHERE rl.list = 'roster_level' AND rl.code = r.level) AS level_name_en`;
 
 export interface RosterRow {
   id: string;
@@ -45,13 +48,15 @@ export interface RosterRow {
   term_end_year: number;
   name: string | null;
   version: number;
+  level_name_vi: string | null;
+  level_name_en: string | null;
 }
 
 export function rosterView(row: RosterRow): RosterView {
   return {
     id: row.id,
     level: row.level,
-    levelName: DEFAULT_ROSTER_LEVELS.find((l) => l.code === row.level)?.name ?? null,
+    levelName: row.level_name_vi && row.level_name_en ? { vi: row.level_name_vi, en: row.level_name_en } : null,
     ownerUnitId: row.owner_unit_id,
     ownerUnitName: row.owner_unit_name,
     termStartYear: row.term_start_year,
@@ -62,6 +67,23 @@ export function rosterView(row: RosterRow): RosterView {
 }
 
 const ROSTER = { vi: 'danh sách báo cáo viên', en: 'roster' };
+
+/**
+ * Roster levels are reference data an administrator may extend (ADR 0029): a roster's level must be
+ * one of them, said with the levels there are by their names, rather than stored as a stray code.
+ */
+async function assertRosterLevel(tx: EntityManager, level: string): Promise<void> {
+  const levels = await tx.execute<{ code: string; name_vi: string; name_en: string }[]>(
+    "SELECT code, name_vi, name_en FROM reference_value WHERE list = 'roster_level' ORDER BY rank, code",
+  );
+  if (levels.some((l) => l.code === level)) return;
+  const named = (lang: 'vi' | 'en') =>
+    levels.map((l) => `${lang === 'vi' ? l.name_vi : l.name_en} (${l.code})`).join(', ');
+  throw invalidFieldError('level', {
+    vi: `Không có cấp báo cáo viên "${level}"; chỉ có: ${named('vi')}.`,
+    en: `There is no roster level "${level}"; use one of: ${named('en')}.`,
+  });
+}
 
 function termTakenError(startYear: number): DomainError {
   return new DomainError(
@@ -83,6 +105,7 @@ export class Rosters {
     const data = parseInput(rosterInput, input);
     const id = await this.orm.em.fork().transactional(async (tx) => {
       await assertUnit(tx, data.ownerUnitId, 'ownerUnitId');
+      await assertRosterLevel(tx, data.level);
       const [row] = await tx
         .execute<{ id: string }[]>(
           `INSERT INTO roster (id, level, owner_unit_id, term_start_year, term_end_year, name)
@@ -112,6 +135,7 @@ export class Rosters {
       if (before.version !== data.expectedVersion) {
         throw staleRecordError('ROSTER.STALE', ROSTER, data.expectedVersion, before.version);
       }
+      if (data.level !== before.level) await assertRosterLevel(tx, data.level);
       await tx
         .execute(
           `UPDATE roster SET level = ?, term_start_year = ?, term_end_year = ?, name = ?, version = version + 1

@@ -229,4 +229,56 @@ test('the SQL derivation agrees with the domain on a random history', async () =
   }
 });
 
+test('a roster level is one of the reference data, named as an administrator renamed it', async () => {
+  const before = await auditCount();
+  const refused = await expectDomainError(
+    polcenter.rosters.create(staff, { level: 'huyen', ownerUnitId: other, termStartYear: 2026, termEndYear: 2030 }),
+  );
+  assert.is(refused.fields[0]?.field, 'level');
+  assert.match(
+    refused.fields[0]?.message.vi ?? '',
+    /Không có cấp báo cáo viên "huyen"; chỉ có: Báo cáo viên Trung ương \(central\), .*Báo cáo viên cấp xã \(commune\)/,
+  );
+  assert.match(
+    refused.fields[0]?.message.en ?? '',
+    /There is no roster level "huyen"; use one of: Central rapporteurs \(central\)/,
+  );
+  assert.is(await auditCount(), before, 'nothing written');
+  const correction = await expectDomainError(
+    polcenter.rosters.update(staff, {
+      id: roster.id,
+      expectedVersion: (await polcenter.rosters.get(roster.id)).version,
+      level: 'xa',
+      termStartYear: 2020,
+      termEndYear: 2025,
+    }),
+  );
+  assert.is(correction.fields[0]?.field, 'level');
+  // A level an administrator adds is taken; a rename is what every roster of it is called from then on.
+  await polcenter.reference.save(SYSTEM_ACTOR, {
+    list: 'roster_level',
+    code: 'hamlet_group',
+    rank: 60,
+    nameVi: 'Tổ tuyên truyền',
+    nameEn: 'Propaganda groups',
+  });
+  const added = await polcenter.rosters.create(staff, {
+    level: 'hamlet_group',
+    ownerUnitId: other,
+    termStartYear: 2026,
+    termEndYear: 2030,
+  });
+  assert.equal(added.levelName, { vi: 'Tổ tuyên truyền', en: 'Propaganda groups' });
+  const [commune] = (await polcenter.reference.list('roster_level')).filter((v) => v.code === 'commune');
+  await polcenter.reference.save(SYSTEM_ACTOR, {
+    list: 'roster_level',
+    code: 'commune',
+    rank: commune?.rank ?? 40,
+    nameVi: 'Báo cáo viên cấp xã, phường',
+    nameEn: 'Commune and ward rapporteurs',
+    version: commune?.version,
+  });
+  assert.equal((await polcenter.rosters.get(roster.id)).levelName?.vi, 'Báo cáo viên cấp xã, phường');
+});
+
 test.run();
