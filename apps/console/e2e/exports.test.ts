@@ -69,4 +69,40 @@ test('a class’s enrolments as CSV, for its center staff', async () => {
   await page.close();
 });
 
+test("briefings as Excel for a commune's center staff: the period and unit the page shows, dates as dates, audiences as numbers", async () => {
+  const page = await rig.page();
+  await signIn(page, rig.url, rig.users.staff, undefined, '/briefings?from=2022-01-01&to=2022-12-31');
+  await page.locator('pc-briefings-page tbody tr').first().waitFor();
+  // What the list holds for this person: their own commune's briefings of 2022, every page of them.
+  const [staff] = await rig.sql<{ id: string }>("SELECT id FROM unit WHERE code = 'TN-CHODON'");
+  const expected: { date: string; audienceSize: number }[] = [];
+  let cursor: string | undefined;
+  do {
+    const next = await rig.polcenter.activities.briefings({
+      from: '2022-01-01',
+      to: '2022-12-31',
+      unitId: staff?.id,
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    expected.push(...next.items);
+    cursor = next.nextCursor ?? undefined;
+  } while (cursor);
+  assert.ok(expected.length > 0, 'the demo has briefings in 2022');
+  const xlsx = await download(page, 'pc-briefings-page pc-export-buttons', 'Tải Excel');
+  assert.is(xlsx.name, 'sinh-hoat-bao-cao-vien.xlsx');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(xlsx.data as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+  assert.equal((sheet.getRow(1).values as unknown[]).slice(1, 4), ['Ngày', 'Đơn vị', 'Địa điểm']);
+  assert.is(sheet.rowCount, expected.length + 1, 'every briefing of the period, every page');
+  const first = sheet.getCell('A2').value;
+  assert.ok(first instanceof Date, 'a date');
+  assert.is((first as Date).toISOString().slice(0, 10), expected[0]?.date);
+  assert.is(sheet.getCell('H2').value, expected[0]?.audienceSize, 'the audience: a number');
+  await page.getByText(`Đã tải ${expected.length} dòng.`).waitFor();
+  assert.equal(await accessibilityViolations(page), []);
+  await page.close();
+});
+
 test.run();

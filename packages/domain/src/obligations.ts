@@ -246,6 +246,16 @@ export const workloadInput = z
   });
 export type WorkloadInput = z.input<typeof workloadInput>;
 
+/** The rules that concern a unit (the caller's own when none is named) in a year. */
+export const obligationListInput = z
+  .object({
+    year: z.number().int().min(2000).max(2100).optional(),
+    /** Only rules that bind this unit's rosters or that units below it made. */
+    unitId: z.uuid().optional(),
+  })
+  .strict();
+export type ObligationListInput = z.input<typeof obligationListInput>;
+
 export const shortfallInput = z
   .object({
     year: z.number().int().min(1945).max(2200),

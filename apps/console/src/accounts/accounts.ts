@@ -9,6 +9,7 @@ import { actionStatus, field, fieldErrorOf, formValues } from '../form.js';
 import { dateTime } from '../i18n.js';
 import { ConsolePage } from '../page.js';
 import { peopleStyles } from '../people/people-styles.js';
+import '../export-buttons.js';
 
 const BASE = '/console';
 
@@ -94,6 +95,7 @@ export class PcAccountsPage extends ConsolePage {
 
   override render(): TemplateResult {
     return html`<h1>${this.t(TEXT.heading)}</h1>
+      <pc-export-buttons list="accounts" .filter=${{ query: this.query }}></pc-export-buttons>
       <div class="toolbar">
         <div class="field search">
           <label for="account-search">${this.t(TEXT.search)}</label>

@@ -18,6 +18,7 @@ import {
   type UnitChoice,
   unitChoices,
 } from './shared.js';
+import '../export-buttons.js';
 
 type Page = RouterOutputs['activities']['briefings'];
 type Row = Page['items'][number];
@@ -100,6 +101,7 @@ export class PcBriefingsPage extends ConsolePage {
         },
         { search: TEXT.search },
       )}
+      <pc-export-buttons list="briefings" .filter=${this.filter}></pc-export-buttons>
       ${
         page
           ? html`${this.list.failure ? loadState(this, this.list) : nothing}

@@ -17,6 +17,7 @@ import {
   type UnitChoice,
   unitChoices,
 } from './shared.js';
+import '../export-buttons.js';
 
 type Conference = RouterOutputs['activities']['conferences'][number];
 
@@ -79,6 +80,7 @@ export class PcConferencesPage extends ConsolePage {
         },
         { search: TEXT.search },
       )}
+      <pc-export-buttons list="conferences" .filter=${this.filter}></pc-export-buttons>
       ${
         rows
           ? html`<p role="status" aria-live="polite" class="muted">${this.t(TEXT.count(rows.length))}</p>

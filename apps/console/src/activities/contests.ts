@@ -16,6 +16,7 @@ import {
   type UnitChoice,
   unitChoices,
 } from './shared.js';
+import '../export-buttons.js';
 
 type Contest = RouterOutputs['activities']['contests'][number];
 
@@ -76,6 +77,7 @@ export class PcContestsPage extends ConsolePage {
         },
         { search: TEXT.search },
       )}
+      <pc-export-buttons list="contests" .filter=${this.filter}></pc-export-buttons>
       ${
         rows
           ? html`<p role="status" aria-live="polite" class="muted">${this.t(TEXT.count(rows.length))}</p>

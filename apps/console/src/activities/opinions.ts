@@ -18,6 +18,7 @@ import {
   type UnitChoice,
   unitChoices,
 } from './shared.js';
+import '../export-buttons.js';
 
 type Page = RouterOutputs['activities']['opinionReports'];
 type Row = Page['items'][number];
@@ -103,6 +104,7 @@ export class PcOpinionsPage extends ConsolePage {
         },
         { search: TEXT.search },
       )}
+      <pc-export-buttons list="opinionReports" .filter=${this.filter}></pc-export-buttons>
       ${
         page
           ? html`${this.list.failure ? loadState(this, this.list) : nothing}

@@ -5,6 +5,7 @@ import type { TrailLoader } from '../audit/audit-trail.js';
 import { ACTIONS } from '../audit/changes.js';
 import { formValues } from '../form.js';
 import { ConsolePage } from '../page.js';
+import '../export-buttons.js';
 
 type Filter = Omit<AuditTrailInput, 'before' | 'limit'>;
 
@@ -72,6 +73,7 @@ export class PcAuditLogPage extends ConsolePage {
   override render(): TemplateResult {
     const f = this.filter;
     return html`<h1>${this.t(TEXT.heading)}</h1>
+      <pc-export-buttons list="audit" .filter=${f}></pc-export-buttons>
       <form role="search" aria-label=${this.t(TEXT.search)} @submit=${this.search}>
         <div class="fields">
           <div class="field">

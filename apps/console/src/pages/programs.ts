@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { number } from '../i18n.js';
 import { ConsolePage } from '../page.js';
 import { programStyles } from '../programs/program-styles.js';
+import '../export-buttons.js';
 
 /** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
 const BASE = '/console';
@@ -51,6 +52,7 @@ export class PcProgramsPage extends ConsolePage {
 
   override render(): TemplateResult {
     return html`<h1>${this.t(TEXT.heading)}</h1>
+      <pc-export-buttons list="programs" .filter=${{}}></pc-export-buttons>
       <div class="toolbar">
         <div class="field search">
           <label for="program-search">${this.t(TEXT.search)}</label>

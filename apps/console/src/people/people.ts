@@ -3,6 +3,7 @@ import { type Failure, failureOf, failureText } from '@polcenter/widgets/failure
 import { html, nothing, type TemplateResult } from 'lit';
 import { ConsolePage } from '../page.js';
 import { peopleStyles } from './people-styles.js';
+import '../export-buttons.js';
 
 const BASE = '/console';
 type Person = RouterOutputs['people']['search']['items'][number];
@@ -93,6 +94,7 @@ export class PcPeoplePage extends ConsolePage {
         <a class="button" href="${BASE}/people/duplicates">${this.t(TEXT.duplicates)}</a>
       </form>
       <p class="muted">${this.t(TEXT.masked)}</p>
+      <pc-export-buttons list="people" .filter=${{ query: this.query }}></pc-export-buttons>
       ${this.failed ? html`<p role="alert" class="failure">${failureText(this.failed, this.currentLang)}</p>` : nothing}
       ${this.people ? this.table(this.people) : html`<p role="status">${this.t(TEXT.loading)}</p>`}`;
   }

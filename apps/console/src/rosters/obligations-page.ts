@@ -18,6 +18,7 @@ import { date, number } from '../i18n.js';
 import { ConsolePage } from '../page.js';
 import { rosterStyles } from './roster-styles.js';
 import { BASE, levelName, levelRank, ROSTER_KEEPERS } from './roster-words.js';
+import '../export-buttons.js';
 
 type Obligation = RouterOutputs['obligations']['list'][number];
 type Report = RouterOutputs['obligations']['shortfalls'];
@@ -188,6 +189,7 @@ export class PcObligationsPage extends ConsolePage {
     const years = (r: Obligation) =>
       r.validFromYear || r.validToYear ? `${r.validFromYear ?? '…'}–${r.validToYear ?? '…'}` : this.t(TEXT.always);
     return html`<h2>${this.t(TEXT.rules)}</h2>
+      <pc-export-buttons list="obligations" .filter=${{ year: this.year }}></pc-export-buttons>
       ${
         rules.length === 0
           ? html`<p>${this.t(TEXT.noRules)}</p>`
@@ -225,6 +227,7 @@ export class PcObligationsPage extends ConsolePage {
         : html`<p role="status">${this.t(TEXT.loading)}</p>`;
     }
     return html`<h2 id="short-h">${this.t(TEXT.shortfalls(report.year, date(report.asOf)))}</h2>
+      <pc-export-buttons list="shortfalls" .filter=${{ year: report.year, asOf: report.asOf }}></pc-export-buttons>
       <p>${this.t(TEXT.members(number(report.members, lang)))}</p>
       ${
         report.shortfalls.length === 0

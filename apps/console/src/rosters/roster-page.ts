@@ -17,6 +17,7 @@ import {
   termOf,
   todayIso,
 } from './roster-words.js';
+import '../export-buttons.js';
 
 type RosterAt = RouterOutputs['rosters']['at'];
 type Decision = RouterOutputs['rosters']['decisions'][number];
@@ -182,6 +183,7 @@ export class PcRosterPage extends ConsolePage {
           : !at
             ? html`<p role="status">${this.t(TEXT.loading)}</p>`
             : html`<h2 id="members-h">${this.t(TEXT.members(number(at.members.length, lang), date(at.date)))}</h2>
+              <pc-export-buttons list="rosterMembers" .filter=${{ rosterId: at.roster.id, date: at.date }}></pc-export-buttons>
               ${
                 at.members.length === 0
                   ? html`<p>${this.t(TEXT.noMembers)}</p>`

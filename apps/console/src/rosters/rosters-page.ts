@@ -13,6 +13,7 @@ import {
   TERM_WORD,
   termOf,
 } from './roster-words.js';
+import '../export-buttons.js';
 
 const TEXT = {
   heading: { vi: 'Danh sách báo cáo viên', en: 'Rapporteur rosters' },
@@ -60,6 +61,7 @@ export class PcRostersPage extends ConsolePage {
 
   override render(): TemplateResult {
     return html`<h1>${this.t(TEXT.heading)}</h1>
+      <pc-export-buttons list="rosters" .filter=${{}}></pc-export-buttons>
       ${stateOf(this.rosters, this.currentLang, () => placeholder(this.t(TEXT.loading), html`${bones(5)}`)) ?? this.body(this.rosters.value ?? [])}`;
   }
 

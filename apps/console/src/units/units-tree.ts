@@ -7,6 +7,7 @@ import { Action } from '../action.js';
 import { actionStatus, field, fieldErrorOf, formValues } from '../form.js';
 import { date } from '../i18n.js';
 import { ConsolePage } from '../page.js';
+import '../export-buttons.js';
 
 const BASE = '/console';
 
@@ -125,6 +126,7 @@ export class PcUnitsPage extends ConsolePage {
   override render(): TemplateResult {
     const lang = this.currentLang;
     return html`<h1>${this.t(TEXT.heading)}</h1>
+      <pc-export-buttons list="units" .filter=${{ at: this.at }}></pc-export-buttons>
       <form class="toolbar" @submit=${(e: SubmitEvent) => this.show(e)}>
         <div class="field">
           <label for="tree-at">${this.t(TEXT.at)}</label>

@@ -1,6 +1,11 @@
-import { obligationInput, obligationUpdateInput, shortfallInput, standingInput } from '@polcenter/domain';
+import {
+  obligationInput,
+  obligationListInput,
+  obligationUpdateInput,
+  shortfallInput,
+  standingInput,
+} from '@polcenter/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
-import { z } from 'zod';
 import { assertUnitAccess, isAdmin, ownUnit } from '../access.js';
 import { actorOf } from '../actor.js';
 import { roleProcedure } from '../trpc.js';
@@ -29,15 +34,7 @@ export const obligationsRouter = {
     }),
   /** The rules that concern a unit (the caller's own, when none is named): everyone's, its line's, its own. */
   list: roleProcedure(...STAFF)
-    .input(
-      z
-        .object({
-          year: z.number().int().min(2000).max(2100).optional(),
-          /** Only rules that bind this unit's rosters or that units below it made. */
-          unitId: z.uuid().optional(),
-        })
-        .strict(),
-    )
+    .input(obligationListInput)
     .query(async ({ ctx, input }) => {
       const unitId = input.unitId ?? (isAdmin(ctx) ? undefined : (ownUnit(ctx, STAFF) ?? undefined));
       if (!isAdmin(ctx)) await assertUnitAccess(ctx, unitId ?? null, STAFF);
