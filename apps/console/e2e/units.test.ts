@@ -3,7 +3,7 @@ import { foldDiacritics as fold } from '@polcenter/domain';
 import type { Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { accessibilityViolations, overflowsSideways, PASSWORD, signIn, startConsole } from './testing.js';
+import { accessibilityViolations, overflowsSideways, PASSWORD, signIn, startConsole, waitShown } from './testing.js';
 
 const rig = await startConsole();
 test.after(() => rig.stop());
@@ -166,6 +166,17 @@ test('reference data: an administrator renames an ethnic group and adds a unit l
   );
   assert.equal(row, { name_vi: 'Tày (Thổ)', version: 2 });
   assert.not.ok(await page.locator('form[data-code="+"]').isVisible(), 'a fixed list takes no new entry');
+  // From then on the console names the code as the administrator did: a Tày person's record says so.
+  const [tayPerson] = await rig.sql<{ id: string }>(
+    "SELECT id FROM person WHERE ethnicity = 'tay' ORDER BY id LIMIT 1",
+  );
+  await page.goto(`${rig.url}/console/people/${tayPerson?.id}`);
+  await waitShown(
+    page.locator('pc-person-page dd', { hasText: 'Tày (Thổ)' }),
+    "the person's ethnic group by its new name",
+  );
+  await page.goto(`${rig.url}/console/reference`);
+  await page.locator('form[data-code="province"]').waitFor();
 
   await page.getByRole('button', { name: 'Cấp đơn vị' }).click();
   const add = page.locator('form[data-code="+"]');

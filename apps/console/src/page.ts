@@ -4,6 +4,7 @@ import { PcElement } from '@polcenter/widgets/element';
 import { base, tokens } from '@polcenter/widgets/tokens';
 import type { PropertyDeclarations } from 'lit';
 import { consoleClient } from './api.js';
+import { onReferenceNames, refreshReferenceNames } from './reference-names.js';
 import { type Me, mayDo } from './session.js';
 import { consoleStyles } from './styles.js';
 
@@ -28,6 +29,20 @@ export class ConsolePage extends PcElement {
   constructor() {
     super();
     this.params = {};
+  }
+
+  private stopReferenceNames: (() => void) | undefined;
+
+  /** Labels of reference codes are the server's (as administrators named them): redraw when they arrive. */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopReferenceNames = onReferenceNames(() => this.requestUpdate());
+    refreshReferenceNames(this.client);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopReferenceNames?.();
   }
 
   /** The language the page speaks now. */

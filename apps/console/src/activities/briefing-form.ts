@@ -5,7 +5,6 @@ import {
   BRIEFING_MODES,
   type BriefingMode,
   ETHNICITIES,
-  ETHNICITY_NAMES,
   type Ethnicity,
   GENDER_NAMES,
   GENDERS,
@@ -19,6 +18,7 @@ import { shownDate } from '../class-form.js';
 import { actionStatus, field, fieldErrorOf } from '../form.js';
 import { date, number } from '../i18n.js';
 import { ConsolePage } from '../page.js';
+import { referenceName } from '../reference-names.js';
 import {
   activityStyles,
   BASE,
@@ -269,7 +269,7 @@ export class PcBriefingFormPage extends ConsolePage {
     const cell = (ethnicity: Ethnicity, gender: Gender) => {
       const key = `${ethnicity}/${gender}`;
       return html`<td><input type="number" min="0" step="1" inputmode="numeric" class="count"
-        aria-label=${this.t(TEXT.cell(ETHNICITY_NAMES[ethnicity][lang], GENDER_NAMES[gender][lang]))}
+        aria-label=${this.t(TEXT.cell(referenceName('ethnicity', ethnicity, lang), GENDER_NAMES[gender][lang]))}
         .value=${this.counts[key] ?? ''}
         @input=${(e: Event) => {
           this.counts = { ...this.counts, [key]: (e.target as HTMLInputElement).value };
@@ -289,7 +289,7 @@ export class PcBriefingFormPage extends ConsolePage {
           <tbody>
             ${ETHNICITIES.map(
               (e) => html`<tr>
-                <th scope="row">${ETHNICITY_NAMES[e][lang]}</th>
+                <th scope="row">${referenceName('ethnicity', e, lang)}</th>
                 ${GENDERS.map((g) => cell(e, g))}
               </tr>`,
             )}

@@ -1,5 +1,5 @@
 import type { RouterOutputs } from '@polcenter/client';
-import { BRIEFING_MODE_NAMES, ETHNICITY_NAMES, GENDER_NAMES } from '@polcenter/domain';
+import { BRIEFING_MODE_NAMES, GENDER_NAMES } from '@polcenter/domain';
 import { ApiResource } from '@polcenter/widgets/resource';
 import { html, nothing, type TemplateResult } from 'lit';
 import { date, number } from '../i18n.js';
@@ -19,6 +19,7 @@ import {
   unitChoices,
 } from './shared.js';
 import '../export-buttons.js';
+import { referenceName } from '../reference-names.js';
 
 type Page = RouterOutputs['activities']['briefings'];
 type Row = Page['items'][number];
@@ -148,7 +149,7 @@ export class PcBriefingsPage extends ConsolePage {
                   ? html`<br /><span class="muted">${b.audience
                       .map(
                         (g) =>
-                          `${ETHNICITY_NAMES[g.ethnicity][lang]} ${GENDER_NAMES[g.gender][lang].toLowerCase()} ${number(g.count, lang)}`,
+                          `${referenceName('ethnicity', g.ethnicity, lang)} ${GENDER_NAMES[g.gender][lang].toLowerCase()} ${number(g.count, lang)}`,
                       )
                       .join(', ')}</span>`
                   : nothing

@@ -1,9 +1,10 @@
 import type { RouterOutputs } from '@polcenter/client';
-import { ETHNICITY_NAMES, GENDER_NAMES, GENDERS } from '@polcenter/domain';
+import { GENDER_NAMES, GENDERS } from '@polcenter/domain';
 import { ApiResource } from '@polcenter/widgets/resource';
 import { html, nothing, type TemplateResult } from 'lit';
 import { date, number } from '../i18n.js';
 import { ConsolePage } from '../page.js';
+import { referenceName } from '../reference-names.js';
 import {
   activityStyles,
   filterForm,
@@ -121,7 +122,7 @@ export class PcPropagandaReportPage extends ConsolePage {
             <tbody>
               ${r.briefings.byEthnicity.map(
                 (e) => html`<tr data-ethnicity=${e.ethnicity}>
-                  <th scope="row">${ETHNICITY_NAMES[e.ethnicity][lang]}</th>
+                  <th scope="row">${referenceName('ethnicity', e.ethnicity, lang)}</th>
                   ${GENDERS.map((g) => html`<td class="num">${n(cell(e.ethnicity, g))}</td>`)}
                   <td class="num">${n(e.audience)}</td>
                 </tr>`,

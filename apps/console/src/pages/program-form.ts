@@ -11,7 +11,6 @@ import {
   type PartyStatus,
   PROGRAM_ENDING_NAMES,
   PROGRAM_ENDINGS,
-  PROGRAM_KIND_NAMES,
   PROGRAM_KINDS,
 } from '@polcenter/domain';
 import { failureText } from '@polcenter/widgets/failure';
@@ -24,6 +23,7 @@ import { ConsolePage } from '../page.js';
 import { draftOf, emptyDraft, type ProgramDraft, toInput } from '../programs/program-draft.js';
 import { mayEditProgram, ownerForNewProgram, PROGRAM_FIELD_NAMES } from '../programs/program-rules.js';
 import { programStyles } from '../programs/program-styles.js';
+import { referenceName } from '../reference-names.js';
 
 /** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
 const BASE = '/console';
@@ -224,7 +224,7 @@ export class PcProgramFormPage extends ConsolePage {
         'kind',
         N.kind as LocalizedText,
         d.kind,
-        PROGRAM_KINDS.map((k) => [k, PROGRAM_KIND_NAMES[k][lang]]),
+        PROGRAM_KINDS.map((k) => [k, referenceName('program_kind', k, lang)]),
       )}
       <div class="field"><span class="label">${this.t(TEXT.owner)}</span>
         <span>${this.t(owner ? TEXT.ownerUnit : TEXT.ownerEveryone)}</span></div>

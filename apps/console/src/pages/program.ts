@@ -7,7 +7,6 @@ import {
   formatRatio,
   type LocalizedText,
   PROGRAM_ENDING_NAMES,
-  PROGRAM_KIND_NAMES,
 } from '@polcenter/domain';
 import { failureText } from '@polcenter/widgets/failure';
 import { ApiResource } from '@polcenter/widgets/resource';
@@ -16,6 +15,7 @@ import { dateTime, number } from '../i18n.js';
 import { ConsolePage } from '../page.js';
 import { mayEditProgram, PROGRAM_FIELD_NAMES, programChanges } from '../programs/program-rules.js';
 import { programStyles } from '../programs/program-styles.js';
+import { referenceName } from '../reference-names.js';
 
 /** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
 const BASE = '/console';
@@ -156,7 +156,7 @@ export class PcProgramPage extends ConsolePage {
       <div class="table-wrap"><table class="rules">
         <tbody>
           ${row(TEXT.code, p.code)}
-          ${row(TEXT.kind, PROGRAM_KIND_NAMES[p.kind][lang])}
+          ${row(TEXT.kind, referenceName('program_kind', p.kind, lang))}
           ${row(TEXT.audience, p.rules.audience[lang])}
           ${row(TEXT.length, `${days} ${this.t(TEXT.days)}, ${number(p.totalPeriods, lang)} ${this.t(TEXT.periodsUnit)}`)}
           ${row(TEXT.endsWith, PROGRAM_ENDING_NAMES[p.rules.endsWith][lang])}

@@ -3,7 +3,6 @@ import {
   EDUCATION_LEVEL_NAMES,
   EDUCATION_LEVELS,
   ETHNICITIES,
-  ETHNICITY_NAMES,
   GENDER_NAMES,
   GENDERS,
   type LocalizedText,
@@ -15,6 +14,7 @@ import { Action } from '../action.js';
 import { type UnitOption, unitsOf } from '../class-form.js';
 import { actionStatus, field, fieldErrorOf, formValues } from '../form.js';
 import { ConsolePage } from '../page.js';
+import { referenceNameRecord } from '../reference-names.js';
 import { peopleStyles } from './people-styles.js';
 import { PERSON_TEXT } from './person.js';
 
@@ -114,7 +114,7 @@ export class PcPersonFormPage extends ConsolePage {
           ${field(this.save, lang, { name: n('fullName'), label: PERSON_TEXT.fullName, value: p?.fullName, required: true, wide: true })}
           ${field(this.save, lang, { name: n('birthDate'), label: PERSON_TEXT.birthDate, hint: personal ?? TEXT.dateHint, required: !p, attrs: { inputmode: 'numeric' } })}
           ${select(n('gender'), PERSON_TEXT.gender, GENDERS, GENDER_NAMES, p?.gender)}
-          ${select(n('ethnicity'), PERSON_TEXT.ethnicity, ETHNICITIES, ETHNICITY_NAMES, p?.ethnicity)}
+          ${select(n('ethnicity'), PERSON_TEXT.ethnicity, ETHNICITIES, referenceNameRecord('ethnicity'), p?.ethnicity)}
           <div class="field">
             <label for="f-${unitKey}">${this.t(PERSON_TEXT.unit)}</label>
             <select id="f-${unitKey}" name=${unitName} aria-invalid=${this.save.fieldError(unitName) ? 'true' : 'false'}>

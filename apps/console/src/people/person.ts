@@ -1,11 +1,5 @@
 import type { RouterOutputs } from '@polcenter/client';
-import {
-  EDUCATION_LEVEL_NAMES,
-  ETHNICITY_NAMES,
-  GENDER_NAMES,
-  type LocalizedText,
-  PARTY_STATUS_NAMES,
-} from '@polcenter/domain';
+import { EDUCATION_LEVEL_NAMES, GENDER_NAMES, type LocalizedText, PARTY_STATUS_NAMES } from '@polcenter/domain';
 import { ApiResource } from '@polcenter/widgets/resource';
 import { bones, placeholder, stateOf } from '@polcenter/widgets/states';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -13,6 +7,7 @@ import { Action } from '../action.js';
 import { actionStatus, field } from '../form.js';
 import { dateTime } from '../i18n.js';
 import { ConsolePage } from '../page.js';
+import { referenceNameRecord } from '../reference-names.js';
 import { peopleStyles } from './people-styles.js';
 
 const BASE = '/console';
@@ -123,7 +118,7 @@ export class PcPersonPage extends ConsolePage {
       <dl class="facts">
         <dt>${this.t(PERSON_TEXT.birthDate)}</dt><dd data-field="birthDate">${p.birthDate ? (p.masked ? p.birthDate : p.birthDate.split('-').reverse().join('/')) : '—'}</dd>
         <dt>${this.t(PERSON_TEXT.gender)}</dt><dd>${name(GENDER_NAMES, p.gender)}</dd>
-        <dt>${this.t(PERSON_TEXT.ethnicity)}</dt><dd>${name(ETHNICITY_NAMES, p.ethnicity)}</dd>
+        <dt>${this.t(PERSON_TEXT.ethnicity)}</dt><dd>${name(referenceNameRecord('ethnicity'), p.ethnicity)}</dd>
         <dt>${this.t(PERSON_TEXT.unit)}</dt><dd>${p.unitName ?? '—'}</dd>
         <dt>${this.t(PERSON_TEXT.position)}</dt><dd>${p.position ?? '—'}</dd>
         <dt>${this.t(PERSON_TEXT.partyStatus)}</dt><dd>${name(PARTY_STATUS_NAMES, p.partyStatus)}</dd>

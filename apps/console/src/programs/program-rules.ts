@@ -7,10 +7,10 @@ import {
   type LocalizedText,
   type PassRule,
   PROGRAM_ENDING_NAMES,
-  PROGRAM_KIND_NAMES,
   type ProgramEnding,
   type ProgramKind,
 } from '@polcenter/domain';
+import { referenceName } from '../reference-names.js';
 import { type Me, mayDo } from '../session.js';
 
 /**
@@ -98,7 +98,7 @@ function shown(field: string, value: unknown, lang: Lang): string | undefined {
     case 'name':
       return (value as LocalizedText)[lang];
     case 'kind':
-      return PROGRAM_KIND_NAMES[value as ProgramKind]?.[lang];
+      return referenceName('program_kind', value as ProgramKind, lang);
     case 'endsWith':
       return PROGRAM_ENDING_NAMES[value as ProgramEnding]?.[lang];
     case 'certificateKind':

@@ -1,6 +1,5 @@
 import type { RouterInputs, RouterOutputs } from '@polcenter/client';
 import {
-  EXPERTISE_FIELD_NAMES,
   EXPERTISE_FIELDS,
   type ExpertiseField,
   type LocalizedText,
@@ -15,6 +14,7 @@ import { Action } from '../action.js';
 import { actionStatus, field, fieldErrorOf, formValues } from '../form.js';
 import { date } from '../i18n.js';
 import { ConsolePage } from '../page.js';
+import { referenceName } from '../reference-names.js';
 import { rosterStyles } from './roster-styles.js';
 import { BASE, fieldNames, ROSTER_KEEPERS, type RosterView, rosterTitle, todayIso } from './roster-words.js';
 
@@ -256,7 +256,7 @@ export class PcDecisionFormPage extends ConsolePage {
                               const on = (e.target as HTMLInputElement).checked;
                               line.fields = on ? [...line.fields, f] : line.fields.filter((x) => x !== f);
                               this.save.reset();
-                            }} />${EXPERTISE_FIELD_NAMES[f][lang]}</label>`,
+                            }} />${referenceName('expertise_field', f, lang)}</label>`,
                         )}
                         ${fieldErrorOf(this.save, at('fields'), lang)}
                       </fieldset>

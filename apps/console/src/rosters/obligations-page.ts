@@ -1,7 +1,6 @@
 import type { RouterOutputs } from '@polcenter/client';
 import {
   checkDate,
-  DEFAULT_ROSTER_LEVELS,
   formatRatio,
   type LocalizedText,
   OBLIGATION_KIND_NAMES,
@@ -19,6 +18,7 @@ import { ConsolePage } from '../page.js';
 import { rosterStyles } from './roster-styles.js';
 import { BASE, levelName, levelRank, ROSTER_KEEPERS } from './roster-words.js';
 import '../export-buttons.js';
+import { referenceEntries } from '../reference-names.js';
 
 type Obligation = RouterOutputs['obligations']['list'][number];
 type Report = RouterOutputs['obligations']['shortfalls'];
@@ -327,7 +327,7 @@ export class PcObligationsPage extends ConsolePage {
         ${field(a, lang, { name: 'name.en', label: TEXT.nameEn, value: r?.name.en ?? '', required: true, wide: true })}
         ${select('rosterLevel', TEXT.defineLevel, [
           html`<option value="" ?selected=${r ? r.rosterLevel === null : false}>${levelName(null, lang)}</option>`,
-          ...DEFAULT_ROSTER_LEVELS.map(
+          ...referenceEntries('roster_level').map(
             (l) => html`<option value=${l.code} ?selected=${r?.rosterLevel === l.code}>${l.name[lang]}</option>`,
           ),
         ])}

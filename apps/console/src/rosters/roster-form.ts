@@ -1,4 +1,3 @@
-import { DEFAULT_ROSTER_LEVELS } from '@polcenter/domain';
 import { failureText } from '@polcenter/widgets/failure';
 import { ApiResource } from '@polcenter/widgets/resource';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -6,6 +5,7 @@ import { Action } from '../action.js';
 import { numberOf, type UnitOption, unitsOf } from '../class-form.js';
 import { actionStatus, field, fieldErrorOf, formValues } from '../form.js';
 import { ConsolePage } from '../page.js';
+import { referenceEntries } from '../reference-names.js';
 import { rosterStyles } from './roster-styles.js';
 import { BASE, ROSTER_KEEPERS, type RosterView, rosterTitle } from './roster-words.js';
 
@@ -84,9 +84,9 @@ export class PcRosterFormPage extends ConsolePage {
     const kept = roster ? undefined : this.save.kept<Record<string, unknown>>();
     const value = (name: string, fallback: unknown) => (kept?.[name] ?? fallback) as string | number | null;
     const level = String(value('level', roster?.level ?? 'district'));
-    const levels = DEFAULT_ROSTER_LEVELS.some((l) => l.code === level)
-      ? DEFAULT_ROSTER_LEVELS.map((l) => ({ code: l.code, name: l.name[lang] }))
-      : [...DEFAULT_ROSTER_LEVELS.map((l) => ({ code: l.code, name: l.name[lang] })), { code: level, name: level }];
+    // The reference data's levels (an administrator may add and rename them), and the roster's own if it is not among them.
+    const known = referenceEntries('roster_level').map((l) => ({ code: l.code, name: l.name[lang] }));
+    const levels = known.some((l) => l.code === level) ? known : [...known, { code: level, name: level }];
     const year = new Date().getFullYear();
     return html`<p><a href=${roster ? `${BASE}/rosters/${roster.id}` : `${BASE}/rosters`}>${this.t(roster ? TEXT.back : TEXT.backAll)}</a></p>
       <h1>${this.t(roster ? TEXT.editHeading : TEXT.newHeading)}</h1>

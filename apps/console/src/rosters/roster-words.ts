@@ -1,12 +1,6 @@
 import type { RouterOutputs } from '@polcenter/client';
-import {
-  DEFAULT_ROSTER_LEVELS,
-  EXPERTISE_FIELD_NAMES,
-  type ExpertiseField,
-  type Lang,
-  type LocalizedText,
-  type Role,
-} from '@polcenter/domain';
+import type { ExpertiseField, Lang, LocalizedText, Role } from '@polcenter/domain';
+import { referenceName, referenceRank } from '../reference-names.js';
 
 /** The console's address (routes.ts's `BASE`; importing routes.ts from a page would be a cycle). */
 export const BASE = '/console';
@@ -18,15 +12,15 @@ export const ROSTER_READERS: readonly Role[] = ['propaganda_staff', 'center_staf
 /** Who records decisions and corrects rosters: the owner unit's propaganda department. */
 export const ROSTER_KEEPERS: readonly Role[] = ['propaganda_staff'];
 
-/** A level's name: a default level's, or its code for a level a province added. */
+/** A level's name as the reference data name it (an administrator may rename or add levels). */
 export function levelName(level: string | null, lang: Lang): string {
   if (level === null) return lang === 'vi' ? 'Mọi cấp' : 'Every level';
-  return DEFAULT_ROSTER_LEVELS.find((l) => l.code === level)?.name[lang] ?? level;
+  return referenceName('roster_level', level, lang);
 }
 
-/** The order levels are shown in: central first, grassroots last, others after them by code. */
+/** The order levels are shown in: the reference data's (central first, grassroots last). */
 export function levelRank(level: string | null): number {
-  return DEFAULT_ROSTER_LEVELS.find((l) => l.code === level)?.rank ?? 1000;
+  return level === null ? Number.MAX_SAFE_INTEGER : referenceRank('roster_level', level);
 }
 
 export function termOf(r: { termStartYear: number; termEndYear: number }): string {
@@ -39,7 +33,7 @@ export function rosterTitle(r: RosterView, lang: Lang): string {
 }
 
 export function fieldNames(fields: readonly ExpertiseField[], lang: Lang): string {
-  return fields.map((f) => EXPERTISE_FIELD_NAMES[f][lang]).join(', ');
+  return fields.map((f) => referenceName('expertise_field', f, lang)).join(', ');
 }
 
 /** Today in the browser's calendar, as `YYYY-MM-DD`. */

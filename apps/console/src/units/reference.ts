@@ -6,6 +6,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { Action } from '../action.js';
 import { actionStatus, formValues } from '../form.js';
 import { ConsolePage } from '../page.js';
+import { forgetReferenceNames } from '../reference-names.js';
 
 type Value = RouterOutputs['reference']['list'][number];
 
@@ -87,6 +88,8 @@ export class PcReferencePage extends ConsolePage {
     };
     const saved = await this.actionFor(key).run(input, (client) => client.reference.save.mutate(input));
     if (!saved) return;
+    // Labels everywhere in the console read these lists: read them again at once in this tab.
+    forgetReferenceNames(this.client);
     const all = this.values.value ?? [];
     this.values.value = entry ? all.map((e) => (e === entry ? saved : e)) : [...all, saved];
     if (!entry) form.reset();
