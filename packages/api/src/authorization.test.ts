@@ -1261,6 +1261,14 @@ const ID_FIELDS: Record<string, Record<string, Coverage>> = {
     'filter.programId': { public: 'programs are reference data' },
     'filter.organiserUnitId': { service: 'the classes list’s own function (listClasses), kept to the caller’s units' },
     'filter.classId': { service: 'the enrolment list’s own function and check (enrolmentsOfClass → assertOrganiser)' },
+    // The other lists are read by calling their own procedure with the caller's context (list-exports.ts).
+    'filter.unitId': { service: 'people.search / obligations.* / activities.* check it as the list does' },
+    'filter.ownerUnitId': { service: 'rosters.list (public headers) / rosters.at (assertUnitAccess)' },
+    'filter.rosterId': { service: 'rosters.at checks the roster’s owner unit (assertUnitAccess)' },
+    'filter.under': { public: 'units.list: the unit tree is public' },
+    'filter.underCode': { public: 'units.list: the unit tree is public' },
+    'filter.entityId': { service: 'audit.list, administrators only (list-exports.test.ts refuses staff)' },
+    'filter.actorId': { service: 'audit.list, administrators only (list-exports.test.ts refuses staff)' },
   },
   'imports.start': {
     jobId: { signedIn: 'a job is its uploader’s alone: another account is answered IMPORT.NOT_FOUND (import-jobs.ts)' },
