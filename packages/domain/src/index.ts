@@ -13,6 +13,7 @@ export * from './class-list.js';
 export * from './classes.js';
 export * from './contests.js';
 export * from './dates.js';
+export * from './days-off.js';
 export * from './enrolment.js';
 export * from './enrolment-inputs.js';
 export * from './errors.js';

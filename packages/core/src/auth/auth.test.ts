@@ -8,20 +8,22 @@ test.after(() => polcenter.close());
 
 const unitId = (code: string) => unitIdByCode(polcenter.orm, code);
 
-test('a coordinator of Phương Viên signs in and sees Phương Viên and its villages, not Đồng Lạc', async () => {
-  const phuongVien = await unitId('02050');
+test('a coordinator of xã Chợ Đồn signs in and sees Phương Viên, merged into it, and its villages; not Đồng Lạc', async () => {
+  // Since 01/07/2025 Phương Viên's villages are the new commune's (they moved with the merger).
+  const choDon = await unitId('TN-CHODON');
   await polcenter.auth.createUser(SYSTEM_ACTOR, {
     username: 'ma.thi.hoa',
     displayName: 'Ma Thị Hoa',
     password: 'Phương Viên 2022',
-    roles: [{ role: 'unit_coordinator', unitId: phuongVien }],
+    roles: [{ role: 'unit_coordinator', unitId: choDon }],
   });
   const { token, principal } = await polcenter.auth.signIn({ username: 'Ma.Thi.Hoa', password: 'Phương Viên 2022' });
   assert.match(token, /^pcs_/);
-  assert.equal(principal.roles, [{ role: 'unit_coordinator', unitId: phuongVien }]);
+  assert.equal(principal.roles, [{ role: 'unit_coordinator', unitId: choDon }]);
   const me = await polcenter.auth.authenticate(token);
   assert.is(me?.username, 'ma.thi.hoa');
-  assert.ok(await polcenter.auth.canAccessUnit(principal, phuongVien));
+  assert.ok(await polcenter.auth.canAccessUnit(principal, choDon));
+  assert.ok(await polcenter.auth.canAccessUnit(principal, await unitId('02050')));
   assert.ok(await polcenter.auth.canAccessUnit(principal, await unitId('02050-01')));
   assert.not.ok(await polcenter.auth.canAccessUnit(principal, await unitId('02029')));
   assert.not.ok(await polcenter.auth.canAccessUnit(principal, await unitId('064')));

@@ -35,6 +35,8 @@ export interface SeedLink {
 
 const COMMUNES_2020 = 'Nghị quyết 855/NQ-UBTVQH14';
 const COMMUNES_2025 = 'Nghị quyết 1683/NQ-UBTVQH15';
+/** The day districts ended and the communes were regrouped. */
+export const REFORM_2025 = '2025-07-01';
 
 export const CHO_DON_LINKS: readonly SeedLink[] = [
   { kind: 'merge', from: ['CD-DONGVIEN', 'CD-RABAN'], to: '02059', effectiveOn: '2020-02-01', decision: COMMUNES_2020 },
@@ -45,7 +47,7 @@ export const CHO_DON_LINKS: readonly SeedLink[] = [
     effectiveOn: '2020-02-01',
     decision: COMMUNES_2020,
   },
-  { kind: 'merge', from: ['06'], to: '19', effectiveOn: '2025-07-01', decision: 'Nghị quyết 202/2025/QH15' },
+  { kind: 'merge', from: ['06'], to: '19', effectiveOn: REFORM_2025, decision: 'Nghị quyết 202/2025/QH15' },
   ...(
     [
       [['02020', '02053', '02050', '02065'], 'TN-CHODON'],
@@ -58,5 +60,5 @@ export const CHO_DON_LINKS: readonly SeedLink[] = [
       [['02059'], 'TN-BACHTHONG'],
       [['02041'], 'TN-DONGPHUC'],
     ] as const
-  ).map(([from, to]) => ({ kind: 'merge' as const, from, to, effectiveOn: '2025-07-01', decision: COMMUNES_2025 })),
+  ).map(([from, to]) => ({ kind: 'merge' as const, from, to, effectiveOn: REFORM_2025, decision: COMMUNES_2025 })),
 ];

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { SYSTEM_ACTOR } from '../kernel/actor.js';
 import type { Orm } from '../orm.js';
 import type { PolCenter } from '../polcenter.js';
 import { seedDefaultPrograms } from '../programs/programs.js';
 import { type Unit, UnitSchema } from '../units/entities.js';
-import { CHO_DON_LINKS, THAI_NGUYEN_2025 } from './chodon-links.js';
+import { CHO_DON_LINKS, REFORM_2025, THAI_NGUYEN_2025 } from './chodon-links.js';
 import { CHO_DON_UNITS } from './chodon-units.js';
 import { seedRosters } from './rosters.js';
 import { type StoryReport, seedStory2022 } from './story-2022.js';
@@ -74,6 +75,8 @@ export async function seedDemo(target: PolCenter | Orm, options: SeedOptions = {
     }
     await seedDefaultPrograms(tx, SYSTEM_ACTOR, (code) => deterministicId(`program:${code}`));
     const communes2022 = CHO_DON_UNITS.filter((u) => u.level === 'commune' && (u.validTo ?? '9999') >= '2022-12-31');
+    // Rosters first: the story's lecturers are the district's rapporteurs.
+    await seedRosters(tx, (code) => byCode.get(code)?.id ?? deterministicId(code), deterministicId);
     const story = await seedStory2022(
       tx,
       (code) => byCode.get(code)?.id ?? deterministicId(code),
@@ -81,10 +84,35 @@ export async function seedDemo(target: PolCenter | Orm, options: SeedOptions = {
       communes2022.map((u) => u.code),
       today,
     );
-    await seedRosters(tx, (code) => byCode.get(code)?.id ?? deterministicId(code), deterministicId);
+    await moveVillagesWithTheirCommunes(tx, byCode);
     const [counted] = await tx.execute<{ n: number }[]>('SELECT count(*)::int AS n FROM person');
     return { seeded: true, units: CHO_DON_UNITS.length + THAI_NGUYEN_2025.length, story, people: counted?.n ?? 0 };
   });
+}
+
+/**
+ * On 1 July 2025 each village went on under the commune that absorbed its own (ADR 0029): its
+ * parent is the new commune, and a dated move keeps it under the old one in the tree of 2022.
+ * Written last: the rosters' briefings find the villages by the commune they had in 2022.
+ */
+async function moveVillagesWithTheirCommunes(tx: EntityManager, byCode: ReadonlyMap<string, Unit>): Promise<void> {
+  const successor = new Map(
+    CHO_DON_LINKS.filter((link) => link.effectiveOn === REFORM_2025).flatMap((link) =>
+      link.from.map((from) => [from, link.to] as const),
+    ),
+  );
+  for (const village of CHO_DON_UNITS.filter((u) => u.level === 'village')) {
+    const from = byCode.get(village.parent ?? '');
+    const to = byCode.get(successor.get(village.parent ?? '') ?? '');
+    const unit = byCode.get(village.code);
+    if (!from || !to || !unit) continue;
+    await tx.execute(
+      'INSERT INTO unit_move (id, unit_id, from_parent_id, to_parent_id, effective_on) VALUES (?, ?, ?, ?, ?)',
+      [deterministicId(`move:${village.code}:${REFORM_2025}`), unit.id, from.id, to.id, REFORM_2025],
+      'run',
+    );
+    await tx.execute('UPDATE unit SET parent_id = ? WHERE id = ?', [to.id, unit.id], 'run');
+  }
 }
 
 /** What a seed wrote, for the person at the terminal. */

@@ -4,9 +4,9 @@ import {
   DEFAULT_CONTEST_CATEGORIES,
   DEFAULT_CONTEST_RULES,
   DEFAULT_OBLIGATIONS,
-  EXPERTISE_FIELDS,
   type ExpertiseField,
   foldDiacritics,
+  nextMeetingDay,
 } from '@polcenter/domain';
 import { insertRows } from './insert-rows.js';
 import { generatePerson } from './people-generator.js';
@@ -74,33 +74,76 @@ export async function seedRosters(
     return personId;
   };
   const personRows: unknown[][] = [];
-  const DISTRICT_POSITIONS = [
-    'Phó Trưởng Ban Tuyên giáo Huyện ủy',
-    'Giám đốc Trung tâm Chính trị huyện',
-    'Trưởng phòng Văn hóa và Thông tin',
-    'Chánh Văn phòng Huyện ủy',
-    'Trưởng Công an huyện',
-    'Chỉ huy trưởng Ban Chỉ huy Quân sự huyện',
-    'Chủ tịch Ủy ban MTTQ huyện',
-    'Trưởng phòng Nông nghiệp và PTNT',
-    'Phó Chủ tịch UBND huyện',
-    'Trưởng phòng Tư pháp',
-    'Bí thư Huyện đoàn',
-    'Chủ tịch Hội Liên hiệp Phụ nữ huyện',
+  // One holder per position (the article's head of the propaganda department also directs the
+  // political center), each with the fields a person in that post speaks on. Rapporteur 3 retires
+  // in 2021 and rapporteur 14 takes the office over; 15 joins in 2022 in a post of their own.
+  const DISTRICT: readonly (readonly [string, readonly ExpertiseField[]])[] = [
+    ['Phó Trưởng Ban Tuyên giáo Huyện ủy', ['politics_ideology', 'culture_society']],
+    [
+      'Ủy viên Ban Thường vụ Huyện ủy, Trưởng Ban Tuyên giáo Huyện ủy, Giám đốc Trung tâm Chính trị huyện',
+      ['party_building', 'politics_ideology'],
+    ],
+    ['Trưởng phòng Văn hóa và Thông tin', ['culture_society']],
+    ['Chánh Văn phòng Huyện ủy', ['party_building']],
+    ['Trưởng Công an huyện', ['defence_security', 'law']],
+    ['Chỉ huy trưởng Ban Chỉ huy Quân sự huyện', ['defence_security']],
+    ['Chủ tịch Ủy ban MTTQ Việt Nam huyện', ['ethnic_religious', 'party_building']],
+    ['Trưởng phòng Nông nghiệp và PTNT', ['economy']],
+    ['Phó Chủ tịch UBND huyện', ['economy', 'party_building']],
+    ['Trưởng phòng Tư pháp', ['law']],
+    ['Bí thư Huyện đoàn', ['politics_ideology']],
+    ['Chủ tịch Hội Liên hiệp Phụ nữ huyện', ['culture_society', 'party_building']],
+    ['Trưởng Ban Dân vận Huyện ủy', ['ethnic_religious']],
+    ['Trưởng Ban Tổ chức Huyện ủy', ['party_building']],
+    ['Chánh Văn phòng Huyện ủy', ['party_building']],
+    ['Trưởng phòng Dân tộc', ['ethnic_religious', 'culture_society']],
   ];
-  const rapporteurs = Array.from({ length: 16 }, (_, i) =>
-    newPerson(`district-${i}`, '064', DISTRICT_POSITIONS[i % DISTRICT_POSITIONS.length] as string),
+  // A person's record holds the post they hold now: the retired head of the office is a former one,
+  // the commander who moved to Phương Viên is its party secretary.
+  const NOW: Record<number, readonly [string, string]> = {
+    3: ['064', 'Nguyên Chánh Văn phòng Huyện ủy'],
+    5: ['02050', 'Bí thư Đảng ủy xã Phương Viên'],
+  };
+  const rapporteurs = DISTRICT.map(([position], i) =>
+    newPerson(`district-${i}`, NOW[i]?.[0] ?? '064', NOW[i]?.[1] ?? position),
   );
   const GRASSROOTS = ['02050', '02029', '02026', '02020'];
+  const VILLAGE_SECRETARIES: Record<string, readonly string[]> = {
+    '02050': ['Nà Đon', 'Tổng Chiêu', 'Nà Càng'],
+    '02029': ['Thôm Pả', 'Nà Áng', 'Bản Tràng'],
+    '02026': ['Cốc Lùng', 'Phiêng Cà', 'Nà Liền'],
+    '02020': ['Tổ 1', 'Tổ 2A', 'Duồng'],
+  };
+  const COMMUNE_NAMES: Record<string, string> = {
+    '02050': 'xã Phương Viên',
+    '02029': 'xã Đồng Lạc',
+    '02026': 'xã Nam Cường',
+    '02020': 'thị trấn Bằng Lũng',
+  };
+  /** A commune's propagandists: its deputy party secretary, its culture officer and three cell secretaries. */
+  const grassrootsPosts = (commune: string): (readonly [string, readonly ExpertiseField[]])[] => [
+    [`Phó Bí thư Thường trực Đảng ủy ${COMMUNE_NAMES[commune]}`, ['party_building', 'politics_ideology']],
+    [`Công chức Văn hóa – Xã hội ${COMMUNE_NAMES[commune]}`, ['culture_society']],
+    ...(VILLAGE_SECRETARIES[commune] ?? []).map(
+      (village) =>
+        [
+          `Bí thư chi bộ ${village.startsWith('Tổ') ? 'tổ dân phố số ' + village.slice(3) : 'thôn ' + village}`,
+          ['party_building'],
+        ] as const,
+    ),
+  ];
   const propagandists = new Map(
     GRASSROOTS.map((commune) => [
       commune,
-      Array.from({ length: 5 }, (_, i) =>
-        newPerson(`${commune}-${i}`, commune, i === 0 ? 'Phó Bí thư Đảng ủy' : 'Bí thư chi bộ thôn'),
-      ),
+      grassrootsPosts(commune).map(([position], i) => newPerson(`${commune}-${i}`, commune, position)),
     ]),
   );
-  const judges = [0, 1, 2].map((i) => newPerson(`judge-${i}`, '06', 'Ủy viên Ban Giám khảo'));
+  const JUDGES = [
+    'Phó Trưởng Ban Tuyên giáo Tỉnh ủy',
+    'Trưởng phòng Lý luận chính trị, Ban Tuyên giáo Tỉnh ủy',
+    'Phó Hiệu trưởng Trường Chính trị tỉnh',
+  ];
+  const judges = JUDGES.map((position, i) => newPerson(`judge-${i}`, '06', position));
   await insertRows(
     tx,
     'person',
@@ -123,12 +166,12 @@ export async function seedRosters(
   );
   const districtRoster = rosterRows[0]?.[0] as string;
 
-  const fieldsFor = (i: number): ExpertiseField[] => {
-    const first = EXPERTISE_FIELDS[i % 7] as ExpertiseField;
-    return i % 3 === 0
-      ? ([first, 'party_building'].filter((f, k, all) => all.indexOf(f) === k) as ExpertiseField[])
-      : [first];
-  };
+  const districtItem = (i: number) => ({
+    person: rapporteurs[i] as string,
+    change: 'add',
+    fields: [...(DISTRICT[i]?.[1] ?? [])],
+    position: DISTRICT[i]?.[0] ?? null,
+  });
   let decisions = 0;
   const decision = async (
     key: string,
@@ -175,31 +218,23 @@ export async function seedRosters(
     '2020-11-16',
     SIGNER,
     'establish',
-    rapporteurs
-      .slice(0, 14)
-      .map((person, i) => ({ person, change: 'add', fields: fieldsFor(i), position: DISTRICT_POSITIONS[i % 12] })),
+    rapporteurs.slice(0, 14).map((_, i) => districtItem(i)),
   );
-  // 2021: kiện toàn — one retired, one moved to a commune (and its propagandists), one added.
+  // 2021: kiện toàn — the office's head retired and his successor joined; the military commander
+  // moved to lead Phương Viên's party committee (and sits with its propagandists).
   await decision('district-2021', districtRoster, '156-QĐ/HU', '2021-07-05', SIGNER, 'add', [
-    { person: rapporteurs[14] as string, change: 'add', fields: ['economy'], position: DISTRICT_POSITIONS[2] },
     { person: rapporteurs[3] as string, change: 'remove' },
+    districtItem(14),
     {
       person: rapporteurs[5] as string,
       change: 'transfer',
-      fields: ['defence_security'],
-      position: 'Bí thư Đảng ủy xã',
+      fields: ['party_building', 'defence_security'],
+      position: 'Bí thư Đảng ủy xã Phương Viên',
       to: id('roster:02050:grassroots:2020'),
     },
   ]);
   // 2022: kiện toàn again; a mistaken addition annulled three weeks later.
-  await decision('district-2022', districtRoster, '287-QĐ/HU', '2022-03-14', SIGNER, 'add', [
-    {
-      person: rapporteurs[15] as string,
-      change: 'add',
-      fields: ['ethnic_religious', 'culture_society'],
-      position: DISTRICT_POSITIONS[6],
-    },
-  ]);
+  await decision('district-2022', districtRoster, '287-QĐ/HU', '2022-03-14', SIGNER, 'add', [districtItem(15)]);
   const mistaken = await decision('district-2022-mistake', districtRoster, '301-QĐ/HU', '2022-04-01', SIGNER, 'add', [
     { person: rapporteurs[3] as string, change: 'add', fields: ['law'], position: null },
   ]);
@@ -212,12 +247,10 @@ export async function seedRosters(
       '2020-12-01',
       'T/M Ban Thường vụ Đảng ủy xã — Bí thư',
       'establish',
-      list.map((person, i) => ({
-        person,
-        change: 'add',
-        fields: fieldsFor(i + 3),
-        position: i === 0 ? 'Phó Bí thư Đảng ủy' : null,
-      })),
+      list.map((person, i) => {
+        const [position, fields] = grassrootsPosts(commune)[i] as (typeof DISTRICT)[number];
+        return { person, change: 'add', fields: [...fields], position };
+      }),
     );
   }
 
@@ -233,7 +266,10 @@ export async function seedRosters(
   for (let i = 0; i < 96; i++) {
     const village = villages[i % villages.length] as { id: string; commune: string };
     const month = 1 + Math.floor(i / 8);
-    const date = `2022-${String(month).padStart(2, '0')}-${String(1 + Math.floor(random() * 27)).padStart(2, '0')}`;
+    // Never on a Sunday nor in the Tết break: the day drawn moves to the next day for a meeting.
+    const date = nextMeetingDay(
+      `2022-${String(month).padStart(2, '0')}-${String(1 + Math.floor(random() * 27)).padStart(2, '0')}`,
+    );
     const [topic, resolution] = pick(random, TOPICS);
     const briefingId = id(`briefing:2022:${i}`);
     briefingRows.push([
@@ -267,7 +303,7 @@ export async function seedRosters(
     const conferenceId = id(`conference:2022:${month}`);
     conferenceRows.push([
       conferenceId,
-      `2022-${String(month).padStart(2, '0')}-05`,
+      nextMeetingDay(`2022-${String(month).padStart(2, '0')}-05`),
       `Hội nghị báo cáo viên tháng ${month}/2022`,
       district,
       districtRoster,
@@ -282,7 +318,8 @@ export async function seedRosters(
         `Điểm cầu xã ${commune}`,
         unitId(commune),
       ]);
-    const members = month >= 3 ? [...onRoster2022, rapporteurs[15] as string] : onRoster2022;
+    // Rapporteur 15 joined on 14/03/2022: the April conference is their first.
+    const members = month >= 4 ? [...onRoster2022, rapporteurs[15] as string] : onRoster2022;
     for (const person of members) {
       const roll = random();
       attendanceRows.push([
@@ -306,7 +343,7 @@ export async function seedRosters(
     const reportId = id(`opinion:2022:${i}`);
     opinionRows.push([
       reportId,
-      `2022-${String(1 + (i % 12)).padStart(2, '0')}-20`,
+      nextMeetingDay(`2022-${String(1 + (i % 12)).padStart(2, '0')}-20`),
       village.id,
       topic,
       summary,

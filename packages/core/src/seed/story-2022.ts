@@ -5,6 +5,7 @@ import {
   type DayPart,
   DEFAULT_DAY_PART_TIMES,
   DEFAULT_PROGRAMS,
+  dayOffReason,
   foldDiacritics,
   formatCertificateNumber,
   type PartyStatus,
@@ -217,14 +218,36 @@ function addDays(iso: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Weekdays from `start`, skipping the Tết break and public holidays (days-off.ts). */
 function teachingDays(start: string, count: number): string[] {
   const days: string[] = [];
   for (let day = start; days.length < count; day = addDays(day, 1)) {
     const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) days.push(day);
+    if (weekday !== 6 && !dayOffReason(day)) days.push(day);
   }
   return days;
 }
+
+/**
+ * Who teaches each program's sessions, by the rapporteur's index on the district roster
+ * (rosters.ts): the head of the propaganda department, who directs the center, teaches in every
+ * program; the others teach what their posts know. Taken in turn, session by session.
+ */
+const DISTRICT_LECTURERS: Record<string, readonly number[]> = {
+  NTĐ: [1, 0, 13, 12],
+  ĐVM: [1, 13, 0, 14, 6],
+  CNKT: [8, 7, 9, 4, 1],
+  BDNV: [13, 14, 1, 12],
+  NQ: [1],
+  SC: [1, 0, 13, 12, 8, 4, 9, 10],
+};
+
+/** After 2025 the provincial political school teaches the communes' classes. */
+const SCHOOL_LECTURERS: readonly (readonly [string, string, 'male' | 'female', 'tay' | 'kinh' | 'dao'])[] = [
+  ['Hoàng Thị Thu Trang', 'Trưởng khoa Xây dựng Đảng, Trường Chính trị tỉnh Thái Nguyên', 'female', 'tay'],
+  ['Lục Văn Kiên', 'Giảng viên chính, Khoa Lý luận cơ sở, Trường Chính trị tỉnh Thái Nguyên', 'male', 'tay'],
+  ['Triệu Tài Minh', 'Giảng viên, Khoa Nhà nước và Pháp luật, Trường Chính trị tỉnh Thái Nguyên', 'male', 'dao'],
+];
 
 const digits = (random: () => number, n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
 
@@ -259,6 +282,40 @@ export async function seedStory2022(
   const certificates: unknown[][] = [];
   const counters = new Map<string, number>();
 
+  // Lecturers teach on days they brief no village (the rosters are seeded first).
+  const briefingDays = new Set(
+    (
+      await tx.execute<{ key: string }[]>(
+        `SELECT bp.person_id || ' ' || to_char(b.date, 'YYYY-MM-DD') AS key
+           FROM briefing b JOIN briefing_person bp ON bp.briefing_id = b.id`,
+      )
+    ).map((row) => row.key),
+  );
+  const schoolLecturers = SCHOOL_LECTURERS.map(([fullName, position, gender, ethnicity], i) => {
+    const personId = idFor(`lecturer:school:${i}`);
+    people.push([
+      personId,
+      fullName,
+      splitFullName(fullName).given,
+      foldDiacritics(fullName),
+      null,
+      gender,
+      ethnicity,
+      unitId('19'),
+      position,
+      'full_member',
+      null,
+      null,
+      null,
+      null,
+    ]);
+    return personId;
+  });
+  const lecturersFor = (story: StoryClass): readonly string[] =>
+    story.organiser === CENTER
+      ? (DISTRICT_LECTURERS[story.program] ?? [1]).map((n) => idFor(`rapporteur:district-${n}`))
+      : schoolLecturers;
+
   for (const story of [...CLASSES, ...openStoryClasses(today)]) {
     const program = DEFAULT_PROGRAMS.find((p) => p.code === story.program);
     if (!program) throw new Error(`No default program ${story.program}`);
@@ -291,13 +348,19 @@ export async function seedStory2022(
     }
     const classSessions: { id: string; periods: number }[] = [];
     let topic = 0;
+    const lecturers = lecturersFor(story);
+    let turn = 0;
     for (const day of days) {
       for (const part of ['morning', 'afternoon'] as DayPart[]) {
         const id = idFor(`session:${story.code}:${day}:${part}`);
         const periods = part === 'morning' ? 5 : 4;
         topic = (topic % program.topicCount) + 1;
         const times = DEFAULT_DAY_PART_TIMES[part];
-        sessions.push([id, classId, day, part, times.start, times.end, topic, null, periods]);
+        let lecturer = lecturers[turn++ % lecturers.length] as string;
+        for (let tries = 1; briefingDays.has(`${lecturer} ${day}`) && tries < lecturers.length; tries++) {
+          lecturer = lecturers[turn++ % lecturers.length] as string;
+        }
+        sessions.push([id, classId, day, part, times.start, times.end, topic, lecturer, periods]);
         classSessions.push({ id, periods });
       }
     }
