@@ -6,4 +6,5 @@ import './certificate-check/certificate-check.js';
 import './class-catalog/class-catalog.js';
 import './enrol-form/enrol-form.js';
 import './rapporteur-roster/rapporteur-roster.js';
+import './stats/stats.js';
 import './unit-directory/unit-directory.js';

@@ -18,6 +18,7 @@ test('the manifest names every public widget with its attributes, events, parts 
     'pc-class-catalog',
     'pc-enrol-form',
     'pc-rapporteur-roster',
+    'pc-stats',
     'pc-unit-directory',
   ]);
   const catalog = elements.find((e) => e.tagName === 'pc-class-catalog');
