@@ -127,7 +127,7 @@ export async function seedRosters(
     ...(VILLAGE_SECRETARIES[commune] ?? []).map(
       (village) =>
         [
-          `Bí thư chi bộ ${village.startsWith('Tổ') ? 'tổ dân phố số ' + village.slice(3) : 'thôn ' + village}`,
+          `Bí thư chi bộ ${village.startsWith('Tổ') ? `tổ dân phố số ${village.slice(3)}` : `thôn ${village}`}`,
           ['party_building'],
         ] as const,
     ),
