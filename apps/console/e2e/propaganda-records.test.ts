@@ -14,6 +14,8 @@ test.after(() => rig.stop());
 const one = async <T>(text: string, values: unknown[] = []) => (await rig.sql<T>(text, values))[0] as T;
 const district = await one<{ id: string }>("SELECT id FROM unit WHERE code = '064'");
 const village = await one<{ id: string }>("SELECT id FROM unit WHERE code = '02050-01'");
+/** Since 01/07/2025 Phương Viên's villages are xã Chợ Đồn's (they moved with the merger). */
+const choDon = await one<{ id: string }>("SELECT id FROM unit WHERE code = 'TN-CHODON'");
 const people = await rig.sql<{ full_name: string }>(
   `SELECT DISTINCT p.full_name FROM briefing_person bp JOIN person p ON p.id = bp.person_id
     JOIN unit u ON u.id = p.unit_id WHERE u.code = '02050' ORDER BY p.full_name LIMIT 4`,
@@ -28,7 +30,11 @@ for (const [username, role] of [
     username,
     displayName: username,
     password: PASSWORD,
-    roles: [{ role, unitId: district.id }],
+    // They also work for the new commune, which the villages are under today.
+    roles: [
+      { role, unitId: district.id },
+      { role, unitId: choDon.id },
+    ],
   });
 
 const plain = (name: string) =>

@@ -15,6 +15,8 @@ const one = async <T>(text: string, values: unknown[] = []) => (await rig.sql<T>
 const district = await one<{ id: string }>("SELECT id FROM unit WHERE code = '064'");
 const commune = await one<{ id: string; name: string }>("SELECT id, name FROM unit WHERE code = '02050'");
 const village = await one<{ id: string; name: string }>("SELECT id, name FROM unit WHERE code = '02050-01'");
+/** Since 01/07/2025 Phương Viên's villages are xã Chợ Đồn's (they moved with the merger). */
+const choDon = await one<{ id: string }>("SELECT id FROM unit WHERE code = 'TN-CHODON'");
 /** A propagandist of the commune who has briefed before. */
 const rapporteur = await one<{ full_name: string }>(
   `SELECT p.full_name FROM briefing_person bp JOIN person p ON p.id = bp.person_id
@@ -24,7 +26,11 @@ await rig.polcenter.auth.createUser(SYSTEM_ACTOR, {
   username: 'tuyengiao.chodon',
   displayName: 'Ma Thị Hoa',
   password: 'mat-khau-tuyen-giao-2026',
-  roles: [{ role: 'propaganda_staff', unitId: district.id }],
+  // The department's staff also work for the new commune, which the villages are under today.
+  roles: [
+    { role: 'propaganda_staff', unitId: district.id },
+    { role: 'propaganda_staff', unitId: choDon.id },
+  ],
 });
 const PROPAGANDA = ['tuyengiao.chodon', 'mat-khau-tuyen-giao-2026'] as const;
 

@@ -5,11 +5,38 @@ import { encodeCursor } from '../kernel/cursor.js';
 /** A unit and every unit within it (`unit_within`: below it, or carried on by it), as a subquery (one parameter: the unit id). */
 export const SCOPE_UNITS = `WITH RECURSIVE down AS (SELECT id FROM unit WHERE id = ? UNION SELECT w.id FROM unit_within w JOIN down ON w.parent_id = down.id) SELECT id FROM down`;
 
-/** A `scope` CTE of a unit and every unit within it (first parameter: the unit id). */
+/** A `scope` CTE of a unit and every unit within it today (first parameter: the unit id). */
 export function scopeCte(unitId: string | undefined): string {
   return unitId
     ? `WITH RECURSIVE scope AS (SELECT id FROM unit WHERE id = ? UNION SELECT w.id FROM unit_within w JOIN scope s ON w.parent_id = s.id)`
     : '';
+}
+
+/**
+ * The `scope` CTE of a report or a list of a period: a unit and everything under it as the tree stood on the period's
+ * last day (each unit under the parent it had then, from `unit_move`, ADR 0029), plus the units it
+ * carries on (predecessors by merger, split or rename, and what lay under them). So Phương Viên's
+ * report of 2024 counts its villages, which moved to xã Chợ Đồn on 01/07/2025, and xã Chợ Đồn's
+ * report of 2022 counts Phương Viên's. Parameters: the period's last day, then the root's id or
+ * code (none for `roots`: every tree of that day).
+ */
+export function scopeAtCte(root: 'id' | 'code' | 'roots'): string {
+  const start =
+    root === 'roots' ? 'SELECT id FROM placed WHERE parent_id IS NULL' : `SELECT id FROM unit WHERE ${root} = ?`;
+  return `WITH RECURSIVE placed AS (
+      SELECT u.id, coalesce(m.from_parent_id, CASE WHEN m.unit_id IS NULL THEN u.parent_id END) AS parent_id
+        FROM unit u
+        LEFT JOIN LATERAL (
+          SELECT unit_id, from_parent_id FROM unit_move
+           WHERE unit_id = u.id AND effective_on > ?::date ORDER BY effective_on, created_at LIMIT 1
+        ) m ON true
+    ),
+    within AS (
+      SELECT parent_id, id FROM placed WHERE parent_id IS NOT NULL
+      UNION ALL
+      SELECT successor_id, predecessor_id FROM unit_link WHERE kind <> 'transfer'
+    ),
+    scope AS (${start} UNION SELECT w.id FROM within w JOIN scope s ON w.parent_id = s.id)`;
 }
 
 export async function linkPeople(

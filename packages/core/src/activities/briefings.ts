@@ -22,7 +22,7 @@ import { decodeCursor } from '../kernel/cursor.js';
 import { assertUnit, isoCol, peopleNamed } from '../kernel/sql-helpers.js';
 import { wordsStartingWords } from '../kernel/word-search.js';
 import type { Orm } from '../orm.js';
-import { linkPeople, scopeCte, toPage } from './activity-sql.js';
+import { linkPeople, scopeAtCte, toPage } from './activity-sql.js';
 
 export interface BriefingView {
   readonly id: string;
@@ -152,7 +152,7 @@ export class Briefings {
       .fork()
       .getConnection()
       .execute<BriefingView[]>(
-        `${scopeCte(q.unitId)}
+        `${q.unitId ? scopeAtCte('id') : ''}
          SELECT b.id, ${isoCol('b.date', 'date')}, b.unit_id AS "unitId", u.name AS "unitName", b.place, b.topic, b.resolution,
                 b.directive, b.audience_size AS "audienceSize", b.mode, b.note, b.version,
                 coalesce((SELECT json_agg(json_build_object('personId', p.id, 'fullName', p.full_name) ORDER BY p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu")
@@ -166,7 +166,7 @@ export class Briefings {
           ORDER BY b.date, b.id
           LIMIT ${q.limit + 1}`,
         [
-          ...(q.unitId ? [q.unitId] : []),
+          ...(q.unitId ? [q.to, q.unitId] : []),
           q.from,
           q.to,
           ...search.params,

@@ -21,7 +21,7 @@ import { decodeCursor } from '../kernel/cursor.js';
 import { assertUnit, isoCol, peopleNamed } from '../kernel/sql-helpers.js';
 import { wordsStartingWords } from '../kernel/word-search.js';
 import type { Orm } from '../orm.js';
-import { linkPeople, scopeCte, toPage } from './activity-sql.js';
+import { linkPeople, scopeAtCte, toPage } from './activity-sql.js';
 
 export interface OpinionReportView {
   readonly id: string;
@@ -116,7 +116,7 @@ export class OpinionReports {
       .fork()
       .getConnection()
       .execute<Omit<OpinionReportView, 'visibleTo'>[]>(
-        `${scopeCte(q.unitId)}
+        `${q.unitId ? scopeAtCte('id') : ''}
          SELECT r.id, ${isoCol('r.date', 'date')}, r.unit_id AS "unitId", u.name AS "unitName", r.topic, r.summary,
                 r.sensitivity, r.follow_up AS "followUp", r.status,
                 r.version,
@@ -130,7 +130,7 @@ export class OpinionReports {
           ORDER BY r.date, r.id
           LIMIT ${q.limit + 1}`,
         [
-          ...(q.unitId ? [q.unitId] : []),
+          ...(q.unitId ? [q.to, q.unitId] : []),
           q.from,
           q.to,
           ...search.params,

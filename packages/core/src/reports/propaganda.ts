@@ -8,9 +8,9 @@ import {
   propagandaReportInput,
   propagandaSentence,
 } from '@polcenter/domain';
+import { scopeAtCte } from '../activities/activity-sql.js';
 import type { Orm } from '../orm.js';
 import type { PropagandaReport } from './propaganda-report.js';
-import { reportScopeCte } from './report-scope.js';
 
 /**
  * @internal It takes the ORM: reached through `ReportService.propaganda` (ADR 0032).
@@ -27,7 +27,7 @@ export async function propagandaReport(
 ): Promise<PropagandaReport> {
   const q = parseInput(propagandaReportInput, input);
   const conn = orm.em.fork().getConnection();
-  const scope = q.unitId ? reportScopeCte('id') : '';
+  const scope = q.unitId ? scopeAtCte('id') : '';
   const scoped = (column: string) => (q.unitId ? `AND ${column} IN (SELECT id FROM scope)` : '');
   const head = q.unitId ? [q.to, q.unitId] : [];
 
