@@ -140,18 +140,4 @@ test('every session has a lecturer, never two sessions at once nor a village bri
   assert.equal(offRoster, []);
 });
 
-test('villages move with their commune on 01/07/2025 and stay under the old one in the tree of 2022', async () => {
-  const names = async (underCode: string, at: string) =>
-    (await polcenter.units.list({ underCode, at, level: 'village' })).map((u) => u.name);
-  const phuongVien = await names('02050', '2022-06-30');
-  assert.is(phuongVien.length, 8);
-  assert.ok(phuongVien.includes('Thôn Nà Đon'));
-  const choDon = await names('TN-CHODON', '2025-07-01');
-  assert.ok(choDon.includes('Thôn Nà Đon'), 'Phương Viên’s villages are under xã Chợ Đồn');
-  assert.ok(choDon.includes('Tổ 2A'), 'and so are Bằng Lũng’s');
-  assert.is(choDon.length, 8 + 7);
-  assert.equal((await names('TN-NAMCUONG', '2026-01-01')).length, 4 + 3);
-  assert.equal(await names('TN-CHODON', '2025-06-30').catch(() => []), []);
-});
-
 test.run();
