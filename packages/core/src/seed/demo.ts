@@ -96,6 +96,8 @@ export async function seedDemo(target: PolCenter | Orm, options: SeedOptions = {
  * On 1 July 2025 each village went on under the commune that absorbed its own (ADR 0029): its
  * parent is the new commune, and a dated move keeps it under the old one in the tree of 2022.
  * Written last: the rosters' briefings find the villages by the commune they had in 2022.
+ * Not called yet (ADR 0037): the period report walks today's tree.
+ * @internal Takes MikroORM's EntityManager: stays out of the published types (ADR 0032).
  */
 export async function moveVillagesWithTheirCommunes(
   tx: EntityManager,
