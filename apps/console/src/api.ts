@@ -29,7 +29,9 @@ interface ErrorEnvelope {
  */
 async function sessionFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const response = await fetch(input, { ...init, credentials: 'same-origin' });
-  if (response.status === 401) {
+  // 207: a batch whose calls answered differently (the public reference names went out with
+  // auth.me in one request), so the 401 is inside.
+  if (response.status === 401 || response.status === 207) {
     try {
       const body = (await response.clone().json()) as ErrorEnvelope | ErrorEnvelope[];
       const lost = (Array.isArray(body) ? body : [body])
