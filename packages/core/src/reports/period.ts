@@ -17,7 +17,7 @@ import type { Orm } from '../orm.js';
 import { outputSection } from './output-section.js';
 import type { PeriodReport, ReportOrganiser } from './period-report.js';
 import { planTargets } from './plan-targets-sql.js';
-import { rapporteurSection } from './rapporteur-section.js';
+import { type RapporteurBasis, rapporteurBasis, rapporteurDetail, rapporteurSection } from './rapporteur-section.js';
 import { unitParams, unitTree } from './report-scope.js';
 import { trainingSection } from './training-section.js';
 
@@ -28,6 +28,21 @@ interface UnitRow {
   level_code: string;
   level_vi: string;
   level_en: string;
+}
+
+type Query = { from: string; to: string; unitId: string | undefined };
+
+/**
+ * What every path of a period's report shows, the public figures included: the organiser, the
+ * sentences, training, the rapporteurs' roster, briefings, conferences and opinion reports, and
+ * the output, each beside its plan. `periodReport` adds what only staff read.
+ */
+export interface PeriodBasis
+  extends Pick<
+    PeriodReport,
+    'from' | 'to' | 'periodTitle' | 'period' | 'organiser' | 'planYears' | 'sentences' | 'training' | 'output'
+  > {
+  readonly rapporteurs: RapporteurBasis;
 }
 
 /**
@@ -41,8 +56,35 @@ export async function periodReport(
   input: PeriodReportInput,
   viewer: OpinionAudience,
 ): Promise<PeriodReport> {
+  const q = queryOf(input);
+  const [basis, detail, predecessors] = await Promise.all([
+    basisOf(orm, q, viewer),
+    rapporteurDetail(orm, obligations, q, viewer),
+    orm.em
+      .fork()
+      .getConnection()
+      .execute<{ unitId: string; code: string; name: string }[]>(
+        `WITH RECURSIVE ${unitTree(q.unitId)}
+       SELECT DISTINCT u.id AS "unitId", u.code, u.name FROM unit_link l JOIN unit u ON u.id = l.predecessor_id
+        WHERE l.kind <> 'transfer' AND l.successor_id IN (SELECT id FROM units_in)
+        ORDER BY u.code`,
+        unitParams(q.unitId),
+      ),
+  ]);
+  return { ...basis, predecessors, ...rapporteurSection(basis.rapporteurs, detail) };
+}
+
+/** The figures every path shows (`periodReport` without what only staff read): the public subset's source. */
+export function periodBasis(orm: Orm, input: PeriodReportInput, viewer: OpinionAudience): Promise<PeriodBasis> {
+  return basisOf(orm, queryOf(input), viewer);
+}
+
+function queryOf(input: PeriodReportInput): Query {
   const parsed = parseInput(periodReportInput, input);
-  const q = { from: parsed.from, to: parsed.to, unitId: parsed.unitId };
+  return { from: parsed.from, to: parsed.to, unitId: parsed.unitId };
+}
+
+async function basisOf(orm: Orm, q: Query, viewer: OpinionAudience): Promise<PeriodBasis> {
   const sql = orm.em.fork().getConnection();
   const [unit] = q.unitId
     ? await sql.execute<UnitRow[]>(
@@ -65,20 +107,10 @@ export async function periodReport(
     : null;
 
   const plan = await planTargets(sql, q);
-  const [training, people, output, predecessors] = await Promise.all([
+  const [training, rapporteurs, output] = await Promise.all([
     trainingSection(orm.em.fork().getConnection(), q, plan),
-    rapporteurSection(orm, obligations, q, viewer, plan),
+    rapporteurBasis(orm, q, viewer, plan),
     outputSection(orm.em.fork().getConnection(), q, plan),
-    orm.em
-      .fork()
-      .getConnection()
-      .execute<{ unitId: string; code: string; name: string }[]>(
-        `WITH RECURSIVE ${unitTree(q.unitId)}
-       SELECT DISTINCT u.id AS "unitId", u.code, u.name FROM unit_link l JOIN unit u ON u.id = l.predecessor_id
-        WHERE l.kind <> 'transfer' AND l.successor_id IN (SELECT id FROM units_in)
-        ORDER BY u.code`,
-        unitParams(q.unitId),
-      ),
   ]);
 
   const period: LocalizedText = periodLabel(q.from, q.to);
@@ -88,14 +120,12 @@ export async function periodReport(
   >;
   const years: number[] = [];
   for (let y = Number(q.from.slice(0, 4)); y <= Number(q.to.slice(0, 4)); y++) years.push(y);
-  const { propaganda } = people;
   return {
     from: q.from,
     to: q.to,
     periodTitle: periodTitle(q.from, q.to),
     period,
     organiser,
-    predecessors,
     planYears: years,
     sentences: {
       training: trainingSentence(
@@ -110,19 +140,18 @@ export async function periodReport(
       propaganda: propagandaSentence(
         period,
         {
-          briefings: propaganda.briefings.count,
-          audience: propaganda.briefings.audience,
-          conferences: propaganda.conferences.count,
-          attendees: propaganda.conferences.attendees,
-          opinionReports: propaganda.opinionReports.count,
+          briefings: rapporteurs.briefings.count,
+          audience: rapporteurs.briefings.audience,
+          conferences: rapporteurs.conferences.count,
+          attendees: rapporteurs.conferences.attendees,
+          opinionReports: rapporteurs.opinionReports.count,
         },
         organiser?.propaganda,
       ),
       output: outputSentence(period, outputs, organiser?.propaganda),
     },
     training,
-    rapporteurs: people.rapporteurs,
-    directive17: people.directive17,
+    rapporteurs,
     output,
   };
 }

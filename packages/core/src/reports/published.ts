@@ -1,4 +1,5 @@
 import type { LocalizedText, OutputKind, Planned } from '@polcenter/domain';
+import type { PeriodBasis } from './period.js';
 import type { ClassificationCount, PeriodReport } from './period-report.js';
 
 /**
@@ -46,7 +47,7 @@ export interface PublishedReport {
 }
 
 /** The public subset, picked field by field (never a spread, so nothing new leaks by default). */
-export function publishedSubset(report: PeriodReport): PublishedReport {
+export function publishedSubset(report: PeriodBasis): PublishedReport {
   const t = report.training;
   const r = report.rapporteurs;
   return {

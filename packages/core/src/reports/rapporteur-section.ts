@@ -1,6 +1,6 @@
 import { type LocalizedText, type OpinionAudience, planned } from '@polcenter/domain';
 import type { Sql } from '../kernel/sql.js';
-import type { ObligationService } from '../obligations/obligations.js';
+import type { ObligationService, ShortfallReport } from '../obligations/obligations.js';
 import type { Orm } from '../orm.js';
 import { KNOWN_NOW, membershipCtes } from '../rosters/roster-sql.js';
 import type { Directive17Section, RapporteurSection } from './period-report.js';
@@ -83,41 +83,75 @@ async function briefingTallies(sql: Sql, q: Query, viewer: OpinionAudience): Pro
 }
 
 /**
- * Rapporteurs: the roster, briefings and their audience, conferences by site, opinion reports
- * (the propaganda report's own statements, so its numbers and these are one), who falls short of
- * their obligations; and Directive 17's tallies.
+ * The rapporteurs' figures every path of a report shows, the public one included: the roster,
+ * briefings and their audience, conferences by site, opinion reports (the propaganda report's own
+ * statements, so its numbers and these are one), each beside its plan.
  */
-export async function rapporteurSection(
+export type RapporteurBasis = Omit<RapporteurSection, 'shortfalls' | 'opinionReports'> & {
+  readonly opinionReports: PropagandaReport['opinionReports'];
+};
+
+export async function rapporteurBasis(
+  orm: Orm,
+  q: Query,
+  viewer: OpinionAudience,
+  plan: PlanTargets,
+): Promise<RapporteurBasis> {
+  const [propaganda, roster] = await Promise.all([
+    propagandaReport(orm, { from: q.from, to: q.to, ...(q.unitId ? { unitId: q.unitId } : {}) }, viewer),
+    rosterSize(orm.em.fork().getConnection(), q),
+  ]);
+  return {
+    roster,
+    briefings: {
+      ...propaganda.briefings,
+      planned: planned(propaganda.briefings.count, plan.total('briefings')),
+      audiencePlanned: planned(propaganda.briefings.audience, plan.total('audience')),
+    },
+    conferences: {
+      ...propaganda.conferences,
+      planned: planned(propaganda.conferences.count, plan.total('conferences')),
+    },
+    opinionReports: propaganda.opinionReports,
+  };
+}
+
+/**
+ * What only staff read besides (never computed for the public figures): who falls short of their
+ * obligations, opinion reports by sensitivity, and Directive 17's tallies.
+ */
+export interface RapporteurDetail {
+  readonly year: number;
+  readonly tallies: BriefingRow;
+  readonly shortfalls: ShortfallReport;
+}
+
+export async function rapporteurDetail(
   orm: Orm,
   obligations: ObligationService,
   q: Query,
   viewer: OpinionAudience,
-  plan: PlanTargets,
-): Promise<{ rapporteurs: RapporteurSection; directive17: Directive17Section; propaganda: PropagandaReport }> {
-  const sql = orm.em.fork().getConnection();
+): Promise<RapporteurDetail> {
   const year = Number(q.to.slice(0, 4));
-  const [propaganda, roster, tallies, shortfalls] = await Promise.all([
-    propagandaReport(orm, { from: q.from, to: q.to, ...(q.unitId ? { unitId: q.unitId } : {}) }, viewer),
-    rosterSize(sql, q),
-    briefingTallies(sql, q, viewer),
+  const [tallies, shortfalls] = await Promise.all([
+    briefingTallies(orm.em.fork().getConnection(), q, viewer),
     obligations.shortfalls({ year, asOf: q.to, ...(q.unitId ? { unitId: q.unitId } : {}) }),
   ]);
+  return { year, tallies, shortfalls };
+}
+
+/** The staff's rapporteur section and Directive 17's tallies: the basis with the detail beside it. */
+export function rapporteurSection(
+  basis: RapporteurBasis,
+  detail: RapporteurDetail,
+): { rapporteurs: RapporteurSection; directive17: Directive17Section } {
+  const { tallies, shortfalls } = detail;
   return {
-    propaganda,
     rapporteurs: {
-      roster,
-      briefings: {
-        ...propaganda.briefings,
-        planned: planned(propaganda.briefings.count, plan.total('briefings')),
-        audiencePlanned: planned(propaganda.briefings.audience, plan.total('audience')),
-      },
-      conferences: {
-        ...propaganda.conferences,
-        planned: planned(propaganda.conferences.count, plan.total('conferences')),
-      },
-      opinionReports: { ...propaganda.opinionReports, bySensitivity: tallies.sensitivity },
+      ...basis,
+      opinionReports: { ...basis.opinionReports, bySensitivity: tallies.sensitivity },
       shortfalls: {
-        year,
+        year: detail.year,
         members: shortfalls.members,
         short: shortfalls.shortfalls.map((s) => ({
           fullName: s.fullName,
@@ -130,8 +164,8 @@ export async function rapporteurSection(
       },
     },
     directive17: {
-      briefings: propaganda.briefings.count,
-      audience: propaganda.briefings.audience,
+      briefings: basis.briefings.count,
+      audience: basis.briefings.audience,
       byMode: tallies.modes,
       presenters: tallies.presenters,
       presentations: tallies.presentations,

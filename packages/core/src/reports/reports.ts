@@ -5,6 +5,7 @@ import {
   type PropagandaReportInput,
   type PublishedReportInput,
   parseInput,
+  periodLabel,
   publishedReportInput,
   type ReportInput,
   recordNotFoundError,
@@ -12,7 +13,7 @@ import {
 } from '@polcenter/domain';
 import { ObligationService } from '../obligations/obligations.js';
 import type { Orm } from '../orm.js';
-import { periodReport } from './period.js';
+import { periodBasis, periodReport } from './period.js';
 import type { PeriodReport } from './period-report.js';
 import { propagandaReport } from './propaganda.js';
 import type { PropagandaReport } from './propaganda-report.js';
@@ -59,11 +60,14 @@ export class ReportService {
     return periodReport(this.orm, this.obligations, input, viewer);
   }
 
-  /** The public subset of the period's report, for a unit named by its code (every unit when none). */
+  /**
+   * The public subset of the period's report, for a unit named by its code (every unit when none):
+   * the figures every path shows, without computing what only staff read (shortfalls, tallies).
+   */
   async published(input: PublishedReportInput): Promise<PublishedReport> {
     const q = parseInput(publishedReportInput, input);
     const unitId = q.unitCode ? await this.unitIdOf(q.unitCode, 'unitCode') : undefined;
-    return publishedSubset(await this.period({ from: q.from, to: q.to, ...(unitId ? { unitId } : {}) }, 'staff'));
+    return this.publishedOf({ from: q.from, to: q.to, ...(unitId ? { unitId } : {}) });
   }
 
   /** Briefings, audience by people and gender, conferences by site, opinion reports by topic (propaganda.ts). */
@@ -71,37 +75,33 @@ export class ReportService {
     return propagandaReport(this.orm, input, viewer);
   }
 
-  /** The training figures and sentence of the period (public): the period report's, cut down. */
+  /** The training figures and sentence of the period (public): the published subset, cut down. */
   async training(input: ReportInput): Promise<TrainingReport> {
     const q = parseInput(reportInput, input);
     const unitId = q.organiserCode ? await this.unitIdOf(q.organiserCode, 'organiserCode') : undefined;
-    const report = await this.period({ from: q.from, to: q.to, ...(unitId ? { unitId } : {}) }, 'staff');
-    const t = report.training;
+    const published = await this.publishedOf({ from: q.from, to: q.to, ...(unitId ? { unitId } : {}) });
+    const t = published.training;
     return {
-      from: report.from,
-      to: report.to,
-      period: report.period,
-      sentence: report.sentences.training,
+      from: published.from,
+      to: published.to,
+      period: periodLabel(published.from, published.to),
+      sentence: published.sentences.training,
       classes: t.classes.actual,
       trainees: t.trainees.actual,
       passed: t.passed,
       certificates: t.certificates,
-      byProgram: t.byProgram
-        .filter((p) => p.classes.actual > 0)
-        .map((p) => ({
-          code: p.code,
-          name: p.name,
-          classes: p.classes.actual,
-          trainees: p.trainees.actual,
-          passed: p.passed,
-        })),
+      byProgram: t.byProgram.filter((p) => p.classes > 0),
       byEthnicity: t.byEthnicity,
       byGender: t.byGender,
       rapporteurs: {
-        briefings: report.rapporteurs.briefings.count,
-        audience: report.rapporteurs.briefings.audience,
+        briefings: published.rapporteurs.briefings.actual,
+        audience: published.rapporteurs.audience.actual,
       },
     };
+  }
+
+  private async publishedOf(input: PeriodReportInput): Promise<PublishedReport> {
+    return publishedSubset(await periodBasis(this.orm, input, 'staff'));
   }
 
   /** A unit's id by its code; an unknown code is UNIT.NOT_FOUND naming the field. */
