@@ -36,3 +36,6 @@ export const today = () => new Date().toISOString().slice(0, 10);
 
 /** A uuid[] parameter as PostgreSQL's array text (the driver would spread a JS array). */
 export const pgArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
+/** A list of our own constants (states, kinds) as an SQL `IN` list: `('a', 'b')`. Never user input. */
+export const sqlList = (values: readonly string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;

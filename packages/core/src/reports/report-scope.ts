@@ -1,3 +1,6 @@
+import { SEAT_HOLDING_STATES } from '@polcenter/domain';
+import { sqlList } from '../kernel/sql-helpers.js';
+
 /**
  * The units a report counts, as SQL (ADR 0033): the report's unit and everything within it —
  * below it, or carried on by it through merger, split and rename links (the view `unit_within`,
@@ -33,4 +36,4 @@ export const unitParams = (unitId: string | undefined): string[] => (unitId ? [u
 export const HELD_CLASS = `c.status NOT IN ('draft', 'cancelled') AND c.start_date BETWEEN ?::date AND ?::date`;
 
 /** Trainees: enrolments that held a seat (approved, attending, or with a result); never waitlisted, withdrawn, rejected, pending. */
-export const SEATED = `e.state IN ('approved', 'attending', 'passed', 'failed', 'incomplete')`;
+export const SEATED = `e.state IN ${sqlList(SEAT_HOLDING_STATES)}`;

@@ -1,6 +1,5 @@
 import { AWAITING_STATES, ENROLMENT_CLOSING_DAYS, SEAT_HOLDING_STATES, WORK_KINDS } from '@polcenter/domain';
-
-const list = (values: readonly string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;
+import { sqlList as list } from '../kernel/sql-helpers.js';
 
 /** Waiting for the organiser's decision (the waitlisted have had it: they wait for a seat). */
 const UNDECIDED = list(AWAITING_STATES.filter((s) => s !== 'waitlisted'));
