@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createOrm, csvRows, migrate, seedDemo } from '@polcenter/core';
+import { csvRows } from '@polcenter/core';
+import { migratedDatabase } from '@polcenter/core/testing';
 import { testDatabase } from '@polcenter/testing/database';
 import { runCli } from '@polcenter/testing/server-process';
 import ExcelJS from 'exceljs';
@@ -30,21 +31,7 @@ async function sql(url: string, text: string, params: unknown[] = []) {
 const count = async (url: string, table: string, where = 'true') =>
   Number((await sql(url, `SELECT count(*)::int AS n FROM ${table} WHERE ${where}`))[0]?.n);
 
-const demoDatabase = () =>
-  testDatabase({
-    template: {
-      key: 'server-demo',
-      async prepare(url) {
-        const orm = await createOrm({ databaseUrl: url });
-        try {
-          await migrate(orm);
-          await seedDemo(orm);
-        } finally {
-          await orm.close();
-        }
-      },
-    },
-  });
+const demoDatabase = () => migratedDatabase({ demo: true });
 
 test('import people: Vietnamese headers and values, bad rows by line with nothing written, dry run, then the import', async () => {
   const db = await demoDatabase();

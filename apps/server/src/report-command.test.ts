@@ -1,8 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createOrm, migrate, seedDemo } from '@polcenter/core';
-import { testDatabase } from '@polcenter/testing/database';
+import { migratedDatabase } from '@polcenter/core/testing';
 import { runCli } from '@polcenter/testing/server-process';
 import ExcelJS from 'exceljs';
 import { test } from 'uvu';
@@ -10,20 +9,7 @@ import * as assert from 'uvu/assert';
 
 /** `polcenter report`: the period report from the command line, to stdout or a file beside the user. */
 const dir = mkdtempSync(path.join(os.tmpdir(), 'polcenter-report-test-'));
-const db = await testDatabase({
-  template: {
-    key: 'server-demo',
-    async prepare(url) {
-      const orm = await createOrm({ databaseUrl: url });
-      try {
-        await migrate(orm);
-        await seedDemo(orm);
-      } finally {
-        await orm.close();
-      }
-    },
-  },
-});
+const db = await migratedDatabase({ demo: true });
 test.after(async () => {
   await db.drop();
   rmSync(dir, { recursive: true, force: true });

@@ -5,8 +5,7 @@ import { TRPCError } from '@trpc/server';
 import ExcelJS from 'exceljs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createContextInner } from './context.js';
-import { createCaller } from './root.js';
+import { callerWithRole } from './test-callers.js';
 
 const polcenter = await createTestPolCenter();
 test.after(() => polcenter.close());
@@ -53,15 +52,7 @@ for (const [topic, sensitivity] of [
   });
 }
 
-async function callerWith(role: Role, unitId: string | null) {
-  const principal = await polcenter.auth.createUser(SYSTEM_ACTOR, {
-    username: `${role}.${Math.random().toString(36).slice(2, 8)}`,
-    displayName: role,
-    password: 'a long test password',
-    roles: [{ role, unitId }],
-  });
-  return createCaller(createContextInner({ polcenter, principal }));
-}
+const callerWith = (role: Role, unitId: string | null) => callerWithRole(polcenter, role, unitId);
 
 /** The CSV's lines below the header, the BOM and line ends taken off. */
 async function csvRows(api: Awaited<ReturnType<typeof callerWith>>, input: Omit<ListExportInput, 'format'>) {

@@ -1,4 +1,3 @@
-import { SYSTEM_ACTOR } from '@polcenter/core';
 import { createTestPolCenter, unitIdByCode } from '@polcenter/core/testing';
 import type { Role } from '@polcenter/domain';
 import { TRPCError } from '@trpc/server';
@@ -6,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createContextInner } from '../context.js';
 import { createCaller } from '../root.js';
+import { callerWithRole } from '../test-callers.js';
 
 /** Who may read which report, and the public figures, over the demo's Chợ Đồn. */
 const polcenter = await createTestPolCenter({ demo: true });
@@ -14,15 +14,7 @@ const anonymous = createCaller(createContextInner({ polcenter, lang: 'vi' }));
 const half = { from: '2022-01-01', to: '2022-06-30' };
 const unit = (code: string) => unitIdByCode(polcenter.orm, code);
 
-async function callerWith(role: Role, unitCode: string) {
-  const principal = await polcenter.auth.createUser(SYSTEM_ACTOR, {
-    username: `${role}.${Math.random().toString(36).slice(2, 8)}`,
-    displayName: role,
-    password: 'a long test password',
-    roles: [{ role, unitId: await unit(unitCode) }],
-  });
-  return createCaller(createContextInner({ polcenter, principal }));
-}
+const callerWith = async (role: Role, unitCode: string) => callerWithRole(polcenter, role, await unit(unitCode));
 
 const codeOf = (call: Promise<unknown>) =>
   call.then(

@@ -1,4 +1,3 @@
-import { SYSTEM_ACTOR } from '@polcenter/core';
 import {
   createTestPolCenter,
   fixtureClass,
@@ -13,6 +12,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createContextInner } from '../context.js';
 import { createCaller } from '../root.js';
+import { callerWithRole } from '../test-callers.js';
 
 const polcenter = await createTestPolCenter();
 test.after(() => polcenter.close());
@@ -42,15 +42,7 @@ const theirs = await fixtureClass(orm, {
 });
 await fixtureEnrolments(orm, theirs.id, await fixturePeople(orm, 3, { unitId: other }), 'approved');
 
-async function callerWith(role: Role, unitId: string | null) {
-  const principal = await polcenter.auth.createUser(SYSTEM_ACTOR, {
-    username: `${role}.${Math.random().toString(36).slice(2, 8)}`,
-    displayName: role,
-    password: 'a long test password',
-    roles: [{ role, unitId }],
-  });
-  return createCaller(createContextInner({ polcenter, principal }));
-}
+const callerWith = (role: Role, unitId: string | null) => callerWithRole(polcenter, role, unitId);
 
 /** The caller's list as `kind: class code × count`, the kinds with nothing left out. */
 async function seen(api: ReturnType<typeof createCaller>): Promise<string[]> {

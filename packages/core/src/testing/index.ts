@@ -13,21 +13,7 @@ import { seedDemo } from '../seed/demo.js';
 export async function createTestPolCenter(
   options: { demo?: boolean; poolSize?: number } = {},
 ): Promise<PolCenter & { url: string }> {
-  const demo = options.demo ?? false;
-  const db = await testDatabase({
-    template: {
-      key: demo ? 'core-demo' : 'core-migrated',
-      async prepare(url) {
-        const orm = await createOrm({ databaseUrl: url });
-        try {
-          await migrate(orm);
-          if (demo) await seedDemo(orm);
-        } finally {
-          await orm.close();
-        }
-      },
-    },
-  });
+  const db = await migratedDatabase({ demo: options.demo ?? false });
   const polcenter = await createPolCenter({
     databaseUrl: db.url,
     migrate: false,
@@ -41,6 +27,27 @@ export async function createTestPolCenter(
       await db.drop();
     },
   };
+}
+
+/**
+ * A fresh database of its own, cloned from a migrated (and, with `demo`, seeded) template made once
+ * per test process: for tests that drive the CLI or a server against it rather than the library.
+ */
+export function migratedDatabase(options: { demo: boolean }): ReturnType<typeof testDatabase> {
+  return testDatabase({
+    template: {
+      key: options.demo ? 'core-demo' : 'core-migrated',
+      async prepare(url) {
+        const orm = await createOrm({ databaseUrl: url });
+        try {
+          await migrate(orm);
+          if (options.demo) await seedDemo(orm);
+        } finally {
+          await orm.close();
+        }
+      },
+    },
+  });
 }
 
 // uvu cannot print an error whose `details` is an object, as a DomainError's is: the helpers below
