@@ -151,4 +151,24 @@ test('the published subset: aggregates only, no opinion topic, no rapporteur, no
   assert.not.ok(/fullName|personId|nationalId|phone|birth/.test(text));
 });
 
+test('classification bands are named as the classes’ own rules name them (a program may rename its bands)', async () => {
+  const district = await unit('064');
+  const before = (await polcenter.reports.period({ ...half, unitId: district }, 'staff')).training.classification;
+  const band = before[0];
+  assert.ok(band, 'the half-year has classified trainees');
+  await sql.execute(
+    `UPDATE training_class SET rules = jsonb_set(rules, '{gradingScale}', (
+        SELECT jsonb_agg(CASE WHEN b->>'code' = ? THEN jsonb_set(b, '{name}', '{"vi": "Xuất sắc", "en": "Outstanding"}') ELSE b END)
+          FROM jsonb_array_elements(rules->'gradingScale') b))
+      WHERE start_date BETWEEN ?::date AND ?::date`,
+    [band.code, half.from, half.to],
+  );
+  const after = (await polcenter.reports.period({ ...half, unitId: district }, 'staff')).training.classification;
+  assert.equal(
+    after.map((c) => [c.code, c.trainees]),
+    before.map((c) => [c.code, c.trainees]),
+  );
+  assert.equal(after[0]?.name, { vi: 'Xuất sắc', en: 'Outstanding' });
+});
+
 test.run();

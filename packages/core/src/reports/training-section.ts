@@ -16,6 +16,7 @@ interface TrainingRow {
     passed: number;
   }[];
   grades: { code: string | null; trainees: number }[];
+  bands: { code: string; vi: string | null; en: string | null; min: number | null }[];
   people: { ethnicity: string | null; gender: string | null; trainees: number }[];
   units: { unit_id: string | null; code: string | null; name: string | null; trainees: number; passed: number }[];
   certificates: number;
@@ -58,6 +59,12 @@ export async function trainingSection(
                   coalesce(sum(pc.passed), 0)::int AS passed
              FROM cls JOIN program p ON p.id = cls.program_id LEFT JOIN per_class pc ON pc.class_id = cls.id
             GROUP BY p.id) x),
+       -- The bands' names as the classes' own rules give them (a program may rename or add bands).
+       'bands', (SELECT coalesce(json_agg(x), '[]') FROM (
+           SELECT DISTINCT ON (b->>'code') b->>'code' AS code, b->'name'->>'vi' AS vi, b->'name'->>'en' AS en,
+                  (b->>'min')::float AS min
+             FROM training_class c, jsonb_array_elements(c.rules->'gradingScale') b
+            WHERE c.id IN (SELECT id FROM cls) ORDER BY b->>'code', c.id) x),
        'grades', (SELECT coalesce(json_agg(x), '[]') FROM (
            SELECT classification AS code, count(*)::int AS trainees FROM seat
             WHERE state IN ('passed', 'failed') GROUP BY classification) x),
@@ -82,11 +89,15 @@ export async function trainingSection(
     r.programs.reduce((total, p) => total + p[key], 0);
   const completed = sum('completed');
   const passed = sum('passed');
-  const bands = new Map<string, LocalizedText>(DEFAULT_GRADING_SCALE.map((b) => [b.code, b.name]));
-  const rank = (code: string) => {
-    const i = DEFAULT_GRADING_SCALE.findIndex((b) => b.code === code);
-    return i < 0 ? DEFAULT_GRADING_SCALE.length : i;
-  };
+  // Names and order (highest band first) from the classes' rules; the default scale for a code no
+  // held class names any more.
+  const bands = new Map<string, { name: LocalizedText; min: number }>(
+    DEFAULT_GRADING_SCALE.map((b) => [b.code, { name: b.name, min: b.min }]),
+  );
+  for (const b of r.bands) {
+    if (b.vi) bands.set(b.code, { name: { vi: b.vi, en: b.en ?? b.vi }, min: b.min ?? -1 });
+  }
+  const rank = (code: string) => -(bands.get(code)?.min ?? -1);
   const tally = (key: 'ethnicity' | 'gender') => {
     const totals = new Map<string | null, number>();
     for (const p of r.people) totals.set(p[key], (totals.get(p[key]) ?? 0) + p.trainees);
@@ -102,7 +113,11 @@ export async function trainingSection(
       // Passed without a score (attendance-only programs) have no band: they are in `passed`, not here.
       .filter((g): g is { code: string; trainees: number } => g.code !== null)
       .sort((a, b) => rank(a.code) - rank(b.code) || a.code.localeCompare(b.code))
-      .map((g) => ({ code: g.code, name: bands.get(g.code) ?? { vi: g.code, en: g.code }, trainees: g.trainees })),
+      .map((g) => ({
+        code: g.code,
+        name: bands.get(g.code)?.name ?? { vi: g.code, en: g.code },
+        trainees: g.trainees,
+      })),
     certificates: r.certificates,
     byProgram: [
       ...r.programs,
