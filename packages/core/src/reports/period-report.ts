@@ -135,3 +135,25 @@ export interface PeriodReport {
   readonly directive17: Directive17Section;
   readonly output: OutputSection;
 }
+
+/**
+ * The rapporteurs' figures every path of a report shows, the public one included: the roster,
+ * briefings and their audience, conferences by site, opinion reports (the propaganda report's own
+ * statements, so its numbers and these are one), each beside its plan.
+ */
+export type RapporteurBasis = Omit<RapporteurSection, 'shortfalls' | 'opinionReports'> & {
+  readonly opinionReports: PropagandaReport['opinionReports'];
+};
+
+/**
+ * What every path of a period's report shows, the public figures included: the organiser, the
+ * sentences, training, the rapporteurs' roster, briefings, conferences and opinion reports, and
+ * the output, each beside its plan. `periodReport` adds what only staff read.
+ */
+export interface PeriodBasis
+  extends Pick<
+    PeriodReport,
+    'from' | 'to' | 'periodTitle' | 'period' | 'organiser' | 'planYears' | 'sentences' | 'training' | 'output'
+  > {
+  readonly rapporteurs: RapporteurBasis;
+}

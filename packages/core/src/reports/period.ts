@@ -15,9 +15,9 @@ import {
 import type { ObligationService } from '../obligations/obligations.js';
 import type { Orm } from '../orm.js';
 import { outputSection } from './output-section.js';
-import type { PeriodReport, ReportOrganiser } from './period-report.js';
+import type { PeriodBasis, PeriodReport, ReportOrganiser } from './period-report.js';
 import { planTargets } from './plan-targets-sql.js';
-import { type RapporteurBasis, rapporteurBasis, rapporteurDetail, rapporteurSection } from './rapporteur-section.js';
+import { rapporteurBasis, rapporteurDetail, rapporteurSection } from './rapporteur-section.js';
 import { unitParams, unitTree } from './report-scope.js';
 import { trainingSection } from './training-section.js';
 
@@ -31,19 +31,6 @@ interface UnitRow {
 }
 
 type Query = { from: string; to: string; unitId: string | undefined };
-
-/**
- * What every path of a period's report shows, the public figures included: the organiser, the
- * sentences, training, the rapporteurs' roster, briefings, conferences and opinion reports, and
- * the output, each beside its plan. `periodReport` adds what only staff read.
- */
-export interface PeriodBasis
-  extends Pick<
-    PeriodReport,
-    'from' | 'to' | 'periodTitle' | 'period' | 'organiser' | 'planYears' | 'sentences' | 'training' | 'output'
-  > {
-  readonly rapporteurs: RapporteurBasis;
-}
 
 /**
  * The one report function (ADR 0033): every figure of a period for a unit and everything within

@@ -1,6 +1,5 @@
 import type { LocalizedText, OutputKind, Planned } from '@polcenter/domain';
-import type { PeriodBasis } from './period.js';
-import type { ClassificationCount, PeriodReport } from './period-report.js';
+import type { ClassificationCount, PeriodBasis, PeriodReport } from './period-report.js';
 
 /**
  * What the portal may publish of a period's report (`reports.published`, the `<pc-stats>` widget):

@@ -3,10 +3,9 @@ import type { Sql } from '../kernel/sql.js';
 import type { ObligationService, ShortfallReport } from '../obligations/obligations.js';
 import type { Orm } from '../orm.js';
 import { KNOWN_NOW, membershipCtes } from '../rosters/roster-sql.js';
-import type { Directive17Section, RapporteurSection } from './period-report.js';
+import type { Directive17Section, RapporteurBasis, RapporteurSection } from './period-report.js';
 import type { PlanTargets } from './plan-targets-sql.js';
 import { propagandaReport } from './propaganda.js';
-import type { PropagandaReport } from './propaganda-report.js';
 import { unitParams, unitTree } from './report-scope.js';
 
 type Query = { from: string; to: string; unitId: string | undefined };
@@ -81,15 +80,6 @@ async function briefingTallies(sql: Sql, q: Query, viewer: OpinionAudience): Pro
   );
   return (row as { r: BriefingRow }).r;
 }
-
-/**
- * The rapporteurs' figures every path of a report shows, the public one included: the roster,
- * briefings and their audience, conferences by site, opinion reports (the propaganda report's own
- * statements, so its numbers and these are one), each beside its plan.
- */
-export type RapporteurBasis = Omit<RapporteurSection, 'shortfalls' | 'opinionReports'> & {
-  readonly opinionReports: PropagandaReport['opinionReports'];
-};
 
 export async function rapporteurBasis(
   orm: Orm,

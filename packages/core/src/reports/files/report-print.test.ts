@@ -39,7 +39,7 @@ for (const [code, period] of [
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
       assert.is(pages.length, sections, 'one sheet of paper per section');
-      assert.is(await page.locator('h1').textContent(), 'BÁO CÁOKết quả công tác ' + report.periodTitle.vi);
+      assert.is(await page.locator('h1').textContent(), `BÁO CÁOKết quả công tác ${report.periodTitle.vi}`);
     } finally {
       await page.close();
     }
