@@ -346,6 +346,33 @@ export const ROUTES: readonly Route[] = [
     nav: true,
     roles: ['propaganda_staff', 'center_staff', 'unit_coordinator', 'lecturer'],
   },
+  // Reports sent upward (docs/console.md, "Reports"): read by the unit's staff as the API's
+  // reports.period/plan/outputs allow (not lecturers); targets and output entered by center and
+  // propaganda staff, which the pages decide unit by unit.
+  {
+    path: '/reports',
+    tag: 'pc-report-page',
+    title: { vi: 'Báo cáo', en: 'Reports' },
+    load: () => import('./reports/report-page.js'),
+    nav: true,
+    roles: ['center_staff', 'propaganda_staff', 'unit_coordinator'],
+  },
+  {
+    path: '/reports/plan',
+    tag: 'pc-plan-page',
+    title: { vi: 'Chỉ tiêu kế hoạch năm', en: 'Year plan targets' },
+    load: () => import('./reports/plan-page.js'),
+    nav: true,
+    roles: ['center_staff', 'propaganda_staff', 'unit_coordinator'],
+  },
+  {
+    path: '/reports/outputs',
+    tag: 'pc-outputs-page',
+    title: { vi: 'Sản phẩm tuyên truyền', en: 'Propaganda output' },
+    load: () => import('./reports/outputs-page.js'),
+    nav: true,
+    roles: ['center_staff', 'propaganda_staff', 'unit_coordinator'],
+  },
   // The unit tree and reference data (docs/console.md, "Units and reference data").
   {
     path: '/units',

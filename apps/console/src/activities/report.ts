@@ -7,6 +7,7 @@ import { ConsolePage } from '../page.js';
 import { referenceName } from '../reference-names.js';
 import {
   activityStyles,
+  BASE,
   filterForm,
   filterFromAddress,
   isoOf,
@@ -42,6 +43,10 @@ const TEXT = {
   topic: { vi: 'Chủ đề', en: 'Topic' },
   reports: { vi: 'Số báo cáo', en: 'Reports' },
   noOpinions: { vi: 'Không có báo cáo nào trong kỳ.', en: 'No report in the period.' },
+  full: {
+    vi: 'Báo cáo đầy đủ của kỳ (đào tạo, báo cáo viên, Chỉ thị 17, sản phẩm tuyên truyền, % kế hoạch, tải Excel và bản in)',
+    en: 'The full report of the period (training, rapporteurs, Directive 17, output, % of plan, Excel and print view)',
+  },
   withheld: (n: number) => ({
     vi: `Ngoài ra có ${n} báo cáo nhạy cảm hoặc phức tạp chỉ Ban Tuyên giáo được xem.`,
     en: `Besides, ${n} sensitive or complex reports are for the propaganda department only.`,
@@ -80,7 +85,18 @@ export class PcPropagandaReportPage extends ConsolePage {
 
   override render(): TemplateResult {
     const r = this.output.value;
+    const query = new URLSearchParams({
+      from: this.filter.from,
+      to: this.filter.to,
+      ...(this.filter.unitId ? { unitId: this.filter.unitId } : {}),
+    });
     return html`<h1>${this.t(TEXT.heading)}</h1>
+      ${
+        // The full report is for the unit's staff (reports.period); lecturers read this page only.
+        this.can(['center_staff', 'propaganda_staff', 'unit_coordinator'])
+          ? html`<p><a href="${BASE}/reports?${query}">${this.t(TEXT.full)}</a></p>`
+          : nothing
+      }
       ${filterForm(
         this,
         this.filter,

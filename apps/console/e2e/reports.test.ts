@@ -1,0 +1,232 @@
+import { readFile } from 'node:fs/promises';
+import { SYSTEM_ACTOR } from '@polcenter/core';
+import { unitIdByCode } from '@polcenter/core/testing';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { accessibilityViolations, overflowsSideways, PASSWORD, signIn, startConsole, waitShown } from './testing.js';
+
+/**
+ * The reports pages (issue #14) over the demo's Chợ Đồn: the district's center staff read the first
+ * half of 2022 as the article tells it, set a 2022 plan target and see its % in the report, record
+ * propaganda output and see it counted, download the workbook; a lecturer is told the pages are
+ * not theirs.
+ */
+const rig = await startConsole();
+test.after(() => rig.stop());
+
+const district = await unitIdByCode(rig.polcenter.orm, '064');
+const STAFF = 'canbo.huyen';
+const LECTURER = 'giangvien.huyen';
+await rig.polcenter.auth.createUser(SYSTEM_ACTOR, {
+  username: STAFF,
+  displayName: 'Triệu Thị Hà',
+  password: PASSWORD,
+  roles: [{ role: 'center_staff', unitId: district }],
+});
+await rig.polcenter.auth.createUser(SYSTEM_ACTOR, {
+  username: LECTURER,
+  displayName: 'Hà Văn Giảng',
+  password: PASSWORD,
+  roles: [{ role: 'lecturer', unitId: district }],
+});
+// The plan this file enters is its own: whatever the demo planned for the district's 2022 is set aside.
+await rig.sql('DELETE FROM plan_target WHERE unit_id = ? AND year = 2022', [district]);
+
+const HALF = `from=2022-01-01&to=2022-06-30&unitId=${district}`;
+const half = { from: '2022-01-01', to: '2022-06-30', unitId: district };
+
+const planTargets = async () =>
+  (await rig.sql<{ n: number }>('SELECT count(*)::int AS n FROM plan_target WHERE unit_id = ?', [district]))[0]?.n;
+
+/** Clicks a download button and reads the workbook the browser saved. */
+async function downloadWorkbook(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ name: string; book: ExcelJS.Workbook }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await readFile((await file.path()) as string)) as unknown as ArrayBuffer);
+  return { name: file.suggestedFilename(), book };
+}
+
+test('staff read the first half of 2022 for the district by keyboard alone, and download it as Excel', async () => {
+  const page = await rig.page();
+  await signIn(page, rig.url, STAFF);
+  await page.getByRole('navigation').getByRole('link', { name: 'Báo cáo', exact: true }).click();
+  const view = page.locator('pc-report-page');
+  await view.getByRole('heading', { name: 'Báo cáo', level: 1 }).waitFor();
+  // The chooser opens on the first half of this year; the year typed, the rest left, Enter to send.
+  assert.is(await view.getByLabel('Kỳ báo cáo', { exact: true }).inputValue(), 'half1');
+  await view.getByLabel('Năm', { exact: true }).focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('2022');
+  await page.keyboard.press('Enter');
+  const training = view.locator('[data-sentence=training]');
+  await waitShown(training.getByText('06 tháng đầu năm 2022', { exact: false }), 'the half-year sentence');
+  const sentence = await training.innerText();
+  assert.match(sentence, 'Trung tâm Chính trị huyện Chợ Đồn đã mở 04 lớp đào tạo, bồi dưỡng cho 211 học viên');
+  assert.match(page.url(), 'from=2022-01-01&to=2022-06-30');
+  // Each section as the API answers it: trainees by program add up to what the sentence says.
+  const api = await rig.polcenter.reports.period(half, 'staff');
+  assert.is(await view.locator('[data-table=training-plan] [data-measure=trainees] [data-actual]').innerText(), '211');
+  assert.is(await view.locator('[data-table=by-program] tbody tr').count(), api.training.byProgram.length);
+  assert.is(await view.locator('[data-figure=passed]').innerText(), String(api.training.passed));
+  assert.ok(await view.locator('[data-section=rapporteurs]').isVisible());
+  assert.ok(await view.locator('[data-section=directive17]').isVisible());
+
+  // Tab from the button that sent the chooser reaches the downloads; Enter downloads.
+  await view.getByRole('button', { name: 'Xem báo cáo' }).focus();
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.textContent?.trim() ?? null;
+  });
+  assert.is(focused, 'Tải Excel');
+  const { name, book } = await downloadWorkbook(page, () => page.keyboard.press('Enter'));
+  assert.is(name, 'bao-cao-064-2022-01-01-2022-06-30.xlsx');
+  const summary = book.getWorksheet('Tổng hợp') as ExcelJS.Worksheet;
+  assert.is(summary.getCell('A5').value, 'Số học viên');
+  assert.is(summary.getCell('B5').value, 211);
+  await view.getByText(`Đã tải ${name}.`).waitFor();
+  await page.close();
+});
+
+test('a 2022 plan target: a negative or missing one refused under its field with nothing written, then set and shown as % of plan', async () => {
+  const page = await rig.page();
+  await signIn(page, rig.url, STAFF, PASSWORD, `/reports/plan?year=2022&unitId=${district}`);
+  const view = page.locator('pc-plan-page');
+  await waitShown(view.locator('[data-empty]'), 'the empty plan of 2022');
+  const before = await planTargets();
+  const add = view.locator('form', { has: page.getByRole('heading', { name: 'Giao chỉ tiêu mới' }) });
+  await add.getByLabel('Chỉ tiêu', { exact: true }).selectOption('trainees');
+  await add.getByLabel('Kế hoạch', { exact: true }).fill('-5');
+  await add.getByRole('button', { name: 'Giao chỉ tiêu' }).click();
+  const error = add.locator('#f-target-error');
+  await waitShown(error, 'the negative target refused');
+  assert.is(await error.innerText(), 'Phải từ 0 trở lên.');
+  assert.is(await add.getByLabel('Kế hoạch', { exact: true }).getAttribute('aria-invalid'), 'true');
+  await add.getByLabel('Kế hoạch', { exact: true }).fill('');
+  await add.getByRole('button', { name: 'Giao chỉ tiêu' }).click();
+  await waitShown(add.locator('#f-target-error', { hasText: 'Bắt buộc phải có.' }), 'the missing target refused');
+  assert.is(await planTargets(), before, 'nothing written');
+
+  await add.getByLabel('Kế hoạch', { exact: true }).fill('422');
+  await add.getByRole('button', { name: 'Giao chỉ tiêu' }).click();
+  await add.getByText('Đã giao chỉ tiêu.').waitFor();
+  const row = view.locator('[data-table=targets] tbody tr');
+  await row.filter({ hasText: '422' }).waitFor();
+  assert.match(await row.innerText(), 'Số học viên');
+  assert.is(await planTargets(), (before ?? 0) + 1);
+
+  // The report beside it: 211 of 422, 50%.
+  await page.goto(`${rig.url}/console/reports?${HALF}`);
+  const trainees = page.locator('pc-report-page [data-table=training-plan] [data-measure=trainees]');
+  await waitShown(trainees.locator('[data-percent]', { hasText: '50%' }), 'the % of plan');
+  assert.is(await trainees.locator('[data-plan]').innerText(), '422');
+  assert.match(await page.locator('pc-report-page [data-sentence=training]').innerText(), 'đạt 50% kế hoạch năm');
+  const { book } = await downloadWorkbook(page, () =>
+    page.locator('pc-report-page').getByRole('button', { name: 'Tải Excel' }).click(),
+  );
+  const summary = book.getWorksheet('Tổng hợp') as ExcelJS.Worksheet;
+  assert.equal([summary.getCell('B5').value, summary.getCell('C5').value, summary.getCell('D5').value], [211, 422, 50]);
+  await page.close();
+});
+
+test('a target corrected on a stale screen: the API’s conflict sentence, the latest loaded, then saved', async () => {
+  const page = await rig.page();
+  await signIn(page, rig.url, STAFF, PASSWORD, `/reports/plan?year=2022&unitId=${district}`);
+  const view = page.locator('pc-plan-page');
+  await waitShown(view.locator('[data-table=targets] tbody tr'), 'the plan');
+  await view.getByRole('button', { name: /^Sửa chỉ tiêu Số học viên/ }).click();
+  // Meanwhile someone else corrects it.
+  const [target] = await rig.polcenter.plans.list({ unitId: district, year: 2022 });
+  await rig.polcenter.plans.update(SYSTEM_ACTOR, {
+    id: target?.id ?? '',
+    expectedVersion: target?.version ?? 1,
+    target: 400,
+  });
+  const edit = view.locator('form', { has: page.getByRole('heading', { name: /^Sửa chỉ tiêu/ }) });
+  await edit.getByLabel('Kế hoạch', { exact: true }).fill('430');
+  await edit.getByRole('button', { name: 'Lưu' }).click();
+  await waitShown(edit.locator('[role=alert]'), 'the stale edit refused');
+  assert.match(
+    await edit.locator('[role=alert]').innerText(),
+    'Chỉ tiêu kế hoạch đã được người khác sửa sau khi bạn mở',
+  );
+  await edit.getByRole('button', { name: 'Tải bản mới nhất' }).click();
+  await waitShown(view.locator('[data-table=targets] td', { hasText: '400' }), 'the latest version');
+  assert.is(await edit.getByLabel('Kế hoạch', { exact: true }).inputValue(), '400');
+  await edit.getByLabel('Kế hoạch', { exact: true }).fill('422');
+  await edit.getByRole('button', { name: 'Lưu' }).click();
+  await waitShown(view.locator('[data-table=targets] td', { hasText: '422' }), 'the corrected target');
+  await page.close();
+});
+
+test('propaganda output recorded, counted in the report, then corrected', async () => {
+  const banners = async () =>
+    (await rig.polcenter.reports.period(half, 'staff')).output.byKind.find((k) => k.kind === 'banners')?.count.actual ??
+    0;
+  const before = await banners();
+  const page = await rig.page();
+  await signIn(page, rig.url, STAFF, PASSWORD, `/reports/outputs?${HALF}`);
+  const view = page.locator('pc-outputs-page');
+  const record = view.locator('form', { has: page.getByRole('heading', { name: 'Ghi số liệu mới' }) });
+  await waitShown(record, 'the record form');
+  await record.getByLabel('Loại sản phẩm').selectOption('banners');
+  assert.is(await record.getByLabel('Từ ngày').inputValue(), '01/01/2022');
+  assert.is(await record.getByLabel('Đến ngày').inputValue(), '30/06/2022');
+  await record.getByLabel('Số lượng').fill('35');
+  await record.getByLabel('Ghi chú').fill('Băng rôn chào mừng Đại hội');
+  await record.getByRole('button', { name: 'Ghi số liệu' }).click();
+  await record.getByText('Đã ghi.').waitFor();
+  const row = view.locator('[data-table=outputs] tbody tr', { hasText: 'Băng rôn chào mừng Đại hội' });
+  await row.waitFor();
+  assert.match(await row.innerText(), '35');
+  assert.is(await banners(), before + 35);
+
+  await page.goto(`${rig.url}/console/reports?${HALF}`);
+  const cell = page.locator('pc-report-page [data-table=output] [data-kind=banners] [data-actual]');
+  await waitShown(cell, 'the output section');
+  assert.is(await cell.innerText(), String(before + 35));
+
+  await page.goto(`${rig.url}/console/reports/outputs?${HALF}`);
+  await row.getByRole('button', { name: /^Sửa số liệu/ }).click();
+  const edit = view.locator('form', { has: page.getByRole('heading', { name: /^Sửa số liệu/ }) });
+  await edit.getByLabel('Số lượng').fill('40');
+  await edit.getByRole('button', { name: 'Lưu' }).click();
+  await waitShown(row.locator('td', { hasText: /^40$/ }), 'the corrected count');
+  assert.is(await banners(), before + 40);
+  await page.close();
+});
+
+test('a lecturer, whom the reports API refuses, is told so on each page and finds no menu entry', async () => {
+  const page = await rig.page();
+  await signIn(page, rig.url, LECTURER);
+  assert.is(await page.getByRole('navigation').getByRole('link', { name: 'Báo cáo', exact: true }).count(), 0);
+  for (const path of ['/reports', '/reports/plan', '/reports/outputs']) {
+    await page.goto(`${rig.url}/console${path}`);
+    await waitShown(page.locator('[data-refused]'), `the refusal on ${path}`);
+    assert.match(await page.locator('[data-refused]').innerText(), 'không có vai trò này');
+  }
+  await page.close();
+});
+
+for (const [path, ready] of [
+  [`/reports?${HALF}`, '[data-section=output]'],
+  [`/reports/plan?year=2022&unitId=${district}`, '[data-table=targets]'],
+  [`/reports/outputs?${HALF}`, '[data-table=outputs]'],
+] as const) {
+  test(`${path.split('?')[0]}: no serious or critical accessibility violation, nothing wider than 360 px`, async () => {
+    const page = await rig.page(360);
+    await signIn(page, rig.url, STAFF, PASSWORD, path);
+    await waitShown(page.locator(ready), 'the page with its data');
+    assert.equal(await accessibilityViolations(page), []);
+    assert.not.ok(await overflowsSideways(page), 'nothing wider than 360 px');
+    await page.close();
+  });
+}
+
+test.run();
