@@ -1,79 +1,30 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchFile, discoverBenches, selectBenches } from './discover.js';
-import { type Figure, formatTable, mergeFigures, normalise, readFigures, writeFigures } from './index.js';
+import { formatTable, mergeFigures, readFigures, writeFigures } from './index.js';
+import { type Outcome, runBench } from './run-bench.js';
 
 /**
  * `pnpm bench [id-prefix…]`: runs every bench file (or those declaring an id with one of the
  * prefixes), one after another, and writes bench-results.json at the repository root.
  *
- * Each bench file runs in a child process of its own (`node --conditions=@polcenter/source --import tsx run-one.ts <file>`):
- * a fresh heap, JIT and module cache, so one bench's warm caches, leaked pools or GC debt never
- * colour the next one's timings; a crash or a hang stays contained and is reported by name; and
- * the throwaway PostgreSQL the test fixture starts per process goes away with it. The cost, about
- * half a second of start-up per file, is nothing next to benchmarks that run for tens of seconds.
+ * Each bench file runs in a child process of its own (`run-bench.ts`): a crash or a hang stays
+ * contained and is reported by name, and whatever the bench started (the throwaway PostgreSQL, a
+ * server, a browser) is stopped with it, on a timeout too. The cost, about half a second of
+ * start-up per file, is nothing next to benchmarks that run for tens of seconds.
  * Sequential, not parallel: these machines have two cores and the figures are timings.
  */
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const RESULTS = path.join(ROOT, 'bench-results.json');
-const RUN_ONE = fileURLToPath(new URL('./run-one.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
 const TIMEOUT_MS = Number(process.env.POLCENTER_BENCH_TIMEOUT_S || 600) * 1000;
 
-interface Outcome {
-  readonly bench: BenchFile;
-  readonly figures?: Figure[];
-  readonly error?: string;
-  readonly seconds: number;
-}
-
-function runBench(bench: BenchFile): Promise<Outcome> {
-  const scratch = mkdtempSync(path.join(os.tmpdir(), 'polcenter-bench-'));
-  const out = path.join(scratch, 'figures.json');
-  const started = Date.now();
-  return new Promise((resolve) => {
-    // Bench code reads the workspace's packages from source, as tests do (ADR 0017); a server a bench
-    // starts through the CLI runs the build, as users run it.
-    const child = spawn(
-      process.execPath,
-      ['--conditions=@polcenter/source', '--import', TSX, RUN_ONE, bench.file, out],
-      {
-        cwd: bench.packageDir,
-        stdio: 'inherit',
-      },
-    );
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      // SIGTERM first: the throwaway PostgreSQL of the test fixture stops on it.
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-    }, TIMEOUT_MS);
-    const finish = (error?: string) => {
-      clearTimeout(timer);
-      const seconds = (Date.now() - started) / 1000;
-      let figures: Figure[] | undefined;
-      if (!error) {
-        try {
-          figures = (JSON.parse(readFileSync(out, 'utf8')) as Figure[]).map(normalise);
-        } catch (e) {
-          error = `its figures could not be read (${(e as Error).message})`;
-        }
-      }
-      rmSync(scratch, { recursive: true, force: true });
-      resolve({ bench, figures, error, seconds });
-    };
-    child.once('error', (error) => finish(`could not start: ${error.message}`));
-    child.once('exit', (code, signal) => {
-      if (timedOut) finish(`timed out after ${TIMEOUT_MS / 1000} s (POLCENTER_BENCH_TIMEOUT_S)`);
-      else if (code !== 0)
-        finish(`crashed (${signal ? `signal ${signal}` : `exit code ${code}`}); its output is above`);
-      else finish();
-    });
+// The bench runs in a process group of its own, out of the terminal's reach: Ctrl-C stops it here.
+let stopCurrent: (() => Promise<void>) | undefined;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    console.error(`\nbench: ${signal}, stopping the running bench and what it started`);
+    void (stopCurrent?.() ?? Promise.resolve()).finally(() => process.exit(130));
   });
 }
 
@@ -96,7 +47,12 @@ async function main(): Promise<number> {
   const outcomes: Outcome[] = [];
   for (const bench of chosen) {
     console.log(`\n▶ ${bench.name} (${bench.ids.join(', ')})`);
-    const outcome = await runBench(bench);
+    const outcome = await runBench(bench, {
+      timeoutMs: TIMEOUT_MS,
+      onStart: (stop) => {
+        stopCurrent = stop;
+      },
+    });
     console.log(`  ${outcome.error ? 'FAILED' : 'done'} in ${outcome.seconds.toFixed(1)} s`);
     outcomes.push(outcome);
   }
