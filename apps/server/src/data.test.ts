@@ -408,8 +408,8 @@ test('backup → restore into an empty database gives the same rows; a non-empty
   assert.ok(seq?.ok);
 
   const refused = await runCli(['restore', file('backup.jsonl.gz')], { DATABASE_URL: source.url });
-  assert.is(refused.code, 1);
-  assert.match(refused.stderr, 'Chỉ khôi phục vào cơ sở dữ liệu trống');
+  assert.is(refused.code, 1, refused.stderr);
+  assert.match(refused.stderr, 'Chỉ khôi phục vào cơ sở dữ liệu trống', refused.stderr);
   assert.not.match(refused.stderr, /\n\s+at /);
   await source.drop();
   await target.drop();
