@@ -27,7 +27,7 @@ test('JSON on stdout: the district’s first half of 2022, the article’s figur
   assert.is(report.training.trainees.actual, 211);
   assert.is(
     report.sentences.training.vi,
-    '06 tháng đầu năm 2022, Trung tâm Chính trị huyện Chợ Đồn đã mở 04 lớp đào tạo, bồi dưỡng cho 211 học viên.',
+    '06 tháng đầu năm 2022, Trung tâm Chính trị huyện Chợ Đồn đã mở 04 lớp đào tạo, bồi dưỡng cho 211 học viên, đạt 34,6% kế hoạch năm.',
   );
 });
 

@@ -15,7 +15,7 @@ test('a target per measure and year: set, listed, corrected on the version read,
     .execute<{ id: string }[]>("SELECT id FROM program WHERE code = 'NTĐ'");
   const made = await polcenter.plans.set(staff, {
     unitId: district,
-    year: 2022,
+    year: 2023,
     measure: 'trainees',
     programId: ntd?.id,
     target: 120,
@@ -31,14 +31,14 @@ test('a target per measure and year: set, listed, corrected on the version read,
   assert.is(stale.code, 'PLAN.STALE');
   assert.is((await polcenter.plans.get(made.id)).target, 130);
   const again = await expectDomainError(
-    polcenter.plans.set(staff, { unitId: district, year: 2022, measure: 'trainees', programId: ntd?.id, target: 1 }),
+    polcenter.plans.set(staff, { unitId: district, year: 2023, measure: 'trainees', programId: ntd?.id, target: 1 }),
   );
   assert.is(again.code, 'PLAN.EXISTS');
   assert.match(again.text.vi, 'Đơn vị đã có chỉ tiêu này');
   // The total for every program is another target.
-  await polcenter.plans.set(staff, { unitId: district, year: 2022, measure: 'trainees', target: 400 });
+  await polcenter.plans.set(staff, { unitId: district, year: 2023, measure: 'trainees', target: 400 });
   assert.equal(
-    (await polcenter.plans.list({ unitId: district, year: 2022 })).map((t) => [t.measure, t.programCode, t.target]),
+    (await polcenter.plans.list({ unitId: district, year: 2023 })).map((t) => [t.measure, t.programCode, t.target]),
     [
       ['trainees', null, 400],
       ['trainees', 'NTĐ', 130],
@@ -52,7 +52,7 @@ test('bad targets are refused field by field, in Vietnamese first, and nothing i
   const perProgram = await expectDomainError(
     polcenter.plans.set(staff, {
       unitId: district,
-      year: 2022,
+      year: 2023,
       measure: 'briefings',
       programId: '00000000-0000-4000-8000-000000000001',
       target: 5,
@@ -64,7 +64,7 @@ test('bad targets are refused field by field, in Vietnamese first, and nothing i
     [['programId', 'Chỉ chỉ tiêu số lớp và số học viên mới theo chương trình.']],
   );
   const negative = await expectDomainError(
-    polcenter.plans.set(staff, { unitId: district, year: 2022, measure: 'classes', target: -1 }),
+    polcenter.plans.set(staff, { unitId: district, year: 2023, measure: 'classes', target: -1 }),
   );
   assert.equal(
     negative.fields.map((f) => f.field),
@@ -73,7 +73,7 @@ test('bad targets are refused field by field, in Vietnamese first, and nothing i
   const nowhere = await expectDomainError(
     polcenter.plans.set(staff, {
       unitId: '00000000-0000-4000-8000-000000000002',
-      year: 2022,
+      year: 2023,
       measure: 'classes',
       target: 3,
     }),
@@ -88,8 +88,8 @@ test('bad targets are refused field by field, in Vietnamese first, and nothing i
 test('propaganda output: a count per kind and period within one year, corrected on the version read', async () => {
   const made = await polcenter.propagandaOutput.record(staff, {
     unitId: district,
-    from: '2022-01-01',
-    to: '2022-12-31',
+    from: '2023-01-01',
+    to: '2023-12-31',
     kind: 'documents',
     count: 98,
   });
@@ -109,8 +109,8 @@ test('propaganda output: a count per kind and period within one year, corrected 
   const twoYears = await expectDomainError(
     polcenter.propagandaOutput.record(staff, {
       unitId: district,
-      from: '2022-07-01',
-      to: '2023-06-30',
+      from: '2023-07-01',
+      to: '2024-06-30',
       kind: 'news',
       count: 5,
     }),
@@ -122,8 +122,8 @@ test('propaganda output: a count per kind and period within one year, corrected 
   const badKind = await expectDomainError(
     polcenter.propagandaOutput.record(staff, {
       unitId: district,
-      from: '2022-01-01',
-      to: '2022-01-31',
+      from: '2023-01-01',
+      to: '2023-01-31',
       // A caller outside TypeScript may send any kind.
       kind: 'posters' as 'news',
       count: 5,
@@ -134,7 +134,7 @@ test('propaganda output: a count per kind and period within one year, corrected 
     ['kind'],
   );
   assert.equal(
-    (await polcenter.propagandaOutput.list({ unitId: district, from: '2022-06-01', to: '2022-06-30' })).map(
+    (await polcenter.propagandaOutput.list({ unitId: district, from: '2023-06-01', to: '2023-06-30' })).map(
       (o) => o.count,
     ),
     [99],

@@ -140,4 +140,74 @@ test('every session has a lecturer, never two sessions at once nor a village bri
   assert.equal(offRoster, []);
 });
 
+test('2022 as the article tells it: output and plan recorded for the district, read in its report', async () => {
+  const unit = async (code: string) =>
+    ((await sql<{ id: string }>('SELECT id FROM unit WHERE code = ?', [code]))[0] as { id: string }).id;
+  const district = await unit('064');
+  const half = await polcenter.reports.period({ unitId: district, from: '2022-01-01', to: '2022-06-30' }, 'staff');
+  const output = (r: typeof half) =>
+    r.output.byKind.map((o) => [o.kind, o.count.actual, o.count.plan, o.count.percent]);
+  // The article: 98 documents and nearly 200 news items on the portal, over 450 radio items; no banners counted.
+  assert.equal(output(half), [
+    ['documents', 98, 200, 49],
+    ['news', 196, 400, 49],
+    ['radio', 457, 900, 50.8],
+    ['banners', 0, null, null],
+  ]);
+  assert.is(half.output.straddling, 0);
+  assert.equal(half.training.classes, { actual: 4, plan: 12, percent: 33.3 });
+  assert.equal(half.training.trainees, { actual: 211, plan: 610, percent: 34.6 });
+  assert.is(
+    half.sentences.output.vi,
+    '06 tháng đầu năm 2022, Ban Tuyên giáo Huyện ủy Chợ Đồn đã ban hành 98 văn bản; đăng tải 196 tin, bài; phát 457 tin trên sóng phát thanh, loa truyền thanh; treo 00 băng rôn, khẩu hiệu.',
+  );
+  const year = await polcenter.reports.period({ unitId: district, from: '2022-01-01', to: '2022-12-31' }, 'staff');
+  // The year: 8 classes (4 + NQ, NTĐ, ĐVM, SC), 392 trainees (211 + 72 + 64 + 45), against 12 and 610.
+  assert.equal(year.training.trainees, { actual: 392, plan: 610, percent: 64.3 });
+  assert.equal(year.training.classes, { actual: 8, plan: 12, percent: 66.7 });
+  assert.equal(
+    year.training.byProgram.map((p) => [p.code, p.classes.actual, p.classes.plan, p.trainees.actual, p.trainees.plan]),
+    [
+      ['BDNV', 1, 2, 46, 100],
+      ['CNKT', 1, 2, 55, 120],
+      ['ĐVM', 2, 2, 116, 140],
+      ['NQ', 1, 2, 0, null],
+      ['NTĐ', 2, 3, 130, 200],
+      ['SC', 1, 1, 45, 50],
+    ],
+  );
+  assert.equal(output(year), [
+    ['documents', 205, 200, 102.5],
+    ['news', 404, 400, 101],
+    ['radio', 936, 900, 104],
+    ['banners', 0, null, null],
+  ]);
+  // 96 village briefings of 2022 against 120 planned; the twelve monthly conferences, as planned.
+  assert.equal(year.rapporteurs.briefings.planned, { actual: 96, plan: 120, percent: 80 });
+  assert.equal(year.rapporteurs.conferences.planned, { actual: 12, plan: 12, percent: 100 });
+  // Read in 2026 by the province that absorbed Bắc Kạn: the same figures, the same plan.
+  const province = await polcenter.reports.period(
+    { unitId: await unit('19'), from: '2022-01-01', to: '2022-06-30' },
+    'staff',
+  );
+  assert.equal(output(province), output(half));
+  assert.equal(province.training.trainees, half.training.trainees);
+});
+
+test('the plan and each month’s tally are dated on a working day, and belong to the district', async () => {
+  const dated = await sql<{ what: string; date: string; unit: string }>(
+    `SELECT 'plan ' || measure AS what, to_char(t.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS date, u.code AS unit
+       FROM plan_target t JOIN unit u ON u.id = t.unit_id
+     UNION ALL
+     SELECT 'output ' || o.kind || ' ' || to_char(o.period_from, 'MM/YYYY'), to_char(o.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD'), u.code
+       FROM propaganda_output o JOIN unit u ON u.id = o.unit_id`,
+  );
+  assert.is(dated.length, 17 + 36);
+  assert.equal([...new Set(dated.map((d) => d.unit))], ['064']);
+  const off = dated.filter((d) => dayOffReason(d.date) || new Date(`${d.date}T00:00:00Z`).getUTCDay() === 6);
+  assert.equal(off, []);
+  // January's tally waited for the end of the Tết break (29/01–06/02/2022).
+  assert.ok(dated.some((d) => d.what === 'output radio 01/2022' && d.date === '2022-02-07'));
+});
+
 test.run();

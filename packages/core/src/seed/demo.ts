@@ -9,6 +9,7 @@ import { CHO_DON_LINKS, REFORM_2025, THAI_NGUYEN_2025 } from './chodon-links.js'
 import { CHO_DON_UNITS } from './chodon-units.js';
 import { seedRosters } from './rosters.js';
 import { type StoryReport, seedStory2022 } from './story-2022.js';
+import { seedPlanAndOutput2022 } from './story-output.js';
 
 export interface SeedOptions {
   /** The day the open classes' dates follow (ISO date; default the day it runs, UTC). */
@@ -84,6 +85,7 @@ export async function seedDemo(target: PolCenter | Orm, options: SeedOptions = {
       communes2022.map((u) => u.code),
       today,
     );
+    await seedPlanAndOutput2022(tx, (code) => byCode.get(code)?.id ?? deterministicId(code), deterministicId);
     // Villages stay under their 2022 commune: the period report (reports/report-scope.ts) walks
     // today's tree, so moving them (moveVillagesWithTheirCommunes) would take them out of the
     // district's 2022 figures until it walks the tree of the period.
