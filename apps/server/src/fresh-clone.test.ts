@@ -14,6 +14,20 @@ import * as assert from 'uvu/assert';
 const repository = fileURLToPath(new URL('../../..', import.meta.url));
 
 /**
+ * The workspace's turbo cache (turbo keeps one per repository, in the main checkout for a git
+ * worktree). Under `pnpm test` every package was just built from the same commit, so the clone's
+ * `turbo run build` finds each task's hash there and restores its `dist/` instead of compiling all
+ * nine packages again: a second full build, the suite's longest step (ADR 0042). Read-only: the
+ * clone adds nothing to it. With no current build there (a file changed since, or this test run
+ * alone) the clone builds as a newcomer's does.
+ */
+function workspaceTurboCache(): string {
+  if (process.env.TURBO_CACHE_DIR) return path.resolve(repository, process.env.TURBO_CACHE_DIR);
+  const common = spawnSync('git', ['rev-parse', '--git-common-dir'], { cwd: repository, encoding: 'utf8' });
+  return path.join(path.dirname(path.resolve(repository, common.stdout.trim())), '.turbo', 'cache');
+}
+
+/**
  * `pnpm start` as typed in a terminal (build, then the server), in its own process group so that
  * stopping it is the terminal's Ctrl-C: SIGINT to pnpm, turbo's and the server's processes at once.
  */
@@ -21,7 +35,15 @@ function pnpmStart(cwd: string) {
   const child = spawn('pnpm', ['start'], {
     cwd,
     detached: true,
-    env: { ...process.env, DATABASE_URL: '', POLCENTER_DATA_DIR: '', POLCENTER_PORT: '0', POLCENTER_LOG: '0' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      POLCENTER_DATA_DIR: '',
+      POLCENTER_PORT: '0',
+      POLCENTER_LOG: '0',
+      TURBO_CACHE_DIR: workspaceTurboCache(),
+      TURBO_CACHE: 'local:r',
+    },
   });
   let output = '';
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
