@@ -149,7 +149,10 @@ test('a target corrected on a stale screen: the API’s conflict sentence, the l
     target: 400,
   });
   const edit = view.locator('form', { has: page.getByRole('heading', { name: /^Sửa chỉ tiêu/ }) });
-  await edit.getByLabel('Kế hoạch', { exact: true }).fill('430');
+  // The cursor is in the form that opened, below the list: typing goes there.
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('430');
+  assert.is(await edit.getByLabel('Kế hoạch', { exact: true }).inputValue(), '430');
   await edit.getByRole('button', { name: 'Lưu' }).click();
   await waitShown(edit.locator('[role=alert]'), 'the stale edit refused');
   assert.match(
@@ -199,6 +202,23 @@ test('propaganda output recorded, counted in the report, then corrected', async 
   await edit.getByRole('button', { name: 'Lưu' }).click();
   await waitShown(row.locator('td', { hasText: /^40$/ }), 'the corrected count');
   assert.is(await banners(), before + 40);
+  await page.close();
+});
+
+test('the report in English: the sentences, headings and downloads in the reader’s language', async () => {
+  const page = await rig.page();
+  await signIn(page, rig.url, STAFF, PASSWORD, `/reports?${HALF}`);
+  const view = page.locator('pc-report-page');
+  await waitShown(view.locator('[data-sentence=training]'), 'the sentence');
+  await page.getByRole('button', { name: 'English' }).click();
+  await waitShown(view.getByRole('heading', { name: 'Reports', level: 1 }), 'the English heading');
+  assert.match(
+    await view.locator('[data-sentence=training]').innerText(),
+    /^In the first half of 2022, the political center of Huyện Chợ Đồn opened 4 training classes for 211 trainees/,
+  );
+  assert.ok(await view.getByRole('button', { name: 'Download Excel' }).isVisible());
+  assert.ok(await view.getByRole('heading', { name: 'Propaganda output' }).isVisible());
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
   await page.close();
 });
 

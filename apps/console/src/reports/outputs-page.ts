@@ -178,6 +178,14 @@ export class PcOutputsPage extends ConsolePage {
     );
   }
 
+  /** The correction form opens under the list: the cursor goes to its field. */
+  private async startEdit(o: Output): Promise<void> {
+    this.editAction.reset();
+    this.editing = o;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#f-count')?.focus();
+  }
+
   private what(o: Output): string {
     return `${PLAN_MEASURE_NAMES[o.kind][this.currentLang]} ${date(o.from)}–${date(o.to)}`;
   }
@@ -231,10 +239,7 @@ export class PcOutputsPage extends ConsolePage {
               <td>${o.note ?? ''}</td>
               ${
                 mayRecord
-                  ? html`<td><button type="button" aria-label=${this.t(TEXT.editOf(this.what(o)))} @click=${() => {
-                      this.editAction.reset();
-                      this.editing = o;
-                    }}>${this.t(TEXT.edit)}</button></td>`
+                  ? html`<td><button type="button" aria-label=${this.t(TEXT.editOf(this.what(o)))} @click=${() => this.startEdit(o)}>${this.t(TEXT.edit)}</button></td>`
                   : nothing
               }
             </tr>`,

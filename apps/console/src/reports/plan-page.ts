@@ -48,6 +48,11 @@ const TEXT = {
   added: { vi: 'Đã giao chỉ tiêu.', en: 'Target set.' },
 };
 
+/** Targets in the order of the plan's measures (classes, trainees, briefings…), then by program code. */
+const byMeasure = (a: Target, b: Target) =>
+  PLAN_MEASURES.indexOf(a.measure) - PLAN_MEASURES.indexOf(b.measure) ||
+  (a.programCode ?? '').localeCompare(b.programCode ?? '');
+
 /**
  * `/reports/plan`: a unit's targets for a year (`reports.plan`) — classes and trainees per program
  * or in all, briefings, audience, conferences, and each kind of propaganda output — set
@@ -171,6 +176,14 @@ export class PcPlanPage extends ConsolePage {
     );
   }
 
+  /** The correction form opens under the list: the cursor goes to its field, as a person's eyes would. */
+  private async startEdit(t: Target): Promise<void> {
+    this.editAction.reset();
+    this.editing = t;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#f-target')?.focus();
+  }
+
   private what(t: Target): string {
     const lang = this.currentLang;
     return `${PLAN_MEASURE_NAMES[t.measure][lang]} — ${t.programName ? t.programName[lang] : this.t(TEXT.allPrograms)}`;
@@ -207,17 +220,20 @@ export class PcPlanPage extends ConsolePage {
           ${mayPlan ? html`<th scope="col"><span class="visually-hidden">${this.t(TEXT.edit)}</span></th>` : nothing}
         </tr></thead>
         <tbody>
-          ${targets.map(
+          ${[...targets].sort(byMeasure).map(
             (t) => html`<tr data-target=${t.id}>
               <th scope="row">${PLAN_MEASURE_NAMES[t.measure][lang]}</th>
-              <td>${t.programName ? html`${t.programName[lang]} <span class="muted">(${t.programCode})</span>` : html`<span class="muted">${this.t(TEXT.allPrograms)}</span>`}</td>
+              <td>${
+                t.programName
+                  ? html`${t.programName[lang]} <span class="muted">(${t.programCode})</span>`
+                  : PER_PROGRAM.includes(t.measure)
+                    ? html`<span class="muted">${this.t(TEXT.allPrograms)}</span>`
+                    : '—'
+              }</td>
               <td class="num">${number(t.target, lang)}</td>
               ${
                 mayPlan
-                  ? html`<td><button type="button" aria-label=${this.t(TEXT.editOf(this.what(t)))} @click=${() => {
-                      this.editAction.reset();
-                      this.editing = t;
-                    }}>${this.t(TEXT.edit)}</button></td>`
+                  ? html`<td><button type="button" aria-label=${this.t(TEXT.editOf(this.what(t)))} @click=${() => this.startEdit(t)}>${this.t(TEXT.edit)}</button></td>`
                   : nothing
               }
             </tr>`,

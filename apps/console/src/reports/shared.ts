@@ -100,6 +100,19 @@ export const reportStyles = css`
   .sentences p {
     margin: 0 0 0.5rem;
   }
+  /* A figure never wraps digit by digit: the label column gives way at 360 px, not the number. */
+  dl.facts {
+    grid-template-columns: minmax(0, 26rem) max-content;
+  }
+  dl.facts dd {
+    white-space: nowrap;
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+  /* A program's name keeps a readable width; the table scrolls in its box instead. */
+  [data-table='by-program'] th[scope='row'] {
+    min-width: 11rem;
+  }
   .downloads {
     display: flex;
     flex-wrap: wrap;
