@@ -13,29 +13,19 @@ export function scopeCte(unitId: string | undefined): string {
 }
 
 /**
- * The `scope` CTE of a report or a list of a period: a unit and everything under it as the tree stood on the period's
- * last day (each unit under the parent it had then, from `unit_move`, ADR 0029), plus the units it
- * carries on (predecessors by merger, split or rename, and what lay under them). So Phương Viên's
- * report of 2024 counts its villages, which moved to xã Chợ Đồn on 01/07/2025, and xã Chợ Đồn's
- * report of 2022 counts Phương Viên's. Parameters: the period's last day, then the root's id or
- * code (none for `roots`: every tree of that day).
+ * The `scope` CTE of a list of a period: a unit and everything within it as the tree stood on the
+ * period's last day (`unit_within_on`, ADR 0040: each unit under the parent it had then, plus the
+ * units it carries on and what lay under them). So Phương Viên's list of 2024 keeps its villages,
+ * which moved to xã Chợ Đồn on 01/07/2025, and xã Chợ Đồn's list of 2022 shows Phương Viên's.
+ * Parameters: the period's last day, then the root's id or code (none for `roots`: every tree of
+ * that day).
  */
 export function scopeAtCte(root: 'id' | 'code' | 'roots'): string {
   const start =
-    root === 'roots' ? 'SELECT id FROM placed WHERE parent_id IS NULL' : `SELECT id FROM unit WHERE ${root} = ?`;
-  return `WITH RECURSIVE placed AS (
-      SELECT u.id, coalesce(m.from_parent_id, CASE WHEN m.unit_id IS NULL THEN u.parent_id END) AS parent_id
-        FROM unit u
-        LEFT JOIN LATERAL (
-          SELECT unit_id, from_parent_id FROM unit_move
-           WHERE unit_id = u.id AND effective_on > ?::date ORDER BY effective_on, created_at LIMIT 1
-        ) m ON true
-    ),
-    within AS (
-      SELECT parent_id, id FROM placed WHERE parent_id IS NOT NULL
-      UNION ALL
-      SELECT successor_id, predecessor_id FROM unit_link WHERE kind <> 'transfer'
-    ),
+    root === 'roots'
+      ? 'SELECT u.id FROM unit u WHERE NOT EXISTS (SELECT 1 FROM within w WHERE w.id = u.id)'
+      : `SELECT id FROM unit WHERE ${root} = ?`;
+  return `WITH RECURSIVE within AS MATERIALIZED (SELECT parent_id, id FROM unit_within_on(?::date)),
     scope AS (${start} UNION SELECT w.id FROM within w JOIN scope s ON w.parent_id = s.id)`;
 }
 

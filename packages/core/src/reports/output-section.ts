@@ -22,7 +22,7 @@ export async function outputSection(
        FROM propaganda_output
       WHERE unit_id IN (SELECT id FROM units_in) AND period_from <= ?::date AND period_to >= ?::date
       GROUP BY kind`,
-    [...unitParams(q.unitId), q.from, q.to, q.from, q.to, q.to, q.from],
+    [...unitParams(q), q.from, q.to, q.from, q.to, q.to, q.from],
   );
   const byKind = new Map(rows.map((r) => [r.kind, r]));
   return {

@@ -55,7 +55,7 @@ export async function periodReport(
        SELECT DISTINCT u.id AS "unitId", u.code, u.name FROM unit_link l JOIN unit u ON u.id = l.predecessor_id
         WHERE l.kind <> 'transfer' AND l.successor_id IN (SELECT id FROM units_in)
         ORDER BY u.code`,
-        unitParams(q.unitId),
+        unitParams(q),
       ),
   ]);
   return { ...basis, predecessors, ...rapporteurSection(basis.rapporteurs, detail) };

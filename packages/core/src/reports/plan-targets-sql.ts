@@ -47,7 +47,7 @@ export async function planTargets(
            WHERE b.id = t.unit_id AND a.year = t.year AND a.measure = t.measure
              AND a.program_id IS NOT DISTINCT FROM t.program_id)
       GROUP BY t.measure, t.program_id, p.code, p.name_vi, p.name_en`,
-    [...unitParams(q.unitId), Number(q.from.slice(0, 4)), Number(q.to.slice(0, 4))],
+    [...unitParams(q), Number(q.from.slice(0, 4)), Number(q.to.slice(0, 4))],
   );
   const key = (measure: string, programId: string | null) => `${measure}:${programId ?? ''}`;
   const targets = new Map(rows.map((r) => [key(r.measure, r.program_id), r.target]));

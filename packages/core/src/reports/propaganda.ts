@@ -8,9 +8,9 @@ import {
   propagandaReportInput,
   propagandaSentence,
 } from '@polcenter/domain';
-import { scopeAtCte } from '../activities/activity-sql.js';
 import type { Orm } from '../orm.js';
 import type { PropagandaReport } from './propaganda-report.js';
+import { unitParams, unitTree } from './report-scope.js';
 
 /**
  * @internal It takes the ORM: reached through `ReportService.propaganda` (ADR 0032).
@@ -27,9 +27,10 @@ export async function propagandaReport(
 ): Promise<PropagandaReport> {
   const q = parseInput(propagandaReportInput, input);
   const conn = orm.em.fork().getConnection();
-  const scope = q.unitId ? scopeAtCte('id') : '';
-  const scoped = (column: string) => (q.unitId ? `AND ${column} IN (SELECT id FROM scope)` : '');
-  const head = q.unitId ? [q.to, q.unitId] : [];
+  // The report's one walk (report-scope.ts), so these counts and the other sections' agree.
+  const scope = q.unitId ? `WITH RECURSIVE ${unitTree(q.unitId)}` : '';
+  const scoped = (column: string) => (q.unitId ? `AND ${column} IN (SELECT id FROM units_in)` : '');
+  const head = q.unitId ? unitParams({ to: q.to, unitId: q.unitId }) : [];
 
   const [briefings] = await conn.execute<{ count: number; audience: number; classified: number }[]>(
     `${scope}
@@ -54,7 +55,7 @@ export async function propagandaReport(
        FROM conference c
        JOIN conference_site s ON s.conference_id = c.id
        LEFT JOIN conference_attendance a ON a.site_id = s.id AND a.status = 'present'
-      WHERE c.date BETWEEN ?::date AND ?::date ${q.unitId ? 'AND (c.owner_unit_id IN (SELECT id FROM scope) OR s.unit_id IN (SELECT id FROM scope))' : ''}
+      WHERE c.date BETWEEN ?::date AND ?::date ${q.unitId ? 'AND (c.owner_unit_id IN (SELECT id FROM units_in) OR s.unit_id IN (SELECT id FROM units_in))' : ''}
       GROUP BY c.id, s.id
      UNION ALL
      SELECT c.id, to_char(c.date, 'YYYY-MM-DD'), c.title, NULL, NULL, count(*)::int, count(*)::int

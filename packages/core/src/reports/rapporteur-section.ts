@@ -32,7 +32,7 @@ async function rosterSize(sql: Sql, q: Query): Promise<RapporteurSection['roster
              LEFT JOIN reference_value rv ON rv.list = 'expertise_field' AND rv.code = pf.field
             GROUP BY pf.field, rv.name_vi, rv.name_en) x)
      ) AS r`,
-    [...unitParams(q.unitId), q.to, KNOWN_NOW],
+    [...unitParams(q), q.to, KNOWN_NOW],
   );
   const r = (row as { r: RosterRow }).r;
   return {
@@ -76,7 +76,7 @@ async function briefingTallies(sql: Sql, q: Query, viewer: OpinionAudience): Pro
               ${viewer === 'propaganda' ? '' : "AND r.sensitivity = 'routine'"}
             GROUP BY r.sensitivity) x)
      ) AS r`,
-    [...unitParams(q.unitId), q.from, q.to, q.from, q.to],
+    [...unitParams(q), q.from, q.to, q.from, q.to],
   );
   return (row as { r: BriefingRow }).r;
 }

@@ -2,35 +2,44 @@ import { SEAT_HOLDING_STATES } from '@polcenter/domain';
 import { sqlList } from '../kernel/sql-helpers.js';
 
 /**
- * The units a report counts, as SQL (ADR 0033): the report's unit and everything within it —
- * below it, or carried on by it through merger, split and rename links (the view `unit_within`,
- * the same walk that decides what a role reaches) — so a unit's report for a year before it
- * existed counts its predecessors' work. No unit: every unit, from the roots of that walk.
+ * The units a report counts, as SQL (ADR 0040): the report's unit and everything within it in the
+ * tree **of the period** — under it on the period's last day (dated moves, `unit_move`, undone after
+ * that day), or carried on by it through merger, split and rename links (`unit_within_on`). So a
+ * village that moved to the commune that absorbed its own on 01/07/2025 still counts in its
+ * district's 2022, and counts for the new commune from then on; a unit's report for a year before
+ * it existed counts its predecessors' work. A unit that ended before the period's last day is read
+ * on its own last day (the district's report of 2025 keeps the villages it had on 30/06/2025).
+ * No unit: every unit, from the roots of that day's tree.
  *
  * `tree(id, path)` keeps the path from the report's unit down, so a figure can be broken down by
- * the unit directly within the report's; `units_in` is the set itself. Parameters: the unit id, if
- * any. The caller writes `WITH RECURSIVE ${unitTree(unitId)}, …`.
+ * the unit directly within the report's; `units_in` is the set itself. Parameters: `unitParams(q)`,
+ * first in the statement. The caller writes `WITH RECURSIVE ${unitTree(unitId)}, …`.
  */
 export function unitTree(unitId: string | undefined): string {
+  const day = unitId
+    ? `least(?::date, coalesce((SELECT valid_to FROM unit WHERE id = ?::uuid), 'infinity'::date))`
+    : '?::date';
   const roots = unitId
     ? 'SELECT id, ARRAY[id] AS path FROM unit WHERE id = ?::uuid'
-    : 'SELECT u.id, ARRAY[u.id] FROM unit u WHERE NOT EXISTS (SELECT 1 FROM unit_within w WHERE w.id = u.id)';
-  return `tree(id, path) AS (
+    : 'SELECT u.id, ARRAY[u.id] FROM unit u WHERE NOT EXISTS (SELECT 1 FROM within w WHERE w.id = u.id)';
+  return `within AS MATERIALIZED (SELECT parent_id, id FROM unit_within_on(${day})),
+    tree(id, path) AS (
       ${roots}
       UNION ALL
-      SELECT w.id, t.path || w.id FROM unit_within w JOIN tree t ON w.parent_id = t.id WHERE w.id <> ALL (t.path)
+      SELECT w.id, t.path || w.id FROM within w JOIN tree t ON w.parent_id = t.id WHERE w.id <> ALL (t.path)
     ),
     units_in AS (SELECT DISTINCT id FROM tree),
     -- Where a unit's figures are shown in a breakdown: the unit directly within the report's unit
     -- that holds or carries it on (the root itself for its own; each root when the report has none),
-    -- by the shortest way down: today's map (a 2022 commune under the commune that absorbed it, not
-    -- under its abolished district).
+    -- by the shortest way down the period's tree.
     unit_top AS (
       SELECT DISTINCT ON (id) id, ${unitId ? 'coalesce(path[2], path[1])' : 'path[1]'} AS top
         FROM tree ORDER BY id, array_length(path, 1), top)`;
 }
 
-export const unitParams = (unitId: string | undefined): string[] => (unitId ? [unitId] : []);
+/** The parameters of `unitTree`: the period's last day, and the report's unit (twice) if any. */
+export const unitParams = (q: { to: string; unitId: string | undefined }): string[] =>
+  q.unitId ? [q.to, q.unitId, q.unitId] : [q.to];
 
 /** Classes counted in a period: not drafts or cancelled, started in it (ADR 0033); two parameters, from and to. */
 export const HELD_CLASS = `c.status NOT IN ('draft', 'cancelled') AND c.start_date BETWEEN ?::date AND ?::date`;

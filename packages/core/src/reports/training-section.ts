@@ -82,7 +82,7 @@ export async function trainingSection(
            FROM person p JOIN enrolment e ON e.person_id = p.id JOIN training_class c ON c.id = e.class_id
           WHERE p.unit_id IN (SELECT id FROM units_in) AND ${SEATED} AND ${HELD_CLASS})
      ) AS r`,
-    [...unitParams(q.unitId), q.from, q.to, q.from, q.to, q.from, q.to],
+    [...unitParams(q), q.from, q.to, q.from, q.to, q.from, q.to],
   );
   const r = (row as { r: TrainingRow }).r;
   const sum = <K extends 'classes' | 'trainees' | 'completed' | 'passed'>(key: K) =>

@@ -9,6 +9,7 @@ import { CHO_DON_LINKS, REFORM_2025, THAI_NGUYEN_2025 } from './chodon-links.js'
 import { CHO_DON_UNITS } from './chodon-units.js';
 import { seedRosters } from './rosters.js';
 import { type StoryReport, seedStory2022 } from './story-2022.js';
+import { seedVillageWork2025 } from './story-2025.js';
 import { seedPlanAndOutput2022 } from './story-output.js';
 
 export interface SeedOptions {
@@ -86,9 +87,10 @@ export async function seedDemo(target: PolCenter | Orm, options: SeedOptions = {
       today,
     );
     await seedPlanAndOutput2022(tx, (code) => byCode.get(code)?.id ?? deterministicId(code), deterministicId);
-    // Villages stay under their 2022 commune: the period report (reports/report-scope.ts) walks
-    // today's tree, so moving them (moveVillagesWithTheirCommunes) would take them out of the
-    // district's 2022 figures until it walks the tree of the period.
+    await seedVillageWork2025(tx, (code) => byCode.get(code)?.id ?? deterministicId(code), deterministicId);
+    // Last: the rosters' briefings found the villages by the commune they had in 2022. Reports walk
+    // the tree of their period (ADR 0040), so the move leaves the district's 2022 as it was.
+    await moveVillagesWithTheirCommunes(tx, byCode);
     const [counted] = await tx.execute<{ n: number }[]>('SELECT count(*)::int AS n FROM person');
     return { seeded: true, units: CHO_DON_UNITS.length + THAI_NGUYEN_2025.length, story, people: counted?.n ?? 0 };
   });
@@ -97,8 +99,6 @@ export async function seedDemo(target: PolCenter | Orm, options: SeedOptions = {
 /**
  * On 1 July 2025 each village went on under the commune that absorbed its own (ADR 0029): its
  * parent is the new commune, and a dated move keeps it under the old one in the tree of 2022.
- * Written last: the rosters' briefings find the villages by the commune they had in 2022.
- * Not called yet (ADR 0037): the period report walks today's tree.
  * @internal Takes MikroORM's EntityManager: stays out of the published types (ADR 0032).
  */
 export async function moveVillagesWithTheirCommunes(
