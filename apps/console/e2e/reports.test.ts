@@ -31,6 +31,13 @@ await rig.polcenter.auth.createUser(SYSTEM_ACTOR, {
   password: PASSWORD,
   roles: [{ role: 'lecturer', unitId: district }],
 });
+const COORDINATOR = 'dieuphoi.chodon';
+await rig.polcenter.auth.createUser(SYSTEM_ACTOR, {
+  username: COORDINATOR,
+  displayName: 'Ma Văn Điều',
+  password: PASSWORD,
+  roles: [{ role: 'unit_coordinator', unitId: await unitIdByCode(rig.polcenter.orm, 'TN-CHODON') }],
+});
 // The plan this file enters is its own: whatever the demo planned for the district's 2022 is set aside.
 await rig.sql('DELETE FROM plan_target WHERE unit_id = ? AND year = 2022', [district]);
 
@@ -219,6 +226,64 @@ test('the report in English: the sentences, headings and downloads in the reader
   assert.ok(await view.getByRole('button', { name: 'Download Excel' }).isVisible());
   assert.ok(await view.getByRole('heading', { name: 'Propaganda output' }).isVisible());
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await page.close();
+});
+
+test('a period typed wrong is refused under its field; the print view downloads with the sentence in it', async () => {
+  const page = await rig.page();
+  await signIn(page, rig.url, STAFF, PASSWORD, `/reports?${HALF}`);
+  const view = page.locator('pc-report-page');
+  await waitShown(view.locator('[data-sentence=training]'), 'the sentence');
+  await view.getByLabel('Năm', { exact: true }).fill('20x2');
+  await view.getByRole('button', { name: 'Xem báo cáo' }).click();
+  await waitShown(view.locator('#p-year-error'), 'the year refused');
+  assert.is(await view.locator('#p-year-error').innerText(), 'Hãy nhập năm gồm 4 chữ số, ví dụ 2022.');
+  assert.match(page.url(), 'from=2022-01-01&to=2022-06-30', 'the report shown is still the one asked for');
+  await view.getByLabel('Kỳ báo cáo', { exact: true }).selectOption('range');
+  await view.getByLabel('Từ ngày').fill('01/03/2022');
+  await view.getByLabel('Đến ngày').fill('15/02/2022');
+  await view.getByRole('button', { name: 'Xem báo cáo' }).click();
+  await waitShown(view.locator('#p-to-error', { hasText: 'Ngày cuối phải sau ngày đầu.' }), 'the range refused');
+  await view.getByLabel('Đến ngày').fill('15/05/2022');
+  await view.getByRole('button', { name: 'Xem báo cáo' }).click();
+  await waitShown(
+    view.locator('[data-sentence=training]', { hasText: 'Từ ngày 01/03/2022 đến ngày 15/05/2022' }),
+    'the range',
+  );
+
+  await page.goto(`${rig.url}/console/reports?${HALF}`);
+  await waitShown(view.locator('[data-sentence=training]'), 'the sentence');
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    view.getByRole('button', { name: 'Tải bản in (A4)' }).click(),
+  ]);
+  assert.is(file.suggestedFilename(), 'bao-cao-064-2022-01-01-2022-06-30.html');
+  const printed = await readFile((await file.path()) as string, 'utf8');
+  assert.match(printed, 'Trung tâm Chính trị huyện Chợ Đồn đã mở 04 lớp đào tạo, bồi dưỡng cho 211 học viên');
+  await page.close();
+});
+
+test('a unit coordinator reads the report, plan and output of the commune without any form to change them', async () => {
+  const page = await rig.page();
+  await signIn(page, rig.url, COORDINATOR);
+  for (const name of ['Báo cáo', 'Chỉ tiêu kế hoạch năm', 'Sản phẩm tuyên truyền']) {
+    await page.getByRole('navigation').getByRole('link', { name, exact: true }).first().waitFor();
+  }
+  await page.goto(`${rig.url}/console/reports?from=2022-01-01&to=2022-06-30`);
+  await waitShown(
+    page.locator('pc-report-page [data-sentence=training]', { hasText: 'Đảng ủy xã Chợ Đồn' }),
+    'the commune’s report',
+  );
+  for (const [path, tag] of [
+    ['/reports/plan?year=2022', 'pc-plan-page'],
+    ['/reports/outputs?from=2022-01-01&to=2022-06-30', 'pc-outputs-page'],
+  ] as const) {
+    await page.goto(`${rig.url}/console${path}`);
+    await waitShown(page.locator(`${tag} p.muted`, { hasText: 'mới' }), `the read-only note on ${path}`);
+    assert.is(await page.locator(`${tag} form`).count(), 1, 'the chooser only');
+    assert.is(await page.locator(`${tag} [role=alert]`).count(), 0);
+    assert.is(await page.locator(`${tag} button`, { hasText: 'Sửa' }).count(), 0);
+  }
   await page.close();
 });
 
