@@ -287,6 +287,19 @@ test('a unit coordinator reads the report, plan and output of the commune withou
   await page.close();
 });
 
+test('an administrator reads every unit at once, and picks one unit for a plan', async () => {
+  const page = await rig.page();
+  await signIn(page, rig.url, rig.users.admin, PASSWORD, '/reports?from=2022-01-01&to=2022-06-30');
+  const title = page.locator('pc-report-page [data-report-title]');
+  await waitShown(title, 'the report of every unit');
+  assert.is(await title.innerText(), 'Báo cáo 06 tháng đầu năm 2022 — mọi đơn vị');
+  assert.is(await page.locator('pc-report-page #r-unitId').inputValue(), '');
+  await page.goto(`${rig.url}/console/reports/plan?year=2022&unitId=${district}`);
+  await waitShown(page.locator('pc-plan-page [data-table=targets]'), 'the district’s plan');
+  assert.is(await page.locator('pc-plan-page #r-unitId option[value=""]').count(), 0, 'no “every unit” for a plan');
+  await page.close();
+});
+
 test('a lecturer, whom the reports API refuses, is told so on each page and finds no menu entry', async () => {
   const page = await rig.page();
   await signIn(page, rig.url, LECTURER);

@@ -156,7 +156,7 @@ export class PcReportPage extends ConsolePage {
             },
             this.errors,
           )}
-          ${unitSelect(this, this.units.value, this.unitId)}
+          ${unitSelect(this, this.units.value, this.unitId, true)}
         </div>
         <div class="actions"><button type="submit" class="primary">${this.t(TEXT.show)}</button></div>
       </form>

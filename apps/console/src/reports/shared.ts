@@ -31,13 +31,17 @@ export function refusal(page: ConsolePage, heading: LocalizedText): TemplateResu
     <p><a href="${BASE}/">${page.t(TEXT.home)}</a></p>`;
 }
 
-/** The unit select: the units the person may pick (an administrator may also leave it at every unit). */
+/**
+ * The unit select: the units the person may pick. `everyUnit`: an administrator may also leave it
+ * at every unit (a report; a plan or a tally always belongs to one unit).
+ */
 export function unitSelect(
   page: ConsolePage,
   units: readonly UnitChoice[] | undefined,
   selected: string | undefined,
+  everyUnit = false,
 ): TemplateResult {
-  const admin = page.me?.roles.some((g) => g.role === 'admin') ?? false;
+  const admin = everyUnit && (page.me?.roles.some((g) => g.role === 'admin') ?? false);
   return html`<div class="field">
     <label for="r-unitId">${page.t(TEXT.unit)}</label>
     <select id="r-unitId" name="unitId">
