@@ -8,7 +8,7 @@ import { bones, headingBone, placeholder, problemView, stateOf } from '../states
 import { base, tokens } from '../tokens.styles.js';
 import { styles } from './stats.styles.js';
 
-type Report = RouterOutputs['reports']['training'];
+type Report = RouterOutputs['reports']['published'];
 
 const TEXT = {
   loading: { vi: 'Đang tải số liệu…', en: 'Loading the figures…' },
@@ -19,6 +19,10 @@ const TEXT = {
   briefings: { vi: 'buổi tuyên truyền miệng', en: 'briefings' },
   byProgram: { vi: 'Học viên theo chương trình', en: 'Trainees by program' },
   byEthnicity: { vi: 'Học viên theo dân tộc', en: 'Trainees by ethnic group' },
+  output: { vi: 'Sản phẩm tuyên truyền', en: 'Propaganda output' },
+  count: { vi: 'Số lượng', en: 'Count' },
+  plan: { vi: 'Kế hoạch', en: 'Plan' },
+  percent: { vi: '% kế hoạch', en: '% of plan' },
   program: { vi: 'Chương trình', en: 'Program' },
   ethnicity: { vi: 'Dân tộc', en: 'Ethnic group' },
   classesHead: { vi: 'Số lớp', en: 'Classes' },
@@ -26,7 +30,7 @@ const TEXT = {
   passedHead: { vi: 'Đạt', en: 'Passed' },
   total: { vi: 'Tổng', en: 'Total' },
   unknown: { vi: 'Chưa rõ', en: 'Not stated' },
-  none: { vi: 'Chưa có lớp nào trong kỳ này.', en: 'No class in this period.' },
+  none: { vi: 'Chưa có số liệu nào trong kỳ này.', en: 'Nothing recorded in this period.' },
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -45,9 +49,10 @@ interface Bar {
 
 /**
  * @tag pc-stats
- * @summary The published figures of a unit's training for a year, a half or a quarter: the
- * headline counts, bars by program and by ethnic group, and the same figures as tables. Counts
- * only, never a person.
+ * @summary The published figures of a unit for a year, a half or a quarter (`reports.published`):
+ * the headline counts, bars of trainees by program and of propaganda output, and the figures as
+ * tables (with the output's plan and % of plan, and trainees by ethnic group). Counts only, never
+ * a person.
  *
  * @csspart figures - the headline counts
  * @csspart chart - each chart of bars
@@ -65,7 +70,7 @@ export class PcStats extends PcElement {
     quarter: { type: Number },
   };
 
-  protected static override fieldAttributes = { organiserCode: 'unit' };
+  protected static override fieldAttributes = { unitCode: 'unit' };
 
   /** Code of the unit whose figures (with every unit under it) are shown, e.g. `064`. */
   declare unit: string | undefined;
@@ -77,7 +82,7 @@ export class PcStats extends PcElement {
   declare quarter: number | undefined;
 
   private readonly figures = new ApiResource<Report>(this, (report) =>
-    this.emit('pc-loaded', { trainees: report.trainees }),
+    this.emit('pc-loaded', { trainees: report.training.trainees.actual }),
   );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -107,7 +112,7 @@ export class PcStats extends PcElement {
     }
     const period = periodDates(this.year as number, this.half, this.quarter);
     this.figures.start(({ client, signal }) =>
-      client.reports.training.query({ ...period, ...(this.unit ? { organiserCode: this.unit } : {}) }, { signal }),
+      client.reports.published.query({ ...period, ...(this.unit ? { unitCode: this.unit } : {}) }, { signal }),
     );
   }
 
@@ -123,38 +128,67 @@ export class PcStats extends PcElement {
     const r = this.figures.value;
     if (state || !r) return state;
     const number = (n: number) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
-    const programs = r.byProgram.map((p) => ({ label: p.name[lang], value: p.trainees, p }));
-    const ethnicities = r.byEthnicity.map((e) => ({
-      label: e.ethnicity ? (ETHNICITY_NAMES[e.ethnicity as Ethnicity]?.[lang] ?? e.ethnicity) : TEXT.unknown[lang],
-      value: e.trainees,
-    }));
+    const t = r.training;
+    const period = r.periodTitle[lang];
+    const programs = t.byProgram.filter((p) => p.classes).map((p) => ({ label: p.name[lang], value: p.trainees, p }));
+    // Kinds the unit tallied or planned: a kind nobody counts (banners, in the article) is not a zero.
+    const outputs = r.output
+      .filter((o) => o.count.actual || o.count.plan)
+      .map((o) => ({ label: o.name[lang], value: o.count.actual, o }));
+    const ethnicities = t.byEthnicity.map((e) => [
+      e.ethnicity ? (ETHNICITY_NAMES[e.ethnicity as Ethnicity]?.[lang] ?? e.ethnicity) : TEXT.unknown[lang],
+      e.trainees,
+    ]);
     const figure = (value: number, label: LocalizedText) =>
       html`<div><dt>${label[lang]}</dt><dd>${number(value)}</dd></div>`;
     return html`<section tabindex="-1" data-focus aria-busy=${this.figures.loading ? 'true' : 'false'}>
       <h2>${TEXT.title[lang]}</h2>
-      <p class="meta">${r.sentence[lang]}</p>
+      <p class="meta">${r.sentences.training[lang]}</p>
       <dl part="figures">
-        ${figure(r.classes, TEXT.classes)} ${figure(r.trainees, TEXT.trainees)} ${figure(r.passed, TEXT.passed)}
-        ${figure(r.rapporteurs.briefings, TEXT.briefings)}
+        ${figure(t.classes.actual, TEXT.classes)} ${figure(t.trainees.actual, TEXT.trainees)}
+        ${figure(t.passed, TEXT.passed)} ${figure(r.rapporteurs.briefings.actual, TEXT.briefings)}
       </dl>
+      ${t.trainees.actual ? chart(TEXT.byProgram[lang], programs, number) : ''}
+      ${outputs.length ? chart(TEXT.output[lang], outputs, number) : ''}
       ${
-        r.trainees === 0
-          ? html`<p role="status">${TEXT.none[lang]}</p>`
-          : html`${chart(TEXT.byProgram[lang], programs, number)} ${chart(TEXT.byEthnicity[lang], ethnicities, number)}
-            ${table(
-              `${TEXT.byProgram[lang]} — ${r.period[lang]}`,
+        t.trainees.actual
+          ? table(
+              `${TEXT.byProgram[lang]} — ${period}`,
               [TEXT.program, TEXT.classesHead, TEXT.traineesHead, TEXT.passedHead].map((h) => h[lang]),
               programs.map(({ label, p }) => [label, p.classes, p.trainees, p.passed]),
-              [TEXT.total[lang], r.classes, r.trainees, r.passed],
+              [TEXT.total[lang], t.classes.actual, t.trainees.actual, t.passed],
               number,
-            )}
-            ${table(
-              `${TEXT.byEthnicity[lang]} — ${r.period[lang]}`,
+            )
+          : ''
+      }
+      ${
+        outputs.length
+          ? table(
+              `${TEXT.output[lang]} — ${period}`,
+              [TEXT.output, TEXT.count, TEXT.plan, TEXT.percent].map((h) => h[lang]),
+              outputs.map(({ label, o }) => [
+                label,
+                o.count.actual,
+                o.count.plan ?? '—',
+                o.count.percent == null ? '—' : `${number(o.count.percent)}%`,
+              ]),
+              undefined,
+              number,
+            )
+          : ''
+      }
+      ${
+        t.trainees.actual
+          ? table(
+              `${TEXT.byEthnicity[lang]} — ${period}`,
               [TEXT.ethnicity[lang], TEXT.traineesHead[lang]],
-              ethnicities.map((e) => [e.label, e.value]),
-              [TEXT.total[lang], r.trainees],
+              ethnicities,
+              [TEXT.total[lang], t.trainees.actual],
               number,
-            )}`
+            )
+          : outputs.length
+            ? ''
+            : html`<p role="status">${TEXT.none[lang]}</p>`
       }
     </section>`;
   }
@@ -183,17 +217,19 @@ function table(
   caption: string,
   head: readonly string[],
   rows: readonly (readonly (string | number)[])[],
-  total: readonly (string | number)[],
+  total: readonly (string | number)[] | undefined,
   number: (n: number) => string,
 ) {
   const cells = (row: readonly (string | number)[]) =>
-    row.map((cell, i) => (i === 0 ? html`<th scope="row">${cell}</th>` : html`<td>${number(cell as number)}</td>`));
+    row.map((cell, i) =>
+      i ? html`<td>${typeof cell === 'number' ? number(cell) : cell}</td>` : html`<th scope="row">${cell}</th>`,
+    );
   return html`<div class="scroll" role="region" tabindex="0" aria-label=${caption}>
     <table part="table">
       <caption>${caption}</caption>
       <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
       <tbody>${rows.map((row) => html`<tr>${cells(row)}</tr>`)}</tbody>
-      <tfoot><tr>${cells(total)}</tr></tfoot>
+      ${total ? html`<tfoot><tr>${cells(total)}</tr></tfoot>` : ''}
     </table>
   </div>`;
 }

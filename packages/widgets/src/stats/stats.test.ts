@@ -13,7 +13,8 @@ import { periodDates } from './stats.component.js';
 
 // <pc-stats> on a district portal of another site (127.0.0.1, PolCenter on localhost), under the
 // Content-Security-Policy docs/embedding.md advises, in a real Chromium with web security on,
-// against `polcenter start` on a fresh demo database: the article's first half of 2022.
+// against `polcenter start` on a fresh demo database: the article's first half of 2022, read from
+// the public subset of the period report (`reports.published`).
 
 let polcenter = '';
 let body = '';
@@ -72,7 +73,14 @@ test('periods: a year, its halves and its quarters', () => {
   assert.equal(periodDates(2024, undefined, 1), { from: '2024-01-01', to: '2024-03-31' });
 });
 
-test('the first half of 2022 in Chợ Đồn: the article’s 04 classes and 211 trainees, drawn and tabled', async () => {
+/** Each row of a table, cell by cell as shown. */
+const tableRows = (page: Page, name: string) =>
+  page
+    .getByRole('table', { name })
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent?.trim())));
+
+test('the first half of 2022 in Chợ Đồn: the article’s 04 classes, 211 trainees and its propaganda output, drawn and tabled', async () => {
   const { page, console } = await portalWith('<pc-stats unit="064" year="2022" half="1"></pc-stats>');
   try {
     await page.locator('pc-stats table').first().waitFor({ timeout: 15_000 });
@@ -80,7 +88,8 @@ test('the first half of 2022 in Chợ Đồn: the article’s 04 classes and 211
       (await page.locator('pc-stats .meta').textContent()) ?? '',
       /^06 tháng đầu năm 2022, Trung tâm Chính trị huyện Chợ Đồn đã mở 04 lớp đào tạo, bồi dưỡng cho 211 học viên, đạt 34,6% kế hoạch năm\.$/,
     );
-    assert.equal((await figures(page)).slice(0, 2), ['4', '211']);
+    // Classes, trainees, passed, village briefings.
+    assert.equal(await figures(page), ['4', '211', '198', '48']);
     // Four programs, one bar each; the biggest class fills its bar, the others in proportion.
     const bars = page.locator('pc-stats figure').first().locator('rect');
     assert.is(await bars.count(), 4);
@@ -98,9 +107,22 @@ test('the first half of 2022 in Chợ Đồn: the article’s 04 classes and 211
       '211',
       '198',
     ]);
+    // The article's output: 98 documents, nearly 200 news items, over 450 radio items, each against
+    // the year's plan; banners, which nobody counted, are not shown as a zero.
+    const output = page.locator('pc-stats figure').nth(1);
+    assert.is(await output.locator('figcaption').textContent(), 'Sản phẩm tuyên truyền');
+    assert.equal(await output.locator('.bar b').allTextContents(), ['98', '196', '457']);
+    const outputBars = await output.locator('rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('width')));
+    assert.equal(outputBars, [`${(100 * 98) / 457}%`, `${(100 * 196) / 457}%`, '100%']);
+    assert.equal(await tableRows(page, 'Sản phẩm tuyên truyền — 06 tháng đầu năm 2022'), [
+      ['Văn bản ban hành', '98', '200', '49%'],
+      ['Tin, bài', '196', '400', '49%'],
+      ['Tin phát thanh, loa truyền thanh', '457', '900', '50,8%'],
+    ]);
     // Counts only: no name, phone or ID number anywhere in the widget.
     const text = (await page.locator('pc-stats').evaluate((el) => el.shadowRoot?.textContent)) ?? '';
-    assert.not.match(text, /\d{12}|09\d{8}| Văn | Thị /);
+    // (A name: "Nông Văn Tuấn"; not "Văn bản ban hành", the documents' kind.)
+    assert.not.match(text, /\d{12}|09\d{8}|\p{Lu}\p{Ll}* (Văn|Thị) \p{Lu}/u);
     assert.not.ok(
       console.some((line) => /CORS|Content Security Policy/i.test(line)),
       console.join('\n'),
@@ -123,7 +145,7 @@ test('at 360 px: nothing scrolls sideways, axe finds nothing serious, and the ke
     // The chart is a picture of the tables: hidden from screen readers, which read the tables.
     assert.is(await page.locator('pc-stats figure').first().getAttribute('aria-hidden'), 'true');
     const focused: string[] = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       await page.keyboard.press('Tab');
       focused.push(
         await page.evaluate(() => {
@@ -132,8 +154,17 @@ test('at 360 px: nothing scrolls sideways, axe finds nothing serious, and the ke
         }),
       );
     }
-    assert.equal(focused, ['region Học viên theo chương trình — Năm 2022', 'region Học viên theo dân tộc — Năm 2022']);
-    const table = page.getByRole('table', { name: 'Học viên theo dân tộc — Năm 2022' });
+    assert.equal(focused, [
+      'region Học viên theo chương trình — năm 2022',
+      'region Sản phẩm tuyên truyền — năm 2022',
+      'region Học viên theo dân tộc — năm 2022',
+    ]);
+    assert.equal(await tableRows(page, 'Sản phẩm tuyên truyền — năm 2022'), [
+      ['Văn bản ban hành', '205', '200', '102,5%'],
+      ['Tin, bài', '404', '400', '101%'],
+      ['Tin phát thanh, loa truyền thanh', '936', '900', '104%'],
+    ]);
+    const table = page.getByRole('table', { name: 'Học viên theo dân tộc — năm 2022' });
     assert.match((await table.locator('tbody tr').first().textContent()) ?? '', 'Tày');
   } finally {
     await page.close();
@@ -146,6 +177,12 @@ test('in English, a quarter: the third quarter of 2022', async () => {
     await page.locator('pc-stats table').first().waitFor({ timeout: 15_000 });
     assert.equal((await figures(page)).slice(0, 2), ['3', '136']);
     assert.is(await page.locator('pc-stats h2').textContent(), 'Training and education');
+    // July to September: 17 + 18 + 16 documents, 33 + 35 + 32 news and 78 + 80 + 77 radio items.
+    assert.equal(await tableRows(page, 'Propaganda output — Q3 2022'), [
+      ['Documents issued', '51', '200', '25.5%'],
+      ['News items', '100', '400', '25%'],
+      ['Radio and loudspeaker items', '235', '900', '26.1%'],
+    ]);
     assert.ok(await page.getByRole('columnheader', { name: 'Trainees' }).first().isVisible());
     assert.equal(await accessibilityViolations(page), []);
   } finally {
