@@ -260,6 +260,22 @@ test('a period typed wrong is refused under its field; the print view downloads 
   assert.is(file.suggestedFilename(), 'bao-cao-064-2022-01-01-2022-06-30.html');
   const printed = await readFile((await file.path()) as string, 'utf8');
   assert.match(printed, 'Trung tâm Chính trị huyện Chợ Đồn đã mở 04 lớp đào tạo, bồi dưỡng cho 211 học viên');
+  // JSON and CSV: the same report, read back.
+  const saved = async (button: string) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      view.getByRole('button', { name: button }).click(),
+    ]);
+    return { name: download.suggestedFilename(), text: await readFile((await download.path()) as string, 'utf8') };
+  };
+  const json = await saved('Tải JSON');
+  assert.is(json.name, 'bao-cao-064-2022-01-01-2022-06-30.json');
+  const parsed = JSON.parse(json.text) as { training: { trainees: { actual: number } } };
+  assert.is(parsed.training.trainees.actual, 211);
+  const csv = await saved('Tải CSV');
+  assert.is(csv.name, 'bao-cao-064-2022-01-01-2022-06-30.csv');
+  assert.ok(csv.text.startsWith('\ufeff'), 'a BOM, for Excel');
+  assert.match(csv.text, '04 lớp đào tạo, bồi dưỡng cho 211 học viên');
   await page.close();
 });
 
