@@ -96,6 +96,18 @@ test('propaganda and output sentences name the department', () => {
     outputSentence(year, { documents: 98, news: 200, radio: 450, banners: 3 }, dept).vi,
     'Năm 2022, Ban Tuyên giáo Huyện ủy Chợ Đồn đã ban hành 98 văn bản; đăng tải 200 tin, bài; phát 450 tin trên sóng phát thanh, loa truyền thanh; treo 03 băng rôn, khẩu hiệu.',
   );
+  // A kind nobody counted is left out, not written as 00; nothing at all is said so.
+  const half = periodLabel('2022-01-01', '2022-06-30');
+  const noBanners = outputSentence(half, { documents: 98, news: 196, radio: 457, banners: 0 }, dept);
+  assert.is(
+    noBanners.vi,
+    '06 tháng đầu năm 2022, Ban Tuyên giáo Huyện ủy Chợ Đồn đã ban hành 98 văn bản; đăng tải 196 tin, bài; phát 457 tin trên sóng phát thanh, loa truyền thanh.',
+  );
+  assert.match(noBanners.en, / issued 98 documents, 196 news items and 457 radio or loudspeaker items\.$/);
+  assert.equal(outputSentence(half, { documents: 0, news: 0, radio: 0, banners: 0 }, dept), {
+    vi: '06 tháng đầu năm 2022, Ban Tuyên giáo Huyện ủy Chợ Đồn chưa ghi nhận sản phẩm tuyên truyền nào.',
+    en: `${half.en}, ${dept.en} recorded no propaganda output.`,
+  });
   assert.is(
     propagandaSentence(
       year,

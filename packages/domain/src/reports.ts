@@ -242,7 +242,8 @@ export function propagandaSentence(
 /**
  * The propaganda output's sentence, e.g. "Năm 2022, Ban Tuyên giáo Huyện ủy Chợ Đồn đã ban hành 98
  * văn bản; đăng tải 200 tin, bài; phát 450 tin trên sóng phát thanh, loa truyền thanh; treo 35
- * băng rôn, khẩu hiệu."
+ * băng rôn, khẩu hiệu." A kind with nothing counted is left out, as a report writes it (the 2022
+ * article counts no banners and says nothing of them), rather than "treo 00 băng rôn".
  */
 export function outputSentence(
   period: LocalizedText,
@@ -251,8 +252,28 @@ export function outputSentence(
 ): LocalizedText {
   const who = speaker(organiser);
   const c = reportCount;
+  const parts = (
+    [
+      [counts.documents, `ban hành ${c(counts.documents)} văn bản`, plural(counts.documents, 'document')],
+      [counts.news, `đăng tải ${c(counts.news)} tin, bài`, plural(counts.news, 'news item')],
+      [
+        counts.radio,
+        `phát ${c(counts.radio)} tin trên sóng phát thanh, loa truyền thanh`,
+        plural(counts.radio, 'radio or loudspeaker item'),
+      ],
+      [counts.banners, `treo ${c(counts.banners)} băng rôn, khẩu hiệu`, plural(counts.banners, 'banner')],
+    ] as const
+  ).filter(([n]) => n > 0);
+  if (parts.length === 0) {
+    return {
+      vi: `${period.vi},${who.vi} chưa ghi nhận sản phẩm tuyên truyền nào.`,
+      en: `${period.en}${organiser ? `, ${organiser.en} recorded` : ':'} no propaganda output.`,
+    };
+  }
+  const english = parts.map(([, , e]) => e);
+  const last = english.pop();
   return {
-    vi: `${period.vi},${who.vi} đã ban hành ${c(counts.documents)} văn bản; đăng tải ${c(counts.news)} tin, bài; phát ${c(counts.radio)} tin trên sóng phát thanh, loa truyền thanh; treo ${c(counts.banners)} băng rôn, khẩu hiệu.`,
-    en: `${period.en}${organiser ? `, ${organiser.en} issued` : ':'} ${plural(counts.documents, 'document')}, ${plural(counts.news, 'news item')}, ${plural(counts.radio, 'radio or loudspeaker item')} and ${plural(counts.banners, 'banner')}.`,
+    vi: `${period.vi},${who.vi} đã ${parts.map(([, vi]) => vi).join('; ')}.`,
+    en: `${period.en}${organiser ? `, ${organiser.en} issued` : ':'} ${english.length ? `${english.join(', ')} and ` : ''}${last}.`,
   };
 }
