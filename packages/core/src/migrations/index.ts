@@ -24,6 +24,7 @@ import { Migration20261220000100PlansAndOutput } from './Migration20261220000100
 import { Migration20261221000100PeopleSearchIndex } from './Migration20261221000100PeopleSearchIndex.js';
 import { Migration20261222000100UnitTreeStamp } from './Migration20261222000100UnitTreeStamp.js';
 import { Migration20261226000200UnitTreeOnDate } from './Migration20261226000200UnitTreeOnDate.js';
+import { Migration20261226000300RosterHistoryIndexes } from './Migration20261226000300RosterHistoryIndexes.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by a file glob, so they run the
@@ -55,4 +56,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261221000100PeopleSearchIndex', class: Migration20261221000100PeopleSearchIndex },
   { name: 'Migration20261220000100PlansAndOutput', class: Migration20261220000100PlansAndOutput },
   { name: 'Migration20261226000200UnitTreeOnDate', class: Migration20261226000200UnitTreeOnDate },
+  { name: 'Migration20261226000300RosterHistoryIndexes', class: Migration20261226000300RosterHistoryIndexes },
 ];

@@ -12,55 +12,68 @@
  * - a transfer takes the person off the decision's roster and puts them on `to_roster_id`;
  * - `since` is the first join after the person's last departure (a stay, not a first-ever date).
  *
- * Only the scope's own history is read: its decisions by `roster_decision (roster_id, …)` and the
- * transfers into it by `roster_decision_item (to_roster_id)`, each an index lookup per roster of the
- * scope (an `OR` of both, which the planner misjudged, made it scan every decision of every roster).
+ * How it stays cheap as the province grows (ADR 0041):
+ * - only the scope's own history is read, from covering indexes (index-only scans): its decisions by
+ *   `roster_decision (roster_id, date, seq)`, their items by `roster_decision_item (decision_id)`, the
+ *   transfers into it by `roster_decision_item (to_roster_id)`; the annulled decisions (few: one hash
+ *   table, no sort) from the annulments' own index;
+ * - each event is a narrow row (roster, person, an order key, whether it joins), and the answer comes
+ *   from two hash aggregates instead of window functions over sorted wide rows: per (roster, person),
+ *   the last departure's key, then the joins after it (the first gives `since`, the last the decision
+ *   that put the person where they are). A province's 70,000 events then stay in memory.
+ * The order key is the decision's date and `seq` in one bigint (days since 2000 shifted past a 40-bit
+ * seq, which a sequence of decisions will not reach); one person appears once per decision
+ * (`roster_decision_item_person_once`), so date and seq order a person's events on a roster.
  */
 export function membershipCtes(scope: string): string {
+  const inForce = (d: string) => `${d}.kind <> 'annul' AND ${d}.date <= (SELECT at FROM dates)
+       AND ${d}.id NOT IN (SELECT id FROM annulled)`;
+  const key = (d: string) => `(((${d}.date - DATE '2000-01-01')::bigint << 40) | ${d}.seq)`;
   return `
-  scope AS (${scope}),
+  scope AS (SELECT DISTINCT id FROM (${scope}) s),
   dates AS (SELECT ?::date AS at, ?::date AS known),
-  touching AS (
-    SELECT d.id FROM scope s JOIN roster_decision d ON d.roster_id = s.id
-    UNION
-    SELECT i.decision_id FROM scope s JOIN roster_decision_item i ON i.to_roster_id = s.id
-  ),
-  eff AS (
-    SELECT d.id, d.roster_id, d.date, d.seq, d.kind, d.number
-      FROM touching t JOIN roster_decision d ON d.id = t.id
-     WHERE d.kind <> 'annul' AND d.date <= (SELECT at FROM dates)
-       AND NOT EXISTS (SELECT 1 FROM roster_decision a WHERE a.annuls_decision_id = d.id AND a.date <= (SELECT known FROM dates))
+  annulled AS (
+    SELECT a.annuls_decision_id AS id FROM roster_decision a
+     WHERE a.annuls_decision_id IS NOT NULL AND a.date <= (SELECT known FROM dates)
   ),
   reset AS (
-    SELECT DISTINCT ON (e.roster_id) e.roster_id, e.date, e.seq
-      FROM eff e WHERE e.kind = 'establish'
-     ORDER BY e.roster_id, e.date DESC, e.seq DESC
+    SELECT DISTINCT ON (d.roster_id) d.roster_id, ${key('d')} AS k
+      FROM scope s JOIN roster_decision d ON d.roster_id = s.id
+     WHERE d.kind = 'establish' AND ${inForce('d')}
+     ORDER BY d.roster_id, d.date DESC, d.seq DESC
   ),
-  ev AS (
-    SELECT e.roster_id, i.person_id, e.date, e.seq, i.item_no, e.id AS decision_id, e.number, i.fields, i.position,
-           (i.change IN ('add', 'reappoint') OR i.to_roster_id IS NOT DISTINCT FROM e.roster_id) AS joins
-      FROM eff e JOIN roster_decision_item i ON i.decision_id = e.id
-     WHERE e.roster_id IN (SELECT id FROM scope)
+  ev AS MATERIALIZED (
+    SELECT d.roster_id, i.person_id, ${key('d')} AS k,
+           (i.change IN ('add', 'reappoint') OR i.to_roster_id IS NOT DISTINCT FROM d.roster_id) AS joins
+      FROM scope s JOIN roster_decision d ON d.roster_id = s.id JOIN roster_decision_item i ON i.decision_id = d.id
+      LEFT JOIN reset r ON r.roster_id = d.roster_id
+     WHERE ${inForce('d')} AND (r.k IS NULL OR ${key('d')} >= r.k)
     UNION ALL
-    SELECT i.to_roster_id, i.person_id, e.date, e.seq, i.item_no, e.id, e.number, i.fields, i.position, true
-      FROM eff e JOIN roster_decision_item i ON i.decision_id = e.id
-     WHERE i.to_roster_id <> e.roster_id AND i.to_roster_id IN (SELECT id FROM scope)
+    -- Each transfer's decision by its key (OFFSET 0 keeps the lookup per transfer: joined, the planner
+    -- hashed every decision of the database to find a district's few hundred).
+    SELECT i.to_roster_id, i.person_id, t.k, true
+      FROM scope s JOIN roster_decision_item i ON i.to_roster_id = s.id
+      CROSS JOIN LATERAL (
+        SELECT ${key('d')} AS k FROM roster_decision d
+         WHERE d.id = i.decision_id AND d.roster_id <> i.to_roster_id AND ${inForce('d')} OFFSET 0
+      ) t
+      LEFT JOIN reset r ON r.roster_id = i.to_roster_id
+     WHERE r.k IS NULL OR t.k >= r.k
   ),
-  live AS (
-    SELECT ev.*,
-           count(*) FILTER (WHERE NOT ev.joins)
-             OVER (PARTITION BY ev.roster_id, ev.person_id ORDER BY ev.date, ev.seq, ev.item_no) AS stint,
-           row_number() OVER (PARTITION BY ev.roster_id, ev.person_id ORDER BY ev.date DESC, ev.seq DESC, ev.item_no DESC) AS recency
-      FROM ev LEFT JOIN reset r ON r.roster_id = ev.roster_id
-     WHERE r.roster_id IS NULL OR (ev.date, ev.seq) >= (r.date, r.seq)
+  departed AS (
+    SELECT roster_id, person_id, max(k) FILTER (WHERE NOT joins) AS k FROM ev GROUP BY roster_id, person_id
   ),
   stays AS (
-    SELECT l.*, min(l.date) FILTER (WHERE l.joins) OVER (PARTITION BY l.roster_id, l.person_id, l.stint) AS since
-      FROM live l
+    SELECT e.roster_id, e.person_id, min(e.k) AS first_k, max(e.k) AS last_k
+      FROM ev e JOIN departed l ON l.roster_id = e.roster_id AND l.person_id = e.person_id
+     WHERE e.joins AND (l.k IS NULL OR e.k > l.k)
+     GROUP BY e.roster_id, e.person_id
   ),
   members AS (
-    SELECT roster_id, person_id, fields, position, since, decision_id, number AS decision_number
-      FROM stays WHERE recency = 1 AND joins
+    SELECT s.roster_id, s.person_id, i.fields, i.position, DATE '2000-01-01' + (s.first_k >> 40)::int AS since,
+           d.id AS decision_id, d.number AS decision_number
+      FROM stays s JOIN roster_decision d ON d.seq = s.last_k & ((1::bigint << 40) - 1)
+      JOIN roster_decision_item i ON i.decision_id = d.id AND i.person_id = s.person_id
   )`;
 }
 
