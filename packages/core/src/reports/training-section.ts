@@ -35,23 +35,28 @@ export async function trainingSection(
 ): Promise<TrainingSection> {
   const [row] = await sql.execute<{ r: TrainingRow }[]>(
     `WITH RECURSIVE ${unitTree(q.unitId)},
-     cls AS MATERIALIZED (
-       SELECT c.id, c.program_id FROM training_class c
-        WHERE c.organiser_unit_id IN (SELECT id FROM units_in) AND ${HELD_CLASS}
+     -- Every class held in the period, whoever organised it: the scope's own give the figures, and
+     -- anyone's count as "sent" for trainees of the scope's units. One pass over their seats and
+     -- their people serves both.
+     held AS MATERIALIZED (
+       SELECT c.id, c.program_id, c.organiser_unit_id IN (SELECT id FROM units_in) AS ours
+         FROM training_class c WHERE ${HELD_CLASS}
      ),
-     seat AS MATERIALIZED (
-       SELECT e.class_id, e.state, e.classification, e.person_id
-         FROM enrolment e WHERE e.class_id IN (SELECT id FROM cls) AND ${SEATED}
+     cls AS (SELECT id, program_id FROM held WHERE ours),
+     seated AS MATERIALIZED (
+       SELECT e.class_id, e.state, e.classification, h.ours, p.ethnicity, p.gender, p.unit_id,
+              p.unit_id IN (SELECT id FROM units_in) AS mine
+         FROM enrolment e JOIN held h ON h.id = e.class_id JOIN person p ON p.id = e.person_id
+        WHERE ${SEATED}
      ),
+     seat AS (SELECT class_id, state, classification FROM seated WHERE ours),
      per_class AS (
        SELECT class_id, count(*) AS trainees,
               count(*) FILTER (WHERE state IN ('passed', 'failed')) AS completed,
               count(*) FILTER (WHERE state = 'passed') AS passed
          FROM seat GROUP BY class_id
      ),
-     trained AS MATERIALIZED (
-       SELECT s.state, p.ethnicity, p.gender, p.unit_id FROM seat s JOIN person p ON p.id = s.person_id
-     )
+     trained AS (SELECT state, ethnicity, gender, unit_id FROM seated WHERE ours)
      SELECT json_build_object(
        'programs', (SELECT coalesce(json_agg(x ORDER BY x.code), '[]') FROM (
            SELECT p.id AS program_id, p.code, p.name_vi, p.name_en, count(*)::int AS classes,
@@ -78,11 +83,10 @@ export async function trainingSection(
        'certificates', (SELECT count(*)::int FROM certificate ce
            WHERE ce.issuer_unit_id IN (SELECT id FROM units_in) AND ce.revoked_at IS NULL
              AND ce.issued_on BETWEEN ?::date AND ?::date),
-       'sent', (SELECT json_build_object('trainees', count(*)::int, 'passed', count(*) FILTER (WHERE e.state = 'passed')::int)
-           FROM person p JOIN enrolment e ON e.person_id = p.id JOIN training_class c ON c.id = e.class_id
-          WHERE p.unit_id IN (SELECT id FROM units_in) AND ${SEATED} AND ${HELD_CLASS})
+       'sent', (SELECT json_build_object('trainees', count(*)::int, 'passed', count(*) FILTER (WHERE state = 'passed')::int)
+           FROM seated WHERE mine)
      ) AS r`,
-    [...unitParams(q), q.from, q.to, q.from, q.to, q.from, q.to],
+    [...unitParams(q), q.from, q.to, q.from, q.to],
   );
   const r = (row as { r: TrainingRow }).r;
   const sum = <K extends 'classes' | 'trainees' | 'completed' | 'passed'>(key: K) =>
