@@ -337,39 +337,64 @@ export class ObligationService {
         WHERE r.term_start_year <= ? AND r.term_end_year >= ? AND r.owner_unit_id IN (SELECT id FROM units)`,
       [unitId, unitId, unitId, year, year],
     );
-    const rows =
+    const members =
       scope.length === 0
         ? []
-        : await conn.execute<TallyRow[]>(
+        : await conn.execute<Omit<TallyRow, 'briefings' | 'opinion_reports' | 'attended' | 'held'>[]>(
             `WITH ${membershipCtes('SELECT unnest(?::uuid[]) AS id')}
-       SELECT m.roster_id, r.level, m.person_id, p.full_name,
-              (SELECT count(*)::int FROM briefing_person bp JOIN briefing b ON b.id = bp.briefing_id
-                WHERE bp.person_id = m.person_id AND b.date BETWEEN ?::date AND ?::date) AS briefings,
-              (SELECT count(*)::int FROM opinion_report_person op JOIN opinion_report o ON o.id = op.report_id
-                WHERE op.person_id = m.person_id AND o.date BETWEEN ?::date AND ?::date) AS opinion_reports,
-              (SELECT count(*)::int FROM conference_attendance a JOIN conference c ON c.id = a.conference_id
-                WHERE a.person_id = m.person_id AND a.status = 'present' AND c.roster_id = m.roster_id
-                  AND c.date BETWEEN ?::date AND ?::date) AS attended,
-              (SELECT count(*)::int FROM conference c WHERE c.roster_id = m.roster_id AND c.date BETWEEN ?::date AND ?::date) AS held
+       SELECT m.roster_id, r.level, m.person_id, p.full_name
          FROM members m JOIN roster r ON r.id = m.roster_id JOIN person p ON p.id = m.person_id
         WHERE ?::uuid IS NULL OR m.person_id = ?
         ORDER BY r.level, m.roster_id`,
+            [pgArray(scope.map((r) => r.id)), asOf, KNOWN_NOW, personId, personId],
+          );
+    // What the members did, counted in one statement of four aggregates. The members are given as
+    // lists, so the planner knows how many: lookups by person for a district, one pass over the
+    // year's briefings for a province (counted per member inside the roster statement, the planner
+    // took the derived roster for one row and looked each member up three times).
+    const counts =
+      members.length === 0
+        ? []
+        : await conn.execute<
+            { kind: 'b' | 'o' | 'a' | 'h'; person_id: string | null; roster_id: string | null; n: number }[]
+          >(
+            `WITH who AS (SELECT DISTINCT unnest(?::uuid[]) AS id), their AS (SELECT DISTINCT unnest(?::uuid[]) AS id),
+             convened AS (
+               SELECT c.id, c.roster_id FROM conference c
+                WHERE c.roster_id IN (SELECT id FROM their) AND c.date BETWEEN ?::date AND ?::date
+             )
+             SELECT 'b' AS kind, bp.person_id, NULL::uuid AS roster_id, count(*)::int AS n
+               FROM briefing_person bp JOIN briefing b ON b.id = bp.briefing_id
+              WHERE bp.person_id IN (SELECT id FROM who) AND b.date BETWEEN ?::date AND ?::date GROUP BY bp.person_id
+             UNION ALL
+             SELECT 'o', op.person_id, NULL, count(*)::int
+               FROM opinion_report_person op JOIN opinion_report o ON o.id = op.report_id
+              WHERE op.person_id IN (SELECT id FROM who) AND o.date BETWEEN ?::date AND ?::date GROUP BY op.person_id
+             UNION ALL
+             SELECT 'a', a.person_id, c.roster_id, count(*)::int
+               FROM convened c JOIN conference_attendance a ON a.conference_id = c.id
+              WHERE a.status = 'present' AND a.person_id IN (SELECT id FROM who) GROUP BY a.person_id, c.roster_id
+             UNION ALL
+             SELECT 'h', NULL, roster_id, count(*)::int FROM convened GROUP BY roster_id`,
             [
-              pgArray(scope.map((r) => r.id)),
-              asOf,
-              KNOWN_NOW,
+              pgArray([...new Set(members.map((m) => m.person_id))]),
+              pgArray([...new Set(members.map((m) => m.roster_id))]),
               from,
               asOf,
               from,
               asOf,
               from,
               asOf,
-              from,
-              asOf,
-              personId,
-              personId,
             ],
           );
+    const count = new Map(counts.map((c) => [`${c.kind}|${c.person_id ?? ''}|${c.roster_id ?? ''}`, c.n]));
+    const rows: TallyRow[] = members.map((m) => ({
+      ...m,
+      briefings: count.get(`b|${m.person_id}|`) ?? 0,
+      opinion_reports: count.get(`o|${m.person_id}|`) ?? 0,
+      attended: count.get(`a|${m.person_id}|${m.roster_id}`) ?? 0,
+      held: count.get(`h||${m.roster_id}`) ?? 0,
+    }));
     const lineOf = new Map<string, Set<string>>();
     const lines = await conn.execute<{ roster_id: string; unit_id: string }[]>(
       `WITH RECURSIVE up AS (
