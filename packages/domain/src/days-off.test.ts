@@ -15,13 +15,28 @@ test('Sundays and the fixed public holidays are days off; a Saturday is not', ()
   assert.is(dayOffReason('2022-06-05')?.vi, 'Chủ nhật');
   assert.is(dayOffReason('2022-06-04'), undefined);
   assert.is(dayOffReason('2022-09-02')?.vi, 'Quốc khánh');
-  assert.is(dayOffReason('2022-05-02'), undefined);
+  assert.is(dayOffReason('2022-05-04'), undefined);
+});
+
+test('the Hùng Kings’ day, and a day off in lieu of a holiday that falls on a weekend', () => {
+  assert.is(dayOffReason('2025-04-07')?.vi, 'Giỗ Tổ Hùng Vương');
+  // 10/04/2022 was a Sunday: Monday 11/04 was the day off.
+  assert.is(dayOffReason('2022-04-11')?.vi, 'nghỉ bù Giỗ Tổ Hùng Vương');
+  assert.is(dayOffReason('2022-04-12'), undefined);
+  // 30/04 (Saturday) and 01/05 (Sunday) 2022: Monday 02/05 and Tuesday 03/05.
+  assert.is(dayOffReason('2022-05-02')?.vi, 'nghỉ bù ngày Giải phóng miền Nam');
+  assert.is(dayOffReason('2022-05-03')?.en, 'a day off in lieu of Labour Day');
+  // New Year's Day 2022 was a Saturday.
+  assert.is(dayOffReason('2022-01-03')?.vi, 'nghỉ bù Tết Dương lịch');
+  // A year outside the table has no Hùng Kings' day, but its fixed holidays still give days in lieu.
+  assert.is(dayOffReason('2034-04-20'), undefined);
 });
 
 test('the next day for a meeting skips the whole break', () => {
   assert.is(nextMeetingDay('2022-02-05'), '2022-02-07');
   assert.is(nextMeetingDay('2022-06-05'), '2022-06-06');
-  assert.is(nextMeetingDay('2022-04-30'), '2022-05-02');
+  assert.is(nextMeetingDay('2022-04-30'), '2022-05-04');
+  assert.is(nextMeetingDay('2022-04-10'), '2022-04-12');
   assert.is(nextMeetingDay('2022-03-14'), '2022-03-14');
 });
 

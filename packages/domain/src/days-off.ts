@@ -59,14 +59,72 @@ export function tetBreak(iso: IsoDate): { readonly from: IsoDate; readonly to: I
 }
 
 /**
- * Why no meeting may be held on this day, or undefined when it is a day for one. Years outside the
- * Tết table are judged on Sundays and fixed holidays only.
+ * The Hùng Kings' Commemoration (Giỗ Tổ Hùng Vương, the 10th day of the 3rd lunar month), for the
+ * years checked against the published calendar; other years are judged without it.
+ */
+const HUNG_KINGS_DAY: Readonly<Record<number, IsoDate>> = {
+  2019: '2019-04-14',
+  2020: '2020-04-02',
+  2021: '2021-04-21',
+  2022: '2022-04-10',
+  2023: '2023-04-29',
+  2024: '2024-04-18',
+  2025: '2025-04-07',
+  2026: '2026-04-26',
+};
+const HUNG_KINGS: LocalizedText = { vi: 'Giỗ Tổ Hùng Vương', en: "the Hùng Kings' Commemoration" };
+
+const weekday = (iso: IsoDate) => new Date(`${iso}T00:00:00Z`).getUTCDay();
+
+/** A year's public holidays outside the Tết break, by date. */
+function holidays(year: number): Map<IsoDate, LocalizedText> {
+  const days = new Map<IsoDate, LocalizedText>();
+  for (const [monthDay, name] of Object.entries(FIXED_HOLIDAYS)) days.set(`${year}-${monthDay}`, name);
+  const hung = HUNG_KINGS_DAY[year];
+  if (hung) days.set(hung, HUNG_KINGS);
+  return days;
+}
+
+/**
+ * Days off in lieu (Labour Code 2019, art. 111): a holiday that falls on a Saturday or a Sunday,
+ * when offices do not work, gives the next working day off (11/04/2022 for the Hùng Kings' day on
+ * Sunday 10/04; 02/05 and 03/05/2022 for 30/04 and 01/05, a Saturday and a Sunday).
+ */
+function inLieu(year: number): Map<IsoDate, LocalizedText> {
+  const days = holidays(year);
+  const taken = new Map<IsoDate, LocalizedText>();
+  for (const [day, name] of [...days].sort(([a], [b]) => a.localeCompare(b))) {
+    if (weekday(day) !== 0 && weekday(day) !== 6) continue;
+    let off = shift(day, 1);
+    while (weekday(off) === 0 || weekday(off) === 6 || days.has(off) || taken.has(off) || tetBreak(off)) {
+      off = shift(off, 1);
+    }
+    taken.set(off, { vi: `nghỉ bù ${name.vi}`, en: `a day off in lieu of ${name.en}` });
+  }
+  return taken;
+}
+
+const inLieuByYear = new Map<number, Map<IsoDate, LocalizedText>>();
+
+/**
+ * Why no meeting may be held on this day, or undefined when it is a day for one: a Sunday, the Tết
+ * break, a public holiday, or a day off in lieu of one. Years outside the Tết table are judged
+ * without the break, years outside the Hùng Kings' table without that day.
  */
 export function dayOffReason(iso: IsoDate): LocalizedText | undefined {
-  if (new Date(`${iso}T00:00:00Z`).getUTCDay() === 0) return { vi: 'Chủ nhật', en: 'a Sunday' };
+  if (weekday(iso) === 0) return { vi: 'Chủ nhật', en: 'a Sunday' };
   const tet = tetBreak(iso);
   if (tet) return { vi: 'nghỉ Tết Nguyên đán', en: 'the Tết holiday' };
-  return FIXED_HOLIDAYS[iso.slice(5)];
+  const year = Number(iso.slice(0, 4));
+  const holiday = holidays(year).get(iso);
+  if (holiday) return holiday;
+  // No holiday falls late in December, so a year's days in lieu stay within it.
+  let lieu = inLieuByYear.get(year);
+  if (!lieu) {
+    lieu = inLieu(year);
+    inLieuByYear.set(year, lieu);
+  }
+  return lieu.get(iso);
 }
 
 /** The first day from `iso` on (itself included) that is not a day off. */

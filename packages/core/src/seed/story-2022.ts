@@ -63,7 +63,7 @@ const CLASSES: readonly StoryClass[] = [
     code: 'ĐVM-01/2022',
     program: 'ĐVM',
     organiser: CENTER,
-    start: '2022-04-11',
+    start: '2022-04-12',
     days: 7,
     trainees: 52,
     capacity: 70,
