@@ -208,6 +208,16 @@ test('webmaster mistakes are named inline and in the console', async () => {
     await problem.getByText('Chỉ dùng một trong hai thuộc tính half hoặc quarter.').waitFor();
     await widget.evaluate((el) => el.removeAttribute('quarter'));
     await page.locator('pc-stats table').first().waitFor();
+    // A unit code the server does not know is the webmaster's mistake too: said inline, and named by
+    // its attribute in the console.
+    await widget.evaluate((el) => el.setAttribute('unit', '0640'));
+    await problem.getByText('Không tìm thấy đơn vị.').waitFor();
+    assert.ok(
+      warnings.some((w) => w.startsWith('<pc-stats> unit:')),
+      warnings.join('\n'),
+    );
+    await widget.evaluate((el) => el.setAttribute('unit', '064'));
+    await page.locator('pc-stats table').first().waitFor();
     assert.equal(await accessibilityViolations(page), []);
   } finally {
     await page.close();
