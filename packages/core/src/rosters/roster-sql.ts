@@ -19,8 +19,9 @@
  *   table, no sort) from the annulments' own index;
  * - each event is a narrow row (roster, person, an order key, whether it joins), and the answer comes
  *   from two hash aggregates instead of window functions over sorted wide rows: per (roster, person),
- *   the last departure's key, then the joins after it (the first gives `since`, the last the decision
- *   that put the person where they are). A province's 70,000 events then stay in memory.
+ *   the last departure's key (a roster's latest establishing decision departs everyone just before
+ *   it), then the joins after it (the first gives `since`, the last the decision that put the person
+ *   where they are). Nothing sorts the province's 70,000 events.
  * The order key is the decision's date and `seq` in one bigint (days since 2000 shifted past a 40-bit
  * seq, which a sequence of decisions will not reach); one person appears once per decision
  * (`roster_decision_item_person_once`), so date and seq order a person's events on a roster.
@@ -46,8 +47,7 @@ export function membershipCtes(scope: string): string {
     SELECT d.roster_id, i.person_id, ${key('d')} AS k,
            (i.change IN ('add', 'reappoint') OR i.to_roster_id IS NOT DISTINCT FROM d.roster_id) AS joins
       FROM scope s JOIN roster_decision d ON d.roster_id = s.id JOIN roster_decision_item i ON i.decision_id = d.id
-      LEFT JOIN reset r ON r.roster_id = d.roster_id
-     WHERE ${inForce('d')} AND (r.k IS NULL OR ${key('d')} >= r.k)
+     WHERE ${inForce('d')}
     UNION ALL
     -- Each transfer's decision by its key (OFFSET 0 keeps the lookup per transfer: joined, the planner
     -- hashed every decision of the database to find a district's few hundred).
@@ -57,11 +57,11 @@ export function membershipCtes(scope: string): string {
         SELECT ${key('d')} AS k FROM roster_decision d
          WHERE d.id = i.decision_id AND d.roster_id <> i.to_roster_id AND ${inForce('d')} OFFSET 0
       ) t
-      LEFT JOIN reset r ON r.roster_id = i.to_roster_id
-     WHERE r.k IS NULL OR t.k >= r.k
   ),
+  -- The last departure; an establishing decision counts as everyone's (it discards what came before).
   departed AS (
-    SELECT roster_id, person_id, max(k) FILTER (WHERE NOT joins) AS k FROM ev GROUP BY roster_id, person_id
+    SELECT e.roster_id, e.person_id, greatest(max(e.k) FILTER (WHERE NOT e.joins), max(r.k) - 1) AS k
+      FROM ev e LEFT JOIN reset r ON r.roster_id = e.roster_id GROUP BY e.roster_id, e.person_id
   ),
   stays AS (
     SELECT e.roster_id, e.person_id, min(e.k) AS first_k, max(e.k) AS last_k
