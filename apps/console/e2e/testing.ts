@@ -179,6 +179,14 @@ export function overflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
 
+/** Polls `done` every 100 ms until it holds, failing with `what` after `timeout` ms (15 s by default). */
+export async function waitUntil(done: () => Promise<boolean>, what = 'condition', timeout = 15_000): Promise<void> {
+  for (const until = Date.now() + timeout; !(await done()); ) {
+    if (Date.now() > until) throw new Error(`${what}: not reached within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /**
  * Waits for `locator` (at most `timeout`, 15 s by default) and, when it never comes, fails at once
  * saying what was awaited and what the page shows instead (its headings and alerts): a page that
