@@ -161,9 +161,12 @@ function refuse(code: string, vi: string, en: string): SetupError {
  * every table is empty and the database is at exactly the backup's migrations.
  */
 export async function restoreBackup(orm: Orm, lines: AsyncIterable<string>): Promise<RestoreReport> {
+  // Taken before the transaction opens: a readline interface emits lines as its stream flows, and
+  // lines emitted before its iterator exists are lost (the header first: "not a backup", or a wait
+  // for lines that already went by).
+  const iterator = lines[Symbol.asyncIterator]();
   return orm.em.fork().transactional(async (tx) => {
     const em = tx as EntityManager;
-    const iterator = lines[Symbol.asyncIterator]();
     let first = await iterator.next();
     while (!first.done && first.value.trim() === '') first = await iterator.next();
     let header: BackupHeader | undefined;
