@@ -11,12 +11,12 @@ import {
 } from '@polcenter/api';
 import { MAX_IMPORT_BYTES, type PolCenter, summariseError } from '@polcenter/core';
 import { isDomainError, pickLang } from '@polcenter/domain';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import compression from 'compression';
 import { type BuiltAsset, CONSOLE_APP, missingBuild, WIDGET_BUNDLE } from './built-assets.js';
 import { type Logger, silentLogger } from './logger.js';
 import { guardApiRequest } from './request-guard.js';
 import { packageFolder, staticFolder } from './static-files.js';
+import { createTrpcHandler } from './trpc-handler.js';
 
 export interface HttpServerOptions {
   readonly polcenter: PolCenter;
@@ -113,39 +113,6 @@ const CONSOLE_POLICY = [
 ].join('; ');
 
 /**
- * tRPC writes its answer through a web stream, chunk by chunk, flushing each, and without a length:
- * the compression middleware, blind to its size, then starts a brotli or gzip stream for every
- * answer, a 200-byte mark's too (and the client inflates it). Every answer here is one JSON
- * document (the client batches, never streams), so its chunks are gathered and sent in one piece
- * with its length: compression then leaves answers under its threshold (1 KB) as they are.
- */
-function wholeAnswer(res: http.ServerResponse): void {
-  const chunks: Buffer[] = [];
-  const { write, end } = res;
-  const toBuffer = (chunk: unknown, encoding?: unknown): Buffer =>
-    Buffer.isBuffer(chunk)
-      ? chunk
-      : chunk instanceof Uint8Array
-        ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-        : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
-  res.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
-    chunks.push(toBuffer(chunk, encoding));
-    const done = typeof encoding === 'function' ? encoding : callback;
-    if (typeof done === 'function') queueMicrotask(() => done());
-    return true;
-  }) as typeof res.write;
-  res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
-    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(toBuffer(chunk, encoding));
-    const done = [chunk, encoding, callback].find((arg) => typeof arg === 'function') as (() => void) | undefined;
-    res.write = write;
-    res.end = end;
-    const body = Buffer.concat(chunks);
-    if (!res.headersSent) res.setHeader('content-length', body.length);
-    return res.end(body, done);
-  }) as typeof res.end;
-}
-
-/**
  * One HTTP server for everything: the tRPC API under /trpc, health checks, the embeddable widget
  * bundle under /widgets and the demo portal page at /.
  */
@@ -155,7 +122,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
   const limits = options.limits ?? sharedLimits(polcenter);
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const handler = (maxBodySize: number, maxBatchSize: number) =>
-    createHTTPHandler({
+    createTrpcHandler({
       router: appRouter,
       basePath: '/trpc/',
       maxBodySize,
@@ -275,7 +242,6 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
         // A signed-in answer (or a mutation's, such as the token sign-in returns) is nobody else's.
         if (req.headers.authorization || req.method === 'POST') res.setHeader('cache-control', 'no-store');
         await new Promise<void>((next) => compressApi(req, res, next));
-        wholeAnswer(res);
         return await (route === UPLOAD_PATH ? upload(req, res) : trpc(req, res));
       }
       if (req.method === 'GET' || req.method === 'HEAD') {
