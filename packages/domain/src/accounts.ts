@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ROLES, username } from './auth.js';
+import { username } from './auth.js';
+import { ROLES } from './auth-terms.js';
 import { bilingual, DomainError } from './errors.js';
 import { text } from './text.js';
 

@@ -1,11 +1,17 @@
 import { z } from 'zod';
-import type { Role } from './auth.js';
+import {
+  ATTENDANCE_STATUSES,
+  audienceTotal,
+  BRIEFING_MODES,
+  OPINION_STATUSES,
+  SENSITIVITIES,
+} from './activities-terms.js';
 import { isoDate } from './dates.js';
 import { bilingual, DomainError } from './errors.js';
 import type { LocalizedText } from './i18n.js';
 import { versionNumber } from './lookups.js';
 import { pageFields } from './paging.js';
-import { ETHNICITIES, type Ethnicity, GENDERS, type Gender } from './person-fields.js';
+import { ETHNICITIES, GENDERS } from './person-fields.js';
 import { text } from './text.js';
 
 /**
@@ -14,65 +20,7 @@ import { text } from './text.js';
  * rapporteur conferences (*hội nghị báo cáo viên định kỳ*).
  */
 
-export const BRIEFING_MODES = ['in_person', 'online', 'hybrid', 'loudspeaker'] as const;
-export type BriefingMode = (typeof BRIEFING_MODES)[number];
-
-export const BRIEFING_MODE_NAMES: Record<BriefingMode, LocalizedText> = {
-  in_person: { vi: 'Trực tiếp', en: 'In person' },
-  online: { vi: 'Trực tuyến', en: 'Online' },
-  hybrid: { vi: 'Kết hợp', en: 'Hybrid' },
-  loudspeaker: { vi: 'Qua loa truyền thanh', en: 'Village loudspeaker' },
-};
-
-export const SENSITIVITIES = ['routine', 'sensitive', 'complex'] as const;
-export type Sensitivity = (typeof SENSITIVITIES)[number];
-
-export const SENSITIVITY_NAMES: Record<Sensitivity, LocalizedText> = {
-  routine: { vi: 'Bình thường', en: 'Routine' },
-  sensitive: { vi: 'Nhạy cảm', en: 'Sensitive' },
-  complex: { vi: 'Phức tạp', en: 'Complex' },
-};
-
-export const OPINION_STATUSES = ['open', 'forwarded', 'resolved', 'closed'] as const;
-export type OpinionStatus = (typeof OPINION_STATUSES)[number];
-
-export const OPINION_STATUS_NAMES: Record<OpinionStatus, LocalizedText> = {
-  open: { vi: 'Đang theo dõi', en: 'Open' },
-  forwarded: { vi: 'Đã chuyển cơ quan chức năng', en: 'Forwarded' },
-  resolved: { vi: 'Đã giải quyết', en: 'Resolved' },
-  closed: { vi: 'Đã đóng', en: 'Closed' },
-};
-
-/**
- * Who may read an opinion report: routine ones every staff role that sees the unit; sensitive
- * and complex ones only the propaganda department (and admins).
- */
-export type OpinionAudience = 'staff' | 'propaganda';
-
-export function opinionAudience(sensitivity: Sensitivity): OpinionAudience {
-  return sensitivity === 'routine' ? 'staff' : 'propaganda';
-}
-
-/** Whether a holder of these roles may read a report of that sensitivity (unit scope aside). */
-export function mayReadOpinionReport(roles: readonly Role[], sensitivity: Sensitivity): boolean {
-  if (roles.includes('admin') || roles.includes('propaganda_staff')) return true;
-  return opinionAudience(sensitivity) === 'staff' && roles.length > 0;
-}
-
-export const ATTENDANCE_STATUSES = ['present', 'excused', 'absent'] as const;
-export type ConferenceAttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
-
 const people = z.array(z.uuid()).min(1).max(50);
-
-/** The directive grassroots briefings are held under, offered when none is typed. */
-export const ORAL_PROPAGANDA_DIRECTIVE = 'Chỉ thị 17-CT/TW';
-
-/** How many of a briefing's audience were of one people and one gender. */
-export interface AudienceGroup {
-  readonly ethnicity: Ethnicity;
-  readonly gender: Gender;
-  readonly count: number;
-}
 
 const audienceCount = z.number().int().min(0).max(100_000);
 
@@ -136,10 +84,6 @@ function checkAudience(b: BriefingFields, ctx: z.RefinementCtx): void {
         en: `The audience size (${b.audienceSize}) differs from the sum by people and gender (${sum}).`,
       }),
     });
-}
-
-export function audienceTotal(groups: readonly AudienceGroup[]): number {
-  return groups.reduce((sum, g) => sum + g.count, 0);
 }
 
 const withTotal = <T extends BriefingFields>(b: T) => ({

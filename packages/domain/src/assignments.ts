@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ASSIGNMENT_ROLES } from './assignments-terms.js';
 import { DomainError } from './errors.js';
 import { text } from './text.js';
 import { describeSession, type SessionTime } from './timetable.js';
@@ -8,9 +9,6 @@ import { describeSession, type SessionTime } from './timetable.js';
  * places at once — clashes are by time of day (the morning and the afternoon of one day do not
  * clash) — unless staff explicitly override, which is recorded with its reason.
  */
-
-export const ASSIGNMENT_ROLES = ['lecturer', 'rapporteur', 'assistant'] as const;
-export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
 
 export const assignmentInput = z
   .object({

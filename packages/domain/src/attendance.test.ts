@@ -1,12 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  type AttendanceMark,
-  attendanceSheetInput,
-  formatRatio,
-  isBarredFromTest,
-  summariseAttendance,
-} from './attendance.js';
+import { attendanceSheetInput } from './attendance.js';
+import { type AttendanceMark, formatRatio, isBarredFromTest, summariseAttendance } from './attendance-terms.js';
 import { type DomainError, parseInput } from './errors.js';
 
 // Five days of a morning (5 periods) and an afternoon (3 periods): 40 periods.

@@ -2,14 +2,13 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   certificateNumberTemplate,
-  DEFAULT_CERTIFICATE_NUMBER_TEMPLATE,
-  formatCertificateNumber,
   isValidVerificationCode,
   normaliseVerificationCode,
   VERIFICATION_CODE_BYTES,
   verificationCode,
   verificationCodeFromBytes,
 } from './certificates.js';
+import { DEFAULT_CERTIFICATE_NUMBER_TEMPLATE, formatCertificateNumber } from './certificates-terms.js';
 import { type DomainError, parseInput } from './errors.js';
 
 test('certificate numbers follow the center’s template', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLASS_STATUSES } from './classes.js';
+import { CLASS_STATUSES } from './classes-terms.js';
 import { isoDate } from './dates.js';
 import { bilingual, DomainError } from './errors.js';
 import type { LocalizedText } from './i18n.js';

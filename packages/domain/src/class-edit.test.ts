@@ -1,12 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  capacityBelowTakenError,
-  classPatch,
-  classUpdateInput,
-  finishEmptyError,
-  isClassEditable,
-} from './class-edit.js';
+import { capacityBelowTakenError, classPatch, classUpdateInput, finishEmptyError } from './class-edit.js';
+import { isClassEditable } from './class-edit-terms.js';
 import { classListInput, searchWords } from './class-list.js';
 import { classRuleProblems } from './classes.js';
 import { isDomainError, parseInput } from './errors.js';

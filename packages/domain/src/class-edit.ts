@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import {
-  CLASS_MODES,
-  CLASS_STATUS_NAMES,
-  type ClassStatus,
-  classCode,
-  classSite,
-  MAX_CLASS_CAPACITY,
-} from './classes.js';
+import { classCode, classSite } from './classes.js';
+import { CLASS_MODES, MAX_CLASS_CAPACITY } from './classes-terms.js';
 import { isoDate } from './dates.js';
 import { DomainError } from './errors.js';
 import { versionNumber } from './lookups.js';
@@ -60,26 +54,6 @@ export const classUpdateInput = classPatch
   })
   .strict();
 export type ClassUpdateInput = z.input<typeof classUpdateInput>;
-
-/** The states in which a class is still planned or taught, so its facts may change. */
-export const CLASS_EDITABLE_STATUSES = ['draft', 'open', 'running'] as const satisfies readonly ClassStatus[];
-
-export function isClassEditable(status: ClassStatus): boolean {
-  return (CLASS_EDITABLE_STATUSES as readonly ClassStatus[]).includes(status);
-}
-
-/** CLASS.NOT_EDITABLE for the class itself: a finished, closed or cancelled class is a record. */
-export function classLockedError(status: ClassStatus): DomainError {
-  const name = CLASS_STATUS_NAMES[status];
-  return new DomainError(
-    'CLASS.NOT_EDITABLE',
-    {
-      vi: `Lớp đang ở trạng thái "${name.vi}"; không thể sửa thông tin lớp.`,
-      en: `The class is "${name.en}"; it can no longer be edited.`,
-    },
-    { details: { status } },
-  );
-}
 
 /**
  * CLASS.CAPACITY_BELOW_TAKEN: the approved trainees keep their seats, so the class cannot hold

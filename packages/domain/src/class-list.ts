@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLASS_STATUSES } from './classes.js';
+import { CLASS_STATUSES } from './classes-terms.js';
 import { isoDate } from './dates.js';
 import { bilingual } from './errors.js';
 import { pageFields } from './paging.js';

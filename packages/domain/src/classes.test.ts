@@ -1,15 +1,13 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { classCode, classInput, enrolmentWindowState } from './classes.js';
 import {
   assertClassTransition,
   CLASS_STATUSES,
   type ClassStatus,
   canTransitionClass,
-  classCode,
-  classInput,
-  enrolmentWindowState,
   formatClassCode,
-} from './classes.js';
+} from './classes-terms.js';
 import { DomainError, isDomainError, parseInput } from './errors.js';
 
 const id = (n: number) => `0b7d8f0e-3c1a-4e7a-9d2b-5f6a7b8c9d0${n}`;

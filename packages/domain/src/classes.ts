@@ -1,70 +1,14 @@
 import { z } from 'zod';
 import type { IsoDate } from './calendar.js';
+import { CLASS_MODES, type ClassMode, type ClassStatus, MAX_CLASS_CAPACITY } from './classes-terms.js';
 import { isoDate } from './dates.js';
-import { bilingual, DomainError } from './errors.js';
+import { bilingual } from './errors.js';
 import type { LocalizedText } from './i18n.js';
 import { text } from './text.js';
-import { DEFAULT_DAY_PART_TIMES, describeSession, findSelfClash, hasValidTime, sessionInput } from './timetable.js';
+import { describeSession, findSelfClash, hasValidTime, sessionInput } from './timetable.js';
+import { DEFAULT_DAY_PART_TIMES } from './timetable-terms.js';
 
 /** A class is one run of a program: its code, where and when, how many seats, and its status. */
-
-export const CLASS_STATUSES = ['draft', 'open', 'running', 'finished', 'closed', 'cancelled'] as const;
-export type ClassStatus = (typeof CLASS_STATUSES)[number];
-
-export const CLASS_STATUS_NAMES: Record<ClassStatus, LocalizedText> = {
-  draft: { vi: 'Dự kiến', en: 'Draft' },
-  open: { vi: 'Đang nhận đăng ký', en: 'Open for enrolment' },
-  running: { vi: 'Đang học', en: 'Running' },
-  finished: { vi: 'Đã kết thúc', en: 'Finished' },
-  closed: { vi: 'Đã đóng hồ sơ', en: 'Closed' },
-  cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
-};
-
-/**
- * The legal moves of a class, as data: draft → open → running → finished → closed, and
- * cancelled from any state before finished. Once finished, results and certificates exist,
- * so cancelling would orphan them.
- */
-export const CLASS_TRANSITIONS: Readonly<Record<ClassStatus, readonly ClassStatus[]>> = {
-  draft: ['open', 'cancelled'],
-  open: ['running', 'cancelled'],
-  running: ['finished', 'cancelled'],
-  finished: ['closed'],
-  closed: [],
-  cancelled: [],
-};
-
-export function canTransitionClass(from: ClassStatus, to: ClassStatus): boolean {
-  return CLASS_TRANSITIONS[from].includes(to);
-}
-
-/** Throws CLASS.ILLEGAL_TRANSITION, naming both states, unless `from → to` is legal. */
-export function assertClassTransition(from: ClassStatus, to: ClassStatus): void {
-  if (canTransitionClass(from, to)) return;
-  const a = CLASS_STATUS_NAMES[from];
-  const b = CLASS_STATUS_NAMES[to];
-  throw new DomainError(
-    'CLASS.ILLEGAL_TRANSITION',
-    {
-      vi: `Không thể chuyển lớp từ trạng thái "${a.vi}" sang "${b.vi}".`,
-      en: `A class cannot go from "${a.en}" to "${b.en}".`,
-    },
-    { details: { from, to, allowed: CLASS_TRANSITIONS[from] } },
-  );
-}
-
-/** In person (*trực tiếp*), online (*trực tuyến*), or both (*kết hợp*). */
-export const CLASS_MODES = ['in_person', 'online', 'hybrid'] as const;
-export type ClassMode = (typeof CLASS_MODES)[number];
-
-export const CLASS_MODE_NAMES: Record<ClassMode, LocalizedText> = {
-  in_person: { vi: 'Trực tiếp', en: 'In person' },
-  online: { vi: 'Trực tuyến', en: 'Online' },
-  hybrid: { vi: 'Kết hợp trực tiếp và trực tuyến', en: 'Hybrid' },
-};
-
-/** Seats above this are a typing slip, not a class: the largest conferences reach ~1,000. */
-export const MAX_CLASS_CAPACITY = 2000;
 
 // A program code, a sequence number and the year: `NTĐ-03/2022`, `SC-K2-01/2022`.
 const CLASS_CODE = /^[\p{Lu}\p{N}]+(?:[.-][\p{Lu}\p{N}]+)*-\d{1,4}\/\d{4}$/u;
@@ -82,11 +26,6 @@ export const classCode = text(40)
         }),
       }),
   );
-
-/** ("NTĐ", 3, 2022) → "NTĐ-03/2022": the center's habit of two-digit sequence numbers. */
-export function formatClassCode(programCode: string, sequence: number, year: number): string {
-  return `${programCode}-${String(sequence).padStart(2, '0')}/${year}`;
-}
 
 /** An online site (*điểm cầu*) of a class. */
 export const classSite = z

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type ContestRound, DEFAULT_CONTEST_RULES, type JudgeScore, rankContest } from './contests.js';
+import { DEFAULT_CONTEST_RULES, type JudgeScore, rankContest } from './contests.js';
+import type { ContestRound } from './contests-terms.js';
 
 /** Each entrant: [outline, talk, questions] per judge (three judges). */
 function scores(table: Record<string, [number, number, number][]>): JudgeScore[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AWARDS, type Award, CONTEST_ROUND_NAMES, CONTEST_ROUNDS, type ContestRound } from './contests-terms.js';
 import { isoDate } from './dates.js';
 import { DomainError } from './errors.js';
 import type { LocalizedText } from './i18n.js';
@@ -8,33 +9,6 @@ import { text } from './text.js';
  * Rapporteur contests (*Hội thi báo cáo viên giỏi*): entrants in categories, three rounds scored
  * by judges, a ranking and awards. The rules are data (**configurable**) with these defaults.
  */
-
-/** The three rounds: a written outline (≤ 4 pages or 20 slides), a ~20-minute talk, jury questions. */
-export const CONTEST_ROUNDS = ['outline', 'talk', 'questions'] as const;
-export type ContestRound = (typeof CONTEST_ROUNDS)[number];
-
-export const CONTEST_ROUND_NAMES: Record<ContestRound, LocalizedText> = {
-  outline: { vi: 'Đề cương (tối đa 4 trang hoặc 20 trang chiếu)', en: 'Written outline (≤ 4 pages or 20 slides)' },
-  talk: { vi: 'Trình bày (khoảng 20 phút)', en: 'Talk (about 20 minutes)' },
-  questions: { vi: 'Trả lời câu hỏi của Ban Giám khảo', en: "Answers to the jury's questions" },
-};
-
-/** Default categories; a contest may define its own codes. */
-export const DEFAULT_CONTEST_CATEGORIES: readonly { code: string; name: LocalizedText }[] = [
-  { code: 'resolution', name: { vi: 'Giới thiệu, quán triệt nghị quyết', en: 'Explaining a resolution' } },
-  { code: 'current_affairs', name: { vi: 'Thông tin thời sự', en: 'Current affairs' } },
-  { code: 'thematic', name: { vi: 'Báo cáo chuyên đề', en: 'Thematic report' } },
-];
-
-export const AWARDS = ['first', 'second', 'third', 'consolation'] as const;
-export type Award = (typeof AWARDS)[number];
-
-export const AWARD_NAMES: Record<Award, LocalizedText> = {
-  first: { vi: 'Giải Nhất', en: 'First prize' },
-  second: { vi: 'Giải Nhì', en: 'Second prize' },
-  third: { vi: 'Giải Ba', en: 'Third prize' },
-  consolation: { vi: 'Giải Khuyến khích', en: 'Consolation prize' },
-};
 
 export const contestRulesSchema = z
   .object({

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ATTENDANCE_MARKS } from './attendance.js';
-import { CLASS_STATUS_NAMES, type ClassStatus } from './classes.js';
+import { ATTENDANCE_MARKS } from './attendance-terms.js';
+import { CLASS_STATUS_NAMES, type ClassStatus } from './classes-terms.js';
 import { isoDate } from './dates.js';
-import { ENROLMENT_STATE_NAMES, ENROLMENT_STATES, type EnrolmentState } from './enrolment.js';
+import { ENROLMENT_STATE_NAMES, ENROLMENT_STATES, type EnrolmentState } from './enrolment-terms.js';
 import { DomainError } from './errors.js';
 import { recordNotFoundError } from './lookups.js';
 import { pageFields } from './paging.js';

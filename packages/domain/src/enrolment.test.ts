@@ -1,23 +1,25 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  ACTIVE_STATES,
   admissionFor,
   assertEligible,
-  assertEnrolmentTransition,
   assertOpenForEnrolment,
-  canTransitionEnrolment,
   classFullError,
   compareWaitlist,
+  nominationInput,
+  scheduleClashError,
+} from './enrolment.js';
+import {
+  ACTIVE_STATES,
+  assertEnrolmentTransition,
+  canTransitionEnrolment,
   ENROLMENT_STATES,
   type EnrolmentState,
   freesSeat,
   holdsSeat,
   isActiveEnrolment,
-  nominationInput,
-  scheduleClashError,
   takesSeat,
-} from './enrolment.js';
+} from './enrolment-terms.js';
 import { DomainError, parseInput } from './errors.js';
 import { DEFAULT_PROGRAMS } from './programs.js';
 

@@ -1,17 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type DomainError, parseInput } from './errors.js';
-import {
-  barredFromTestError,
-  classify,
-  computeResult,
-  DEFAULT_GRADING_SCALE,
-  describeResultReason,
-  finalScore,
-  type GradingScale,
-  type PassRule,
-  score,
-} from './grading.js';
+import { barredFromTestError, computeResult, describeResultReason, finalScore, score } from './grading.js';
+import { classify, DEFAULT_GRADING_SCALE, type GradingScale, type PassRule } from './grading-terms.js';
 
 test('scores: 0–10 with one decimal, dot or Vietnamese comma', () => {
   const good: [unknown, number][] = [

@@ -1,6 +1,6 @@
-import { CLASS_MODE_NAMES, CLASS_MODES, CLASS_STATUS_NAMES, CLASS_STATUSES } from './classes.js';
-import { ENROLMENT_STATE_NAMES, ENROLMENT_STATES } from './enrolment.js';
-import { DEFAULT_GRADING_SCALE } from './grading.js';
+import { CLASS_MODE_NAMES, CLASS_MODES, CLASS_STATUS_NAMES, CLASS_STATUSES } from './classes-terms.js';
+import { ENROLMENT_STATE_NAMES, ENROLMENT_STATES } from './enrolment-terms.js';
+import { DEFAULT_GRADING_SCALE } from './grading-terms.js';
 import type { LocalizedText } from './i18n.js';
 import {
   EDUCATION_LEVEL_NAMES,

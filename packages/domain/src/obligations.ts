@@ -4,6 +4,7 @@ import { isoDate } from './dates.js';
 import { bilingual } from './errors.js';
 import type { LocalizedText } from './i18n.js';
 import { versionNumber } from './lookups.js';
+import { OBLIGATION_KINDS, type ObligationKind } from './obligations-terms.js';
 import { text } from './text.js';
 
 /**
@@ -11,15 +12,6 @@ import { text } from './text.js';
  * "attend at least 80 % of the year's conferences of one's roster". The product shows who falls
  * short and by how much.
  */
-
-export const OBLIGATION_KINDS = ['briefings', 'conference_attendance', 'opinion_reports'] as const;
-export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
-
-export const OBLIGATION_KIND_NAMES: Record<ObligationKind, LocalizedText> = {
-  briefings: { vi: 'Số buổi tuyên truyền miệng', en: 'Briefings given' },
-  conference_attendance: { vi: 'Dự hội nghị báo cáo viên', en: 'Rapporteur conferences attended' },
-  opinion_reports: { vi: 'Báo cáo tình hình dư luận', en: 'Public-opinion reports' },
-};
 
 const obligationFields = z
   .object({

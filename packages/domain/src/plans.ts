@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isoDate } from './dates.js';
 import { bilingual } from './errors.js';
-import type { LocalizedText } from './i18n.js';
 import { versionNumber } from './lookups.js';
+import { OUTPUT_KINDS, PLAN_MEASURES, type PlanMeasure } from './plans-terms.js';
 import { text } from './text.js';
 
 /**
@@ -10,35 +10,6 @@ import { text } from './text.js';
  * trainees per program or in all; briefings; conferences; propaganda output), and the propaganda
  * output it records per period (documents issued, news items, radio/loudspeaker items, banners).
  */
-
-export const PLAN_MEASURES = [
-  'classes',
-  'trainees',
-  'briefings',
-  'audience',
-  'conferences',
-  'documents',
-  'news',
-  'radio',
-  'banners',
-] as const;
-export type PlanMeasure = (typeof PLAN_MEASURES)[number];
-
-/** The propaganda outputs counted per period: the measures of a plan they answer to. */
-export const OUTPUT_KINDS = ['documents', 'news', 'radio', 'banners'] as const;
-export type OutputKind = (typeof OUTPUT_KINDS)[number];
-
-export const PLAN_MEASURE_NAMES: Record<PlanMeasure, LocalizedText> = {
-  classes: { vi: 'Số lớp', en: 'Classes' },
-  trainees: { vi: 'Số học viên', en: 'Trainees' },
-  briefings: { vi: 'Số buổi tuyên truyền miệng', en: 'Briefings' },
-  audience: { vi: 'Lượt người nghe', en: 'Audience reached' },
-  conferences: { vi: 'Số hội nghị', en: 'Conferences' },
-  documents: { vi: 'Văn bản ban hành', en: 'Documents issued' },
-  news: { vi: 'Tin, bài', en: 'News items' },
-  radio: { vi: 'Tin phát thanh, loa truyền thanh', en: 'Radio and loudspeaker items' },
-  banners: { vi: 'Băng rôn, khẩu hiệu, pa nô', en: 'Banners and posters' },
-};
 
 const PER_PROGRAM: ReadonlySet<PlanMeasure> = new Set(['classes', 'trainees']);
 const target = z.number().int().min(0).max(10_000_000);

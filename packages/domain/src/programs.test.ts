@@ -4,14 +4,12 @@ import { type DomainError, parseInput } from './errors.js';
 import {
   checkEligibility,
   DEFAULT_PROGRAMS,
-  describeEligibility,
   describeIneligibility,
-  describePassRule,
   type EligibilitySubject,
-  PROGRAM_KINDS,
   programInput,
   totalPeriods,
 } from './programs.js';
+import { describeEligibility, describePassRule, PROGRAM_KINDS } from './programs-terms.js';
 
 const program = (code: string) => {
   const found = DEFAULT_PROGRAMS.find((p) => p.code === code);

@@ -1,14 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { DomainError, parseInput } from './errors.js';
-import {
-  checkDecisionAgainstRoster,
-  type RosterChange,
-  type RosterDecision,
-  type RosterDecisionKind,
-  rosterAt,
-  rosterDecisionInput,
-} from './rosters.js';
+import { checkDecisionAgainstRoster, type RosterDecision, rosterAt, rosterDecisionInput } from './rosters.js';
+import type { RosterChange, RosterDecisionKind } from './rosters-terms.js';
 
 /**
  * Decisions written as table rows: [id, roster, date, kind, lines…], a line being

@@ -2,7 +2,6 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { DomainError, parseInput } from './errors.js';
 import {
-  DEFAULT_DAY_PART_TIMES,
   describeSession,
   findClash,
   findLecturerDoubleBooking,
@@ -15,6 +14,7 @@ import {
   sessionRange,
   sessionsOverlap,
 } from './timetable.js';
+import { DEFAULT_DAY_PART_TIMES } from './timetable-terms.js';
 
 const day = '2022-03-14';
 const morning: SessionTime = { date: day, part: 'morning' };

@@ -4,6 +4,13 @@ import { isoDate } from './dates.js';
 import { bilingual, DomainError } from './errors.js';
 import type { LocalizedText } from './i18n.js';
 import { text } from './text.js';
+import {
+  DAY_PART_NAMES,
+  DAY_PARTS,
+  type DayPart,
+  type DayPartTimes,
+  DEFAULT_DAY_PART_TIMES,
+} from './timetable-terms.js';
 
 /**
  * A class's timetable is a list of sessions (*buổi*). Most are given by half-day — morning or
@@ -11,25 +18,6 @@ import { text } from './text.js';
  * Two sessions clash only when their times of day overlap on the same date: the morning and
  * the afternoon of one day do not.
  */
-
-export const DAY_PARTS = ['morning', 'afternoon', 'evening'] as const;
-export type DayPart = (typeof DAY_PARTS)[number];
-
-export const DAY_PART_NAMES: Record<DayPart, LocalizedText> = {
-  morning: { vi: 'Sáng', en: 'Morning' },
-  afternoon: { vi: 'Chiều', en: 'Afternoon' },
-  evening: { vi: 'Tối', en: 'Evening' },
-};
-
-/** Times as `HH:MM`, 24-hour. */
-export type DayPartTimes = Readonly<Record<DayPart, { readonly start: string; readonly end: string }>>;
-
-/** Office hours of a district center (configurable: summer and winter hours differ by province). */
-export const DEFAULT_DAY_PART_TIMES: DayPartTimes = {
-  morning: { start: '07:30', end: '11:30' },
-  afternoon: { start: '13:30', end: '17:00' },
-  evening: { start: '18:30', end: '21:00' },
-};
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 

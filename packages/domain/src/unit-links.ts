@@ -3,20 +3,7 @@ import { isoDate } from './dates.js';
 import { bilingual } from './errors.js';
 import type { LocalizedText } from './i18n.js';
 import { text } from './text.js';
-
-/**
- * When the map changes, old units are not rewritten: links say which units carried them on and
- * from when, so a 2022 report still rolls up to the units of 2026.
- */
-export const UNIT_LINK_KINDS = ['merge', 'split', 'rename', 'transfer'] as const;
-export type UnitLinkKind = (typeof UNIT_LINK_KINDS)[number];
-
-export const UNIT_LINK_KIND_NAMES: Record<UnitLinkKind, LocalizedText> = {
-  merge: { vi: 'Sáp nhập', en: 'Merger' },
-  split: { vi: 'Chia tách', en: 'Split' },
-  rename: { vi: 'Đổi tên', en: 'Rename' },
-  transfer: { vi: 'Điều chuyển một phần', en: 'Partial transfer' },
-};
+import { UNIT_LINK_KINDS } from './unit-links-terms.js';
 
 const ids = z.array(z.uuid()).min(1).max(50);
 
