@@ -37,18 +37,10 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(
     res.once('close', () => {
       if (!res.writableEnded) controller.abort();
     });
-    const init: RequestInit & { duplex?: 'half' } = {
-      method: req.method ?? 'GET',
-      headers: headersOf(req.headers),
-      signal: controller.signal,
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      init.body = await readBody(req, maxBodySize);
-      init.duplex = 'half';
-    }
+    const request = await requestOf(req, url, controller.signal, maxBodySize);
     const response = await resolveResponse<TRouter>({
       router,
-      req: new Request(url, init),
+      req: request,
       path,
       error: null,
       maxBatchSize,
@@ -77,12 +69,56 @@ function headersOf(incoming: http.IncomingHttpHeaders): Headers {
   return headers;
 }
 
+/** What tRPC reads of a JSON call (`resolveResponse` and its JSON content handler): nothing else. */
+type JsonRequest = Pick<Request, 'method' | 'url' | 'headers' | 'signal' | 'text'>;
+
 /**
- * The request's body, whole; past `limit` bytes reading stops and the body becomes a stream that
- * fails with PAYLOAD_TOO_LARGE when tRPC reads it, as in tRPC's own adapter (a 413 in the caller's
+ * The Fetch request tRPC is given. A JSON call (every call but the import upload) gets a plain
+ * object with what tRPC's JSON handling reads of it: building undici's `Request` (its body stream,
+ * its internal state, reading the stream back) cost more CPU per call than tRPC's own work. A form
+ * or a file keeps a real `Request`, whose `formData()` and `body` tRPC uses.
+ */
+async function requestOf(req: http.IncomingMessage, url: URL, signal: AbortSignal, limit: number): Promise<Request> {
+  const method = req.method ?? 'GET';
+  const headers = headersOf(req.headers);
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  const type = (req.headers['content-type'] ?? '').toLowerCase();
+  const json = !type.startsWith('multipart/form-data') && !type.startsWith('application/octet-stream');
+  const body = hasBody ? await readBody(req, limit) : null;
+  if (json) {
+    const request: JsonRequest = {
+      method,
+      url: url.href,
+      headers,
+      signal,
+      text: async () => {
+        if (body === null) return '';
+        if (body === TOO_LARGE) throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE' });
+        return body.toString('utf8');
+      },
+    };
+    // tRPC's JSON handling reads only these members (checked against the pinned version's source).
+    return request as Request;
+  }
+  const init: RequestInit & { duplex?: 'half' } = { method, headers, signal };
+  if (body !== null) {
+    init.body =
+      body === TOO_LARGE
+        ? new ReadableStream({ start: (stream) => stream.error(new TRPCError({ code: 'PAYLOAD_TOO_LARGE' })) })
+        : body;
+    init.duplex = 'half';
+  }
+  return new Request(url, init);
+}
+
+const TOO_LARGE = Symbol('too large');
+
+/**
+ * The request's body, whole; past `limit` bytes reading stops, and reading the body fails with
+ * PAYLOAD_TOO_LARGE when tRPC asks for it, as in tRPC's own adapter (a 413 in the caller's
  * language, through the procedure's error mapping).
  */
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | ReadableStream<Uint8Array>> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | typeof TOO_LARGE> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -98,11 +134,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | Re
         return;
       }
       done();
-      resolve(
-        new ReadableStream({
-          start: (stream) => stream.error(new TRPCError({ code: 'PAYLOAD_TOO_LARGE' })),
-        }),
-      );
+      resolve(TOO_LARGE);
     };
     const onEnd = () => {
       done();
