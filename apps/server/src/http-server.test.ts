@@ -329,6 +329,7 @@ test('API answers: compressed when worth it, Vary by Origin and Accept-Encoding 
   assert.is(small.headers['content-encoding'], undefined);
   assert.is(Number(small.headers['content-length']), small.body.length);
   assert.ok(small.body.length < 1024);
+  assert.ok(varies(small).includes('accept-encoding'), String(small.headers.vary));
   // The guard's own answers vary by Origin too.
   const refused = await raw(`${base}/trpc/auth.signIn`, { origin: 'https://evil.example' }, 'OPTIONS');
   assert.is(refused.status, 403);
