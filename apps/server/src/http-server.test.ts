@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { sharedLimits } from '@polcenter/api';
 import { SYSTEM_ACTOR } from '@polcenter/core';
@@ -371,6 +371,22 @@ test('unknown paths are 404, health is always 200, readiness checks the database
   assert.is((await fetch(`${base}/nope`)).status, 404);
   assert.is((await fetch(`${base}/healthz`)).status, 200);
   assert.is((await fetch(`${base}/readyz`)).status, 200);
+});
+
+test('a client that leaves halfway through its body is no failure: nothing logged, the server goes on', async () => {
+  const { port } = server.address() as AddressInfo;
+  const socket = net.connect(port, '127.0.0.1');
+  await new Promise((resolve) => socket.once('connect', resolve));
+  socket.write(
+    'POST /trpc/auth.signIn HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"user',
+  );
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  socket.destroy();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.is((await fetch(`${base}/healthz`)).status, 200);
+  const failed = log.entries().filter((entry) => entry.message === 'request failed');
+  assert.equal(failed, []);
+  log.assertClean();
 });
 
 test('a statement that fails: a 500 revealing nothing; its log line has the request id and codes, no SQL', async () => {

@@ -45,7 +45,14 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(
     res.once('close', () => {
       if (!res.writableEnded) controller.abort();
     });
-    const request = await requestOf(req, url, controller.signal, maxBodySize);
+    let request: Request;
+    try {
+      request = await requestOf(req, url, controller.signal, maxBodySize);
+    } catch (error) {
+      // The client left while sending its body (ECONNRESET): nobody to answer, nothing to log.
+      if (req.destroyed) return void res.destroy();
+      throw error;
+    }
     const response = await resolveResponse<TRouter>({
       router,
       req: request,
