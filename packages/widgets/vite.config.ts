@@ -18,7 +18,12 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
-    minify: true,
+    // Vite's library mode leaves ES output pretty-printed (newlines, tabs) so that bundlers can still
+    // tree-shake it; this script goes straight to browsers, so terser minifies it fully. Terser
+    // rather than the default minifier: as served (brotli) the embed is 0.3 KB smaller (24.8 → 24.5
+    // KB; larger before compression, but it compresses better), for about 2 s more of build CPU.
+    minify: 'terser',
+    terserOptions: { module: true, compress: { passes: 3 }, format: { comments: false } },
     sourcemap: true,
     lib: {
       entry: { 'pc-widgets': 'src/embed.ts' },
@@ -30,9 +35,6 @@ export default defineConfig({
       // WebSocket one, the subscription helpers) stayed in the bundle; they have none.
       treeshake: { moduleSideEffects: (id: string) => !id.includes('/@trpc/') },
       output: {
-        // Vite's library mode leaves ES output pretty-printed (newlines, tabs) so that bundlers can
-        // still tree-shake it; this script goes straight to browsers, so it is minified fully.
-        minify: true,
         // The embed URL never changes, so it is cached briefly; everything it loads lives in chunks
         // named by content hash, which the server caches for a year (immutable).
         chunkFileNames: 'chunks/[name]-[hash].js',

@@ -72,6 +72,7 @@ async function buildReact(): Promise<Map<string, Buffer>> {
       write: false,
       target: widgetsBuild.target,
       minify: widgetsBuild.minify,
+      terserOptions: widgetsBuild.terserOptions,
       lib: {
         entry: { 'pc-react': `${root}bench/react/widgets.jsx` },
         formats: ['es'],
