@@ -1,6 +1,7 @@
 import type { ListExportInput, LocalizedText } from '@polcenter/domain';
 import { type Failure, failureOf } from '@polcenter/widgets/failure';
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { saveApiFile } from './download.js';
 import { sentence } from './form.js';
 import { ConsolePage } from './page.js';
 
@@ -65,16 +66,7 @@ export class PcExportButtons extends ConsolePage {
     try {
       const input = { list: this.list, filter: this.filter ?? {}, format } as ListExportInput;
       const file = await this.client.exports.list.query(input);
-      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file.fileName;
-      link.hidden = true;
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveApiFile(this, file);
       this.rows = file.rows;
     } catch (error) {
       this.failure = failureOf(error);

@@ -5,6 +5,7 @@ import { ApiResource } from '@polcenter/widgets/resource';
 import { html, nothing, type TemplateResult } from 'lit';
 import { Action } from '../action.js';
 import { ClassPage } from '../class-page.js';
+import { saveDownload } from '../download.js';
 import { actionStatus, fieldErrorOf } from '../form.js';
 import { date } from '../i18n.js';
 
@@ -79,15 +80,7 @@ export class PcCertificatesPage extends ClassPage {
     const input = { id: c.id, lang: this.currentLang };
     const page = await this.print.run(input, (client) => client.certificates.printPage.mutate(input));
     if (!page) return;
-    const url = URL.createObjectURL(new Blob([page.html], { type: 'text/html;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = page.fileName;
-    link.hidden = true;
-    this.renderRoot.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    saveDownload(this, new Blob([page.html], { type: 'text/html;charset=utf-8' }), page.fileName);
   }
 
   private async submitRevoke(event: SubmitEvent, c: Certificate): Promise<void> {

@@ -3,6 +3,7 @@ import { type Failure, failureOf } from '@polcenter/widgets/failure';
 import { ApiResource } from '@polcenter/widgets/resource';
 import { html, nothing, type TemplateResult } from 'lit';
 import { activityStyles, loadState, type UnitChoice, unitChoices } from '../activities/shared.js';
+import { saveApiFile } from '../download.js';
 import { sentence } from '../form.js';
 import { ConsolePage } from '../page.js';
 import { choiceOf, defaultDates, type PeriodChoice, type PeriodKind } from './period-choice.js';
@@ -14,7 +15,7 @@ import {
   rapporteurSection,
   trainingSection,
 } from './report-sections.js';
-import { REPORT_READERS, refusal, reportLinks, reportStyles, saveFile, unitSelect } from './shared.js';
+import { REPORT_READERS, refusal, reportLinks, reportStyles, unitSelect } from './shared.js';
 
 type Format = 'json' | 'csv' | 'xlsx' | 'html';
 
@@ -132,7 +133,7 @@ export class PcReportPage extends ConsolePage {
     this.savedName = undefined;
     try {
       const file = await this.client.reports.file.query({ ...this.input(), format });
-      saveFile(this, file);
+      saveApiFile(this, file);
       this.savedName = file.fileName;
     } catch (error) {
       this.fileFailure = failureOf(error);

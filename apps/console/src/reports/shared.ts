@@ -60,20 +60,6 @@ export function reportLinks(page: ConsolePage, current: 'reports' | 'plan' | 'ou
   </nav>`;
 }
 
-/** Saves a file the API answered as `{ fileName, mimeType, base64 }` through the browser's download. */
-export function saveFile(host: ConsolePage, file: { fileName: string; mimeType: string; base64: string }): void {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.hidden = true;
-  host.renderRoot.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 export const reportStyles = css`
   .report-links ul {
     list-style: none;
