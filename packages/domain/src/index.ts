@@ -50,6 +50,7 @@ export * from './reference-data.js';
 export * from './reference-data-terms.js';
 export * from './registration-form.js';
 export * from './reports.js';
+export * from './reports-terms.js';
 export * from './rosters.js';
 export * from './rosters-terms.js';
 export * from './self-registration.js';

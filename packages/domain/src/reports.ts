@@ -3,6 +3,7 @@ import { formatDate, type IsoDate } from './calendar.js';
 import { isoDate } from './dates.js';
 import { bilingual } from './errors.js';
 import type { LocalizedText } from './i18n.js';
+import { namedPeriod } from './reports-terms.js';
 import { text } from './text.js';
 
 const endAfterStart = {
@@ -59,32 +60,6 @@ const MONTHS_EN = [
   'November',
   'December',
 ];
-
-/** The last day of a month (1–12) of a year, as `dd`. */
-function lastDay(year: number, month: number): string {
-  return String(new Date(Date.UTC(year, month, 0)).getUTCDate());
-}
-
-type Named =
-  | { kind: 'half1' | 'half2' | 'nine' | 'year' }
-  | { kind: 'quarter'; n: number }
-  | { kind: 'month'; n: number };
-
-/** Which named period the dates are, if any: a month, a quarter, a half, nine months, a year. */
-function namedPeriod(from: IsoDate, to: IsoDate): Named | null {
-  const year = Number(from.slice(0, 4));
-  if (to.slice(0, 4) !== from.slice(0, 4) || from.slice(8) !== '01') return null;
-  const m1 = Number(from.slice(5, 7));
-  const m2 = Number(to.slice(5, 7));
-  if (to.slice(8) !== lastDay(year, m2).padStart(2, '0')) return null;
-  if (m1 === 1 && m2 === 12) return { kind: 'year' };
-  if (m1 === 1 && m2 === 6) return { kind: 'half1' };
-  if (m1 === 7 && m2 === 12) return { kind: 'half2' };
-  if (m1 === 1 && m2 === 9) return { kind: 'nine' };
-  if (m1 === m2) return { kind: 'month', n: m1 };
-  if (m2 - m1 === 2 && (m1 - 1) % 3 === 0) return { kind: 'quarter', n: (m1 - 1) / 3 + 1 };
-  return null;
-}
 
 /**
  * The period as staff name it in a title or mid-sentence: "06 tháng đầu năm 2022", "Quý III/2022",

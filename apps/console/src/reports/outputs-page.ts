@@ -8,7 +8,7 @@ import { numberOf } from '../class-form.js';
 import { actionStatus, field, fieldErrorOf, formValues } from '../form.js';
 import { date, number } from '../i18n.js';
 import { ConsolePage } from '../page.js';
-import { choiceOf, defaultDates, type PeriodChoice, type PeriodKind } from './period-choice.js';
+import { choiceOf, defaultDates, type PeriodChoice, type PeriodKind, periodFromAddress } from './period-choice.js';
 import { type PeriodErrors, periodFields, readPeriod } from './period-form.js';
 import { PLANNERS, REPORT_READERS, refusal, reportLinks, reportStyles, unitSelect } from './shared.js';
 
@@ -79,11 +79,7 @@ export class PcOutputsPage extends ConsolePage {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const query = new URLSearchParams(location.search);
-    const from = query.get('from');
-    const to = query.get('to');
-    if (from && to && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to)) this.dates = { from, to };
-    this.unitId = query.get('unitId') || undefined;
+    ({ dates: this.dates, unitId: this.unitId } = periodFromAddress());
     this.choice = choiceOf(this.dates.from, this.dates.to);
     if (!this.can(REPORT_READERS)) return;
     this.loadUnits();

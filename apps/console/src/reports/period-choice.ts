@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@polcenter/domain';
+import { type LocalizedText, type NamedPeriod, namedPeriod, namedPeriodDates } from '@polcenter/domain';
 
 /**
  * A reporting period as staff name it — a month, a quarter, the first or last six months, the
@@ -29,58 +29,38 @@ export interface PeriodChoice {
   readonly to: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-const monthEnd = (year: number, month: number) => `${year}-${pad(month)}-${pad(lastDay(year, month))}`;
-
 /** The dates of a chosen period (the range's own dates for `range`). */
 export function periodDates(choice: PeriodChoice): { from: string; to: string } {
-  const y = choice.year;
-  switch (choice.kind) {
-    case 'month':
-      return { from: `${y}-${pad(choice.n)}-01`, to: monthEnd(y, choice.n) };
-    case 'quarter':
-      return { from: `${y}-${pad(choice.n * 3 - 2)}-01`, to: monthEnd(y, choice.n * 3) };
-    case 'half1':
-      return { from: `${y}-01-01`, to: `${y}-06-30` };
-    case 'half2':
-      return { from: `${y}-07-01`, to: `${y}-12-31` };
-    case 'nine':
-      return { from: `${y}-01-01`, to: `${y}-09-30` };
-    case 'year':
-      return { from: `${y}-01-01`, to: `${y}-12-31` };
-    case 'range':
-      return { from: choice.from, to: choice.to };
-  }
+  if (choice.kind === 'range') return { from: choice.from, to: choice.to };
+  const named: NamedPeriod =
+    choice.kind === 'month' || choice.kind === 'quarter' ? { kind: choice.kind, n: choice.n } : { kind: choice.kind };
+  return namedPeriodDates(named, choice.year);
 }
 
-/** Which named period two dates are (a range when none), to show the chooser as the address says. */
+/**
+ * Which named period two dates are (a range when none), to show the chooser as the address says:
+ * the domain's own reading (`namedPeriod`), the one that titles the report.
+ */
 export function choiceOf(from: string, to: string): PeriodChoice {
-  const year = Number(from.slice(0, 4));
-  const m1 = Number(from.slice(5, 7));
-  const m2 = Number(to.slice(5, 7));
-  const base = { year, n: m1, from, to };
-  const named =
-    to.slice(0, 4) === from.slice(0, 4) && from.endsWith('-01') && to === monthEnd(year, m2)
-      ? m1 === 1 && m2 === 12
-        ? 'year'
-        : m1 === 1 && m2 === 6
-          ? 'half1'
-          : m1 === 7 && m2 === 12
-            ? 'half2'
-            : m1 === 1 && m2 === 9
-              ? 'nine'
-              : m1 === m2
-                ? 'month'
-                : m2 - m1 === 2 && (m1 - 1) % 3 === 0
-                  ? 'quarter'
-                  : null
-      : null;
-  if (named === 'quarter') return { ...base, kind: 'quarter', n: (m1 - 1) / 3 + 1 };
-  return { ...base, kind: named ?? 'range' };
+  const named = namedPeriod(from, to);
+  const base = { year: Number(from.slice(0, 4)), n: Number(from.slice(5, 7)), from, to };
+  if (!named) return { ...base, kind: 'range' };
+  return 'n' in named ? { ...base, kind: named.kind, n: named.n } : { ...base, kind: named.kind };
 }
 
 /** What a page shows before anyone chooses: the first half of this year. */
 export function defaultDates(now = new Date()): { from: string; to: string } {
   return periodDates({ kind: 'half1', year: now.getFullYear(), n: 1, from: '', to: '' });
+}
+
+/** The period and unit a page's address holds (`?from=…&to=…&unitId=…`), the default period otherwise. */
+export function periodFromAddress(): { dates: { from: string; to: string }; unitId: string | undefined } {
+  const query = new URLSearchParams(location.search);
+  const from = query.get('from');
+  const to = query.get('to');
+  const iso = (d: string | null): d is string => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d);
+  return {
+    dates: iso(from) && iso(to) ? { from, to } : defaultDates(),
+    unitId: query.get('unitId') || undefined,
+  };
 }

@@ -6,7 +6,7 @@ import { activityStyles, loadState, type UnitChoice, unitChoices } from '../acti
 import { saveApiFile } from '../download.js';
 import { sentence } from '../form.js';
 import { ConsolePage } from '../page.js';
-import { choiceOf, defaultDates, type PeriodChoice, type PeriodKind } from './period-choice.js';
+import { choiceOf, defaultDates, type PeriodChoice, type PeriodKind, periodFromAddress } from './period-choice.js';
 import { type PeriodErrors, periodFields, readPeriod } from './period-form.js';
 import {
   directive17Section,
@@ -84,11 +84,7 @@ export class PcReportPage extends ConsolePage {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const query = new URLSearchParams(location.search);
-    const from = query.get('from');
-    const to = query.get('to');
-    if (from && to && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to)) this.dates = { from, to };
-    this.unitId = query.get('unitId') || undefined;
+    ({ dates: this.dates, unitId: this.unitId } = periodFromAddress());
     this.choice = choiceOf(this.dates.from, this.dates.to);
     if (!this.can(REPORT_READERS)) return;
     this.loadUnits();
