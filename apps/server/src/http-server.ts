@@ -73,9 +73,6 @@ const PAGE_POLICY = [
 const UPLOAD_PATH = '/trpc/imports.upload';
 const UPLOAD_PATHS: ReadonlySet<string> = new Set([UPLOAD_PATH]);
 
-/** Smaller answers gain less from compression than its stream costs both sides. */
-const COMPRESS_FROM = 1024;
-
 /** The id the HTTP layer gave each request, for the log lines of what it runs. */
 const requestIds = new WeakMap<http.IncomingMessage, string>();
 
@@ -124,24 +121,12 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
   const logger = options.logger ?? silentLogger;
   const limits = options.limits ?? sharedLimits(polcenter);
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
-  // API answers of 1 KB or more (the middleware's own threshold) are compressed, brotli or gzip as
-  // the client takes them. The middleware is written for Express but needs only node:http's request
-  // and response.
-  const compressApi = compression({ threshold: COMPRESS_FROM }) as unknown as (
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    next: () => void,
-  ) => void;
   const handler = (maxBodySize: number, maxBatchSize: number) =>
     createTrpcHandler({
       router: appRouter,
       basePath: '/trpc/',
       maxBodySize,
       maxBatchSize,
-      compress: {
-        threshold: COMPRESS_FROM,
-        start: (req, res) => new Promise<void>((next) => compressApi(req, res, next)),
-      },
       createContext: ({ req }) =>
         createContextFromHeaders(polcenter, req.headers, {
           clientKey: clientAddress(req, options.trustProxy ?? false),
@@ -185,6 +170,13 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
   // (the file's limit and the form's envelope); every other path keeps the 1 MiB limit.
   const upload = handler(MAX_IMPORT_BYTES + 64 * 1024, 1);
 
+  // API answers are compressed as they are written (brotli or gzip, as the client takes them). The
+  // middleware is written for Express but needs only node:http's request and response.
+  const compressApi = compression() as unknown as (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    next: () => void,
+  ) => void;
   // The embed script's URL is fixed (portals paste it once): cached five minutes, revalidated by ETag.
   // What it loads is named by content hash, so a year and `immutable` are safe.
   const widgetBundle = options.widgetBundle ?? WIDGET_BUNDLE;
@@ -249,6 +241,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
         if (guardApiRequest(req, res, { allowedOrigins, multipartPaths: UPLOAD_PATHS })) return;
         // A signed-in answer (or a mutation's, such as the token sign-in returns) is nobody else's.
         if (req.headers.authorization || req.method === 'POST') res.setHeader('cache-control', 'no-store');
+        await new Promise<void>((next) => compressApi(req, res, next));
         return await (route === UPLOAD_PATH ? upload(req, res) : trpc(req, res));
       }
       if (req.method === 'GET' || req.method === 'HEAD') {

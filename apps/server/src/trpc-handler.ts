@@ -12,14 +12,6 @@ export interface TrpcHandlerOptions<TRouter extends AnyTRPCRouter> {
   readonly createContext: (opts: { req: http.IncomingMessage }) => Promise<inferRouterContext<TRouter>>;
   readonly responseMeta?: ResponseMetaFn<TRouter>;
   readonly onError?: HTTPErrorHandler<TRouter, http.IncomingMessage>;
-  /**
-   * Compression of answers of `threshold` bytes or more (`start` sets it up on the response before
-   * its headers go); smaller answers go as they are, without the middleware around them at all.
-   */
-  readonly compress?: {
-    readonly threshold: number;
-    readonly start: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
-  };
 }
 
 /**
@@ -30,13 +22,13 @@ export interface TrpcHandlerOptions<TRouter extends AnyTRPCRouter> {
  * promises and their garbage were a fifth of the server's CPU per call (issue 15, ADR 0044).
  * Bodies here are small JSON documents or one import file, and every answer is one JSON document
  * (the clients batch, never stream): the body is read whole, within its limit, and the answer is
- * sent whole with its length, through the compression middleware only when it is large enough to
- * gain from it.
+ * sent whole with its length, so the compression middleware sees its size and leaves small answers
+ * as they are.
  */
 export function createTrpcHandler<TRouter extends AnyTRPCRouter>(
   options: TrpcHandlerOptions<TRouter>,
 ): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> {
-  const { router, basePath, maxBodySize, maxBatchSize, responseMeta, onError, compress } = options;
+  const { router, basePath, maxBodySize, maxBatchSize, responseMeta, onError } = options;
   return async (req, res) => {
     // tRPC reads only the path and the query: the Host header, the client's to choose, stays out.
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -68,18 +60,9 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(
     const cookies = response.headers.getSetCookie();
     if (cookies.length > 0) res.setHeader('set-cookie', cookies);
     const body = Buffer.from(await response.arrayBuffer());
-    if (compress && body.length >= compress.threshold) await compress.start(req, res);
-    else if (compress) varyByEncoding(res);
     res.setHeader('content-length', body.length);
     res.end(body);
   };
-}
-
-/** What the compression middleware says of every answer it sees: another client may get it encoded. */
-function varyByEncoding(res: http.ServerResponse): void {
-  const vary = String(res.getHeader('vary') ?? '');
-  if (!/(^|,)\s*accept-encoding\s*(,|$)/i.test(vary))
-    res.setHeader('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
 }
 
 function headersOf(incoming: http.IncomingHttpHeaders): Headers {
