@@ -74,4 +74,32 @@ for (const { path, ready } of PAGES) {
   });
 }
 
+test('at 360 px the menu folds behind one button, so the page starts on the first screen; wide, it shows whole', async () => {
+  const page = await rig.page(360);
+  await signIn(page, rig.url, rig.users.staff, undefined, '/classes');
+  const heading = page.getByRole('heading', { name: 'Lớp học', level: 1 });
+  await heading.waitFor();
+  const menu = page.getByRole('navigation').getByRole('button', { name: /Chức năng: Lớp học/ });
+  assert.is(await menu.getAttribute('aria-expanded'), 'false');
+  assert.not.ok(await page.getByRole('navigation').getByRole('link', { name: 'Chương trình' }).isVisible());
+  const top = (await heading.boundingBox())?.y ?? Number.POSITIVE_INFINITY;
+  assert.ok(top < 400, `the page's heading starts at ${top} px, within the first half-screen`);
+  // By keyboard: Enter opens it, Tab reaches the first entry, a chosen entry moves and folds it again.
+  await menu.focus();
+  await page.keyboard.press('Enter');
+  assert.is(await menu.getAttribute('aria-expanded'), 'true');
+  const programs = page.getByRole('navigation').getByRole('link', { name: 'Chương trình' });
+  assert.ok(await programs.isVisible());
+  await programs.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Chương trình', level: 1 }).waitFor();
+  assert.is(await page.getByRole('navigation').getByRole('button').getAttribute('aria-expanded'), 'false');
+  assert.not.ok(await programs.isVisible());
+  // Widened (a tablet turned, a desktop), the same page shows the whole menu and no button.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.ok(await programs.isVisible());
+  assert.not.ok(await page.getByRole('navigation').getByRole('button').isVisible());
+  await page.close();
+});
+
 test.run();

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { defaultDates, PERIOD_KINDS } from '../src/reports/period-choice.js';
 import { accessibilityViolations, overflowsSideways, PASSWORD, signIn, startConsole, waitShown } from './testing.js';
 
 /**
@@ -64,8 +65,17 @@ test('staff read the first half of 2022 for the district by keyboard alone, and 
   await page.getByRole('navigation').getByRole('link', { name: 'Báo cáo', exact: true }).click();
   const view = page.locator('pc-report-page');
   await view.getByRole('heading', { name: 'Báo cáo', level: 1 }).waitFor();
-  // The chooser opens on the first half of this year; the year typed, the rest left, Enter to send.
-  assert.is(await view.getByLabel('Kỳ báo cáo', { exact: true }).inputValue(), 'half1');
+  // The chooser opens on the report being written now (in December, this year); arrows on the
+  // chooser pick the first half, the year is typed, Enter sends.
+  const kind = view.getByLabel('Kỳ báo cáo', { exact: true });
+  const opened = await kind.inputValue();
+  const today = defaultDates();
+  assert.is(opened, today.to.slice(5) === '06-30' ? 'half1' : 'year', 'the default period');
+  assert.match(await view.getByLabel('Năm', { exact: true }).inputValue(), today.from.slice(0, 4));
+  await kind.focus();
+  const steps = PERIOD_KINDS.indexOf(opened as 'half1') - PERIOD_KINDS.indexOf('half1');
+  for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps > 0 ? 'ArrowUp' : 'ArrowDown');
+  assert.is(await kind.inputValue(), 'half1');
   await view.getByLabel('Năm', { exact: true }).focus();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('2022');

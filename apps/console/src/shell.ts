@@ -33,6 +33,7 @@ export class PcConsole extends ConsolePage {
     state: { state: true },
     notice: { state: true },
     path: { state: true },
+    menuOpen: { state: true },
   };
 
   static override styles = [
@@ -78,6 +79,9 @@ export class PcConsole extends ConsolePage {
         background: var(--pc-accent);
         color: var(--pc-on-accent);
       }
+      .menu-toggle {
+        display: none;
+      }
       nav ul {
         display: flex;
         flex-wrap: wrap;
@@ -98,6 +102,19 @@ export class PcConsole extends ConsolePage {
       nav a[aria-current='page'] {
         background: var(--pc-accent);
         color: var(--pc-on-accent);
+      }
+      /* On a phone the menu (fifteen entries for center staff) would fill the first screen before
+         the page: it folds behind one button, opened by whoever wants it. */
+      @media (max-width: 40rem) {
+        .menu-toggle {
+          display: flex;
+          gap: 0.5rem;
+          align-items: center;
+          margin: 0.5rem 1rem;
+        }
+        nav ul:not(.open) {
+          display: none;
+        }
       }
       main {
         padding: 1rem;
@@ -121,6 +138,8 @@ export class PcConsole extends ConsolePage {
   /** Why the person is on the sign-in page (their session ended, they signed out). */
   declare private notice: LocalizedText | undefined;
   declare private path: string;
+  /** Whether the folded menu of a narrow screen is open (wide screens always show it). */
+  declare private menuOpen: boolean;
   /** The page element on screen and the address it was made for. */
   private shown: { path: string; element: ConsolePage } | undefined;
 
@@ -128,6 +147,7 @@ export class PcConsole extends ConsolePage {
     super();
     this.state = 'loading';
     this.path = pathOf(new URL(location.href));
+    this.menuOpen = false;
   }
 
   override connectedCallback(): void {
@@ -175,6 +195,7 @@ export class PcConsole extends ConsolePage {
 
   private readonly popped = () => {
     this.path = pathOf(new URL(location.href));
+    this.menuOpen = false;
   };
 
   private readonly navigated = (event: CustomEvent<{ path: string }>) => this.go(event.detail.path);
@@ -194,6 +215,7 @@ export class PcConsole extends ConsolePage {
     const url = new URL(path.startsWith(BASE) ? path : BASE + path, location.href);
     if (url.href !== location.href) history.pushState(null, '', url);
     this.path = pathOf(url);
+    this.menuOpen = false;
     window.scrollTo(0, 0);
   }
 
@@ -230,7 +252,14 @@ export class PcConsole extends ConsolePage {
         </div>
       </header>
       <nav aria-label=${this.t(TEXT.menu)}>
-        <ul>
+        <button type="button" class="menu-toggle" aria-expanded=${this.menuOpen ? 'true' : 'false'}
+          aria-controls="menu" @click=${() => {
+            this.menuOpen = !this.menuOpen;
+          }}>
+          <span aria-hidden="true">☰</span>
+          ${found ? `${this.t(TEXT.menu)}: ${this.t(found.route.title)}` : this.t(TEXT.menu)}
+        </button>
+        <ul id="menu" class=${this.menuOpen ? 'open' : ''}>
           ${ROUTES.filter((r) => r.nav && (!r.roles || this.can(r.roles))).map(
             (r) =>
               html`<li>

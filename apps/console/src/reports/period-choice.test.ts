@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { choiceOf, periodDates } from './period-choice.js';
+import { choiceOf, defaultDates, periodDates } from './period-choice.js';
 
 const dates = (kind: Parameters<typeof periodDates>[0]['kind'], year: number, n = 1) =>
   periodDates({ kind, year, n, from: '', to: '' });
@@ -37,6 +37,15 @@ test('dates read back as the period they name, so the chooser shows what the add
   assert.is(choiceOf('2022-01-01', '2022-06-29').kind, 'range', 'a half-year short of its last day');
   assert.is(choiceOf('2022-02-01', '2022-04-30').kind, 'range', 'three months that are no quarter');
   assert.is(choiceOf('2022-07-01', '2023-06-30').kind, 'range', 'across two years');
+});
+
+test('a page opens on the report being written now: last year in January, the first half until July, then the year', () => {
+  const on = (day: string) => defaultDates(new Date(`${day}T09:00:00`));
+  assert.equal(on('2026-01-20'), { from: '2025-01-01', to: '2025-12-31' });
+  assert.equal(on('2026-02-01'), { from: '2026-01-01', to: '2026-06-30' });
+  assert.equal(on('2026-07-10'), { from: '2026-01-01', to: '2026-06-30' });
+  assert.equal(on('2026-08-01'), { from: '2026-01-01', to: '2026-12-31' });
+  assert.equal(on('2026-12-02'), { from: '2026-01-01', to: '2026-12-31' });
 });
 
 test.run();

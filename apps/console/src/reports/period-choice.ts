@@ -48,9 +48,17 @@ export function choiceOf(from: string, to: string): PeriodChoice {
   return 'n' in named ? { ...base, kind: named.kind, n: named.n } : { ...base, kind: named.kind };
 }
 
-/** What a page shows before anyone chooses: the first half of this year. */
+/**
+ * What a page shows before anyone chooses: the report staff are most likely writing now. Reports go
+ * upward at the end of each half-year and year, so from February to July it is this year's first
+ * half (July: the half just closed), from August it is this year as a whole, and in January the year
+ * just ended. A fixed "first half" would open a December page on a report six months old.
+ */
 export function defaultDates(now = new Date()): { from: string; to: string } {
-  return periodDates({ kind: 'half1', year: now.getFullYear(), n: 1, from: '', to: '' });
+  const year = now.getFullYear();
+  const month = now.getMonth() + 1;
+  if (month === 1) return periodDates({ kind: 'year', year: year - 1, n: 1, from: '', to: '' });
+  return periodDates({ kind: month <= 7 ? 'half1' : 'year', year, n: 1, from: '', to: '' });
 }
 
 /** The period and unit a page's address holds (`?from=…&to=…&unitId=…`), the default period otherwise. */
