@@ -1,7 +1,7 @@
 import { demoOpenClass } from '@polcenter/core/testing';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { overflowsSideways, signIn, startConsole, waitShown } from './testing.js';
+import { overflowsSideways, signIn, startConsole, waitShown, widerThanTheWindow } from './testing.js';
 
 /**
  * Every list page with "Tải CSV" and "Tải Excel" (`pc-export-buttons`) at 360 px wide: the row of
@@ -37,20 +37,6 @@ const PAGES: readonly { path: string; tag: string; admin?: boolean }[] = [
  * What sticks out to the right (outside a table's own scrolling box), shadow roots included, to name
  * it when a page is too wide. A string: the test runner's transform must not touch what runs in the page.
  */
-const WIDER_THAN_THE_WINDOW = `(() => {
-  const found = [];
-  const walk = (root) => {
-    for (const el of root.querySelectorAll('*')) {
-      const box = el.getBoundingClientRect();
-      if (box.right > window.innerWidth + 1 && !el.closest('.table-wrap')) {
-        found.push(el.localName + (el.className ? '.' + String(el.className).split(' ').join('.') : '') + ' ' + Math.round(box.right));
-      }
-      if (el.shadowRoot) walk(el.shadowRoot);
-    }
-  };
-  walk(document);
-  return found.slice(0, 8);
-})()`;
 
 let signedIn: string | undefined;
 
@@ -68,7 +54,7 @@ for (const { path, tag, admin } of PAGES) {
     await waitShown(page.locator(`${tag} pc-export-buttons button`), 'the export buttons');
     // The list drawn too (its first row, or its empty state), as a person would see the page.
     await page.waitForLoadState('networkidle');
-    const wide = await page.evaluate<string[]>(WIDER_THAN_THE_WINDOW);
+    const wide = await widerThanTheWindow(page);
     assert.not.ok(await overflowsSideways(page), `wider than 360 px: ${wide.join(', ')}`);
     await page.close();
   });
@@ -90,7 +76,7 @@ test('the rosters’ pages in English (longer button labels), as an administrato
       'the export buttons',
     );
     await page.waitForLoadState('networkidle');
-    const wide = await page.evaluate<string[]>(WIDER_THAN_THE_WINDOW);
+    const wide = await widerThanTheWindow(page);
     assert.not.ok(await overflowsSideways(page), `${path} wider than 360 px: ${wide.join(', ')}`);
   }
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();

@@ -179,6 +179,28 @@ export function overflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
 
+/**
+ * What sticks out past the window's right edge (tag, classes and right edge, the first 8), to say
+ * which element makes a page scroll sideways; a table inside its scrolling `.table-wrap` is meant to.
+ */
+export function widerThanTheWindow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        const box = el.getBoundingClientRect();
+        if (box.right > window.innerWidth + 1 && !el.closest('.table-wrap')) {
+          const classes = typeof el.className === 'string' && el.className ? `.${el.className.split(' ').join('.')}` : '';
+          found.push(`${el.localName}${classes} ${Math.round(box.right)}`);
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return found.slice(0, 8);
+  });
+}
+
 /** Polls `done` every 100 ms until it holds, failing with `what` after `timeout` ms (15 s by default). */
 export async function waitUntil(done: () => Promise<boolean>, what = 'condition', timeout = 15_000): Promise<void> {
   for (const until = Date.now() + timeout; !(await done()); ) {
