@@ -190,7 +190,8 @@ export function widerThanTheWindow(page: Page): Promise<string[]> {
       for (const el of root.querySelectorAll('*')) {
         const box = el.getBoundingClientRect();
         if (box.right > window.innerWidth + 1 && !el.closest('.table-wrap')) {
-          const classes = typeof el.className === 'string' && el.className ? `.${el.className.split(' ').join('.')}` : '';
+          const classes =
+            typeof el.className === 'string' && el.className ? `.${el.className.split(' ').join('.')}` : '';
           found.push(`${el.localName}${classes} ${Math.round(box.right)}`);
         }
         if (el.shadowRoot) walk(el.shadowRoot);
