@@ -165,6 +165,27 @@ test('user add creates the first admin; the password never appears on the comman
   );
   assert.is(short.code, 1);
   assert.match(short.stderr, 'password: Cần ít nhất 10 ký tự.');
+  // As one types it at a prompt: the password, then again to confirm.
+  const confirmed = await runCli(
+    ['user', 'add', '--username', 'lan', '--role', 'admin', '--password-stdin'],
+    { DATABASE_URL: db.url },
+    'mật khẩu xác nhận 2 lần\nmật khẩu xác nhận 2 lần\n',
+  );
+  assert.is(confirmed.code, 0, confirmed.stderr);
+  const differ = await runCli(
+    ['user', 'add', '--username', 'hoa', '--role', 'admin', '--password-stdin'],
+    { DATABASE_URL: db.url },
+    'mật khẩu thứ nhất dài\nmật khẩu thứ hai dài\n',
+  );
+  assert.is(differ.code, 2);
+  assert.match(differ.stderr, 'Hai dòng mật khẩu trên đầu vào chuẩn không giống nhau.');
+  const file = await runCli(
+    ['user', 'add', '--username', 'hoa', '--role', 'admin'],
+    { DATABASE_URL: db.url },
+    'a\nb\nc\n',
+  );
+  assert.is(file.code, 2);
+  assert.match(file.stderr, 'Đầu vào chuẩn có 3 dòng');
   const unknownUnit = await runCli(
     ['user', 'add', '--username', 'hoa', '--role', 'unit_coordinator', '--unit', '99999'],
     { DATABASE_URL: db.url },
@@ -180,7 +201,10 @@ test('user add creates the first admin; the password never appears on the comman
   const stray = await runCli(['migrate', '--username', 'x'], { DATABASE_URL: db.url });
   assert.is(stray.code, 2);
   const rows = await sql(db.url, 'SELECT username, display_name FROM app_user');
-  assert.equal(rows, [{ username: 'quantri', display_name: 'Quản trị' }]);
+  assert.equal(rows, [
+    { username: 'quantri', display_name: 'Quản trị' },
+    { username: 'lan', display_name: 'lan' },
+  ]);
   await db.drop();
 });
 

@@ -203,7 +203,10 @@ export const FLAGS: Record<keyof Flags, { value?: LocalizedText; help: Localized
     help: { vi: 'mã đơn vị của vai trò (mọi vai trò trừ admin)', en: 'unit code the role is held for (all but admin)' },
   },
   'password-stdin': {
-    help: { vi: 'đọc mật khẩu từ đầu vào chuẩn (cho kịch bản)', en: 'read the password from stdin (for scripts)' },
+    help: {
+      vi: 'đọc mật khẩu từ đầu vào chuẩn: một dòng, hoặc hai dòng giống nhau (cho kịch bản)',
+      en: 'read the password from stdin: one line, or two equal lines (for scripts)',
+    },
   },
   'dry-run': { help: { vi: 'chỉ kiểm tra tệp, không ghi gì', en: 'check the file, write nothing' } },
   out: {

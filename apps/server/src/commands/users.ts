@@ -5,15 +5,28 @@ import type { Command, Flags } from './types.js';
 import { UsageError } from './types.js';
 import { withLibrary } from './with-library.js';
 
-/** The password from stdin (scripts: `--password-stdin`), or typed at a hidden prompt. */
-async function readPassword(flags: Flags, prompt: string): Promise<string> {
-  if (flags['password-stdin'] || !process.stdin.isTTY) {
-    let text = '';
-    for await (const chunk of process.stdin) text += chunk;
-    return text.replace(/\r?\n$/, '');
-  }
+/**
+ * The password a script gives on stdin: one line, or two equal lines (the password and its
+ * confirmation, as one would type it twice at a prompt). Anything else is refused with why, so a
+ * wrong file piped in never becomes somebody's password.
+ */
+export function passwordFromInput(text: string): string {
+  const lines = text.replace(/\r?\n$/, '').split(/\r?\n/);
+  if (lines.length === 1) return lines[0] as string;
+  if (lines.length === 2 && lines[0] === lines[1]) return lines[0] as string;
+  throw new UsageError(
+    lines.length === 2
+      ? { vi: 'Hai dòng mật khẩu trên đầu vào chuẩn không giống nhau.', en: 'The two password lines on stdin differ.' }
+      : {
+          vi: `Đầu vào chuẩn có ${lines.length} dòng: hãy đưa mật khẩu trên một dòng (hoặc hai dòng giống nhau để xác nhận).`,
+          en: `Stdin has ${lines.length} lines: give the password on one line (or two equal lines to confirm it).`,
+        },
+  );
+}
+
+/** Asks at a hidden prompt (nothing typed is echoed). */
+async function ask(prompt: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  // Echo nothing of what is typed after the prompt.
   (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
     if (s.startsWith(prompt)) process.stdout.write(prompt);
   };
@@ -21,6 +34,20 @@ async function readPassword(flags: Flags, prompt: string): Promise<string> {
   rl.close();
   process.stdout.write('\n');
   return answer;
+}
+
+/** The password from stdin (scripts: `--password-stdin`), or typed twice at a hidden prompt. */
+async function readPassword(flags: Flags): Promise<string> {
+  if (flags['password-stdin'] || !process.stdin.isTTY) {
+    let text = '';
+    for await (const chunk of process.stdin) text += chunk;
+    return passwordFromInput(text);
+  }
+  const password = await ask('Mật khẩu / Password: ');
+  if ((await ask('Nhập lại mật khẩu / Repeat the password: ')) !== password) {
+    throw new UsageError({ vi: 'Hai lần nhập mật khẩu không giống nhau.', en: 'The two passwords typed differ.' });
+  }
+  return password;
 }
 
 function required(value: string | undefined, flag: string): string {
@@ -47,7 +74,7 @@ export const userAddCommand: Command = {
         en: 'Roles other than admin need exactly one --unit (a unit code, e.g. 064).',
       });
     }
-    const password = await readPassword(flags, 'Mật khẩu / Password: ');
+    const password = await readPassword(flags);
     const user = await withLibrary(settings, out, async (polcenter) => {
       let unitId: string | null = null;
       if (unitCodes[0]) {
