@@ -24,7 +24,7 @@ import { audit } from '../kernel/audit.js';
 import { isUniqueViolation } from '../kernel/db-errors.js';
 import { assertUnit, pgArray, today } from '../kernel/sql-helpers.js';
 import type { Orm } from '../orm.js';
-import { KNOWN_NOW, membershipCtes } from '../rosters/roster-sql.js';
+import { KNOWN_NOW, rosterMembersCtes } from '../rosters/roster-sql.js';
 
 export interface ObligationView extends ObligationRule {
   /** Whose rule it is (it binds that unit's rosters and those below); null: every roster. */
@@ -263,8 +263,18 @@ export class ObligationService {
   async shortfalls(input: ShortfallInput): Promise<ShortfallReport> {
     const q = parseInput(shortfallInput, input);
     const asOf = q.asOf ?? countUpTo(q.year);
-    const rules = await this.list({ year: q.year });
-    const { rows, binds } = await this.tallies(q.year, asOf, q.unitId ?? null, null);
+    const rosterIds = await this.judgedRosterIds(q.year, q.unitId ?? null);
+    return this.shortfallsOf(q.year, asOf, await this.membersOf(rosterIds, asOf, null));
+  }
+
+  /**
+   * @internal The shortfalls of members already derived (a period's report derives its rosters
+   * once for their size and for this): `members` are those of `judgedRosterIds` on the roster at
+   * `asOf`, in the order of `membersOf`.
+   */
+  async shortfallsOf(year: number, asOf: string, members: readonly JudgedMember[]): Promise<ShortfallReport> {
+    const rules = await this.list({ year });
+    const { rows, binds } = await this.tallies(year, asOf, members);
     const shortfalls: ShortfallView[] = [];
     for (const rule of rules) {
       const tallies = boundTallies(rule, rows, binds);
@@ -284,7 +294,7 @@ export class ObligationService {
     shortfalls.sort(
       (a, b) => b.shortBy - a.shortBy || a.code.localeCompare(b.code) || a.fullName.localeCompare(b.fullName, 'vi'),
     );
-    return { year: q.year, asOf, members: new Set(rows.map((r) => r.person_id)).size, shortfalls };
+    return { year, asOf, members: new Set(rows.map((r) => r.person_id)).size, shortfalls };
   }
 
   /**
@@ -295,7 +305,8 @@ export class ObligationService {
     const q = parseInput(standingInput, input);
     const asOf = q.asOf ?? countUpTo(q.year);
     const rules = await this.list({ year: q.year });
-    const { rows, binds } = await this.tallies(q.year, asOf, null, q.personId);
+    const members = await this.membersOf(await this.judgedRosterIds(q.year, null), asOf, q.personId);
+    const { rows, binds } = await this.tallies(q.year, asOf, members);
     const lines: StandingView[] = [];
     for (const rule of rules) {
       for (const tally of boundTallies(rule, rows, binds)) {
@@ -318,36 +329,54 @@ export class ObligationService {
   }
 
   /**
-   * Members of every roster whose term covers the year (under the unit, or only the person, if
-   * given), on the roster at `asOf`, with what they did from 1 January to `asOf`; and which rules
-   * bind which roster (a unit's rule binds the rosters of that unit and below).
+   * @internal The rosters judged in a year: every roster whose term covers it, under the unit (by
+   * parent) if one is given. Asked on its own, so the statement deriving their members is given
+   * them as a list and the planner knows how few they are (estimated from the recursive walk, it
+   * expected ten times as many and scanned every decision of the province).
    */
-  private async tallies(year: number, asOf: string, unitId: string | null, personId: string | null) {
+  async judgedRosterIds(year: number, unitId: string | null): Promise<string[]> {
+    const rows = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string }[]>(
+        `WITH RECURSIVE units AS (
+           SELECT id FROM unit WHERE ?::uuid IS NULL OR id = ?
+           UNION SELECT u.id FROM unit u JOIN units s ON u.parent_id = s.id WHERE ?::uuid IS NOT NULL
+         )
+         SELECT r.id FROM roster r
+          WHERE r.term_start_year <= ? AND r.term_end_year >= ? AND r.owner_unit_id IN (SELECT id FROM units)`,
+        [unitId, unitId, unitId, year, year],
+      );
+    return rows.map((r) => r.id);
+  }
+
+  /** Members of those rosters at `asOf` (only the person, if given), by level and roster. */
+  private async membersOf(
+    rosterIds: readonly string[],
+    asOf: string,
+    personId: string | null,
+  ): Promise<JudgedMember[]> {
+    if (rosterIds.length === 0) return [];
+    return this.orm.em
+      .fork()
+      .getConnection()
+      .execute<JudgedMember[]>(
+        `WITH ${rosterMembersCtes('SELECT unnest(?::uuid[]) AS id')}
+         SELECT m.roster_id, r.level, m.person_id, p.full_name
+           FROM members m JOIN roster r ON r.id = m.roster_id JOIN person p ON p.id = m.person_id
+          WHERE ?::uuid IS NULL OR m.person_id = ?
+          ORDER BY ${JUDGED_MEMBER_ORDER}`,
+        [pgArray(rosterIds), asOf, KNOWN_NOW, personId, personId],
+      );
+  }
+
+  /**
+   * What the members did from 1 January to `asOf`, and which rules bind which roster (a unit's
+   * rule binds the rosters of that unit and below).
+   */
+  private async tallies(year: number, asOf: string, members: readonly JudgedMember[]) {
     const from = `${year}-01-01`;
     const conn = this.orm.em.fork().getConnection();
-    // The rosters first, then their members: given as a list, the planner knows how few they are
-    // and reads only their history (estimated from the recursive walk, it expected ten times as
-    // many and scanned every decision of the province).
-    const scope = await conn.execute<{ id: string }[]>(
-      `WITH RECURSIVE units AS (
-         SELECT id FROM unit WHERE ?::uuid IS NULL OR id = ?
-         UNION SELECT u.id FROM unit u JOIN units s ON u.parent_id = s.id WHERE ?::uuid IS NOT NULL
-       )
-       SELECT r.id FROM roster r
-        WHERE r.term_start_year <= ? AND r.term_end_year >= ? AND r.owner_unit_id IN (SELECT id FROM units)`,
-      [unitId, unitId, unitId, year, year],
-    );
-    const members =
-      scope.length === 0
-        ? []
-        : await conn.execute<Omit<TallyRow, 'briefings' | 'opinion_reports' | 'attended' | 'held'>[]>(
-            `WITH ${membershipCtes('SELECT unnest(?::uuid[]) AS id')}
-       SELECT m.roster_id, r.level, m.person_id, p.full_name
-         FROM members m JOIN roster r ON r.id = m.roster_id JOIN person p ON p.id = m.person_id
-        WHERE ?::uuid IS NULL OR m.person_id = ?
-        ORDER BY r.level, m.roster_id`,
-            [pgArray(scope.map((r) => r.id)), asOf, KNOWN_NOW, personId, personId],
-          );
     // What the members did, counted in one statement of four aggregates. The members are given as
     // lists, so the planner knows how many: lookups by person for a district, one pass over the
     // year's briefings for a province (counted per member inside the roster statement, the planner
@@ -389,7 +418,10 @@ export class ObligationService {
           );
     const count = new Map(counts.map((c) => [`${c.kind}|${c.person_id ?? ''}|${c.roster_id ?? ''}`, c.n]));
     const rows: TallyRow[] = members.map((m) => ({
-      ...m,
+      roster_id: m.roster_id,
+      level: m.level,
+      person_id: m.person_id,
+      full_name: m.full_name,
       briefings: count.get(`b|${m.person_id}|`) ?? 0,
       opinion_reports: count.get(`o|${m.person_id}|`) ?? 0,
       attended: count.get(`a|${m.person_id}|${m.roster_id}`) ?? 0,
@@ -409,6 +441,20 @@ export class ObligationService {
     return { rows, binds };
   }
 }
+
+/** A member of a judged roster on the day counted up to: `membersOf`'s rows. */
+export interface JudgedMember {
+  readonly roster_id: string;
+  readonly level: string;
+  readonly person_id: string;
+  readonly full_name: string;
+}
+
+/**
+ * The order members are judged in: someone on two rosters of a rule is judged once, on the first
+ * (lowest level code, then roster id); a report deriving its own members orders them the same way.
+ */
+export const JUDGED_MEMBER_ORDER = 'r.level, m.roster_id, m.person_id';
 
 interface TallyRow {
   roster_id: string;

@@ -15,10 +15,11 @@ import {
 import type { ObligationService } from '../obligations/obligations.js';
 import type { Orm } from '../orm.js';
 import { outputSection } from './output-section.js';
-import type { PeriodBasis, PeriodReport, ReportOrganiser } from './period-report.js';
+import type { PeriodBasis, PeriodReport, RapporteurSection, ReportOrganiser } from './period-report.js';
 import { planTargets } from './plan-targets-sql.js';
 import { rapporteurBasis, rapporteurDetail, rapporteurSection } from './rapporteur-section.js';
 import { unitParams, unitTree } from './report-scope.js';
+import { rostersAtPeriodEnd } from './roster-section.js';
 import { trainingSection } from './training-section.js';
 
 interface UnitRow {
@@ -44,9 +45,24 @@ export async function periodReport(
   viewer: OpinionAudience,
 ): Promise<PeriodReport> {
   const q = queryOf(input);
+  // The rosters on the period's last day, derived once for their size and for the shortfalls.
+  const rosters = obligations
+    .judgedRosterIds(Number(q.to.slice(0, 4)), q.unitId ?? null)
+    .then((judged) => rostersAtPeriodEnd(orm.em.fork().getConnection(), q, judged));
   const [basis, detail, predecessors] = await Promise.all([
-    basisOf(orm, q, viewer),
-    rapporteurDetail(orm, obligations, q, viewer),
+    basisOf(
+      orm,
+      q,
+      viewer,
+      rosters.then((r) => r.size),
+    ),
+    rapporteurDetail(
+      orm,
+      obligations,
+      q,
+      viewer,
+      rosters.then((r) => r.judged),
+    ),
     orm.em
       .fork()
       .getConnection()
@@ -63,7 +79,13 @@ export async function periodReport(
 
 /** The figures every path shows (`periodReport` without what only staff read): the public subset's source. */
 export function periodBasis(orm: Orm, input: PeriodReportInput, viewer: OpinionAudience): Promise<PeriodBasis> {
-  return basisOf(orm, queryOf(input), viewer);
+  const q = queryOf(input);
+  return basisOf(
+    orm,
+    q,
+    viewer,
+    rostersAtPeriodEnd(orm.em.fork().getConnection(), q, []).then((r) => r.size),
+  );
 }
 
 function queryOf(input: PeriodReportInput): Query {
@@ -71,7 +93,15 @@ function queryOf(input: PeriodReportInput): Query {
   return { from: parsed.from, to: parsed.to, unitId: parsed.unitId };
 }
 
-async function basisOf(orm: Orm, q: Query, viewer: OpinionAudience): Promise<PeriodBasis> {
+async function basisOf(
+  orm: Orm,
+  q: Query,
+  viewer: OpinionAudience,
+  rosterSize: Promise<RapporteurSection['roster']>,
+): Promise<PeriodBasis> {
+  // Awaited below, after the plan; marked handled now so a failure is not reported as unhandled
+  // before then (it still rejects where it is awaited).
+  rosterSize.catch(() => undefined);
   const sql = orm.em.fork().getConnection();
   const [unit] = q.unitId
     ? await sql.execute<UnitRow[]>(
@@ -96,7 +126,7 @@ async function basisOf(orm: Orm, q: Query, viewer: OpinionAudience): Promise<Per
   const plan = await planTargets(sql, q);
   const [training, rapporteurs, output] = await Promise.all([
     trainingSection(orm.em.fork().getConnection(), q, plan),
-    rapporteurBasis(orm, q, viewer, plan),
+    rapporteurBasis(orm, q, viewer, plan, rosterSize),
     outputSection(orm.em.fork().getConnection(), q, plan),
   ]);
 

@@ -1,50 +1,13 @@
-import { type LocalizedText, type OpinionAudience, planned } from '@polcenter/domain';
+import { type OpinionAudience, planned } from '@polcenter/domain';
 import type { Sql } from '../kernel/sql.js';
-import type { ObligationService, ShortfallReport } from '../obligations/obligations.js';
+import type { JudgedMember, ObligationService, ShortfallReport } from '../obligations/obligations.js';
 import type { Orm } from '../orm.js';
-import { KNOWN_NOW, membershipCtes } from '../rosters/roster-sql.js';
 import type { Directive17Section, RapporteurBasis, RapporteurSection } from './period-report.js';
 import type { PlanTargets } from './plan-targets-sql.js';
 import { propagandaReport } from './propaganda.js';
 import { unitParams, unitTree } from './report-scope.js';
 
 type Query = { from: string; to: string; unitId: string | undefined };
-
-interface RosterRow {
-  members: number;
-  levels: { level: string; members: number }[];
-  fields: { field: string; vi: string | null; en: string | null; members: number }[];
-}
-
-/** Who sits on the rosters of the units in scope on the period's last day: by level, by field of expertise. */
-async function rosterSize(sql: Sql, q: Query): Promise<RapporteurSection['roster']> {
-  const [row] = await sql.execute<{ r: RosterRow }[]>(
-    `WITH RECURSIVE ${unitTree(q.unitId)},
-     ${membershipCtes('SELECT id FROM roster WHERE owner_unit_id IN (SELECT id FROM units_in)')},
-     person_level AS (SELECT m.person_id, r.level FROM members m JOIN roster r ON r.id = m.roster_id GROUP BY m.person_id, r.level),
-     person_field AS (SELECT m.person_id, f.field FROM members m, unnest(m.fields) AS f(field) GROUP BY m.person_id, f.field)
-     SELECT json_build_object(
-       'members', (SELECT count(*)::int FROM (SELECT person_id FROM members GROUP BY person_id) x),
-       'levels', (SELECT coalesce(json_agg(x ORDER BY x.level), '[]') FROM (
-           SELECT level, count(*)::int AS members FROM person_level GROUP BY level) x),
-       'fields', (SELECT coalesce(json_agg(x ORDER BY x.members DESC, x.field), '[]') FROM (
-           SELECT pf.field, rv.name_vi AS vi, rv.name_en AS en, count(*)::int AS members FROM person_field pf
-             LEFT JOIN reference_value rv ON rv.list = 'expertise_field' AND rv.code = pf.field
-            GROUP BY pf.field, rv.name_vi, rv.name_en) x)
-     ) AS r`,
-    [...unitParams(q), q.to, KNOWN_NOW],
-  );
-  const r = (row as { r: RosterRow }).r;
-  return {
-    members: r.members,
-    byLevel: r.levels,
-    byField: r.fields.map((f) => ({
-      field: f.field,
-      name: { vi: f.vi ?? f.field, en: f.en ?? f.vi ?? f.field } as LocalizedText,
-      members: f.members,
-    })),
-  };
-}
 
 interface BriefingRow {
   modes: { mode: string; briefings: number; audience: number }[];
@@ -81,15 +44,17 @@ async function briefingTallies(sql: Sql, q: Query, viewer: OpinionAudience): Pro
   return (row as { r: BriefingRow }).r;
 }
 
+/** The rapporteurs' figures every path shows; `roster` is the roster's size at the period's end (roster-section.ts). */
 export async function rapporteurBasis(
   orm: Orm,
   q: Query,
   viewer: OpinionAudience,
   plan: PlanTargets,
+  rosterSize: Promise<RapporteurSection['roster']>,
 ): Promise<RapporteurBasis> {
   const [propaganda, roster] = await Promise.all([
     propagandaReport(orm, { from: q.from, to: q.to, ...(q.unitId ? { unitId: q.unitId } : {}) }, viewer),
-    rosterSize(orm.em.fork().getConnection(), q),
+    rosterSize,
   ]);
   return {
     roster,
@@ -116,16 +81,22 @@ export interface RapporteurDetail {
   readonly shortfalls: ShortfallReport;
 }
 
+/**
+ * `judged`: the members of the rosters the obligations judge in the period's last year, on its last
+ * day (roster-section.ts derives them with the roster's size); their shortfalls are counted up to
+ * that day, as `ObligationService.shortfalls` counts them.
+ */
 export async function rapporteurDetail(
   orm: Orm,
   obligations: ObligationService,
   q: Query,
   viewer: OpinionAudience,
+  judged: Promise<readonly JudgedMember[]>,
 ): Promise<RapporteurDetail> {
   const year = Number(q.to.slice(0, 4));
   const [tallies, shortfalls] = await Promise.all([
     briefingTallies(orm.em.fork().getConnection(), q, viewer),
-    obligations.shortfalls({ year, asOf: q.to, ...(q.unitId ? { unitId: q.unitId } : {}) }),
+    judged.then((members) => obligations.shortfallsOf(year, q.to, members)),
   ]);
   return { year, tallies, shortfalls };
 }

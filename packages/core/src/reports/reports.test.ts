@@ -152,6 +152,33 @@ test('the published subset: aggregates only, no opinion topic, no rapporteur, no
   assert.not.ok(/fullName|personId|nationalId|phone|birth/.test(text));
 });
 
+test('the staff report derives its rosters once: its shortfalls are those the obligations service gives', async () => {
+  for (const [code, from, to] of [
+    ['064', '2022-01-01', '2022-12-31'],
+    ['064', '2022-01-01', '2022-06-30'],
+    ['19', '2022-01-01', '2022-12-31'],
+  ] as const) {
+    const unitId = await unit(code);
+    const report = await polcenter.reports.period({ from, to, unitId }, 'staff');
+    const own = await polcenter.obligations.shortfalls({ year: 2022, asOf: to, unitId });
+    // The province's own rosters are judged by today's tree (ADR 0033): the demo's sit under Bắc Kạn's.
+    if (code === '064') assert.ok(own.shortfalls.length > 0, code);
+    assert.is(report.rapporteurs.shortfalls.members, own.members);
+    assert.equal(
+      report.rapporteurs.shortfalls.short,
+      own.shortfalls.map((s) => ({
+        fullName: s.fullName,
+        code: s.code,
+        name: s.name,
+        required: s.required,
+        done: s.done,
+        shortBy: s.shortBy,
+      })),
+    );
+    assert.ok(report.rapporteurs.roster.members >= own.members, code);
+  }
+});
+
 test('classification bands are named as the classes’ own rules name them (a program may rename its bands)', async () => {
   const district = await unit('064');
   const before = (await polcenter.reports.period({ ...half, unitId: district }, 'staff')).training.classification;

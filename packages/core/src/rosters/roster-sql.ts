@@ -79,3 +79,58 @@ export function membershipCtes(scope: string): string {
 
 /** Far enough in the future that every recorded annulment counts ("as known now"). */
 export const KNOWN_NOW = '9999-12-31';
+
+/**
+ * Who is on a set of rosters at a date, without their stays: the same rules as `membershipCtes`,
+ * cheaper where `since`, the position and the decision are not asked for (a report's roster size,
+ * who falls short of an obligation). Same parameters (the scope's first, then the date and the
+ * knowledge date); ends with a `members` CTE of (roster_id, person_id, fields).
+ *
+ * A person is on a roster when their last event on it (by date, then `seq`) puts them on it, and
+ * came no earlier than the roster's latest establishing decision (whose own lines put people on).
+ * So one hash aggregate per (roster, person) answers: the greatest of the events' order keys with
+ * "joins" as their lowest bit. Nothing is materialised, nothing sorted, and only the members' lines
+ * are read again for their fields.
+ */
+export function rosterMembersCtes(scope: string): string {
+  const inForce = (d: string) => `${d}.kind <> 'annul' AND ${d}.date <= (SELECT at FROM dates)
+       AND ${d}.id NOT IN (SELECT id FROM annulled)`;
+  // The order key of `membershipCtes`: days since 2000 above a 40-bit seq.
+  const key = (d: string) => `(((${d}.date - DATE '2000-01-01')::bigint << 40) | ${d}.seq)`;
+  return `
+  scope AS (SELECT DISTINCT id FROM (${scope}) s),
+  dates AS (SELECT ?::date AS at, ?::date AS known),
+  annulled AS (
+    SELECT a.annuls_decision_id AS id FROM roster_decision a
+     WHERE a.annuls_decision_id IS NOT NULL AND a.date <= (SELECT known FROM dates)
+  ),
+  reset AS (
+    SELECT d.roster_id, max(${key('d')}) AS k
+      FROM scope s JOIN roster_decision d ON d.roster_id = s.id
+     WHERE d.kind = 'establish' AND ${inForce('d')}
+     GROUP BY d.roster_id
+  ),
+  last_event AS (
+    SELECT roster_id, person_id, max(kj) AS kj FROM (
+      SELECT d.roster_id, i.person_id,
+             (${key('d')} << 1) | (i.change IN ('add', 'reappoint') OR i.to_roster_id IS NOT DISTINCT FROM d.roster_id)::int AS kj
+        FROM scope s JOIN roster_decision d ON d.roster_id = s.id JOIN roster_decision_item i ON i.decision_id = d.id
+       WHERE ${inForce('d')}
+      UNION ALL
+      -- A transfer in, by its decision's key (looked up per transfer, as in membershipCtes).
+      SELECT i.to_roster_id, i.person_id, (t.k << 1) | 1
+        FROM scope s JOIN roster_decision_item i ON i.to_roster_id = s.id
+        CROSS JOIN LATERAL (
+          SELECT ${key('d')} AS k FROM roster_decision d
+           WHERE d.id = i.decision_id AND d.roster_id <> i.to_roster_id AND ${inForce('d')} OFFSET 0
+        ) t
+    ) e GROUP BY roster_id, person_id
+  ),
+  members AS (
+    SELECT l.roster_id, l.person_id, i.fields
+      FROM last_event l LEFT JOIN reset r ON r.roster_id = l.roster_id
+      JOIN roster_decision d ON d.seq = (l.kj >> 1) & ((1::bigint << 40) - 1)
+      JOIN roster_decision_item i ON i.decision_id = d.id AND i.person_id = l.person_id
+     WHERE l.kj & 1 = 1 AND (r.k IS NULL OR l.kj >> 1 >= r.k)
+  )`;
+}
