@@ -28,8 +28,25 @@ test('the Hùng Kings’ day, and a day off in lieu of a holiday that falls on a
   assert.is(dayOffReason('2022-05-03')?.en, 'a day off in lieu of Labour Day');
   // New Year's Day 2022 was a Saturday.
   assert.is(dayOffReason('2022-01-03')?.vi, 'nghỉ bù Tết Dương lịch');
-  // A year outside the table has no Hùng Kings' day, but its fixed holidays still give days in lieu.
+  // Years after the published calendar: computed as Tết is.
+  assert.is(dayOffReason('2027-04-16')?.vi, 'Giỗ Tổ Hùng Vương');
+  assert.is(dayOffReason('2034-04-28')?.vi, 'Giỗ Tổ Hùng Vương');
   assert.is(dayOffReason('2034-04-20'), undefined);
+});
+
+test('National Day is two days since 2021, the second as each year’s notice named it', () => {
+  assert.is(dayOffReason('2022-09-01')?.vi, 'Quốc khánh');
+  assert.is(dayOffReason('2021-09-03')?.en, 'National Day');
+  assert.is(dayOffReason('2020-09-01'), undefined, 'one day until 2020');
+  // 2023: 01/09 (Friday) and 02/09 (Saturday), then Monday 04/09 in lieu.
+  assert.is(dayOffReason('2023-09-01')?.vi, 'Quốc khánh');
+  assert.is(dayOffReason('2023-09-04')?.vi, 'nghỉ bù Quốc khánh');
+  assert.is(dayOffReason('2024-09-03')?.vi, 'Quốc khánh');
+  assert.is(dayOffReason('2024-09-04'), undefined);
+});
+
+test('Tết 2030 begins on 02/02 in Vietnam (03/02 by the Chinese calendar)', () => {
+  assert.equal(tetBreak('2030-02-02'), { from: '2030-01-30', to: '2030-02-07' });
 });
 
 test('the next day for a meeting skips the whole break', () => {

@@ -18,7 +18,8 @@ const TET_FIRST_DAY: Readonly<Record<number, IsoDate>> = {
   2027: '2027-02-06',
   2028: '2028-01-26',
   2029: '2029-02-13',
-  2030: '2030-02-03',
+  // The new moon fell at 23:07 in Vietnam (UTC+7) on 02/02, already 03/02 in China (UTC+8).
+  2030: '2030-02-02',
   2031: '2031-01-23',
   2032: '2032-02-11',
   2033: '2033-01-31',
@@ -60,7 +61,8 @@ export function tetBreak(iso: IsoDate): { readonly from: IsoDate; readonly to: I
 
 /**
  * The Hùng Kings' Commemoration (Giỗ Tổ Hùng Vương, the 10th day of the 3rd lunar month), for the
- * years checked against the published calendar; other years are judged without it.
+ * years of the Tết table: until 2026 as published, later years computed as Tết's are (the same
+ * computation gives back 2019–2026). Other years are judged without it.
  */
 const HUNG_KINGS_DAY: Readonly<Record<number, IsoDate>> = {
   2019: '2019-04-14',
@@ -71,8 +73,30 @@ const HUNG_KINGS_DAY: Readonly<Record<number, IsoDate>> = {
   2024: '2024-04-18',
   2025: '2025-04-07',
   2026: '2026-04-26',
+  2027: '2027-04-16',
+  2028: '2028-04-04',
+  2029: '2029-04-23',
+  2030: '2030-04-12',
+  2031: '2031-04-01',
+  2032: '2032-04-19',
+  2033: '2033-04-09',
+  2034: '2034-04-28',
+  2035: '2035-04-17',
 };
 const HUNG_KINGS: LocalizedText = { vi: 'Giỗ Tổ Hùng Vương', en: "the Hùng Kings' Commemoration" };
+
+/**
+ * National Day is two days since 2021 (Labour Code 2019, art. 112): 02/09 and a day next to it,
+ * before or after, that the government names each year. The years whose notice is known; other
+ * years are judged with 02/09 alone.
+ */
+const NATIONAL_DAY_SECOND: Readonly<Record<number, IsoDate>> = {
+  2021: '2021-09-03',
+  2022: '2022-09-01',
+  2023: '2023-09-01',
+  2024: '2024-09-03',
+  2025: '2025-09-01',
+};
 
 const weekday = (iso: IsoDate) => new Date(`${iso}T00:00:00Z`).getUTCDay();
 
@@ -82,6 +106,8 @@ function holidays(year: number): Map<IsoDate, LocalizedText> {
   for (const [monthDay, name] of Object.entries(FIXED_HOLIDAYS)) days.set(`${year}-${monthDay}`, name);
   const hung = HUNG_KINGS_DAY[year];
   if (hung) days.set(hung, HUNG_KINGS);
+  const second = NATIONAL_DAY_SECOND[year];
+  if (second) days.set(second, FIXED_HOLIDAYS['09-02'] as LocalizedText);
   return days;
 }
 
