@@ -6,8 +6,10 @@ import {
   type LocalizedText,
   type PartyStatus,
   recordNotFoundError,
+  SEAT_HOLDING_STATES,
 } from '@polcenter/domain';
 import type { Sql } from '../kernel/sql.js';
+import { sqlList } from '../kernel/sql-helpers.js';
 import type { ProgramRules } from '../programs/rules.js';
 
 /** Shared plumbing of the enrolment, attendance, results and certificate services. */
@@ -131,6 +133,9 @@ export async function loadClassLockingPeople(
   assertAllFound(locked, ids, fieldOf);
   return { cls, people: locked };
 }
+
+/** The states that hold a seat (the domain's list), as SQL: `e.state IN ${SEATED_SQL}`. */
+export const SEATED_SQL = sqlList(SEAT_HOLDING_STATES);
 
 export const programName = (cls: ClassRow): LocalizedText => ({ vi: cls.program_name_vi, en: cls.program_name_en });
 

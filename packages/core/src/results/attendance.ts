@@ -14,7 +14,7 @@ import {
   parseInput,
   recordRef,
 } from '@polcenter/domain';
-import { uuidArray } from '../enrolment/enrolment-sql.js';
+import { SEATED_SQL, uuidArray } from '../enrolment/enrolment-sql.js';
 import type { Actor } from '../kernel/actor.js';
 import { type AuditEntry, audit } from '../kernel/audit.js';
 import { session as ambientSession, inTransaction, type Sql } from '../kernel/sql.js';
@@ -106,7 +106,7 @@ export class AttendanceService {
       `SELECT e.id AS enrolment_id, p.id AS person_id, p.full_name, e.state, a.mark, a.note
          FROM enrolment e JOIN person p ON p.id = e.person_id
          LEFT JOIN attendance a ON a.enrolment_id = e.id AND a.session_id = ?
-        WHERE e.class_id = ? AND e.state IN ('approved', 'attending', 'passed', 'failed', 'incomplete')
+        WHERE e.class_id = ? AND e.state IN ${SEATED_SQL}
         ORDER BY p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", e.id`,
       [id, session.class_id],
     );

@@ -24,7 +24,7 @@ import {
   scoreSheetInput,
   summariseAttendance,
 } from '@polcenter/domain';
-import { loadClass, lockEnrolment } from '../enrolment/enrolment-sql.js';
+import { loadClass, lockEnrolment, SEATED_SQL } from '../enrolment/enrolment-sql.js';
 import type { Actor } from '../kernel/actor.js';
 import { type AuditEntry, audit } from '../kernel/audit.js';
 import { inTransaction, type Sql } from '../kernel/sql.js';
@@ -86,8 +86,6 @@ export interface ScoreGridView {
   readonly lines: readonly ScoreGridLine[];
   readonly nextCursor: string | null;
 }
-
-const SEAT_STATES_SQL = `('approved', 'attending', 'passed', 'failed', 'incomplete')`;
 
 /**
  * Scores on the 10-point scale and results by the program's rules: the attendance limit
@@ -173,7 +171,7 @@ export class ResultService {
     const cls = await loadClass(em, data.classId);
     const scale = cls.rules.gradingScale;
     const [{ total } = { total: 0 }] = await em.execute<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM enrolment WHERE class_id = ? AND state IN ${SEAT_STATES_SQL}`,
+      `SELECT count(*)::int AS total FROM enrolment WHERE class_id = ? AND state IN ${SEATED_SQL}`,
       [cls.id],
     );
     const rows = await em.execute<
@@ -190,7 +188,7 @@ export class ResultService {
       `SELECT e.id, e.person_id, p.full_name, e.state, e.final_score::float8 AS final_score, e.classification,
               e.result_reason
          FROM enrolment e JOIN person p ON p.id = e.person_id
-        WHERE e.class_id = ? AND e.state IN ${SEAT_STATES_SQL}
+        WHERE e.class_id = ? AND e.state IN ${SEATED_SQL}
         ORDER BY p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", e.id
         LIMIT ${data.limit} OFFSET ${offset}`,
       [cls.id],
@@ -272,20 +270,20 @@ export class ResultService {
       >(
         `SELECT e.id, e.person_id, p.full_name, e.state, e.final_score::float8 AS final_score, e.classification
            FROM enrolment e JOIN person p ON p.id = e.person_id
-          WHERE e.class_id = ? AND e.state IN ${SEAT_STATES_SQL}
+          WHERE e.class_id = ? AND e.state IN ${SEATED_SQL}
           ORDER BY p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", e.id
           FOR NO KEY UPDATE OF e`,
         [cls.id],
       );
       const marks = await tx.execute<{ enrolment_id: string; session_id: string; mark: AttendanceMark }[]>(
         `SELECT a.enrolment_id, a.session_id, a.mark FROM attendance a JOIN enrolment e ON e.id = a.enrolment_id
-          WHERE e.class_id = ? AND e.state IN ${SEAT_STATES_SQL}`,
+          WHERE e.class_id = ? AND e.state IN ${SEATED_SQL}`,
         [cls.id],
       );
       const scores = await tx.execute<{ enrolment_id: string; value: number; weight: number }[]>(
         `SELECT s.enrolment_id, s.value::float8 AS value, s.weight::float8 AS weight
            FROM score s JOIN enrolment e ON e.id = s.enrolment_id
-          WHERE e.class_id = ? AND e.state IN ${SEAT_STATES_SQL}`,
+          WHERE e.class_id = ? AND e.state IN ${SEATED_SQL}`,
         [cls.id],
       );
       const marksOf = new Map<string, Map<string, AttendanceMark>>();

@@ -1,4 +1,10 @@
-import { AWAITING_STATES, ENROLMENT_CLOSING_DAYS, SEAT_HOLDING_STATES, WORK_KINDS } from '@polcenter/domain';
+import {
+  AWAITING_STATES,
+  ENROLMENT_CLOSING_DAYS,
+  RESULT_STATES,
+  SEAT_HOLDING_STATES,
+  WORK_KINDS,
+} from '@polcenter/domain';
 import { sqlList as list } from '../kernel/sql-helpers.js';
 
 /** Waiting for the organiser's decision (the waitlisted have had it: they wait for a seat). */
@@ -11,7 +17,7 @@ const SEATED = list(SEAT_HOLDING_STATES);
  */
 const LIVE_AFTER_TEACHING = list(['running', 'finished']);
 /** Seated, and no result computed yet. */
-const WITHOUT_RESULT = list(['approved', 'attending']);
+const WITHOUT_RESULT = list(SEAT_HOLDING_STATES.filter((s) => !(RESULT_STATES as readonly string[]).includes(s)));
 
 /** The caller's classes: organised in a unit their runs reach, or anywhere for an administrator. */
 const RUN_BY_CALLER = '($3::boolean OR c.organiser_unit_id IN (SELECT id FROM runs))';
