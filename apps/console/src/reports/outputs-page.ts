@@ -8,6 +8,7 @@ import { numberOf } from '../class-form.js';
 import { actionStatus, field, fieldErrorOf, formValues } from '../form.js';
 import { date, number } from '../i18n.js';
 import { ConsolePage } from '../page.js';
+import { RowCorrection } from '../row-correction.js';
 import { choiceOf, defaultDates, type PeriodChoice, type PeriodKind, periodFromAddress } from './period-choice.js';
 import { type PeriodErrors, periodFields, readPeriod } from './period-form.js';
 import { PLANNERS, REPORT_READERS, refusal, reportLinks, reportStyles, unitSelect } from './shared.js';
@@ -57,17 +58,19 @@ export class PcOutputsPage extends ConsolePage {
     ...ConsolePage.properties,
     choice: { state: true },
     errors: { state: true },
-    editing: { state: true },
   };
   static override styles = [...ConsolePage.styles, activityStyles, reportStyles];
 
   private readonly outputs = new ApiResource<Output[]>(this);
   private readonly units = new ApiResource<UnitChoice[]>(this);
   private readonly recordAction = new Action<Output>(this);
-  private readonly editAction = new Action<Output>(this);
+  private readonly correction = new RowCorrection<Output>(this, this.outputs, () => {
+    const unitId = this.unitId;
+    const { from, to } = this.dates;
+    return unitId ? ({ client, signal }) => client.reports.outputs.query({ unitId, from, to }, { signal }) : undefined;
+  });
   declare private choice: PeriodChoice;
   declare private errors: PeriodErrors;
-  declare private editing: Output | undefined;
   private dates = defaultDates();
   private unitId: string | undefined;
 
@@ -98,12 +101,7 @@ export class PcOutputsPage extends ConsolePage {
   }
 
   private load(): void {
-    const unitId = this.unitId;
-    if (!unitId) return;
-    const { from, to } = this.dates;
-    this.outputs.start(({ client, signal }) => client.reports.outputs.query({ unitId, from, to }, { signal }), {
-      keep: true,
-    });
+    this.correction.reload();
   }
 
   private onFilter(event: SubmitEvent): void {
@@ -115,7 +113,7 @@ export class PcOutputsPage extends ConsolePage {
     if (!read.dates) return;
     this.dates = read.dates;
     this.unitId = (new FormData(form).get('unitId') as string | null) || this.unitId;
-    this.editing = undefined;
+    this.correction.close();
     history.replaceState(
       history.state,
       '',
@@ -152,34 +150,7 @@ export class PcOutputsPage extends ConsolePage {
       count: (numberOf(v.count) ?? v.count) as number,
       note: v.note ?? null,
     };
-    if (await this.editAction.run(input, (client) => client.reports.updateOutput.mutate(input))) {
-      this.editing = undefined;
-      this.load();
-    }
-  }
-
-  private reloadEditing(): void {
-    const id = this.editing?.id;
-    const unitId = this.unitId;
-    if (!unitId) return;
-    const { from, to } = this.dates;
-    this.editAction.reset();
-    this.outputs.start(
-      async ({ client, signal }) => {
-        const outputs = await client.reports.outputs.query({ unitId, from, to }, { signal });
-        this.editing = outputs.find((o) => o.id === id);
-        return outputs;
-      },
-      { keep: true },
-    );
-  }
-
-  /** The correction form opens under the list: the cursor goes to its field. */
-  private async startEdit(o: Output): Promise<void> {
-    this.editAction.reset();
-    this.editing = o;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('#f-count')?.focus();
+    if (await this.correction.save(input, (client) => client.reports.updateOutput.mutate(input))) this.load();
   }
 
   private what(o: Output): string {
@@ -210,8 +181,8 @@ export class PcOutputsPage extends ConsolePage {
       </form>
       <h2>${this.t(TEXT.list(unitName))}</h2>
       ${this.outputs.failure || !this.outputs.value ? loadState(this, this.outputs.failure ? this.outputs : this.units) : this.renderList(this.outputs.value, mayRecord)}
-      ${this.editing && mayRecord ? this.renderEdit(this.editing) : nothing}
-      ${mayRecord ? (this.editing ? nothing : this.renderRecord()) : html`<p class="muted">${this.t(TEXT.readOnly)}</p>`}`;
+      ${this.correction.editing && mayRecord ? this.renderEdit(this.correction.editing) : nothing}
+      ${mayRecord ? (this.correction.editing ? nothing : this.renderRecord()) : html`<p class="muted">${this.t(TEXT.readOnly)}</p>`}`;
   }
 
   private renderList(outputs: readonly Output[], mayRecord: boolean): TemplateResult {
@@ -235,7 +206,7 @@ export class PcOutputsPage extends ConsolePage {
               <td>${o.note ?? ''}</td>
               ${
                 mayRecord
-                  ? html`<td><button type="button" aria-label=${this.t(TEXT.editOf(this.what(o)))} @click=${() => this.startEdit(o)}>${this.t(TEXT.edit)}</button></td>`
+                  ? html`<td><button type="button" aria-label=${this.t(TEXT.editOf(this.what(o)))} @click=${() => this.correction.open(o, '#f-count')}>${this.t(TEXT.edit)}</button></td>`
                   : nothing
               }
             </tr>`,
@@ -247,7 +218,7 @@ export class PcOutputsPage extends ConsolePage {
 
   private renderEdit(o: Output): TemplateResult {
     const lang = this.currentLang;
-    const a = this.editAction;
+    const a = this.correction.action;
     return html`<form aria-labelledby="h-edit" novalidate @submit=${(e: SubmitEvent) => this.onEdit(e, o)}>
       <h2 id="h-edit">${this.t(TEXT.editOf(this.what(o)))}</h2>
       <div class="fields">
@@ -256,11 +227,8 @@ export class PcOutputsPage extends ConsolePage {
       </div>
       <div class="actions">
         <button type="submit" class="primary" ?disabled=${a.running}>${this.t(TEXT.save)}</button>
-        <button type="button" @click=${() => {
-          this.editing = undefined;
-          a.reset();
-        }}>${this.t(TEXT.cancel)}</button>
-        ${a.code === 'OUTPUT.STALE' ? html`<button type="button" @click=${() => this.reloadEditing()}>${this.t(TEXT.latest)}</button>` : nothing}
+        ${this.correction.cancelButton(TEXT.cancel)}
+        ${this.correction.latestButton('OUTPUT.STALE', TEXT.latest)}
         ${actionStatus(a, lang)}
       </div>
     </form>`;

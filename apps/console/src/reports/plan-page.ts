@@ -8,6 +8,7 @@ import { numberOf } from '../class-form.js';
 import { actionStatus, field, fieldErrorOf, formValues } from '../form.js';
 import { number } from '../i18n.js';
 import { ConsolePage } from '../page.js';
+import { RowCorrection } from '../row-correction.js';
 import { PLANNERS, REPORT_READERS, refusal, reportLinks, reportStyles, unitSelect } from './shared.js';
 
 type Target = RouterOutputs['reports']['plan'][number];
@@ -62,7 +63,6 @@ const byMeasure = (a: Target, b: Target) =>
 export class PcPlanPage extends ConsolePage {
   static override properties = {
     ...ConsolePage.properties,
-    editing: { state: true },
     measure: { state: true },
   };
   static override styles = [...ConsolePage.styles, activityStyles, reportStyles];
@@ -71,8 +71,11 @@ export class PcPlanPage extends ConsolePage {
   private readonly units = new ApiResource<UnitChoice[]>(this);
   private readonly programs = new ApiResource<Program[]>(this);
   private readonly addAction = new Action<Target>(this);
-  private readonly editAction = new Action<Target>(this);
-  declare private editing: Target | undefined;
+  private readonly correction = new RowCorrection<Target>(this, this.targets, () => {
+    const unitId = this.unitId;
+    const year = this.year;
+    return unitId ? ({ client, signal }) => client.reports.plan.query({ unitId, year }, { signal }) : undefined;
+  });
   declare private measure: PlanMeasure;
   private year = new Date().getFullYear();
   private unitId: string | undefined;
@@ -107,10 +110,7 @@ export class PcPlanPage extends ConsolePage {
   }
 
   private load(): void {
-    const unitId = this.unitId;
-    if (!unitId) return;
-    const year = this.year;
-    this.targets.start(({ client, signal }) => client.reports.plan.query({ unitId, year }, { signal }), { keep: true });
+    this.correction.reload();
   }
 
   private onFilter(event: SubmitEvent): void {
@@ -119,7 +119,7 @@ export class PcPlanPage extends ConsolePage {
     const year = numberOf(v.year);
     if (year && Number.isInteger(year)) this.year = year;
     this.unitId = v.unitId || this.unitId;
-    this.editing = undefined;
+    this.correction.close();
     this.addAction.reset();
     history.replaceState(history.state, '', `${location.pathname}?year=${this.year}&unitId=${this.unitId ?? ''}`);
     this.loadUnits();
@@ -153,35 +153,7 @@ export class PcPlanPage extends ConsolePage {
       expectedVersion: target.version,
       target: (numberOf(v.target) ?? v.target) as number,
     };
-    if (await this.editAction.run(input, (client) => client.reports.updateTarget.mutate(input))) {
-      this.editing = undefined;
-      this.load();
-    }
-  }
-
-  /** Someone corrected the target since it was read: read the list again and edit the latest. */
-  private reloadEditing(): void {
-    const id = this.editing?.id;
-    const unitId = this.unitId;
-    if (!unitId) return;
-    const year = this.year;
-    this.editAction.reset();
-    this.targets.start(
-      async ({ client, signal }) => {
-        const targets = await client.reports.plan.query({ unitId, year }, { signal });
-        this.editing = targets.find((t) => t.id === id);
-        return targets;
-      },
-      { keep: true },
-    );
-  }
-
-  /** The correction form opens under the list: the cursor goes to its field, as a person's eyes would. */
-  private async startEdit(t: Target): Promise<void> {
-    this.editAction.reset();
-    this.editing = t;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('#f-target')?.focus();
+    if (await this.correction.save(input, (client) => client.reports.updateTarget.mutate(input))) this.load();
   }
 
   private what(t: Target): string {
@@ -204,8 +176,8 @@ export class PcPlanPage extends ConsolePage {
       </form>
       <h2>${this.t(TEXT.list(this.year, unitName))}</h2>
       ${this.targets.failure || !this.targets.value ? loadState(this, this.targets.failure ? this.targets : this.units) : this.renderList(this.targets.value, mayPlan)}
-      ${this.editing && mayPlan ? this.renderEdit(this.editing) : nothing}
-      ${mayPlan ? (this.editing ? nothing : this.renderAdd()) : html`<p class="muted">${this.t(TEXT.readOnly)}</p>`}`;
+      ${this.correction.editing && mayPlan ? this.renderEdit(this.correction.editing) : nothing}
+      ${mayPlan ? (this.correction.editing ? nothing : this.renderAdd()) : html`<p class="muted">${this.t(TEXT.readOnly)}</p>`}`;
   }
 
   private renderList(targets: readonly Target[], mayPlan: boolean): TemplateResult {
@@ -233,7 +205,7 @@ export class PcPlanPage extends ConsolePage {
               <td class="num">${number(t.target, lang)}</td>
               ${
                 mayPlan
-                  ? html`<td><button type="button" aria-label=${this.t(TEXT.editOf(this.what(t)))} @click=${() => this.startEdit(t)}>${this.t(TEXT.edit)}</button></td>`
+                  ? html`<td><button type="button" aria-label=${this.t(TEXT.editOf(this.what(t)))} @click=${() => this.correction.open(t, '#f-target')}>${this.t(TEXT.edit)}</button></td>`
                   : nothing
               }
             </tr>`,
@@ -245,7 +217,7 @@ export class PcPlanPage extends ConsolePage {
 
   private renderEdit(t: Target): TemplateResult {
     const lang = this.currentLang;
-    const a = this.editAction;
+    const a = this.correction.action;
     return html`<form aria-labelledby="h-edit" novalidate @submit=${(e: SubmitEvent) => this.onEdit(e, t)}>
       <h2 id="h-edit">${this.t(TEXT.editOf(this.what(t)))}</h2>
       <div class="fields">
@@ -253,11 +225,8 @@ export class PcPlanPage extends ConsolePage {
       </div>
       <div class="actions">
         <button type="submit" class="primary" ?disabled=${a.running}>${this.t(TEXT.save)}</button>
-        <button type="button" @click=${() => {
-          this.editing = undefined;
-          a.reset();
-        }}>${this.t(TEXT.cancel)}</button>
-        ${a.code === 'PLAN.STALE' ? html`<button type="button" @click=${() => this.reloadEditing()}>${this.t(TEXT.latest)}</button>` : nothing}
+        ${this.correction.cancelButton(TEXT.cancel)}
+        ${this.correction.latestButton('PLAN.STALE', TEXT.latest)}
         ${actionStatus(a, lang)}
       </div>
     </form>`;

@@ -15,6 +15,7 @@ import { numberOf, type UnitOption, unitsOf } from '../class-form.js';
 import { actionStatus, field, fieldErrorOf, formValues } from '../form.js';
 import { date, number } from '../i18n.js';
 import { ConsolePage } from '../page.js';
+import { RowCorrection } from '../row-correction.js';
 import { rosterStyles } from './roster-styles.js';
 import { BASE, levelName, levelRank, ROSTER_KEEPERS } from './roster-words.js';
 import '../export-buttons.js';
@@ -89,16 +90,17 @@ export class PcObligationsPage extends ConsolePage {
     ...ConsolePage.properties,
     year: { state: true },
     asOfError: { state: true },
-    editing: { state: true },
   };
 
   private readonly rules = new ApiResource<Obligation[]>(this);
   private readonly shortfallReport = new ApiResource<Report>(this);
   private readonly units = new ApiResource<UnitOption[]>(this);
   private readonly defineAction = new Action<Obligation>(this);
-  private readonly editAction = new Action<Obligation>(this);
-  /** The rule being corrected, as read (its version included); undefined: the form adds a rule. */
-  declare private editing: Obligation | undefined;
+  /** The rule being corrected, if any: the form then corrects it instead of adding a rule. */
+  private readonly correction = new RowCorrection<Obligation>(this, this.rules, () => {
+    const year = this.year;
+    return ({ client, signal }) => client.obligations.list.query({ year }, { signal });
+  });
   declare private year: number;
   declare private asOfError: LocalizedText | undefined;
   private asOf: string | undefined;
@@ -208,7 +210,7 @@ export class PcObligationsPage extends ConsolePage {
                         <td>${asks(r)}</td><td>${years(r)}</td><td>${this.t(r.ownerUnitId ? TEXT.ownUnit : TEXT.everyone)}</td>
                         <td>${
                           this.can(ROSTER_KEEPERS, r.ownerUnitId)
-                            ? html`<button type="button" aria-label="${this.t(TEXT.edit)} ${r.code}" @click=${() => this.startEdit(r)}>${this.t(TEXT.edit)}</button>`
+                            ? html`<button type="button" aria-label="${this.t(TEXT.edit)} ${r.code}" @click=${() => this.correction.open(r, '#define-h')}>${this.t(TEXT.edit)}</button>`
                             : nothing
                         }</td>
                       </tr>`,
@@ -248,12 +250,6 @@ export class PcObligationsPage extends ConsolePage {
       }`;
   }
 
-  private startEdit(rule: Obligation): void {
-    this.editing = rule;
-    this.editAction.reset();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#define-h')?.focus());
-  }
-
   private async define(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
@@ -269,13 +265,10 @@ export class PcObligationsPage extends ConsolePage {
       validFromYear: numberOf(v.validFromYear) ?? null,
       validToYear: numberOf(v.validToYear) ?? null,
     };
-    const editing = this.editing;
+    const editing = this.correction.editing;
     if (editing) {
       const input = { ...fields, id: editing.id, expectedVersion: editing.version };
-      if (await this.editAction.run(input, (client) => client.obligations.update.mutate(input))) {
-        this.editing = undefined;
-        this.load();
-      }
+      if (await this.correction.save(input, (client) => client.obligations.update.mutate(input))) this.load();
       return;
     }
     const input = { ...fields, ownerUnitId: v.ownerUnitId ?? null };
@@ -285,25 +278,10 @@ export class PcObligationsPage extends ConsolePage {
     }
   }
 
-  /** Someone saved the rule since it was opened: read the rules again and edit the latest. */
-  private reloadEdited(): void {
-    const id = this.editing?.id;
-    const year = this.year;
-    this.editAction.reset();
-    this.rules.start(
-      async ({ client, signal }) => {
-        const rules = await client.obligations.list.query({ year }, { signal });
-        this.editing = rules.find((r) => r.id === id);
-        return rules;
-      },
-      { keep: true },
-    );
-  }
-
   private renderDefine(): TemplateResult {
     const lang = this.currentLang;
-    const r = this.editing;
-    const a = r ? this.editAction : this.defineAction;
+    const r = this.correction.editing;
+    const a = r ? this.correction.action : this.defineAction;
     const select = (name: string, label: LocalizedText, options: TemplateResult[]) => html`<div class="field">
         <label for="f-${name}">${this.t(label)}</label>
         <select id="f-${name}" name=${name} aria-invalid=${a.fieldError(name) ? 'true' : 'false'} aria-describedby="f-${name}-error">${options}</select>
@@ -313,7 +291,7 @@ export class PcObligationsPage extends ConsolePage {
         @input=${() => a.state === 'failed' && a.code !== 'OBLIGATION.STALE' && a.reset()}>
       <h2 id="define-h" tabindex="-1">${this.t(r ? TEXT.editHeading(r.code) : TEXT.define)}</h2>
       ${r ? html`<p class="hint">${this.t(TEXT.editNote)}</p>` : nothing}
-      ${!r && this.editAction.state === 'done' ? html`<p class="success" role="status">${this.t(TEXT.saved)}</p>` : nothing}
+      ${!r && this.correction.action.state === 'done' ? html`<p class="success" role="status">${this.t(TEXT.saved)}</p>` : nothing}
       <div class="fields">
         ${field(a, lang, { name: 'code', label: TEXT.defineCode, value: r?.code ?? '', required: true, attrs: { autocomplete: 'off' } })}
         ${select(
@@ -347,16 +325,9 @@ export class PcObligationsPage extends ConsolePage {
       </div>
       <div class="actions">
         <button type="submit" class="primary" ?disabled=${a.running}>${this.t(r ? TEXT.save : TEXT.defineButton)}</button>
-        ${
-          r
-            ? html`<button type="button" @click=${() => {
-                this.editing = undefined;
-                this.editAction.reset();
-              }}>${this.t(TEXT.cancel)}</button>`
-            : nothing
-        }
+        ${r ? this.correction.cancelButton(TEXT.cancel) : nothing}
         ${actionStatus(a, lang, { done: r ? TEXT.saved : TEXT.defined })}
-        ${r && a.code === 'OBLIGATION.STALE' ? html`<button type="button" @click=${() => this.reloadEdited()}>${this.t(TEXT.reload)}</button>` : nothing}
+        ${r ? this.correction.latestButton('OBLIGATION.STALE', TEXT.reload) : nothing}
       </div>
     </form>`;
   }
