@@ -8,6 +8,7 @@ import {
 } from '@polcenter/domain';
 import { isoCol } from '../kernel/sql-helpers.js';
 import type { Orm } from '../orm.js';
+import { rosterAtSql } from './roster-at-sql.js';
 import { ROSTER_COLUMNS, type RosterRow, type RosterView, rosterView } from './roster-records.js';
 import { KNOWN_NOW, membershipCtes } from './roster-sql.js';
 
@@ -44,7 +45,8 @@ export class Memberships {
 
   /**
    * Who was on a roster at a date — by roster id, or by owner unit and level (the roster whose
-   * term covers the date's year; the later term when two meet). One SQL statement.
+   * term covers the date's year; the later term when two meet). One SQL statement, reading that
+   * roster's history only (ADR 0047).
    * Annulments: as known now by default; `knownOn` gives the roster as recorded on that day.
    */
   async rosterAt(input: RosterAtInput): Promise<RosterAtView> {
@@ -58,18 +60,7 @@ export class Memberships {
     const rows = await this.orm.em
       .fork()
       .getConnection()
-      .execute<(RosterRow & MemberRow)[]>(
-        `WITH ${membershipCtes(target)}
-         SELECT ${ROSTER_COLUMNS}, m.person_id, p.full_name, p.unit_id AS person_unit_id, pu.name AS person_unit_name,
-                m.fields, m.position, ${isoCol('m.since', 'since')}, m.decision_id, m.decision_number
-           FROM roster r
-           JOIN unit ou ON ou.id = r.owner_unit_id
-           LEFT JOIN (members m JOIN person p ON p.id = m.person_id LEFT JOIN unit pu ON pu.id = p.unit_id)
-             ON m.roster_id = r.id
-          WHERE r.id IN (SELECT id FROM scope)
-          ORDER BY p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", m.person_id`,
-        [...params, q.date, q.knownOn ?? KNOWN_NOW],
-      );
+      .execute<(RosterRow & MemberRow)[]>(rosterAtSql(target), [...params, q.date, q.knownOn ?? KNOWN_NOW]);
     const first = rows[0];
     if (!first) throw rosterNotFoundError(q.rosterId ?? `${q.level} ${q.ownerUnitId} ${q.date}`);
     return {
