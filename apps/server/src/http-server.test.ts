@@ -129,6 +129,65 @@ test('bad input is a 400 with the domain code and the field, in the caller’s l
   assert.match(en.error.message, 'Invalid input');
 });
 
+/** An error answer as every client reads it: tRPC's envelope, PolCenter's data, both languages. */
+interface Refusal {
+  error: {
+    code: number;
+    message: string;
+    data: { code: string; httpStatus: number; domainCode: string; text: { vi: string; en: string } };
+  };
+}
+
+test('every refusal, tRPC’s own and the guard’s, has one shape and a sentence in the caller’s language', async () => {
+  const refusal = async (answer: Response, status: number, domainCode: string) => {
+    assert.is(answer.status, status, domainCode);
+    const body = (await answer.json()) as Refusal;
+    assert.is(body.error.data.domainCode, domainCode);
+    assert.is(body.error.data.httpStatus, status);
+    assert.type(body.error.code, 'number');
+    return body.error;
+  };
+  const broken = await refusal(await fetch(`${base}/trpc/units.list?input=%7B`), 400, 'BAD_REQUEST');
+  assert.is(broken.message, 'Không đọc được yêu cầu: dữ liệu gửi lên không phải JSON hợp lệ hoặc sai dạng.');
+  assert.match(broken.data.text.en, 'The request could not be read: ');
+  const english = await refusal(
+    await fetch(`${base}/trpc/units.list?input=%7B`, { headers: { 'accept-language': 'en' } }),
+    400,
+    'BAD_REQUEST',
+  );
+  assert.match(english.message, /^The request could not be read: .*JSON/);
+  const missing = await refusal(await fetch(`${base}/trpc/nope.nope`), 404, 'NOT_FOUND');
+  assert.is(missing.message, 'API không có chức năng "nope.nope".');
+  const query = await refusal(await fetch(`${base}/trpc/units.list`, json({})), 405, 'METHOD_NOT_SUPPORTED');
+  assert.match(query.message, 'chức năng đọc dùng GET');
+  const eleven = Array.from({ length: 11 }, () => 'system.health').join(',');
+  const batch = await refusal(await fetch(`${base}/trpc/${eleven}?batch=1&input=%7B%7D`), 400, 'BAD_REQUEST');
+  assert.is(batch.message, 'Quá nhiều lệnh gọi gộp trong một yêu cầu.');
+  const huge = json({ username: 'x', password: 'y'.repeat(2 * 1024 * 1024) });
+  const big = await refusal(await fetch(`${base}/trpc/auth.signIn`, huge), 413, 'PAYLOAD_TOO_LARGE');
+  assert.is(big.message, 'Yêu cầu quá lớn.');
+  // Refused before tRPC: another method, another content type, another site; same shape.
+  const deleted = await fetch(`${base}/trpc/units.list`, { method: 'DELETE' });
+  assert.is(deleted.headers.get('allow'), 'GET, POST, OPTIONS');
+  await refusal(deleted, 405, 'METHOD_NOT_SUPPORTED');
+  const plain = await refusal(
+    await fetch(`${base}/trpc/auth.signOut`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' }),
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+  );
+  assert.is(plain.message, 'Yêu cầu thay đổi dữ liệu phải gửi dạng application/json.');
+  const foreign = await refusal(
+    await fetch(`${base}/trpc/auth.signOut`, {
+      ...json({}),
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example', 'accept-language': 'en' },
+    }),
+    403,
+    'CROSS_SITE',
+  );
+  assert.is(foreign.message, 'Cross-site requests from this origin are not allowed.');
+  assert.is(foreign.data.text.vi, 'Không nhận yêu cầu từ trang web này.');
+});
+
 test('batches are capped and bodies are limited', async () => {
   const eleven = Array.from({ length: 11 }, () => 'system.health').join(',');
   const batch = await fetch(`${base}/trpc/${eleven}?batch=1&input=${encodeURIComponent('{}')}`);

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorEnvelope, transportText } from '@polcenter/api';
 import { type LocalizedText, pickLang } from '@polcenter/domain';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 
 export interface GuardOptions {
   /** Origins (scheme://host[:port]) of portals allowed to call the API from the browser. */
@@ -55,9 +57,21 @@ export function guardApiRequest(req: IncomingMessage, res: ServerResponse, optio
     res.writeHead(allowed ? 204 : 403).end();
     return true;
   }
+  if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') {
+    refuse(
+      req,
+      res,
+      405,
+      'METHOD_NOT_SUPPORTED',
+      'METHOD_NOT_SUPPORTED',
+      transportText('METHOD_NOT_SUPPORTED', `The API does not take ${req.method}.`),
+      { allow: 'GET, POST, OPTIONS' },
+    );
+    return true;
+  }
   if (req.method === 'POST') {
     if (origin !== null && !allowed && !sameOrigin(req, origin)) {
-      refuse(req, res, 403, 'CROSS_SITE', {
+      refuse(req, res, 403, 'FORBIDDEN', 'CROSS_SITE', {
         vi: 'Không nhận yêu cầu từ trang web này.',
         en: 'Cross-site requests from this origin are not allowed.',
       });
@@ -70,7 +84,7 @@ export function guardApiRequest(req: IncomingMessage, res: ServerResponse, optio
       (options.multipartPaths?.has(path) ?? false) &&
       (origin === null || sameOrigin(req, origin));
     if (type !== 'application/json' && !upload) {
-      refuse(req, res, 415, 'UNSUPPORTED_MEDIA_TYPE', {
+      refuse(req, res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_MEDIA_TYPE', {
         vi: 'Yêu cầu thay đổi dữ liệu phải gửi dạng application/json.',
         en: 'Mutations take application/json only.',
       });
@@ -80,7 +94,15 @@ export function guardApiRequest(req: IncomingMessage, res: ServerResponse, optio
   return false;
 }
 
-function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, text: LocalizedText): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify({ error: { code, message: text[pickLang(req.headers['accept-language'])] } }));
+function refuse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  code: TRPC_ERROR_CODE_KEY,
+  domainCode: string,
+  text: LocalizedText,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(errorEnvelope(code, status, domainCode, text, pickLang(req.headers['accept-language']))));
 }

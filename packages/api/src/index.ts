@@ -18,4 +18,5 @@ export {
   type RouterInputs,
   type RouterOutputs,
 } from './root.js';
+export { errorEnvelope, transportText } from './transport-errors.js';
 export type { ErrorShape } from './trpc.js';

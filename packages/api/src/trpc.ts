@@ -10,6 +10,7 @@ import {
 import { initTRPC, type TRPC_ERROR_CODE_NUMBER, type TRPCDefaultErrorData } from '@trpc/server';
 import type { Context } from './context.js';
 import { asDomainError, type ErrorData, toTRPCError } from './errors.js';
+import { transportText } from './transport-errors.js';
 
 /** What every error response carries: tRPC's shape, its `data` extended with PolCenter's (`ErrorData`). */
 export interface ErrorShape {
@@ -38,7 +39,7 @@ const t = initTRPC.context<Context>().create({
         ? INTERNAL_MESSAGE
         : error.code === 'SERVICE_UNAVAILABLE'
           ? UNAVAILABLE_MESSAGE
-          : { vi: shape.message, en: shape.message };
+          : transportText(error.code, shape.message, shape.data.path);
     const data: typeof shape.data & ErrorData = {
       ...shape.data,
       domainCode: domain?.code ?? (error.code === 'SERVICE_UNAVAILABLE' ? 'DATABASE.UNAVAILABLE' : error.code),
