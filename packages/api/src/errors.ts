@@ -7,7 +7,7 @@ import {
   isDomainError,
   type LocalizedText,
 } from '@polcenter/domain';
-import { TRPCError } from '@trpc/server';
+import { type TRPC_ERROR_CODE_NUMBER, type TRPCDefaultErrorData, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
 
@@ -40,6 +40,13 @@ export interface ErrorData {
   readonly retryAfterSeconds?: number;
   /** For AUTH.SESSION_ENDED: why (`idle`, `expired`, `revoked`), so the console can say it. */
   readonly sessionEnd?: string;
+}
+
+/** What every error response carries: tRPC's shape, its `data` extended with PolCenter's (`ErrorData`). */
+export interface ErrorShape {
+  readonly code: TRPC_ERROR_CODE_NUMBER;
+  readonly message: string;
+  readonly data: TRPCDefaultErrorData & ErrorData;
 }
 
 /**

@@ -8,7 +8,13 @@ export {
   type Limits,
   sharedLimits,
 } from './context.js';
-export { DATABASE_RETRY_SECONDS, type ErrorData, isDatabaseUnavailable, toTRPCError } from './errors.js';
+export {
+  DATABASE_RETRY_SECONDS,
+  type ErrorData,
+  type ErrorShape,
+  isDatabaseUnavailable,
+  toTRPCError,
+} from './errors.js';
 export { RateLimiter, type RateLimitRule } from './rate-limit.js';
 export {
   type AppRouter,
@@ -19,4 +25,3 @@ export {
   type RouterOutputs,
 } from './root.js';
 export { errorEnvelope, transportText } from './transport-errors.js';
-export type { ErrorShape } from './trpc.js';

@@ -1,6 +1,6 @@
 import type { Lang, LocalizedText } from '@polcenter/domain';
 import { type TRPC_ERROR_CODE_KEY, TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
-import type { ErrorShape } from './trpc.js';
+import type { ErrorShape } from './errors.js';
 
 /**
  * tRPC's own refusals — a request it could not read, a path with no procedure, the wrong method, a

@@ -7,17 +7,10 @@ import {
   screenInput,
   tokenScopeRefusal,
 } from '@polcenter/domain';
-import { initTRPC, type TRPC_ERROR_CODE_NUMBER, type TRPCDefaultErrorData } from '@trpc/server';
+import { initTRPC } from '@trpc/server';
 import type { Context } from './context.js';
-import { asDomainError, type ErrorData, toTRPCError } from './errors.js';
+import { asDomainError, type ErrorData, type ErrorShape, toTRPCError } from './errors.js';
 import { transportText } from './transport-errors.js';
-
-/** What every error response carries: tRPC's shape, its `data` extended with PolCenter's (`ErrorData`). */
-export interface ErrorShape {
-  readonly code: TRPC_ERROR_CODE_NUMBER;
-  readonly message: string;
-  readonly data: TRPCDefaultErrorData & ErrorData;
-}
 
 const INTERNAL_MESSAGE = {
   vi: 'Máy chủ gặp lỗi; vui lòng thử lại sau.',
