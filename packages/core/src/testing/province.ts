@@ -192,6 +192,7 @@ export async function fillProvince(url: string, sizes: ProvinceSizes, seed: numb
     await classes(client, sizes, seed);
     await rosters(client, sizes, seed);
     await briefings(client, sizes, seed);
+    await propagandaRecords(client, sizes, seed);
     await client.query('COMMIT');
     // Frozen and all-visible, as a settled database is: index-only scans need not visit rows.
     await client.query('VACUUM (FREEZE, ANALYZE)');
@@ -592,6 +593,135 @@ async function briefings(client: pg.Client, sizes: ProvinceSizes, seed: number):
     `INSERT INTO briefing_audience (briefing_id, ethnicity, gender, count)
      SELECT b.id, e.eth, g.gender, 5 + (b.n + length(e.eth)) % 10
        FROM briefing_no b, (VALUES ('kinh'), ('tay')) e(eth), (VALUES ('male'), ('female')) g(gender)`,
+  );
+}
+
+/**
+ * The rest of what a period's report counts, so every figure of the province's report has rows
+ * behind it: conferences of the commune rapporteurs' rosters (two a year, at the commune and for
+ * every third one a village site with a head count, attendance of the roster's pool, some with no
+ * site), opinion reports (one in five sensitive), the communes' propaganda output (quarterly, and
+ * some over May–August, straddling the half-years), and 2024–2025 plan targets at the province, its
+ * districts (below the province's own, so left out, except where the province set none) and Bắc
+ * Kạn (merged into it, so added). Volumes follow the rosters and briefings, so `scale` shrinks them.
+ */
+async function propagandaRecords(client: pg.Client, sizes: ProvinceSizes, seed: number): Promise<void> {
+  const rosterCount = sizes.decisions / DECISIONS_PER_ROSTER;
+  const communes = DISTRICTS.length * COMMUNES_PER_DISTRICT;
+  // Roster i belongs to old commune i/2 (level commune when i is even): see `rosters`.
+  await client.query(
+    `CREATE TEMP TABLE conf_no ON COMMIT DROP AS
+     SELECT c.r, c.k, ${sqlUuid(seed, "'conference:' || c.r || ':' || c.k")} AS id,
+            (ARRAY[DATE '2024-04-15', DATE '2024-10-15', DATE '2025-04-15', DATE '2025-10-15'])[1 + c.k] AS date,
+            ${sqlUuid(seed, "'roster:' || c.r")} AS roster_id,
+            1 + c.r / 2 AS commune
+       FROM generate_series(0, $1::int - 1, 2) AS c0(r), LATERAL (SELECT c0.r AS r, k FROM generate_series(0, 3) k) c`,
+    [rosterCount],
+  );
+  await client.query(
+    `INSERT INTO conference (id, date, title, owner_unit_id, roster_id, mode)
+     SELECT c.id, c.date, 'Hội nghị báo cáo viên ' || to_char(c.date, 'MM/YYYY'), u.id, c.roster_id,
+            CASE WHEN c.k % 2 = 0 THEN 'in_person' ELSE 'hybrid' END
+       FROM conf_no c JOIN unit u ON u.code = CASE WHEN c.date < $1::date
+                                             THEN 'PX-C' || lpad(c.commune::text, 3, '0')
+                                             ELSE 'PX-N' || lpad((1 + (c.commune - 1) / $2::int)::text, 3, '0') END`,
+    [REFORM_DATE, COMMUNES_PER_MERGER],
+  );
+  await client.query(
+    `INSERT INTO conference_site (id, conference_id, name, unit_id, headcount)
+     SELECT ${sqlUuid(seed, "'site:' || c.r || ':' || c.k || ':0'")}, c.id, 'Hội trường xã', c2.owner_unit_id, NULL
+       FROM conf_no c JOIN conference c2 ON c2.id = c.id
+     UNION ALL
+     SELECT ${sqlUuid(seed, "'site:' || c.r || ':' || c.k || ':1'")}, c.id, 'Nhà văn hóa thôn', v.id, 40 + c.r % 20
+       FROM conf_no c JOIN unit v ON v.code = 'PX-V' || lpad((1 + (c.commune - 1) * $1::int)::text, 4, '0')
+      WHERE (c.r / 2 + c.k) % 3 = 0`,
+    [VILLAGES_PER_COMMUNE],
+  );
+  // The roster's first 30 people of its pool are asked; a fifth of the conferences took some
+  // attendance with no site.
+  await client.query(
+    `INSERT INTO conference_attendance (conference_id, person_id, status, site_id)
+     SELECT c.id, ${sqlUuid(seed, "'person:' || (c.r * $1::int + p)")},
+            CASE WHEN (p + c.k + c.r) % 5 = 0 THEN 'absent' WHEN (p + c.k) % 11 = 0 THEN 'excused' ELSE 'present' END,
+            CASE WHEN (c.r + c.k) % 5 = 0 AND p % 2 = 0 THEN NULL
+                 ELSE ${sqlUuid(seed, "'site:' || c.r || ':' || c.k || ':0'")} END
+       FROM conf_no c, generate_series(0, $2::int - 1) p`,
+    [POOL_PER_ROSTER, FIRST_MEMBERS],
+  );
+  const pools = rosterCount * POOL_PER_ROSTER;
+  const reports = Math.max(1, Math.round(sizes.briefings / 10));
+  await client.query(
+    `CREATE TEMP TABLE opinion_no ON COMMIT DROP AS
+     SELECT n, ${sqlUuid(seed, "'opinion:' || n")} AS id, DATE '2024-01-01' + (n * 3119) % 731 AS date
+       FROM generate_series(0, $1::int - 1) n`,
+    [reports],
+  );
+  await client.query(
+    `INSERT INTO opinion_report (id, date, unit_id, topic, summary, sensitivity, status)
+     SELECT o.id, o.date, u.id, ($2::text[])[1 + o.n % 6], 'Ý kiến của nhân dân',
+            CASE WHEN o.n % 5 = 0 THEN 'sensitive' WHEN o.n % 13 = 0 THEN 'complex' ELSE 'routine' END,
+            CASE WHEN o.n % 3 = 0 THEN 'resolved' ELSE 'open' END
+       FROM opinion_no o
+       JOIN unit u ON u.code = CASE WHEN o.date < $1::date
+                                    THEN 'PX-C' || lpad((1 + o.n % $3::int)::text, 3, '0')
+                                    ELSE 'PX-N' || lpad((1 + (o.n % $3::int) / $4::int)::text, 3, '0') END`,
+    [
+      REFORM_DATE,
+      ['Đất đai', 'Giá cả thị trường', 'Sắp xếp đơn vị hành chính', 'Y tế', 'Giáo dục', 'Môi trường'],
+      communes,
+      COMMUNES_PER_MERGER,
+    ],
+  );
+  await client.query(
+    `INSERT INTO opinion_report_person (report_id, person_id)
+     SELECT o.id, ${sqlUuid(seed, "'person:' || ((o.n * 7) % $1::int)")} FROM opinion_no o`,
+    [Math.max(1, pools)],
+  );
+  // Output: each new commune's quarters of 2025 after the reform, each old commune's first half of
+  // 2025 by quarter, and some old communes' May–August 2025 (straddling the half-years).
+  await client.query(
+    `INSERT INTO propaganda_output (id, unit_id, period_from, period_to, kind, count)
+     SELECT ${sqlUuid(seed, "'output:' || u.code || ':' || q.f || ':' || k.kind")}, u.id, q.f, q.t, k.kind,
+            1 + (length(u.code) * 7 + extract(month FROM q.f)::int * 3 + length(k.kind)) % 40
+       FROM unit u
+       JOIN (VALUES (DATE '2025-01-01', DATE '2025-03-31', 'PX-C'), (DATE '2025-04-01', DATE '2025-06-30', 'PX-C'),
+                    (DATE '2025-07-01', DATE '2025-09-30', 'PX-N'), (DATE '2025-10-01', DATE '2025-12-31', 'PX-N'),
+                    (DATE '2025-05-01', DATE '2025-08-31', 'PX-C0')) q(f, t, prefix)
+         ON u.code LIKE q.prefix || '%'
+       CROSS JOIN (VALUES ('documents'), ('news'), ('radio'), ('banners')) k(kind)`,
+  );
+  // Plan targets: the province's own by program and in all; its districts' trainees (inside the
+  // province's, so not added) and conferences (the province set none: their sum is the plan);
+  // Bắc Kạn's briefings (a predecessor's plan adds to its successor's).
+  await client.query(
+    `INSERT INTO plan_target (id, unit_id, year, measure, program_id, target)
+     SELECT ${sqlUuid(seed, "'plan:TN:' || y || ':' || m.measure || ':' || coalesce(p.code, '')")},
+            (SELECT id FROM unit WHERE code = 'PX-TN'), y, m.measure, p.id, m.target
+       FROM generate_series(2024, 2025) y
+       CROSS JOIN (VALUES ('classes', 30), ('trainees', 2700)) m(measure, target)
+       CROSS JOIN program p
+     UNION ALL
+     SELECT ${sqlUuid(seed, "'plan:TN:' || y || ':' || m.measure")}, (SELECT id FROM unit WHERE code = 'PX-TN'), y,
+            m.measure, NULL, m.target
+       FROM generate_series(2024, 2025) y
+       CROSS JOIN (VALUES ('trainees', 16000), ('briefings', 9000), ('audience', 500000), ('documents', 20000),
+                          ('news', 18000), ('radio', 19000), ('banners', 20000)) m(measure, target)
+     UNION ALL
+     SELECT ${sqlUuid(seed, "'plan:' || u.code || ':' || y || ':' || m.measure")}, u.id, y, m.measure, NULL,
+            m.target + length(u.name)
+       FROM unit u CROSS JOIN generate_series(2024, 2025) y
+       CROSS JOIN (VALUES ('trainees', 800), ('conferences', 20)) m(measure, target)
+      WHERE u.code LIKE 'PX-D%'
+     UNION ALL
+     SELECT ${sqlUuid(seed, "'plan:BK:' || y")}, (SELECT id FROM unit WHERE code = 'PX-BK'), y, 'briefings', NULL, 4000
+       FROM generate_series(2024, 2025) y`,
+  );
+  // The rule conference attendance is judged by: commune rapporteurs at three quarters of their roster's.
+  await client.query(
+    `INSERT INTO obligation (id, code, kind, roster_level, min_share, name_vi, name_en, valid_from_year)
+     VALUES ($1, 'BCV-HN-75', 'conference_attendance', 'commune', 0.75,
+             'Báo cáo viên cấp xã: dự ít nhất 75% hội nghị', 'Commune rapporteurs: attend 75% of conferences', 2020)`,
+    [uuidOf(seed, 'obligation:BCV-HN-75')],
   );
 }
 
