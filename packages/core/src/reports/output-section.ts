@@ -2,7 +2,7 @@ import { OUTPUT_KINDS, type OutputKind, PLAN_MEASURE_NAMES, planned } from '@pol
 import type { Sql } from '../kernel/sql.js';
 import type { OutputSection } from './period-report.js';
 import type { PlanTargets } from './plan-targets-sql.js';
-import { unitParams, unitTree } from './report-scope.js';
+import { type ReportScope, SCOPE } from './report-scope.js';
 
 /**
  * Propaganda output of the units in scope: a tally counts when its own period lies within the
@@ -11,18 +11,18 @@ import { unitParams, unitTree } from './report-scope.js';
  */
 export async function outputSection(
   sql: Sql,
-  q: { from: string; to: string; unitId: string | undefined },
+  q: { from: string; to: string; scope: ReportScope },
   plan: PlanTargets,
 ): Promise<OutputSection> {
   const rows = await sql.execute<{ kind: OutputKind; count: number; straddling: number }[]>(
-    `WITH RECURSIVE ${unitTree(q.unitId)}
+    `WITH ${SCOPE}
      SELECT kind,
             coalesce(sum(count) FILTER (WHERE period_from >= ?::date AND period_to <= ?::date), 0)::int AS count,
             count(*) FILTER (WHERE period_from < ?::date OR period_to > ?::date)::int AS straddling
        FROM propaganda_output
       WHERE unit_id IN (SELECT id FROM units_in) AND period_from <= ?::date AND period_to >= ?::date
       GROUP BY kind`,
-    [...unitParams(q), q.from, q.to, q.from, q.to, q.to, q.from],
+    [q.scope.ids, q.from, q.to, q.from, q.to, q.to, q.from],
   );
   const byKind = new Map(rows.map((r) => [r.kind, r]));
   return {

@@ -18,7 +18,7 @@ import { outputSection } from './output-section.js';
 import type { PeriodBasis, PeriodReport, RapporteurSection, ReportOrganiser } from './period-report.js';
 import { planTargets } from './plan-targets-sql.js';
 import { rapporteurBasis, rapporteurDetail, rapporteurSection } from './rapporteur-section.js';
-import { unitParams, unitTree } from './report-scope.js';
+import { type ReportScope, reportScope, SCOPE } from './report-scope.js';
 import { rostersAtPeriodEnd } from './roster-section.js';
 import { trainingSection } from './training-section.js';
 
@@ -31,7 +31,7 @@ interface UnitRow {
   level_en: string;
 }
 
-type Query = { from: string; to: string; unitId: string | undefined };
+type Query = { from: string; to: string; unitId: string | undefined; scope: ReportScope };
 
 /**
  * The one report function (ADR 0033): every figure of a period for a unit and everything within
@@ -44,11 +44,12 @@ export async function periodReport(
   input: PeriodReportInput,
   viewer: OpinionAudience,
 ): Promise<PeriodReport> {
-  const q = queryOf(input);
+  const asked = queryOf(input);
+  const judged = obligations.judgedRosterIds(Number(asked.to.slice(0, 4)), asked.unitId ?? null);
+  judged.catch(() => undefined); // awaited below, once the units are walked
+  const q = await scopedQuery(orm, asked);
   // The rosters on the period's last day, derived once for their size and for the shortfalls.
-  const rosters = obligations
-    .judgedRosterIds(Number(q.to.slice(0, 4)), q.unitId ?? null)
-    .then((judged) => rostersAtPeriodEnd(orm.em.fork().getConnection(), q, judged));
+  const rosters = judged.then((ids) => rostersAtPeriodEnd(orm.em.fork().getConnection(), q, ids));
   const [basis, detail, predecessors] = await Promise.all([
     basisOf(
       orm,
@@ -67,19 +68,19 @@ export async function periodReport(
       .fork()
       .getConnection()
       .execute<{ unitId: string; code: string; name: string }[]>(
-        `WITH RECURSIVE ${unitTree(q.unitId)}
+        `WITH ${SCOPE}
        SELECT DISTINCT u.id AS "unitId", u.code, u.name FROM unit_link l JOIN unit u ON u.id = l.predecessor_id
         WHERE l.kind <> 'transfer' AND l.successor_id IN (SELECT id FROM units_in)
         ORDER BY u.code`,
-        unitParams(q),
+        [q.scope.ids],
       ),
   ]);
   return { ...basis, predecessors, ...rapporteurSection(basis.rapporteurs, detail) };
 }
 
 /** The figures every path shows (`periodReport` without what only staff read): the public subset's source. */
-export function periodBasis(orm: Orm, input: PeriodReportInput, viewer: OpinionAudience): Promise<PeriodBasis> {
-  const q = queryOf(input);
+export async function periodBasis(orm: Orm, input: PeriodReportInput, viewer: OpinionAudience): Promise<PeriodBasis> {
+  const q = await scopedQuery(orm, queryOf(input));
   return basisOf(
     orm,
     q,
@@ -88,9 +89,14 @@ export function periodBasis(orm: Orm, input: PeriodReportInput, viewer: OpinionA
   );
 }
 
-function queryOf(input: PeriodReportInput): Query {
+function queryOf(input: PeriodReportInput): Omit<Query, 'scope'> {
   const parsed = parseInput(periodReportInput, input);
   return { from: parsed.from, to: parsed.to, unitId: parsed.unitId };
+}
+
+/** The query with the units it counts, walked once for every section (report-scope.ts). */
+async function scopedQuery(orm: Orm, q: Omit<Query, 'scope'>): Promise<Query> {
+  return { ...q, scope: await reportScope(orm.em.fork().getConnection(), q) };
 }
 
 async function basisOf(

@@ -1,6 +1,6 @@
 import type { LocalizedText, PlanMeasure } from '@polcenter/domain';
 import type { Sql } from '../kernel/sql.js';
-import { unitParams, unitTree } from './report-scope.js';
+import { type ReportScope, SCOPE } from './report-scope.js';
 
 /** The plan a report compares with: targets by measure (and program), summed over the units in scope. */
 export interface PlanTargets {
@@ -27,12 +27,9 @@ interface PlanRow {
  * within the report's scope) set the same one: the district's plan, not the district's plus its communes'; a
  * province's 2022 plan is the sum of its own and that of the province it absorbed.
  */
-export async function planTargets(
-  sql: Sql,
-  q: { from: string; to: string; unitId: string | undefined },
-): Promise<PlanTargets> {
+export async function planTargets(sql: Sql, q: { from: string; to: string; scope: ReportScope }): Promise<PlanTargets> {
   const rows = await sql.execute<PlanRow[]>(
-    `WITH RECURSIVE ${unitTree(q.unitId)},
+    `WITH RECURSIVE ${SCOPE},
      planned AS (SELECT * FROM plan_target WHERE year BETWEEN ? AND ? AND unit_id IN (SELECT id FROM units_in)),
      -- The units above each planning unit by parent (not by succession: a predecessor's plan is its own).
      above(id, above) AS (
@@ -47,7 +44,7 @@ export async function planTargets(
            WHERE b.id = t.unit_id AND a.year = t.year AND a.measure = t.measure
              AND a.program_id IS NOT DISTINCT FROM t.program_id)
       GROUP BY t.measure, t.program_id, p.code, p.name_vi, p.name_en`,
-    [...unitParams(q), Number(q.from.slice(0, 4)), Number(q.to.slice(0, 4))],
+    [q.scope.ids, Number(q.from.slice(0, 4)), Number(q.to.slice(0, 4))],
   );
   const key = (measure: string, programId: string | null) => `${measure}:${programId ?? ''}`;
   const targets = new Map(rows.map((r) => [key(r.measure, r.program_id), r.target]));

@@ -10,7 +10,7 @@ import {
 } from '@polcenter/domain';
 import type { Orm } from '../orm.js';
 import type { PropagandaReport } from './propaganda-report.js';
-import { unitParams, unitTree } from './report-scope.js';
+import { type ReportScope, reportScope, SCOPE } from './report-scope.js';
 
 /**
  * @internal It takes the ORM: reached through `ReportService.propaganda` (ADR 0032).
@@ -24,13 +24,16 @@ export async function propagandaReport(
   orm: Orm,
   input: PropagandaReportInput,
   viewer: OpinionAudience,
+  /** The period report's units when it asks (walked once per report); walked here otherwise. */
+  units?: ReportScope,
 ): Promise<PropagandaReport> {
   const q = parseInput(propagandaReportInput, input);
   const conn = orm.em.fork().getConnection();
   // The report's one walk (report-scope.ts), so these counts and the other sections' agree.
-  const scope = q.unitId ? `WITH RECURSIVE ${unitTree(q.unitId)}` : '';
-  const scoped = (column: string) => (q.unitId ? `AND ${column} IN (SELECT id FROM units_in)` : '');
-  const head = q.unitId ? unitParams({ to: q.to, unitId: q.unitId }) : [];
+  const walked = q.unitId ? (units ?? (await reportScope(conn, { to: q.to, unitId: q.unitId }))) : undefined;
+  const scope = walked ? `WITH ${SCOPE}` : '';
+  const scoped = (column: string) => (walked ? `AND ${column} IN (SELECT id FROM units_in)` : '');
+  const head = walked ? [walked.ids] : [];
 
   const [briefings] = await conn.execute<{ count: number; audience: number; classified: number }[]>(
     `${scope}
@@ -55,7 +58,7 @@ export async function propagandaReport(
        FROM conference c
        JOIN conference_site s ON s.conference_id = c.id
        LEFT JOIN conference_attendance a ON a.site_id = s.id AND a.status = 'present'
-      WHERE c.date BETWEEN ?::date AND ?::date ${q.unitId ? 'AND (c.owner_unit_id IN (SELECT id FROM units_in) OR s.unit_id IN (SELECT id FROM units_in))' : ''}
+      WHERE c.date BETWEEN ?::date AND ?::date ${walked ? 'AND (c.owner_unit_id IN (SELECT id FROM units_in) OR s.unit_id IN (SELECT id FROM units_in))' : ''}
       GROUP BY c.id, s.id
      UNION ALL
      SELECT c.id, to_char(c.date, 'YYYY-MM-DD'), c.title, NULL, NULL, count(*)::int, count(*)::int

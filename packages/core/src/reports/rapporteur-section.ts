@@ -5,9 +5,9 @@ import type { Orm } from '../orm.js';
 import type { Directive17Section, RapporteurBasis, RapporteurSection } from './period-report.js';
 import type { PlanTargets } from './plan-targets-sql.js';
 import { propagandaReport } from './propaganda.js';
-import { unitParams, unitTree } from './report-scope.js';
+import { type ReportScope, SCOPE } from './report-scope.js';
 
-type Query = { from: string; to: string; unitId: string | undefined };
+type Query = { from: string; to: string; unitId: string | undefined; scope: ReportScope };
 
 interface BriefingRow {
   modes: { mode: string; briefings: number; audience: number }[];
@@ -20,7 +20,7 @@ interface BriefingRow {
 /** Directive 17-CT/TW's tallies of oral propaganda, and opinion reports by sensitivity, in one statement. */
 async function briefingTallies(sql: Sql, q: Query, viewer: OpinionAudience): Promise<BriefingRow> {
   const [row] = await sql.execute<{ r: BriefingRow }[]>(
-    `WITH RECURSIVE ${unitTree(q.unitId)},
+    `WITH ${SCOPE},
      b AS MATERIALIZED (
        SELECT id, mode, audience_size, resolution FROM briefing
         WHERE date BETWEEN ?::date AND ?::date AND unit_id IN (SELECT id FROM units_in)
@@ -39,7 +39,7 @@ async function briefingTallies(sql: Sql, q: Query, viewer: OpinionAudience): Pro
               ${viewer === 'propaganda' ? '' : "AND r.sensitivity = 'routine'"}
             GROUP BY r.sensitivity) x)
      ) AS r`,
-    [...unitParams(q), q.from, q.to, q.from, q.to],
+    [q.scope.ids, q.from, q.to, q.from, q.to],
   );
   return (row as { r: BriefingRow }).r;
 }
@@ -53,7 +53,7 @@ export async function rapporteurBasis(
   rosterSize: Promise<RapporteurSection['roster']>,
 ): Promise<RapporteurBasis> {
   const [propaganda, roster] = await Promise.all([
-    propagandaReport(orm, { from: q.from, to: q.to, ...(q.unitId ? { unitId: q.unitId } : {}) }, viewer),
+    propagandaReport(orm, { from: q.from, to: q.to, ...(q.unitId ? { unitId: q.unitId } : {}) }, viewer, q.scope),
     rosterSize,
   ]);
   return {

@@ -1,4 +1,5 @@
 import { SEAT_HOLDING_STATES } from '@polcenter/domain';
+import type { Sql } from '../kernel/sql.js';
 import { sqlList } from '../kernel/sql-helpers.js';
 
 /**
@@ -13,9 +14,9 @@ import { sqlList } from '../kernel/sql-helpers.js';
  *
  * `tree(id, path)` keeps the path from the report's unit down, so a figure can be broken down by
  * the unit directly within the report's; `units_in` is the set itself. Parameters: `unitParams(q)`,
- * first in the statement. The caller writes `WITH RECURSIVE ${unitTree(unitId)}, …`.
+ * first in the statement. `reportScope` walks it once per report; the sections read its answer.
  */
-export function unitTree(unitId: string | undefined): string {
+function unitTree(unitId: string | undefined): string {
   const day = unitId
     ? `least(?::date, coalesce((SELECT valid_to FROM unit WHERE id = ?::uuid), 'infinity'::date))`
     : '?::date';
@@ -38,8 +39,37 @@ export function unitTree(unitId: string | undefined): string {
 }
 
 /** The parameters of `unitTree`: the period's last day, and the report's unit (twice) if any. */
-export const unitParams = (q: { to: string; unitId: string | undefined }): string[] =>
+const unitParams = (q: { to: string; unitId: string | undefined }): string[] =>
   q.unitId ? [q.to, q.unitId, q.unitId] : [q.to];
+
+/**
+ * The units a report counts and where each is shown in a breakdown (`unit_top`), walked once per
+ * report (ADR 0045): each section's statement used to walk the period's tree again, ten walks of
+ * 3,400 units for a province. The sections read it as arrays (`SCOPE`, `UNIT_TOP`), which also
+ * tells the planner how many units there are (it expected a seventh of them from the walk).
+ */
+export interface ReportScope {
+  /** Every unit the report counts, once each, as a PostgreSQL array literal. */
+  readonly ids: string;
+  /** The same units' breakdown units, in the same order. */
+  readonly tops: string;
+}
+
+export async function reportScope(sql: Sql, q: { to: string; unitId: string | undefined }): Promise<ReportScope> {
+  // Kept as the array's text: it goes back as a parameter as it came.
+  const [row] = await sql.execute<{ ids: string | null; tops: string | null }[]>(
+    `WITH RECURSIVE ${unitTree(q.unitId)}
+     SELECT array_agg(id ORDER BY id)::text AS ids, array_agg(top ORDER BY id)::text AS tops FROM unit_top`,
+    unitParams(q),
+  );
+  return { ids: row?.ids ?? '{}', tops: row?.tops ?? '{}' };
+}
+
+/** `units_in(id)`: the report's units, one row each. One parameter: `scope.ids`. */
+export const SCOPE = 'units_in AS (SELECT unnest(?::uuid[]) AS id)';
+
+/** `unit_top(id, top)`: each of the report's units and its breakdown unit. Two parameters: `scope.ids`, `scope.tops`. */
+export const UNIT_TOP = 'unit_top AS (SELECT * FROM unnest(?::uuid[], ?::uuid[]) AS t(id, top))';
 
 /** Classes counted in a period: not drafts or cancelled, started in it (ADR 0033); two parameters, from and to. */
 export const HELD_CLASS = `c.status NOT IN ('draft', 'cancelled') AND c.start_date BETWEEN ?::date AND ?::date`;

@@ -4,9 +4,9 @@ import { pgArray } from '../kernel/sql-helpers.js';
 import { JUDGED_MEMBER_ORDER, type JudgedMember } from '../obligations/obligations.js';
 import { KNOWN_NOW, rosterMembersCtes } from '../rosters/roster-sql.js';
 import type { RapporteurSection } from './period-report.js';
-import { unitParams, unitTree } from './report-scope.js';
+import { type ReportScope, SCOPE } from './report-scope.js';
 
-type Query = { from: string; to: string; unitId: string | undefined };
+type Query = { to: string; scope: ReportScope };
 
 interface RosterRow {
   members: number;
@@ -30,7 +30,7 @@ export interface RostersAtPeriodEnd {
  */
 export async function rostersAtPeriodEnd(sql: Sql, q: Query, judged: readonly string[]): Promise<RostersAtPeriodEnd> {
   const [row] = await sql.execute<{ r: RosterRow }[]>(
-    `WITH RECURSIVE ${unitTree(q.unitId)},
+    `WITH ${SCOPE},
      counted_roster AS (SELECT id, level FROM roster WHERE owner_unit_id IN (SELECT id FROM units_in)),
      ${rosterMembersCtes('SELECT id FROM counted_roster UNION ALL SELECT unnest(?::uuid[])')},
      counted AS (SELECT m.person_id, m.fields, c.level FROM members m JOIN counted_roster c ON c.id = m.roster_id),
@@ -49,7 +49,7 @@ export async function rostersAtPeriodEnd(sql: Sql, q: Query, judged: readonly st
            FROM members m JOIN roster r ON r.id = m.roster_id JOIN person p ON p.id = m.person_id
           WHERE m.roster_id = ANY(?::uuid[]))
      ) AS r`,
-    [...unitParams(q), pgArray(judged), q.to, KNOWN_NOW, pgArray(judged)],
+    [q.scope.ids, pgArray(judged), q.to, KNOWN_NOW, pgArray(judged)],
   );
   const r = (row as { r: RosterRow }).r;
   return {

@@ -2,7 +2,7 @@ import { DEFAULT_GRADING_SCALE, type LocalizedText, planned } from '@polcenter/d
 import type { Sql } from '../kernel/sql.js';
 import type { TrainingSection } from './period-report.js';
 import type { PlanTargets } from './plan-targets-sql.js';
-import { HELD_CLASS, SEATED, unitParams, unitTree } from './report-scope.js';
+import { HELD_CLASS, type ReportScope, SCOPE, SEATED, UNIT_TOP } from './report-scope.js';
 
 interface TrainingRow {
   programs: {
@@ -30,11 +30,11 @@ interface TrainingRow {
  */
 export async function trainingSection(
   sql: Sql,
-  q: { from: string; to: string; unitId: string | undefined },
+  q: { from: string; to: string; scope: ReportScope },
   plan: PlanTargets,
 ): Promise<TrainingSection> {
   const [row] = await sql.execute<{ r: TrainingRow }[]>(
-    `WITH RECURSIVE ${unitTree(q.unitId)},
+    `WITH ${SCOPE}, ${UNIT_TOP},
      -- Every class held in the period, whoever organised it: the scope's own give the figures, and
      -- anyone's count as "sent" for trainees of the scope's units. One pass over their seats and
      -- their people serves both.
@@ -86,7 +86,7 @@ export async function trainingSection(
        'sent', (SELECT json_build_object('trainees', count(*)::int, 'passed', count(*) FILTER (WHERE state = 'passed')::int)
            FROM seated WHERE mine)
      ) AS r`,
-    [...unitParams(q), q.from, q.to, q.from, q.to],
+    [q.scope.ids, q.scope.ids, q.scope.tops, q.from, q.to, q.from, q.to],
   );
   const r = (row as { r: TrainingRow }).r;
   const sum = <K extends 'classes' | 'trainees' | 'completed' | 'passed'>(key: K) =>
