@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { createTestPolCenter } from '../testing/index.js';
 import { personSearchStatement } from './person-search.js';
 
-// The search statement is served by indexes (ADR 0034), so it stays flat as a province grows:
+// The search statement is served by indexes (ADR 0034, 0046), so it stays flat as a province grows:
 // the plans below are the planner's own choice on 30,000 people named as a province's are.
 
 const polcenter = await createTestPolCenter();
@@ -24,7 +24,7 @@ test.before(async () => {
                        (ARRAY['An', 'Bình', 'Cường', 'Dũng', 'Hải', 'Lan', 'Mai'])[1 + (n / 40) % 7] || (n / 280) AS g) x`,
     [fold.from, fold.to],
   );
-  await em().execute('ANALYZE person');
+  await em().execute('ANALYZE person, person_name_word, person_name_vocabulary');
 });
 
 async function plan(words: string[], withinUnits?: string[]): Promise<string> {
@@ -33,18 +33,25 @@ async function plan(words: string[], withinUnits?: string[]): Promise<string> {
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 }
 
-test('a name many people share reads names in order and stops at the first page: no scan and sort of all matches', async () => {
+test('a name many people share reads its pair of words in list order and stops at the first page', async () => {
   const text = await plan(['nguyen', 'van']);
-  assert.match(text, /Index Only Scan using person_name_order_idx/, text);
-  assert.not.match(text, /Seq Scan on person|Bitmap Heap Scan on person/, text);
-  // Only the page itself is sorted again, once its rows are fetched: the Limit reads the index in order.
-  assert.match(text, /Limit[^\n]*\n\s*->\s+Index Only Scan using person_name_order_idx/, text);
+  // One range of the word index ("nguyen" with "van"), already in list order: read up to a page.
+  assert.match(text, /Limit[^\n]*\n\s*->\s+Index Only Scan using person_name_word_order_idx on person_name_word/, text);
+  assert.match(text, /Index Cond: \(\(word = [^\n]*other_word = /, text);
+  assert.not.match(text, /Seq Scan on person\b|Bitmap Heap Scan on person\b|Seq Scan on person_name_word/, text);
+  assert.not.match(text, /person_name_order_idx/, text);
 });
 
-test('a name few people share is found through the trigram index on the folded name', async () => {
+test('a name few people share is read from its word’s range too: no scan of people', async () => {
   const text = await plan(['dung107']);
-  assert.match(text, /person_search_trgm_idx/, text);
-  assert.not.match(text, /Seq Scan on person/, text);
+  assert.match(text, /person_name_word_order_idx/, text);
+  assert.not.match(text, /Seq Scan on person\b|Seq Scan on person_name_word/, text);
+});
+
+test('a query of one-letter words walks the name-order index: most people match it', async () => {
+  const text = await plan(['n', 'v']);
+  assert.match(text, /Limit[^\n]*\n\s*->\s+Index Only Scan using person_name_order_idx/, text);
+  assert.not.match(text, /person_name_word/, text);
 });
 
 test('the index keeps the search diacritic-insensitive and word-prefix only', async () => {

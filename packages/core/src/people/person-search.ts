@@ -8,6 +8,14 @@ const SCOPE = `WITH RECURSIVE scope AS (
     SELECT w.id FROM unit_within w JOIN scope s ON w.parent_id = s.id
   )`;
 
+/**
+ * Query words that choose the index ranges of `person_name_word`: the first needs three letters,
+ * the second two. A shorter word starts too much of the vocabulary ("n", "th") for one range per
+ * exact word to pay; queries without such a word walk the list, which most people then match.
+ */
+const MIN_FIRST_KEY = 3;
+const MIN_SECOND_KEY = 2;
+
 export interface PersonSearchQuery {
   /** The query's words, folded as `search_name` is (foldDiacritics). */
   readonly words: readonly string[];
@@ -18,42 +26,104 @@ export interface PersonSearchQuery {
   readonly limit: number;
 }
 
+/** Columns of the row a filter applies to: a person, or one of their name words. */
+interface Columns {
+  readonly searchName: string;
+  readonly unitId: string;
+  readonly keyset: string;
+}
+
+const PERSON: Columns = { searchName: 'p.search_name', unitId: 'p.unit_id', keyset: ORDER };
+// The word table's name columns are in the "vi-x-icu" collation already: its index is in list order.
+const WORD_ORDER = 'w.given_name, w.full_name, w.person_id';
+const WORD: Columns = { searchName: 'w.search_name', unitId: 'w.unit_id', keyset: WORD_ORDER };
+
 /**
- * The people search statement (`?` parameters). Its shapes are what the indexes of ADR 0034 serve:
- * each word is `(' ' || p.search_name) LIKE '% word%'` (the trigram index's expression: a leading
- * space lets "van" match the start of any word but not the middle of "Nguyễn Vân"), and the order
- * is ORDER (the name-order index's columns), so a common word reads names in order from the index
- * until a page is full, and a rare one is looked up by trigrams.
+ * What every person on the page meets: each query word starts a word of the folded name
+ * (`(' ' || search_name) LIKE '% word%'`, the trigram index's expression: a leading space lets "van"
+ * match the start of any word but not the middle of "Nguyễn Vân"), the unit scope, the caller's
+ * units, and the keyset. Parameters in the order they appear.
  */
-export function personSearchStatement(q: PersonSearchQuery): { sql: string; params: unknown[] } {
+function filters(q: PersonSearchQuery, c: Columns): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (q.unitId) params.push(q.unitId);
   for (const word of q.words) {
-    where.push(`(' ' || p.search_name) LIKE ?`);
+    where.push(`(' ' || ${c.searchName}) LIKE ?`);
     params.push(`% ${likeEscape(word)}%`);
   }
-  if (q.unitId) where.push('p.unit_id IN (SELECT id FROM scope)');
+  if (q.unitId) where.push(`${c.unitId} IN (SELECT id FROM scope)`);
   // The units the caller's roles reach (their UnitReach), given by the API: nobody else's people.
   if (q.withinUnits) {
-    where.push('p.unit_id = ANY(?::uuid[])');
+    where.push(`${c.unitId} = ANY(?::uuid[])`);
     params.push(`{${q.withinUnits.join(',')}}`);
   }
   if (q.after) {
-    where.push('(p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", p.id) > (?, ?, ?::uuid)');
+    where.push(`(${c.keyset}) > (?, ?, ?::uuid)`);
     params.push(...q.after);
   }
-  // The page's ids first, from the name-order index alone (its columns hold the name, the folded
-  // name and the unit: an index-only scan, no visit to a person's row it will not show); then the
-  // rows of that page.
-  const page = `page AS (
-    SELECT p.id FROM person p
-    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY ${ORDER}
-    LIMIT ${q.limit + 1}
-  )`;
-  const sql = `${q.unitId ? `${SCOPE}, ${page}` : `WITH ${page}`}
+  return { where, params };
+}
+
+const whereClause = (where: readonly string[]) => (where.length > 0 ? `WHERE ${where.join(' AND ')}` : '');
+
+/** The one or two query words that choose the index ranges: the longest (the fewest words start with them). */
+function keyWords(words: readonly string[]): string[] {
+  const [first, second] = [...new Set(words)].sort((a, b) => b.length - a.length);
+  if (!first || first.length < MIN_FIRST_KEY) return [];
+  return second && second.length >= MIN_SECOND_KEY ? [first, second] : [first];
+}
+
+/**
+ * The page's ids by walking the name-order index (ADR 0034) until a page of matches is found: an
+ * index-only scan (its columns hold the name, the folded name and the unit). Cheap where most
+ * people match; it reads more of the list the more people sort before the first matches.
+ */
+function walk(q: PersonSearchQuery): { sql: string; params: unknown[] } {
+  const { where, params } = filters(q, PERSON);
+  return { sql: `SELECT p.id FROM person p ${whereClause(where)} ORDER BY ${ORDER} LIMIT ${q.limit + 1}`, params };
+}
+
+/**
+ * The page's ids from `person_name_word` (ADR 0046), whose index is in list order inside each
+ * exact word of a name and each pair of its distinct words. The key words are expanded to the exact
+ * words they start (a range of the vocabulary); each exact word, or pair (`word` < `other_word`), is
+ * one index range read in list order up to a page, filtered there by every query word, the scope
+ * and the keyset; the ranges' pages are merged. Every match lies in one of those ranges (a name
+ * word that starts with both key words, under the word alone), so the page is the walk's; a person
+ * in two ranges (two words starting with "van") is kept once.
+ */
+function ranges(q: PersonSearchQuery, keys: readonly string[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = keys.map((word) => `${likeEscape(word)}%`);
+  const nameKeys =
+    keys.length === 2
+      ? `SELECT DISTINCT least(a.word, b.word) AS word,
+                CASE WHEN a.word = b.word THEN '' ELSE greatest(a.word, b.word) END AS other_word
+           FROM person_name_vocabulary a, person_name_vocabulary b WHERE a.word LIKE ? AND b.word LIKE ?`
+      : `SELECT a.word, '' AS other_word FROM person_name_vocabulary a WHERE a.word LIKE ?`;
+  const { where, params: filterParams } = filters(q, WORD);
+  params.push(...filterParams);
+  const sql = `SELECT m.person_id AS id FROM (${nameKeys}) k,
+      LATERAL (SELECT w.person_id, w.given_name, w.full_name FROM person_name_word w
+                ${whereClause(['w.word = k.word', 'w.other_word = k.other_word', ...where])}
+                ORDER BY ${WORD_ORDER} LIMIT ${q.limit + 1}) m
+     GROUP BY m.given_name, m.full_name, m.person_id
+     ORDER BY m.given_name, m.full_name, m.person_id
+     LIMIT ${q.limit + 1}`;
+  return { sql, params };
+}
+
+/**
+ * The people search statement (`?` parameters): the first `limit + 1` people in Vietnamese order
+ * (ORDER) whose folded name has a word starting with each query word, in the unit scope and the
+ * caller's units, after the keyset. The page's ids come first, from indexes alone (no visit to a
+ * person's row it will not show): from the ranges of the query's longest words, or, when no word
+ * is long enough to choose them, from the walk of the list; then the rows of that page.
+ */
+export function personSearchStatement(q: PersonSearchQuery): { sql: string; params: unknown[] } {
+  const keys = keyWords(q.words);
+  const page = keys.length > 0 ? ranges(q, keys) : walk(q);
+  const sql = `${q.unitId ? `${SCOPE}, ` : 'WITH '}page AS (${page.sql})
     ${SELECT_PERSON} JOIN page ON page.id = p.id
     ORDER BY ${ORDER}`;
-  return { sql, params };
+  return { sql, params: [...(q.unitId ? [q.unitId] : []), ...page.params] };
 }
