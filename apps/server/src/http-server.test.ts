@@ -127,6 +127,12 @@ test('bad input is a 400 with the domain code and the field, in the caller’s l
     error: { message: string };
   };
   assert.match(en.error.message, 'Invalid input');
+  // A value of the wrong type is not "required": the field was there.
+  const typed = await fetch(`${base}/trpc/units.list?input=${encodeURIComponent(JSON.stringify({ at: 20220601 }))}`);
+  const wrong = (await typed.json()) as { error: { data: { fields: { field: string; message: { vi: string } }[] } } };
+  assert.equal(wrong.error.data.fields, [
+    { field: 'at', message: { vi: 'Sai kiểu dữ liệu: cần một chuỗi ký tự.', en: 'Wrong type: expected text.' } },
+  ]);
 });
 
 /** An error answer as every client reads it: tRPC's envelope, PolCenter's data, both languages. */

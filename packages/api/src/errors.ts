@@ -54,7 +54,7 @@ export interface ErrorShape {
  * field errors; bad input (zod) becomes INPUT.INVALID naming each field; a lost database is a
  * 503; anything else is a 500 whose message reveals nothing (no SQL, no constraint names).
  */
-export function toTRPCError(error: unknown): TRPCError {
+export function toTRPCError(error: unknown, input?: unknown): TRPCError {
   // tRPC's own errors (a malformed request, a missing procedure) pass through; a TRPCError that only
   // wraps something a procedure threw is looked into.
   if (
@@ -66,7 +66,7 @@ export function toTRPCError(error: unknown): TRPCError {
     return error;
   }
   const cause = error instanceof TRPCError ? error.cause : error;
-  const domain = asDomainError(cause);
+  const domain = asDomainError(cause, input);
   if (domain) return new TRPCError({ code: TRPC_CODE[domain.kind], message: domain.text.en, cause: domain });
   if (isDatabaseUnavailable(cause)) {
     return new TRPCError({
@@ -78,8 +78,9 @@ export function toTRPCError(error: unknown): TRPCError {
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error.', cause });
 }
 
-export function asDomainError(error: unknown): DomainError | undefined {
+/** `input`, what the procedure was given, lets bad input say "required" only where nothing was. */
+export function asDomainError(error: unknown, input?: unknown): DomainError | undefined {
   if (isDomainError(error)) return error;
-  if (error instanceof ZodError) return invalidInput(error.issues);
+  if (error instanceof ZodError) return invalidInput(error.issues, input);
   return undefined;
 }

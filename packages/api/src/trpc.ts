@@ -50,10 +50,10 @@ const t = initTRPC.context<Context>().create({
 });
 
 /** Every procedure goes through this: it maps whatever a service throws to a transport error once. */
-const mapErrors = t.middleware(async ({ ctx, next }) => {
+const mapErrors = t.middleware(async ({ ctx, next, getRawInput }) => {
   if (ctx.failure) throw toTRPCError(ctx.failure);
   const result = await next();
-  if (!result.ok) throw toTRPCError(result.error);
+  if (!result.ok) throw toTRPCError(result.error, await getRawInput().catch(() => undefined));
   return result;
 });
 

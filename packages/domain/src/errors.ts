@@ -162,12 +162,40 @@ export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }
 
-/** Turns zod's issues into one INPUT.INVALID error naming each field and why, in vi and en. */
-export function invalidInput(issues: readonly z.core.$ZodIssue[]): DomainError {
+/**
+ * Turns zod's issues into one INPUT.INVALID error naming each field and why, in vi and en. `input`
+ * is what was parsed: zod's issues do not carry the value they refused, and "required" is only
+ * the right word where nothing was given.
+ */
+export function invalidInput(issues: readonly z.core.$ZodIssue[], input?: unknown): DomainError {
   return invalidFields(
-    issues.map((issue) => ({ field: issue.path.map(String).join('.') || '(input)', message: describeIssue(issue) })),
+    issues.map((issue) => ({
+      field: issue.path.map(String).join('.') || '(input)',
+      message: describeIssue(issue, input),
+    })),
   );
 }
+
+/** The value at a zod issue's path in what was parsed (undefined where there is none). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** zod's type names as a person reads them. */
+const TYPE_NAMES: Readonly<Record<string, LocalizedText>> = {
+  string: { vi: 'một chuỗi ký tự', en: 'text' },
+  number: { vi: 'một số', en: 'a number' },
+  int: { vi: 'một số nguyên', en: 'a whole number' },
+  boolean: { vi: 'đúng/sai (true/false)', en: 'true or false' },
+  object: { vi: 'một đối tượng JSON ({…})', en: 'a JSON object ({…})' },
+  array: { vi: 'một danh sách ([…])', en: 'a list ([…])' },
+  date: { vi: 'một ngày', en: 'a date' },
+};
 
 /** INPUT.INVALID naming each field at fault. */
 export function invalidFields(fields: readonly FieldError[]): DomainError {
@@ -179,7 +207,7 @@ export function invalidFields(fields: readonly FieldError[]): DomainError {
   );
 }
 
-function describeIssue(issue: z.core.$ZodIssue): LocalizedText {
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): LocalizedText {
   // Schemas give their own bilingual message as JSON where the generic one would be vague.
   if (issue.message.startsWith('{')) {
     try {
@@ -190,10 +218,12 @@ function describeIssue(issue: z.core.$ZodIssue): LocalizedText {
     }
   }
   switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined
-        ? { vi: 'Bắt buộc phải có.', en: 'Required.' }
-        : { vi: `Sai kiểu dữ liệu (cần ${issue.expected}).`, en: `Wrong type (expected ${issue.expected}).` };
+    case 'invalid_type': {
+      const given = issue.input !== undefined ? issue.input : valueAt(input, issue.path);
+      if (given === undefined || given === null) return { vi: 'Bắt buộc phải có.', en: 'Required.' };
+      const name = TYPE_NAMES[issue.expected] ?? { vi: issue.expected, en: issue.expected };
+      return { vi: `Sai kiểu dữ liệu: cần ${name.vi}.`, en: `Wrong type: expected ${name.en}.` };
+    }
     case 'too_small':
       return issue.origin === 'string'
         ? Number(issue.minimum) <= 1
@@ -233,6 +263,6 @@ export function bilingual(text: LocalizedText): string {
 /** Parses input with a schema; on failure throws INPUT.INVALID naming each field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw invalidInput(result.error.issues);
+  if (!result.success) throw invalidInput(result.error.issues, input);
   return result.data;
 }

@@ -85,7 +85,7 @@ export class EnrolmentImport {
         }
         const parsed = personPatch.safeParse(identity);
         if (!parsed.success) {
-          for (const f of invalidInput(parsed.error.issues).fields) problem(row.line, f.field, f.message);
+          for (const f of invalidInput(parsed.error.issues, identity).fields) problem(row.line, f.field, f.message);
         }
         const note = v.note?.trim() || null;
         if (note && note.length > 500) {

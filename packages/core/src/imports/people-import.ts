@@ -100,7 +100,7 @@ export class PeopleImport {
         }
         const parsed = personInput.safeParse(input);
         if (!parsed.success) {
-          for (const f of invalidInput(parsed.error.issues).fields) {
+          for (const f of invalidInput(parsed.error.issues, input).fields) {
             // A coded cell's refusal names the accepted values as staff write them ("Nữ", "Tày").
             const coded = importValueProblem(f.field, v[f.field as PersonImportField]);
             problems.push({ line: row.line, field: fileField(f.field), message: coded ?? f.message });
