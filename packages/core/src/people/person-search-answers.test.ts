@@ -156,6 +156,8 @@ const QUERIES = [
   'vanh',
   'van van',
   'van vang',
+  'van va',
+  'nguyen ng',
   'vang van anh',
   'va',
   'v',

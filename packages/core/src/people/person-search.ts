@@ -104,13 +104,14 @@ function walk(q: PersonSearchQuery): { sql: string; params: unknown[] } {
  * one index range read in list order up to a page, filtered there by every query word, the scope
  * and the keyset; the ranges' pages are merged. Every match lies in one of those ranges (a name
  * word that starts with both key words, under the word alone), so the page is the walk's; a person
- * in two ranges (two words starting with "van") is kept once.
+ * in two ranges (two words starting with "van") is kept once, as is a range met twice (a pair of
+ * words that each start both key words): cheaper than making the ranges distinct first.
  */
 function ranges(q: PersonSearchQuery, keys: readonly string[]): { sql: string; params: unknown[] } {
   const params: unknown[] = keys.map((word) => `${likeEscape(word)}%`);
   const nameKeys =
     keys.length === 2
-      ? `SELECT DISTINCT least(a.word, b.word) AS word,
+      ? `SELECT least(a.word, b.word) AS word,
                 CASE WHEN a.word = b.word THEN '' ELSE greatest(a.word, b.word) END AS other_word
            FROM person_name_vocabulary a, person_name_vocabulary b WHERE a.word LIKE ? AND b.word LIKE ?`
       : `SELECT a.word, '' AS other_word FROM person_name_vocabulary a WHERE a.word LIKE ?`;
