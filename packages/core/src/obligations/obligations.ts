@@ -401,8 +401,13 @@ export class ObligationService {
               WHERE op.person_id IN (SELECT id FROM who) AND o.date BETWEEN ?::date AND ?::date GROUP BY op.person_id
              UNION ALL
              SELECT 'a', a.person_id, c.roster_id, count(*)::int
-               FROM convened c JOIN conference_attendance a ON a.conference_id = c.id
-              WHERE a.status = 'present' AND a.person_id IN (SELECT id FROM who) GROUP BY a.person_id, c.roster_id
+               FROM convened c
+               -- Each conference's own attendance by its key (OFFSET 0 keeps the lookup per conference:
+               -- joined, the planner read the attendance of every conference in the database).
+               CROSS JOIN LATERAL (
+                 SELECT x.person_id FROM conference_attendance x WHERE x.conference_id = c.id AND x.status = 'present' OFFSET 0
+               ) a
+              WHERE a.person_id IN (SELECT id FROM who) GROUP BY a.person_id, c.roster_id
              UNION ALL
              SELECT 'h', NULL, roster_id, count(*)::int FROM convened GROUP BY roster_id`,
             [
