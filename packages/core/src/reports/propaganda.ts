@@ -35,23 +35,29 @@ export async function propagandaReport(
   const scoped = (column: string) => (walked ? `AND ${column} IN (SELECT id FROM units_in)` : '');
   const head = walked ? [walked.ids] : [];
 
-  const [briefings] = await conn.execute<{ count: number; audience: number; classified: number }[]>(
-    `${scope}
-     SELECT count(*)::int AS count, coalesce(sum(b.audience_size), 0)::int AS audience,
-            coalesce(sum((SELECT sum(a.count) FROM briefing_audience a WHERE a.briefing_id = b.id)), 0)::int AS classified
-       FROM briefing b WHERE b.date BETWEEN ?::date AND ?::date ${scoped('b.unit_id')}`,
-    [...head, q.from, q.to],
-  );
-  const groups = await conn.execute<{ ethnicity: Ethnicity; gender: Gender; audience: number }[]>(
-    `${scope}
-     SELECT a.ethnicity, a.gender, sum(a.count)::int AS audience
-       FROM briefing b JOIN briefing_audience a ON a.briefing_id = b.id
-      WHERE b.date BETWEEN ?::date AND ?::date ${scoped('b.unit_id')}
-      GROUP BY a.ethnicity, a.gender ORDER BY audience DESC, a.ethnicity, a.gender`,
+  // Briefings, their audience and its groups in one statement (the briefings read once).
+  const briefingsRead = conn.execute<
+    {
+      count: number;
+      audience: number;
+      classified: number;
+      groups: { ethnicity: Ethnicity; gender: Gender; audience: number }[];
+    }[]
+  >(
+    `${scope ? `${scope},` : 'WITH'} b AS MATERIALIZED (
+       SELECT id, audience_size FROM briefing WHERE date BETWEEN ?::date AND ?::date ${scoped('unit_id')}
+     ),
+     g AS (
+       SELECT a.ethnicity, a.gender, sum(a.count)::int AS audience
+         FROM b JOIN briefing_audience a ON a.briefing_id = b.id GROUP BY a.ethnicity, a.gender
+     )
+     SELECT (SELECT count(*)::int FROM b) AS count, (SELECT coalesce(sum(audience_size), 0)::int FROM b) AS audience,
+            (SELECT coalesce(sum(audience), 0)::int FROM g) AS classified,
+            (SELECT coalesce(json_agg(g ORDER BY g.audience DESC, g.ethnicity, g.gender), '[]') FROM g) AS groups`,
     [...head, q.from, q.to],
   );
   // A conference counts for the unit that holds it and for the units whose sites it reached.
-  const sites = await conn.execute<PropagandaReport['conferences']['sites'][number][]>(
+  const sitesRead = conn.execute<PropagandaReport['conferences']['sites'][number][]>(
     `${scope}
      SELECT c.id AS "conferenceId", to_char(c.date, 'YYYY-MM-DD') AS date, c.title, s.name AS site, s.headcount,
             count(a.person_id)::int AS named, coalesce(s.headcount, count(a.person_id))::int AS attendees
@@ -68,7 +74,7 @@ export async function propagandaReport(
       ORDER BY date, "conferenceId", site NULLS LAST`,
     [...head, q.from, q.to, q.from, q.to],
   );
-  const topics = await conn.execute<{ topic: string; reports: number; withheld: number }[]>(
+  const topicsRead = conn.execute<{ topic: string; reports: number; withheld: number }[]>(
     `${scope}
      SELECT r.topic, count(*)::int AS reports
        FROM opinion_report r
@@ -77,15 +83,23 @@ export async function propagandaReport(
       GROUP BY r.topic ORDER BY reports DESC, r.topic COLLATE "vi-x-icu"`,
     [...head, q.from, q.to],
   );
-  const [withheld] =
+  const withheldRead =
     viewer === 'propaganda'
-      ? [{ n: 0 }]
-      : await conn.execute<{ n: number }[]>(
+      ? Promise.resolve([{ n: 0 }])
+      : conn.execute<{ n: number }[]>(
           `${scope}
            SELECT count(*)::int AS n FROM opinion_report r
             WHERE r.date BETWEEN ?::date AND ?::date ${scoped('r.unit_id')} AND r.sensitivity <> 'routine'`,
           [...head, q.from, q.to],
         );
+  // The four statements run at once, each on a connection of its own.
+  const [[briefings], sites, topics, [withheld]] = await Promise.all([
+    briefingsRead,
+    sitesRead,
+    topicsRead,
+    withheldRead,
+  ]);
+  const groups = briefings?.groups ?? [];
 
   const tally = <K extends 'ethnicity' | 'gender'>(key: K) => {
     const totals = new Map<(typeof groups)[number][K], number>();
