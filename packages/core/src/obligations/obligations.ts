@@ -273,8 +273,7 @@ export class ObligationService {
    * `asOf`, in the order of `membersOf`.
    */
   async shortfallsOf(year: number, asOf: string, members: readonly JudgedMember[]): Promise<ShortfallReport> {
-    const rules = await this.list({ year });
-    const { rows, binds } = await this.tallies(year, asOf, members);
+    const [rules, { rows, binds }] = await Promise.all([this.list({ year }), this.tallies(year, asOf, members)]);
     const shortfalls: ShortfallView[] = [];
     for (const rule of rules) {
       const tallies = boundTallies(rule, rows, binds);
@@ -381,10 +380,10 @@ export class ObligationService {
     // lists, so the planner knows how many: lookups by person for a district, one pass over the
     // year's briefings for a province (counted per member inside the roster statement, the planner
     // took the derived roster for one row and looked each member up three times).
-    const counts =
+    const countsRead =
       members.length === 0
-        ? []
-        : await conn.execute<
+        ? Promise.resolve([])
+        : conn.execute<
             { kind: 'b' | 'o' | 'a' | 'h'; person_id: string | null; roster_id: string | null; n: number }[]
           >(
             `WITH who AS (SELECT DISTINCT unnest(?::uuid[]) AS id), their AS (SELECT DISTINCT unnest(?::uuid[]) AS id),
@@ -421,6 +420,15 @@ export class ObligationService {
               asOf,
             ],
           );
+    // Which units each roster's rules may come from: its owner and the units above it, by parent.
+    const linesRead = conn.execute<{ roster_id: string; unit_id: string }[]>(
+      `WITH RECURSIVE up AS (
+         SELECT r.id AS roster_id, r.owner_unit_id AS unit_id FROM roster r WHERE r.id = ANY(?::uuid[])
+         UNION ALL SELECT up.roster_id, u.parent_id FROM up JOIN unit u ON u.id = up.unit_id WHERE u.parent_id IS NOT NULL
+       ) SELECT roster_id, unit_id FROM up`,
+      [pgArray([...new Set(members.map((m) => m.roster_id))])],
+    );
+    const [counts, lines] = await Promise.all([countsRead, linesRead]);
     const count = new Map(counts.map((c) => [`${c.kind}|${c.person_id ?? ''}|${c.roster_id ?? ''}`, c.n]));
     const rows: TallyRow[] = members.map((m) => ({
       roster_id: m.roster_id,
@@ -433,13 +441,6 @@ export class ObligationService {
       held: count.get(`h||${m.roster_id}`) ?? 0,
     }));
     const lineOf = new Map<string, Set<string>>();
-    const lines = await conn.execute<{ roster_id: string; unit_id: string }[]>(
-      `WITH RECURSIVE up AS (
-         SELECT r.id AS roster_id, r.owner_unit_id AS unit_id FROM roster r WHERE r.id = ANY(?::uuid[])
-         UNION ALL SELECT up.roster_id, u.parent_id FROM up JOIN unit u ON u.id = up.unit_id WHERE u.parent_id IS NOT NULL
-       ) SELECT roster_id, unit_id FROM up`,
-      [pgArray([...new Set(rows.map((r) => r.roster_id))])],
-    );
     for (const l of lines) lineOf.set(l.roster_id, (lineOf.get(l.roster_id) ?? new Set()).add(l.unit_id));
     const binds = (rule: ObligationView, rosterId: string) =>
       rule.ownerUnitId === null || (lineOf.get(rosterId)?.has(rule.ownerUnitId) ?? false);
