@@ -26,6 +26,7 @@ import { Migration20261222000100UnitTreeStamp } from './Migration20261222000100U
 import { Migration20261226000200UnitTreeOnDate } from './Migration20261226000200UnitTreeOnDate.js';
 import { Migration20261226000300RosterHistoryIndexes } from './Migration20261226000300RosterHistoryIndexes.js';
 import { Migration20261227000200PersonNameWords } from './Migration20261227000200PersonNameWords.js';
+import { Migration20261227000201PersonNameWordsInOrder } from './Migration20261227000201PersonNameWordsInOrder.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by a file glob, so they run the
@@ -59,4 +60,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261226000200UnitTreeOnDate', class: Migration20261226000200UnitTreeOnDate },
   { name: 'Migration20261226000300RosterHistoryIndexes', class: Migration20261226000300RosterHistoryIndexes },
   { name: 'Migration20261227000200PersonNameWords', class: Migration20261227000200PersonNameWords },
+  { name: 'Migration20261227000201PersonNameWordsInOrder', class: Migration20261227000201PersonNameWordsInOrder },
 ];
