@@ -7,13 +7,13 @@ export default defineConfig({
   resolve: { conditions: ['@polcenter/source', ...defaultClientConditions] },
   // Lit's `html` and `css` templates are strings the JS minifier leaves as written (indentation,
   // newlines, comments); the Lit team's plugin minifies their markup and CSS. A template it cannot
-  // parse fails the build rather than shipping half-minified. Runs of whitespace become one space,
-  // not none: a template's edge is often text next to a binding (`${code} · ${program}`).
+  // parse fails the build rather than shipping half-minified. White space between block elements
+  // goes (it is never shown), and so does white space at a template's edge: a separator next to a
+  // binding is written as a plain string (`${title ? ` · ${program}` : ''}`), not as a template.
   plugins: [
     minifyHtmlLiterals({
       include: ['src/**/*.ts'],
       failOnError: true,
-      options: { minifyOptions: { conservativeCollapse: true } },
     }),
   ],
   build: {

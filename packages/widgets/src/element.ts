@@ -49,15 +49,12 @@ export class PcElement extends LitElement {
   static override properties: PropertyDeclarations = {
     api: { type: String },
     timeout: { type: Number },
-    problem: { state: true },
   };
 
   /** URL of the PolCenter tRPC endpoint; defaults to `/trpc` on the origin of the widget script. */
   declare api: string | undefined;
   /** Seconds to wait for the server before saying it is too slow and retrying (default 15). */
   declare timeout: number;
-  /** A webmaster's mistake in an attribute, shown instead of the content. */
-  declare protected problem: AttributeProblem | undefined;
 
   /**
    * API input fields as the webmaster knows them (attribute names), so the server's refusal of
@@ -66,7 +63,7 @@ export class PcElement extends LitElement {
   protected static fieldAttributes: Readonly<Record<string, string>> = {};
 
   /** The language the widget speaks now: its `lang`, else the nearest ancestor's, else Vietnamese. */
-  protected language: Lang = 'vi';
+  language: Lang = 'vi';
 
   constructor() {
     super();
@@ -89,12 +86,8 @@ export class PcElement extends LitElement {
     const lang = widgetLang(this);
     if (lang === this.language) return;
     this.language = lang;
-    this.languageChanged();
     this.requestUpdate();
   }
-
-  /** The server writes its sentences in the language asked for: a widget showing one asks again. */
-  protected languageChanged(): void {}
 
   /** The API client for this widget's endpoint and language (shared page-wide, batching calls). */
   get client(): PolCenterClient {
@@ -112,11 +105,10 @@ export class PcElement extends LitElement {
   }
 
   /**
-   * A webmaster's mistake: shown inline instead of the content, and told in the console with the
-   * attribute and what it accepts. Returns whether there was one.
+   * A webmaster's mistake, told in the console with the attribute and what it accepts (the widget
+   * shows it in place of its content: `ApiResource.stop(problem)`). Returns whether there was one.
    */
-  protected report(problem: AttributeProblem | undefined): boolean {
-    this.problem = problem;
+  protected report(problem: AttributeProblem | undefined): problem is AttributeProblem {
     if (problem) this.warn(problem);
     return problem !== undefined;
   }
@@ -154,18 +146,18 @@ export class PcElement extends LitElement {
     return units.slice(0, 12).map((unit) => `${unit.code} (${unit.name})`);
   }
 
-  private hadFocus = false;
+  #hadFocus = false;
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.hadFocus = this.shadowRoot?.activeElement != null;
+    this.#hadFocus = this.shadowRoot?.activeElement != null;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // The focused control left with the old content (a "show more" at the last page, a retry
     // button replaced by the content): focus what the widget marked to take over, else the panel.
-    if (this.hadFocus && this.shadowRoot && !this.shadowRoot.activeElement) {
+    if (this.#hadFocus && this.shadowRoot && !this.shadowRoot.activeElement) {
       this.renderRoot.querySelector<HTMLElement>('[data-focus]')?.focus();
     }
   }

@@ -1,4 +1,5 @@
 import type { PolCenterClient } from '@polcenter/client';
+import type { Lang } from '@polcenter/domain';
 import type { ReactiveController } from 'lit';
 import type { AttributeProblem } from './attributes.js';
 import type { PcElement } from './element.js';
@@ -26,17 +27,21 @@ export class ApiResource<T> implements ReactiveController {
   /** A load is in flight (the first one, a retry, the next page). */
   loading = false;
 
-  private task: Task<T> | undefined;
-  private generation = 0;
-  private abort: AbortController | undefined;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private retries = 0;
+  #task: Task<T> | undefined;
+  #generation = 0;
+  #abort: AbortController | undefined;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #retries = 0;
+  /** The language of the last load. */
+  #lang: Lang | undefined;
+  readonly #host: PcElement;
+  readonly #loaded: ((value: T) => void) | undefined;
+  readonly #refused: ((failure: Failure) => void) | undefined;
 
-  constructor(
-    private readonly host: PcElement,
-    private readonly loaded?: (value: T) => void,
-    private readonly refused?: (failure: Failure) => void,
-  ) {
+  constructor(host: PcElement, loaded?: (value: T) => void, refused?: (failure: Failure) => void) {
+    this.#host = host;
+    this.#loaded = loaded;
+    this.#refused = refused;
     host.addController(this);
   }
 
@@ -45,93 +50,94 @@ export class ApiResource<T> implements ReactiveController {
    * until the new one arrives (or fails: then both the value and the failure are shown).
    */
   start(task: Task<T>, { keep = false } = {}): void {
-    this.task = task;
-    this.retries = 0;
+    this.#task = task;
+    this.#retries = 0;
     this.failure = undefined;
     this.problem = undefined;
     if (!keep) this.value = undefined;
-    void this.load();
+    void this.#load();
   }
 
   /** Tries the last load again now (the visitor's retry button). */
   retry(): void {
-    this.retries = 0;
-    void this.load();
+    this.#retries = 0;
+    void this.#load();
   }
 
-  /** Forgets the task (the widget has nothing valid to ask for). */
-  stop(): void {
-    this.cancel();
-    this.task = undefined;
+  /** Forgets the task: the widget has nothing valid to ask for, and `problem` (a webmaster's mistake) says why. */
+  stop(problem?: AttributeProblem): void {
+    this.#cancel();
+    this.#task = undefined;
     this.value = undefined;
     this.failure = undefined;
-    this.problem = undefined;
+    this.problem = problem;
   }
 
-  /** The server's sentences are in the language asked for: a failure is asked again in the new one. */
-  relocalise(): void {
-    if (this.failure || this.problem) this.retry();
+  /** The server's sentences are in the language asked for: a failure is asked again in the widget's new one. */
+  hostUpdate(): void {
+    if (this.#lang !== this.#host.language && (this.failure || this.problem)) this.retry();
   }
 
   hostConnected(): void {
-    window.addEventListener('online', this.online);
+    window.addEventListener('online', this.#online);
     // Moved or re-attached: what was cut off by the detach starts again.
-    if (this.task && (this.failure?.transient || (this.value === undefined && !this.problem))) void this.load();
+    if (this.#task && (this.failure?.transient || (this.value === undefined && !this.problem))) void this.#load();
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('online', this.online);
-    this.cancel();
+    window.removeEventListener('online', this.#online);
+    this.#cancel();
   }
 
-  private readonly online = (): void => {
+  readonly #online = (): void => {
     if (this.failure?.transient) this.retry();
   };
 
-  private cancel(): void {
-    clearTimeout(this.retryTimer);
-    this.abort?.abort();
-    this.generation++;
+  #cancel(): void {
+    clearTimeout(this.#retryTimer);
+    this.#abort?.abort();
+    this.#generation++;
     this.loading = false;
   }
 
-  private async load(): Promise<void> {
-    const task = this.task;
+  async #load(): Promise<void> {
+    const task = this.#task;
     if (!task) return;
-    this.cancel();
-    const generation = this.generation;
+    this.#cancel();
+    const generation = this.#generation;
     const abort = new AbortController();
-    this.abort = abort;
+    this.#lang = this.#host.language;
+    this.#abort = abort;
     let timedOut = false;
     const deadline = setTimeout(() => {
       timedOut = true;
       abort.abort();
-    }, this.host.deadline);
+    }, this.#host.deadline);
     this.loading = true;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     try {
-      const value = await task({ client: this.host.client, signal: abort.signal });
-      if (generation !== this.generation) return;
+      const value = await task({ client: this.#host.client, signal: abort.signal });
+      if (generation !== this.#generation) return;
       this.value = value;
       this.failure = undefined;
       this.problem = undefined;
-      this.retries = 0;
-      this.loaded?.(value);
+      this.#retries = 0;
+      this.#loaded?.(value);
     } catch (error) {
-      if (generation !== this.generation) return;
+      if (generation !== this.#generation) return;
       const failure = failureOf(error, timedOut);
       this.failure = failure;
-      this.problem = failure.transient ? undefined : this.host.refused(failure);
-      if (!failure.transient) this.refused?.(failure);
+      this.problem = failure.transient ? undefined : this.#host.refused(failure);
+      if (!failure.transient) this.#refused?.(failure);
       if (failure.transient) {
-        const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.retries++) * (0.8 + Math.random() * 0.4);
-        this.retryTimer = setTimeout(() => void this.load(), delay);
+        const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.#retries++) * (0.8 + Math.random() * 0.4);
+        this.#retryTimer = setTimeout(() => void this.#load(), delay);
       }
     } finally {
       clearTimeout(deadline);
-      if (generation === this.generation) {
+      if (generation === this.#generation) {
         this.loading = false;
-        this.host.requestUpdate();
+        this.#host.requestUpdate();
       }
     }
   }

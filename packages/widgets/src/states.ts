@@ -13,7 +13,7 @@ const TEXT = {
  * A placeholder shaped like the content (`shape`: grey bones), announced by `label` to screen
  * readers. It takes the focus if the control that had it went away.
  */
-export function placeholder(label: string, shape: TemplateResult): TemplateResult {
+export function placeholder(label: string, shape: TemplateResult | TemplateResult[]): TemplateResult {
   return html`<div class="placeholder" role="status" aria-busy="true" tabindex="-1" data-focus>
     <span class="sr-only">${label}</span>
     <div aria-hidden="true">${shape}</div>
@@ -30,6 +30,11 @@ export function bones(count: number): TemplateResult[] {
 
 /** A heading's bar: wider and taller than a line's. */
 export const headingBone = html`<span class="bone heading"></span>`;
+
+/** The placeholder of a panel: a heading's bar over `lines` lines (a roster, a list of units, figures). */
+export function panelPlaceholder(label: string, lines: number): TemplateResult {
+  return placeholder(label, html`<section>${headingBone}${bones(lines)}</section>`);
+}
 
 /** A webmaster's mistake in an attribute, shown in the widget's place. */
 export function problemView(problem: AttributeProblem, lang: Lang): TemplateResult {

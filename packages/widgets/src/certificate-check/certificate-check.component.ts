@@ -4,6 +4,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { PcElement } from '../element.js';
 import { ApiResource } from '../resource.js';
 import { bones, placeholder, stateOf } from '../states.js';
+import { TERMS } from '../terms.js';
 import { base, tokens } from '../tokens.styles.js';
 import { styles } from './certificate-check.styles.js';
 
@@ -11,8 +12,8 @@ import { styles } from './certificate-check.styles.js';
 type CheckedCertificate = RouterOutputs['certificates']['verify'];
 
 const TEXT = {
+  program: TERMS.program,
   label: { vi: 'Mã xác minh in trên giấy chứng nhận', en: 'Verification code printed on the certificate' },
-  placeholder: { vi: 'XXXX-XXXX-XXXX', en: 'XXXX-XXXX-XXXX' },
   submit: { vi: 'Kiểm tra', en: 'Check' },
   checking: { vi: 'Đang kiểm tra…', en: 'Checking…' },
   empty: { vi: 'Hãy nhập mã xác minh.', en: 'Please type the verification code.' },
@@ -21,7 +22,6 @@ const TEXT = {
     lang === 'vi' ? `Giấy chứng nhận đã bị thu hồi ngày ${date}` : `This certificate was revoked on ${date}`,
   number: { vi: 'Số', en: 'Number' },
   holder: { vi: 'Người được cấp', en: 'Holder' },
-  program: { vi: 'Chương trình', en: 'Programme' },
   kind: { vi: 'Loại', en: 'Kind' },
   class: { vi: 'Lớp', en: 'Class' },
   dates: (start: string, end: string, lang: Lang) =>
@@ -54,7 +54,7 @@ export class PcCertificateCheck extends PcElement {
   declare private empty: boolean;
 
   // A newer check supersedes an older one still in flight: only the latest typed code may speak.
-  private readonly check = new ApiResource<CheckedCertificate>(
+  readonly #check = new ApiResource<CheckedCertificate>(
     this,
     (certificate) => this.emit('pc-checked', { valid: certificate.valid }),
     () => this.emit('pc-checked', { valid: null }),
@@ -70,26 +70,22 @@ export class PcCertificateCheck extends PcElement {
     if (!changed.has('code') && this.hasUpdated) return;
     // Shown in the field too, so the reader sees what was checked.
     this.code ??= new URLSearchParams(globalThis.location?.search ?? '').get('code') ?? undefined;
-    if (this.code?.trim()) this.verify(this.code);
+    if (this.code?.trim()) this.#verify(this.code);
   }
 
-  protected override languageChanged(): void {
-    this.check.relocalise();
-  }
-
-  private verify(code: string): void {
+  #verify(code: string): void {
     this.empty = false;
-    this.check.start(({ client, signal }) => client.certificates.verify.query({ code }, { signal }));
+    this.#check.start(({ client, signal }) => client.certificates.verify.query({ code }, { signal }));
   }
 
-  private onSubmit(event: SubmitEvent): void {
+  #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem('code') as HTMLInputElement;
     const code = input.value.trim();
     if (code) {
-      this.verify(code);
+      this.#verify(code);
     } else {
-      this.check.stop();
+      this.#check.stop();
       this.empty = true;
     }
   }
@@ -99,14 +95,14 @@ export class PcCertificateCheck extends PcElement {
     // The button is never disabled while checking: that would drop a keyboard user's focus and
     // swallow a code retyped meanwhile; the loader already keeps an older answer from showing.
     return html`<section>
-      <form part="form" @submit=${this.onSubmit}>
+      <form part="form" @submit=${this.#onSubmit}>
         <label for="code">${TEXT.label[lang]}</label>
         <div class="row">
           <input
             id="code"
             name="code"
             .value=${this.code ?? ''}
-            placeholder=${TEXT.placeholder[lang]}
+            placeholder="XXXX-XXXX-XXXX"
             autocomplete="off"
             autocapitalize="characters"
             spellcheck="false"
@@ -115,16 +111,16 @@ export class PcCertificateCheck extends PcElement {
           <button type="submit" class="primary">${TEXT.submit[lang]}</button>
         </div>
       </form>
-      <div part="result" aria-live="polite">${this.renderResult(lang)}</div>
+      <div part="result" aria-live="polite">${this.#renderResult(lang)}</div>
     </section>`;
   }
 
-  private renderResult(lang: Lang) {
+  #renderResult(lang: Lang) {
     if (this.empty) return html`<p role="alert">${TEXT.empty[lang]}</p>`;
-    if (!this.check.loading && !this.check.value && !this.check.failure) return nothing;
-    const checking = () => placeholder(TEXT.checking[lang], html`${bones(4)}`);
-    const state = stateOf(this.check, lang, checking);
-    const c = this.check.value;
+    if (!this.#check.loading && !this.#check.value && !this.#check.failure) return nothing;
+    const checking = () => placeholder(TEXT.checking[lang], bones(4));
+    const state = stateOf(this.#check, lang, checking);
+    const c = this.#check.value;
     if (state || !c) return state;
     const verdict = c.revokedOn
       ? html`<h2 role="alert" class="revoked">${TEXT.revoked(formatDate(c.revokedOn), lang)}</h2>`

@@ -4,7 +4,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { firstProblem, isoDateAttribute, wholeNumber } from '../attributes.js';
 import { PcElement } from '../element.js';
 import { ApiResource } from '../resource.js';
-import { bones, headingBone, noticeOf, placeholder, problemView, stateOf } from '../states.js';
+import { bones, headingBone, noticeOf, placeholder, stateOf } from '../states.js';
+import { TERMS } from '../terms.js';
 import { base, tokens } from '../tokens.styles.js';
 import { styles } from './class-catalog.styles.js';
 
@@ -31,23 +32,20 @@ interface Filters {
 const ENROL_FORM = 'pc-enrol-form';
 
 const TEXT = {
+  ...TERMS,
   loading: { vi: 'Đang tải các lớp đang mở…', en: 'Loading open classes…' },
   empty: { vi: 'Hiện chưa có lớp nào mở đăng ký.', en: 'No class is open for enrolment at the moment.' },
   noMatch: { vi: 'Không có lớp nào khớp với lựa chọn.', en: 'No class matches your choice.' },
   filters: { vi: 'Lọc các lớp', en: 'Filter the classes' },
   search: { vi: 'Tìm lớp', en: 'Search' },
-  program: { vi: 'Chương trình', en: 'Programme' },
   month: { vi: 'Tháng', en: 'Month' },
   mode: { vi: 'Hình thức', en: 'Mode' },
   any: { vi: 'Tất cả', en: 'Any' },
   in_person: { vi: 'Trực tiếp', en: 'In person' },
   online: { vi: 'Trực tuyến', en: 'Online' },
-  dates: { vi: 'Thời gian', en: 'Dates' },
   where: { vi: 'Địa điểm', en: 'Venue' },
   sites: { vi: 'Điểm cầu', en: 'Sites' },
-  organiser: { vi: 'Đơn vị tổ chức', en: 'Organiser' },
   enrolment: { vi: 'Đăng ký', en: 'Enrolment' },
-  seats: { vi: 'Chỗ còn trống', en: 'Seats left' },
   more: { vi: 'Xem thêm', en: 'Show more' },
   loadingMore: { vi: 'Đang tải thêm…', en: 'Loading more…' },
   details: { vi: 'Chi tiết', en: 'Details' },
@@ -55,7 +53,6 @@ const TEXT = {
   noSessions: { vi: 'Chưa có lịch học.', en: 'No timetable yet.' },
   register: { vi: 'Đăng ký học', en: 'Register' },
   close: { vi: 'Đóng', en: 'Close' },
-  full: { vi: 'Đã đủ chỗ (có danh sách chờ)', en: 'Full (waitlist)' },
   morning: { vi: 'Sáng', en: 'Morning' },
   afternoon: { vi: 'Chiều', en: 'Afternoon' },
   evening: { vi: 'Tối', en: 'Evening' },
@@ -135,12 +132,10 @@ export class PcClassCatalog extends PcElement {
   /** The class being registered for, in the dialog. */
   declare private registering: Entry | undefined;
 
-  private readonly shown = new ApiResource<Shown>(this, (shown) =>
-    this.emit('pc-loaded', { count: shown.entries.length }),
-  );
-  private readonly programs = new ApiResource<Programs>(this);
-  private readonly timetable = new ApiResource<Timetable>(this);
-  private typing: ReturnType<typeof setTimeout> | undefined;
+  readonly #shown = new ApiResource<Shown>(this, (shown) => this.emit('pc-loaded', { count: shown.entries.length }));
+  readonly #programs = new ApiResource<Programs>(this);
+  readonly #timetable = new ApiResource<Timetable>(this);
+  #typing: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -165,20 +160,16 @@ export class PcClassCatalog extends PcElement {
         wholeNumber('page-size', this.pageSize, 1, 100),
       );
       if (this.report(problem)) {
-        this.shown.stop();
+        this.#shown.stop(problem);
         return;
       }
-      if (changed.has('api') || !this.programs.value) {
-        this.programs.start(({ client, signal }) => client.programs.list.query(undefined, { signal }));
+      if (changed.has('api') || !this.#programs.value) {
+        this.#programs.start(({ client, signal }) => client.programs.list.query(undefined, { signal }));
       }
-      this.load(null, false);
+      this.#load(null, false);
     } else if ((changed as PropertyValues).has('filters') && this.hasUpdated) {
-      this.load(null, true);
+      this.#load(null, true);
     }
-  }
-
-  protected override languageChanged(): void {
-    this.shown.relocalise();
   }
 
   protected override async examples(attribute: string): Promise<readonly string[] | undefined> {
@@ -189,13 +180,13 @@ export class PcClassCatalog extends PcElement {
   }
 
   /** The first page for the current filters (`cursor` null), or the next one appended. */
-  private load(cursor: string | null, keep: boolean): void {
-    const before = cursor ? (this.shown.value?.entries ?? []) : [];
+  #load(cursor: string | null, keep: boolean): void {
+    const before = cursor ? (this.#shown.value?.entries ?? []) : [];
     const { search, program, month, mode } = this.filters;
     const monthEnd = month ? new Date(Date.UTC(+month.slice(0, 4), +month.slice(5), 0)).toISOString().slice(0, 10) : '';
     const from = later(this.from, month && `${month}-01`);
     const to = earlier(this.to, monthEnd || undefined);
-    this.shown.start(
+    this.#shown.start(
       async ({ client, signal }) => {
         if (from && to && from > to) return { entries: [], next: null, fresh: 0 };
         const page = await client.classes.catalog.query(
@@ -217,26 +208,26 @@ export class PcClassCatalog extends PcElement {
     );
   }
 
-  private filter(key: keyof Filters, value: string): void {
+  #filter(key: keyof Filters, value: string): void {
     this.filters = { ...this.filters, [key]: value };
   }
 
-  private onSearch(event: Event): void {
+  #onSearch(event: Event): void {
     const value = (event.target as HTMLInputElement).value;
-    clearTimeout(this.typing);
-    this.typing = setTimeout(() => this.filter('search', value), 300);
+    clearTimeout(this.#typing);
+    this.#typing = setTimeout(() => this.#filter('search', value), 300);
   }
 
-  private toggle(entry: Entry): void {
+  #toggle(entry: Entry): void {
     if (this.opened === entry.id) {
       this.opened = undefined;
       return;
     }
     this.opened = entry.id;
-    this.timetable.start(({ client, signal }) => client.classes.timetable.query({ id: entry.id }, { signal }));
+    this.#timetable.start(({ client, signal }) => client.classes.timetable.query({ id: entry.id }, { signal }));
   }
 
-  private async register(entry: Entry): Promise<void> {
+  async #register(entry: Entry): Promise<void> {
     this.registering = entry;
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector('dialog');
@@ -250,27 +241,27 @@ export class PcClassCatalog extends PcElement {
     dialog.showModal();
   }
 
-  private closeDialog(): void {
+  #closeDialog(): void {
     this.renderRoot.querySelector('dialog')?.close();
   }
 
-  private renderFilters(lang: Lang) {
+  #renderFilters(lang: Lang) {
     const f = this.filters;
     const select = (key: keyof Filters, label: string, options: readonly [string, string][]) =>
       html`<label>${label}
-        <select @change=${(e: Event) => this.filter(key, (e.target as HTMLSelectElement).value)}>
+        <select @change=${(e: Event) => this.#filter(key, (e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!f[key]}>${TEXT.any[lang]}</option>
           ${options.map(([value, text]) => html`<option value=${value} ?selected=${f[key] === value}>${text}</option>`)}
         </select>
       </label>`;
     return html`<form part="filters" role="search" aria-label=${TEXT.filters[lang]} @submit=${(e: Event) => e.preventDefault()}>
       <label>${TEXT.search[lang]}
-        <input type="search" name="search" .value=${f.search} @input=${this.onSearch} autocomplete="off" />
+        <input type="search" name="search" .value=${f.search} @input=${this.#onSearch} autocomplete="off" />
       </label>
       ${select(
         'program',
         TEXT.program[lang],
-        (this.programs.value ?? []).map((p) => [p.code, p.name[lang]]),
+        (this.#programs.value ?? []).map((p) => [p.code, p.name[lang]]),
       )}
       ${select(
         'month',
@@ -284,10 +275,10 @@ export class PcClassCatalog extends PcElement {
     </form>`;
   }
 
-  private renderDetails(entry: Entry, lang: Lang) {
-    const loading = () => placeholder(TEXT.loading[lang], html`${bones(4)}`);
-    const state = stateOf(this.timetable, lang, loading);
-    const t = this.timetable.value;
+  #renderDetails(entry: Entry, lang: Lang) {
+    const loading = () => placeholder(TEXT.loading[lang], bones(4));
+    const state = stateOf(this.#timetable, lang, loading);
+    const t = this.#timetable.value;
     const body =
       state ??
       (t &&
@@ -300,7 +291,7 @@ export class PcClassCatalog extends PcElement {
                 ${t.sessions.map(
                   (s) => html`<li>
                     <span class="when">${formatDate(s.date)} · ${s.part ? `${TEXT[s.part][lang]} ` : ''}${s.startTime}–${s.endTime}</span>
-                    ${s.title ?? (s.topicNumber ? `${TEXT.topic[lang]} ${s.topicNumber}` : '')}${s.siteName ? html` <span class="code">(${s.siteName})</span>` : nothing}
+                    ${s.title ?? (s.topicNumber ? `${TEXT.topic[lang]} ${s.topicNumber}` : '')} ${s.siteName ? html`<span class="code">(${s.siteName})</span>` : nothing}
                   </li>`,
                 )}
               </ol>`
@@ -308,16 +299,16 @@ export class PcClassCatalog extends PcElement {
     return html`<div part="details" id="details-${entry.id}" class="details">${body}</div>`;
   }
 
-  private card(entry: Entry, lang: Lang, focus: boolean) {
+  #card(entry: Entry, lang: Lang, focus: boolean) {
     const where =
       entry.sites.length > 0
-        ? html`<dt>${TEXT.sites[lang]}</dt><dd>${entry.sites.length}${entry.venue ? html` · ${entry.venue}` : ''}</dd>`
+        ? html`<dt>${TEXT.sites[lang]}</dt><dd>${entry.sites.length}${entry.venue ? ` · ${entry.venue}` : ''}</dd>`
         : html`<dt>${TEXT.where[lang]}</dt><dd>${entry.venue ?? '—'}</dd>`;
     const open = this.opened === entry.id;
     const canRegister = entry.enrolment === 'open' && customElements.get(ENROL_FORM) !== undefined;
     return html`<li part="card" data-code=${entry.code} tabindex="-1" ?data-focus=${focus}>
       <h3>${entry.title ?? entry.program.name[lang]}</h3>
-      <span class="code">${entry.code}${entry.title ? html` · ${entry.program.name[lang]}` : ''}</span>
+      <span class="code">${entry.code}${entry.title ? ` · ${entry.program.name[lang]}` : ''}</span>
       <dl>
         <dt>${TEXT.dates[lang]}</dt>
         <dd>${formatDate(entry.startDate)} – ${formatDate(entry.endDate)}</dd>
@@ -332,42 +323,41 @@ export class PcClassCatalog extends PcElement {
         </dd>
       </dl>
       <div class="actions">
-        <button type="button" class="toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="details-${entry.id}" @click=${() => this.toggle(entry)}>
+        <button type="button" class="toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="details-${entry.id}" @click=${() => this.#toggle(entry)}>
           ${TEXT.details[lang]}
         </button>
-        ${canRegister ? html`<button type="button" class="primary register" @click=${() => this.register(entry)}>${TEXT.register[lang]}</button>` : nothing}
+        ${canRegister ? html`<button type="button" class="primary register" @click=${() => this.#register(entry)}>${TEXT.register[lang]}</button>` : nothing}
       </div>
-      ${open ? this.renderDetails(entry, lang) : nothing}
+      ${open ? this.#renderDetails(entry, lang) : nothing}
     </li>`;
   }
 
   protected override render() {
     const lang = this.language;
-    if (this.problem) return problemView(this.problem, lang);
     const loading = () =>
       placeholder(TEXT.loading[lang], html`<ul>${[1, 2, 3].map(() => html`<li>${headingBone}${bones(5)}</li>`)}</ul>`);
-    const filters = this.renderFilters(lang);
-    const state = stateOf(this.shown, lang, loading);
-    const shown = this.shown.value;
+    const filters = this.#renderFilters(lang);
+    const state = stateOf(this.#shown, lang, loading);
+    const shown = this.#shown.value;
     if (state || !shown) return html`${filters}${state}`;
     const filtered = Object.values(this.filters).some(Boolean);
     const list =
       shown.entries.length === 0
         ? html`<p role="status" tabindex="-1" data-focus>${filtered ? TEXT.noMatch[lang] : TEXT.empty[lang]}</p>`
-        : html`<ul aria-busy=${this.shown.loading ? 'true' : 'false'} tabindex="-1" ?data-focus=${shown.fresh === 0}>
-            ${shown.entries.map((entry, i) => this.card(entry, lang, shown.fresh > 0 && i === shown.fresh))}
+        : html`<ul aria-busy=${this.#shown.loading ? 'true' : 'false'} tabindex="-1" ?data-focus=${shown.fresh === 0}>
+            ${shown.entries.map((entry, i) => this.#card(entry, lang, shown.fresh > 0 && i === shown.fresh))}
           </ul>`;
     const more = shown.next
-      ? html`<button type="button" class="more" @click=${() => this.load(shown.next, true)}>
-          ${this.shown.loading ? TEXT.loadingMore[lang] : TEXT.more[lang]}
+      ? html`<button type="button" class="more" @click=${() => this.#load(shown.next, true)}>
+          ${this.#shown.loading ? TEXT.loadingMore[lang] : TEXT.more[lang]}
         </button>`
       : nothing;
     const r = this.registering;
-    return html`${filters}${list}${noticeOf(this.shown, lang)}${more}
+    return html`${filters}${list}${noticeOf(this.#shown, lang)}${more}
       <dialog part="dialog" aria-labelledby="register-title" @close=${() => (this.registering = undefined)}>
         <h3 id="register-title">${r ? `${TEXT.register[lang]}: ${r.title ?? r.program.name[lang]} (${r.code})` : ''}</h3>
         <div class="form"></div>
-        <button type="button" @click=${this.closeDialog}>${TEXT.close[lang]}</button>
+        <button type="button" @click=${this.#closeDialog}>${TEXT.close[lang]}</button>
       </dialog>`;
   }
 }

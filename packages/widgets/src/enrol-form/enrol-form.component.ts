@@ -17,9 +17,13 @@ import {
   type RegistrationForm,
   type RegistrationProblems,
 } from '@polcenter/domain';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { apiUrl, clientFor } from '../api.js';
-import { errorMessage, widgetLang } from '../i18n.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { apiUrl } from '../api.js';
+import { PcElement } from '../element.js';
+import { errorMessage } from '../i18n.js';
+import { ApiResource } from '../resource.js';
+import { bones, placeholder, stateOf } from '../states.js';
+import { TERMS } from '../terms.js';
 import { base, tokens } from '../tokens.styles.js';
 import { styles } from './enrol-form.styles.js';
 
@@ -27,10 +31,8 @@ type PublicClass = RouterOutputs['classes']['timetable'];
 type Unit = RouterOutputs['units']['list'][number];
 type Receipt = RouterOutputs['enrolment']['register'];
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'error'; message: string }
-  | { state: 'ready'; cls: PublicClass; units: Unit[] };
+/** The class and the units a visitor may belong to (its organiser and those under it); null: no such class. */
+type Offer = { cls: PublicClass; units: Unit[] } | null;
 
 /** What the last submission came to; shown under the form in plain words. */
 type Outcome =
@@ -43,6 +45,7 @@ type Outcome =
 const EMPTY: RegistrationForm = Object.fromEntries(REGISTRATION_FIELDS.map((f) => [f, ''])) as RegistrationForm;
 
 const TEXT = {
+  ...TERMS,
   heading: { vi: 'Đăng ký học', en: 'Register for a class' },
   loading: { vi: 'Đang tải thông tin lớp…', en: 'Loading the class…' },
   noClass: {
@@ -53,11 +56,7 @@ const TEXT = {
     vi: 'Lớp này hiện không nhận đăng ký.',
     en: 'This class is not taking registrations at the moment.',
   },
-  dates: { vi: 'Thời gian', en: 'Dates' },
-  organiser: { vi: 'Đơn vị tổ chức', en: 'Organiser' },
   closes: { vi: 'Hạn đăng ký', en: 'Register by' },
-  seats: { vi: 'Chỗ còn trống', en: 'Seats left' },
-  fullNow: { vi: 'đã đủ chỗ (có danh sách chờ)', en: 'full (waitlist open)' },
   required: { vi: 'Các mục có dấu * là bắt buộc.', en: 'Fields marked * are required.' },
   choose: { vi: '— Chọn —', en: '— Choose —' },
   submit: { vi: 'Gửi đăng ký', en: 'Send registration' },
@@ -94,7 +93,6 @@ const TEXT = {
     vi: 'Chưa gửi được: không kết nối được máy chủ. Thông tin vẫn còn; vui lòng gửi lại sau.',
     en: 'Not sent: the server cannot be reached. What you typed is kept; please send again later.',
   },
-  partyDate: { vi: 'Ngày kết nạp Đảng (dd/mm/yyyy)', en: 'Date admitted to the Party (dd/mm/yyyy)' },
 } as const;
 
 /** Labels and input hints of each field; `*` marks the required ones. */
@@ -102,12 +100,12 @@ const FIELDS: Record<RegistrationField, { label: LocalizedText; required?: boole
   fullName: { label: { vi: 'Họ và tên', en: 'Full name' }, required: true },
   birthDate: { label: { vi: 'Ngày sinh (dd/mm/yyyy)', en: 'Date of birth (dd/mm/yyyy)' }, required: true },
   gender: { label: { vi: 'Giới tính', en: 'Gender' }, required: true },
-  ethnicity: { label: { vi: 'Dân tộc', en: 'Ethnic group' }, required: true },
+  ethnicity: { label: TERMS.ethnicity, required: true },
   unitId: { label: { vi: 'Đơn vị (xã, thôn, bản…)', en: 'Unit (commune, village…)' }, required: true },
   nationalId: { label: { vi: 'Số CCCD (12 chữ số)', en: 'National ID (CCCD, 12 digits)' }, required: true },
   phone: { label: { vi: 'Số điện thoại di động', en: 'Mobile phone' } },
   partyStatus: { label: { vi: 'Đảng tịch', en: 'Party membership' } },
-  partyAdmittedOn: { label: TEXT.partyDate },
+  partyAdmittedOn: { label: { vi: 'Ngày kết nạp Đảng (dd/mm/yyyy)', en: 'Date admitted to the Party (dd/mm/yyyy)' } },
   educationLevel: { label: { vi: 'Trình độ học vấn', en: 'Education' } },
 };
 
@@ -135,70 +133,54 @@ function newKey(): string {
  * @fires pc-registered - when a registration was taken or found; `detail` is `{ reference, state }`
  *   (`requested`, `waitlisted` or `already_registered`), never personal data
  */
-export class PcEnrolForm extends LitElement {
+export class PcEnrolForm extends PcElement {
   static override styles = [tokens, base, styles];
 
   static override properties = {
-    api: { type: String },
     classId: { type: String, attribute: 'class-id' },
-    lang: { type: String },
-    load: { state: true },
     values: { state: true },
     problems: { state: true },
     outcome: { state: true },
   };
 
-  /** URL of the PolCenter tRPC endpoint; defaults to `/trpc` on the script's origin. */
-  declare api: string | undefined;
+  protected static override fieldAttributes = { id: 'class-id' };
+
   /** Id (uuid) of the class to register for, as the catalog gives it. */
   declare classId: string | undefined;
-  /** `vi` or `en`; else the page's language. Changing it re-renders in that language. */
-  declare lang: string;
-  declare private load: Load;
   declare private values: RegistrationForm;
   declare private problems: RegistrationProblems;
   declare private outcome: Outcome;
   /** Fields the visitor has left once: they are checked as typed from then on. */
-  private touched = new Set<RegistrationField>();
+  #touched = new Set<RegistrationField>();
   /** One key per filled form: a repeat of the same form (after a network failure) is answered once. */
-  private key: { payload: string; value: string } | null = null;
+  #key: { payload: string; value: string } | null = null;
+
+  readonly #offer = new ApiResource<Offer>(this);
 
   constructor() {
     super();
-    this.load = { state: 'loading' };
     this.values = EMPTY;
     this.problems = {};
     this.outcome = { state: 'idle' };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('classId') || changed.has('api')) void this.fetchClass();
+    super.willUpdate(changed);
+    if (!changed.has('classId') && !changed.has('api')) return;
+    // No class-id, or not a class's: the server refuses `id`, said as a mistake in `class-id`.
+    const id = this.classId as string;
+    this.#offer.start(async ({ client, signal }) => {
+      const cls = await client.classes.timetable.query({ id }, { signal }).catch((error: unknown) => {
+        if ((error as { data?: { domainCode?: string } })?.data?.domainCode === 'CLASS.NOT_FOUND') return null;
+        throw error;
+      });
+      if (!cls) return null;
+      const below = await client.units.list.query({ underCode: cls.organiser.code }, { signal });
+      return { cls, units: [{ id: cls.organiser.id, name: cls.organiser.name } as Unit, ...below] };
+    });
   }
 
-  private async fetchClass(): Promise<void> {
-    const lang = widgetLang(this);
-    this.load = { state: 'loading' };
-    if (!this.classId) {
-      this.load = { state: 'error', message: TEXT.noClass[lang] };
-      return;
-    }
-    try {
-      const api = clientFor(apiUrl(this.api), lang);
-      const cls = await api.classes.timetable.query({ id: this.classId });
-      const below = await api.units.list.query({ underCode: cls.organiser.code });
-      const own = { id: cls.organiser.id, name: cls.organiser.name } as Unit;
-      this.load = { state: 'ready', cls, units: [own, ...below] };
-    } catch (error) {
-      const code = (error as { data?: { domainCode?: string } })?.data?.domainCode;
-      this.load = {
-        state: 'error',
-        message:
-          code === 'CLASS.NOT_FOUND' || code === 'INPUT.INVALID' ? TEXT.noClass[lang] : errorMessage(error, lang),
-      };
-    }
-  }
-
-  private onInput(event: Event): void {
+  #onInput(event: Event): void {
     const input = event.target as HTMLInputElement | HTMLSelectElement;
     const field = REGISTRATION_FIELDS.find((f) => f === input.name);
     if (!field) return;
@@ -206,58 +188,59 @@ export class PcEnrolForm extends LitElement {
     if (field === 'partyStatus' && (input.value === '' || input.value === 'non_member')) {
       this.values = { ...this.values, partyAdmittedOn: '' };
     }
-    if (event.type === 'change' || event.type === 'focusout') this.touched.add(field);
-    if (this.touched.has(field) || this.problems[field]) this.recheck();
+    if (event.type === 'change' || event.type === 'focusout') this.#touched.add(field);
+    if (this.#touched.has(field) || this.problems[field]) this.#recheck();
   }
 
   /** Problems of the fields the visitor has been through, by the domain's rules. */
-  private recheck(): void {
+  #recheck(): void {
     const all = checkRegistrationForm(this.values).problems ?? {};
     this.problems = Object.fromEntries(
-      Object.entries(all).filter(([field]) => this.touched.has(field as RegistrationField)),
+      Object.entries(all).filter(([field]) => this.#touched.has(field as RegistrationField)),
     ) as RegistrationProblems;
   }
 
-  private onSubmit(event: SubmitEvent): void {
+  #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    void this.send(false);
+    void this.#send(false);
   }
 
-  private async send(waitlist: boolean): Promise<void> {
-    if (this.outcome.state === 'sending' || this.load.state !== 'ready') return;
-    const lang = widgetLang(this);
+  async #send(waitlist: boolean): Promise<void> {
+    const offer = this.#offer.value;
+    if (this.outcome.state === 'sending' || !offer) return;
+    const lang = this.language;
     const checked = checkRegistrationForm(this.values);
     if (!checked.person) {
-      for (const field of REGISTRATION_FIELDS) this.touched.add(field);
+      for (const field of REGISTRATION_FIELDS) this.#touched.add(field);
       this.problems = checked.problems;
       this.outcome = { state: 'refused', message: TEXT.fix[lang] };
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    const input = { classId: this.load.cls.id, person: checked.person, waitlist };
+    const input = { classId: offer.cls.id, person: checked.person, waitlist };
     const payload = JSON.stringify(input);
-    if (this.key?.payload !== payload) this.key = { payload, value: newKey() };
+    if (this.#key?.payload !== payload) this.#key = { payload, value: newKey() };
     this.outcome = { state: 'sending' };
     try {
       // A client of its own: its only call carries the form's key, never batched with another.
-      const api = createPolCenterClient(apiUrl(this.api), { lang, idempotencyKey: this.key.value });
+      const api = createPolCenterClient(apiUrl(this.api), { lang, idempotencyKey: this.#key.value });
       const receipt = await api.enrolment.register.mutate(input);
       // Nothing personal stays on the page: the fields are emptied, the form forgets its key.
       this.values = EMPTY;
-      this.touched.clear();
+      this.#touched.clear();
       this.problems = {};
-      this.key = null;
+      this.#key = null;
       const detail = { reference: receipt.reference, state: receipt.state };
       this.outcome = { state: 'done', receipt: detail };
-      this.dispatchEvent(new CustomEvent('pc-registered', { detail, bubbles: true, composed: true }));
+      this.emit('pc-registered', detail);
     } catch (error) {
-      this.outcome = this.refusal(error, lang);
+      this.outcome = this.#refusal(error, lang);
     }
   }
 
   /** What went wrong, as a sentence for the visitor (or a question, when the class is full). */
-  private refusal(error: unknown, lang: Lang): Outcome {
+  #refusal(error: unknown, lang: Lang): Outcome {
     const data = (error as { data?: { domainCode?: string; fields?: { field: string }[]; retryAfterSeconds?: number } })
       ?.data;
     const code = data?.domainCode;
@@ -275,7 +258,7 @@ export class PcEnrolForm extends LitElement {
       }
       if (code === 'UNIT.NOT_FOUND') problems.unitId = { vi: 'Không có đơn vị này.', en: 'No such unit.' };
       this.problems = problems;
-      for (const field of Object.keys(problems)) this.touched.add(field as RegistrationField);
+      for (const field of Object.keys(problems)) this.#touched.add(field as RegistrationField);
       return { state: 'refused', message: TEXT.fix[lang] };
     }
     // Rules about the class or the person (window closed, not eligible…) come as one plain
@@ -284,22 +267,22 @@ export class PcEnrolForm extends LitElement {
     return { state: 'refused', message: rule ? errorMessage(error, lang) : TEXT.down[lang] };
   }
 
-  private field(name: RegistrationField, lang: Lang, control: (described: string | undefined) => unknown) {
+  #field(name: RegistrationField, lang: Lang, control: (described: string | undefined) => unknown) {
     const problem = this.problems[name];
     const spec = FIELDS[name];
     return html`<div class="field" data-field=${name}>
-      <label for=${name}>${spec.label[lang]}${spec.required ? html`<span aria-hidden="true"> *</span>` : nothing}</label>
+      <label for=${name}>${spec.label[lang]}${spec.required ? html`<span aria-hidden="true">&nbsp;*</span>` : nothing}</label>
       ${control(problem ? `${name}-error` : undefined)}
       ${problem ? html`<p class="error" id=${`${name}-error`}>${problem[lang]}</p>` : nothing}
     </div>`;
   }
 
-  private text(
+  #text(
     name: RegistrationField,
     lang: Lang,
     attrs: { autocomplete?: string; inputmode?: string; placeholder?: string } = {},
   ) {
-    return this.field(
+    return this.#field(
       name,
       lang,
       (described) => html`<input
@@ -312,14 +295,14 @@ export class PcEnrolForm extends LitElement {
         autocomplete=${attrs.autocomplete ?? 'off'}
         inputmode=${attrs.inputmode ?? nothing}
         placeholder=${attrs.placeholder ?? nothing}
-        @input=${this.onInput}
-        @change=${this.onInput}
+        @input=${this.#onInput}
+        @change=${this.#onInput}
       />`,
     );
   }
 
-  private select(name: RegistrationField, lang: Lang, options: { value: string; label: string }[]) {
-    return this.field(
+  #select(name: RegistrationField, lang: Lang, options: { value: string; label: string }[]) {
+    return this.#field(
       name,
       lang,
       (described) => html`<select
@@ -328,7 +311,7 @@ export class PcEnrolForm extends LitElement {
         ?required=${FIELDS[name].required}
         aria-invalid=${this.problems[name] ? 'true' : 'false'}
         aria-describedby=${described ?? nothing}
-        @change=${this.onInput}
+        @change=${this.#onInput}
       >
         <option value="" ?selected=${this.values[name] === ''}>${TEXT.choose[lang]}</option>
         ${options.map((o) => html`<option value=${o.value} ?selected=${this.values[name] === o.value}>${o.label}</option>`)}
@@ -337,49 +320,50 @@ export class PcEnrolForm extends LitElement {
   }
 
   protected override render() {
-    const lang = widgetLang(this);
-    const load = this.load;
-    if (load.state === 'loading') return html`<section><p role="status">${TEXT.loading[lang]}</p></section>`;
-    if (load.state === 'error') return html`<section><p role="alert">${load.message}</p></section>`;
-    const { cls, units } = load;
+    const lang = this.language;
+    const state = stateOf(this.#offer, lang, () => placeholder(TEXT.loading[lang], bones(6)));
+    const offer = this.#offer.value;
+    if (state || offer === undefined) return html`<section>${state}</section>`;
+    if (!offer) return html`<section><p role="alert">${TEXT.noClass[lang]}</p></section>`;
+    const { cls, units } = offer;
     const names = <T extends string>(list: readonly T[], of: Record<T, LocalizedText>) =>
       list.map((value) => ({ value, label: of[value][lang] }));
     const member = this.values.partyStatus === 'probationary' || this.values.partyStatus === 'full_member';
     const sending = this.outcome.state === 'sending';
     return html`<section aria-labelledby="heading">
       <h2 id="heading">${TEXT.heading[lang]}</h2>
-      ${this.renderClass(cls, lang)}
+      ${this.#renderClass(cls, lang)}
       ${
         cls.status === 'open'
-          ? html`<form part="form" novalidate @submit=${this.onSubmit} @focusout=${this.onInput}>
+          ? html`<form part="form" novalidate @submit=${this.#onSubmit} @focusout=${this.#onInput}>
               <p class="hint">${TEXT.required[lang]}</p>
               <div class="grid">
-                ${this.text('fullName', lang, { autocomplete: 'name' })}
-                ${this.text('birthDate', lang, { autocomplete: 'bday', inputmode: 'numeric', placeholder: 'dd/mm/yyyy' })}
-                ${this.select('gender', lang, names(GENDERS, GENDER_NAMES))}
-                ${this.select('ethnicity', lang, names(ETHNICITIES, ETHNICITY_NAMES))}
-                ${this.select(
+                ${this.#text('fullName', lang, { autocomplete: 'name' })}
+                ${this.#text('birthDate', lang, { autocomplete: 'bday', inputmode: 'numeric', placeholder: 'dd/mm/yyyy' })}
+                ${this.#select('gender', lang, names(GENDERS, GENDER_NAMES))}
+                ${this.#select('ethnicity', lang, names(ETHNICITIES, ETHNICITY_NAMES))}
+                ${this.#select(
                   'unitId',
                   lang,
                   units.map((u) => ({ value: u.id, label: u.name })),
                 )}
-                ${this.text('nationalId', lang, { inputmode: 'numeric' })}
-                ${this.text('phone', lang, { autocomplete: 'tel', inputmode: 'tel' })}
-                ${this.select('partyStatus', lang, names(PARTY_STATUSES, PARTY_STATUS_NAMES))}
-                ${member ? this.text('partyAdmittedOn', lang, { inputmode: 'numeric', placeholder: 'dd/mm/yyyy' }) : nothing}
-                ${this.select('educationLevel', lang, names(EDUCATION_LEVELS, EDUCATION_LEVEL_NAMES))}
+                ${this.#text('nationalId', lang, { inputmode: 'numeric' })}
+                ${this.#text('phone', lang, { autocomplete: 'tel', inputmode: 'tel' })}
+                ${this.#select('partyStatus', lang, names(PARTY_STATUSES, PARTY_STATUS_NAMES))}
+                ${member ? this.#text('partyAdmittedOn', lang, { inputmode: 'numeric', placeholder: 'dd/mm/yyyy' }) : nothing}
+                ${this.#select('educationLevel', lang, names(EDUCATION_LEVELS, EDUCATION_LEVEL_NAMES))}
               </div>
-              <button part="submit" type="submit" ?disabled=${sending}>
+              <button part="submit" type="submit" class="primary" ?disabled=${sending}>
                 ${sending ? TEXT.sending[lang] : TEXT.submit[lang]}
               </button>
             </form>`
           : html`<p role="status">${TEXT.notOpen[lang]}</p>`
       }
-      <div part="result" aria-live="polite">${this.renderOutcome(lang)}</div>
+      <div part="result" aria-live="polite">${this.#renderOutcome(lang)}</div>
     </section>`;
   }
 
-  private renderClass(cls: PublicClass, lang: Lang) {
+  #renderClass(cls: PublicClass, lang: Lang) {
     return html`<div part="class" class="class">
       <p class="title">${cls.title ?? cls.program.name[lang]} <span class="code">${cls.code}</span></p>
       <dl>
@@ -389,19 +373,19 @@ export class PcEnrolForm extends LitElement {
         <dd>${cls.organiser.name}</dd>
         ${cls.enrolmentClosesOn ? html`<dt>${TEXT.closes[lang]}</dt><dd>${formatDate(cls.enrolmentClosesOn)}</dd>` : nothing}
         <dt>${TEXT.seats[lang]}</dt>
-        <dd>${cls.seatsLeft > 0 ? `${cls.seatsLeft}/${cls.capacity}` : TEXT.fullNow[lang]}</dd>
+        <dd>${cls.seatsLeft > 0 ? `${cls.seatsLeft}/${cls.capacity}` : TEXT.full[lang]}</dd>
       </dl>
     </div>`;
   }
 
-  private renderOutcome(lang: Lang) {
+  #renderOutcome(lang: Lang) {
     const outcome = this.outcome;
     if (outcome.state === 'idle') return nothing;
     if (outcome.state === 'sending') return html`<p role="status">${TEXT.sending[lang]}</p>`;
     if (outcome.state === 'refused') return html`<p role="alert">${outcome.message}</p>`;
     if (outcome.state === 'full') {
       return html`<p role="alert" class="full">${TEXT.full[lang]}</p>
-        <button type="button" class="waitlist" @click=${() => this.send(true)}>${TEXT.joinWaitlist[lang]}</button>`;
+        <button type="button" class="primary waitlist" @click=${() => this.#send(true)}>${TEXT.joinWaitlist[lang]}</button>`;
     }
     const { reference, state } = outcome.receipt;
     const [headline, next] =

@@ -57,14 +57,8 @@ export const styles = css`
     margin: 0;
   }
   button {
-    font: inherit;
     margin-top: 1rem;
     padding: 0.5rem 1.25rem;
-    border: 0;
-    border-radius: var(--pc-radius);
-    background: var(--pc-accent);
-    color: #fff;
-    cursor: pointer;
   }
   button[disabled] {
     opacity: 0.6;
@@ -74,7 +68,7 @@ export const styles = css`
   }
   .headline {
     font-weight: 600;
-    color: #15803d;
+    color: var(--pc-success);
   }
   .reference {
     overflow-wrap: anywhere;

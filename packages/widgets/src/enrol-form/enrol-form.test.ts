@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startWidgetHarness } from '../testing.js';
+import { eventually, recordWarnings, startWidgetHarness } from '../testing.js';
 
 // A real Chromium (web security on) against a real server on the demo data; the test reads the
 // server's database to see what a registration wrote.
@@ -247,6 +247,26 @@ test('an unknown class and an unreachable server are each said in a plain senten
   );
   await down.getByText('Không kết nối được máy chủ PolCenter', { exact: false }).waitFor();
   await down.close();
+});
+
+test('a class-id that names no class by its form is a webmaster mistake, said inline and in the console', async () => {
+  const page = await harness.pageWith('<pc-enrol-form class-id="NTĐ-01"></pc-enrol-form>');
+  const warnings = recordWarnings(page);
+  await page.locator('pc-enrol-form .problem[role=alert]').waitFor();
+  await eventually(
+    () => warnings.some((w) => w.startsWith('<pc-enrol-form> class-id: ')),
+    () => warnings.join('\n'),
+  );
+  assert.is(await page.locator('pc-enrol-form form').count(), 0);
+  await page.close();
+});
+
+test('the form follows the page’s language, as every widget does', async () => {
+  const page = await open();
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await page.getByRole('heading', { name: 'Register for a class' }).waitFor();
+  assert.ok(await page.getByLabel('Full name').isVisible());
+  await page.close();
 });
 
 // Last: the limit holds for this client address for a minute, whatever test would come after.

@@ -4,7 +4,7 @@ import { html, type PropertyValues } from 'lit';
 import { firstProblem, isoDateAttribute, oneOf, required } from '../attributes.js';
 import { PcElement } from '../element.js';
 import { ApiResource } from '../resource.js';
-import { bones, headingBone, noticeOf, placeholder, problemView, stateOf } from '../states.js';
+import { noticeOf, panelPlaceholder, stateOf } from '../states.js';
 import { base, tokens } from '../tokens.styles.js';
 import { styles } from './rapporteur-roster.styles.js';
 
@@ -52,7 +52,7 @@ export class PcRapporteurRoster extends PcElement {
   /** Only members covering this field of expertise (e.g. `party_building`); a visitor can change it. */
   declare field: ExpertiseField | undefined;
 
-  private readonly roster = new ApiResource<Roster>(this, (roster) =>
+  readonly #roster = new ApiResource<Roster>(this, (roster) =>
     this.emit('pc-loaded', { count: roster.members.length }),
   );
 
@@ -70,12 +70,12 @@ export class PcRapporteurRoster extends PcElement {
       oneOf('field', this.field, EXPERTISE_FIELDS),
     );
     if (this.report(problem)) {
-      this.roster.stop();
+      this.#roster.stop(problem);
       return;
     }
     // The visitor's choice of field keeps the table on screen until the new one comes.
     const keep = this.hasUpdated && [...changed.keys()].every((key) => key === 'field');
-    this.roster.start(
+    this.#roster.start(
       ({ client, signal }) =>
         client.rosters.public.query(
           {
@@ -90,44 +90,39 @@ export class PcRapporteurRoster extends PcElement {
     );
   }
 
-  protected override languageChanged(): void {
-    this.roster.relocalise();
-  }
-
   protected override async examples(attribute: string): Promise<readonly string[] | undefined> {
     return attribute === 'unit' ? this.unitCodes() : undefined;
   }
 
-  private choose(event: Event): void {
+  #choose(event: Event): void {
     const value = (event.target as HTMLSelectElement).value as ExpertiseField | '';
     this.field = value || undefined;
   }
 
   protected override render() {
     const lang = this.language;
-    if (this.problem) return problemView(this.problem, lang);
-    const loading = () => placeholder(TEXT.loading[lang], html`<section>${headingBone}${bones(10)}</section>`);
-    const state = stateOf(this.roster, lang, loading);
-    const value = this.roster.value;
+    const loading = () => panelPlaceholder(TEXT.loading[lang], 10);
+    const state = stateOf(this.#roster, lang, loading);
+    const value = this.#roster.value;
     if (state || !value) return state;
     const { roster, members, date } = value as Roster & { date?: string };
     if (!roster) return html`<p role="status" tabindex="-1" data-focus>${TEXT.none[lang]}</p>`;
-    return html`<section tabindex="-1" data-focus aria-busy=${this.roster.loading ? 'true' : 'false'}>
+    return html`<section tabindex="-1" data-focus aria-busy=${this.#roster.loading ? 'true' : 'false'}>
       <h2>${TEXT.title[lang]} — ${roster.owner}</h2>
       <p class="meta">
         ${roster.levelName?.[lang] ?? roster.level} · ${TEXT.term[lang]} ${roster.term}
-        ${date ? html` · ${TEXT.asOf[lang]} ${formatDate(date)}` : ''}
+        ${date ? ` · ${TEXT.asOf[lang]} ${formatDate(date)}` : ''}
       </p>
       <label>
         ${TEXT.field[lang]}
-        <select @change=${this.choose}>
+        <select @change=${this.#choose}>
           <option value="" ?selected=${!this.field}>${TEXT.all[lang]}</option>
           ${EXPERTISE_FIELDS.map(
             (f) => html`<option value=${f} ?selected=${this.field === f}>${EXPERTISE_FIELD_NAMES[f][lang]}</option>`,
           )}
         </select>
       </label>
-      ${noticeOf(this.roster, lang)}
+      ${noticeOf(this.#roster, lang)}
       ${
         members.length === 0
           ? html`<p role="status">${TEXT.empty[lang]}</p>`

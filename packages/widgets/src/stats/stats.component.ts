@@ -4,7 +4,8 @@ import { html, type PropertyValues } from 'lit';
 import { type AttributeProblem, firstProblem, required, wholeNumber } from '../attributes.js';
 import { PcElement } from '../element.js';
 import { ApiResource } from '../resource.js';
-import { bones, headingBone, placeholder, problemView, stateOf } from '../states.js';
+import { panelPlaceholder, stateOf } from '../states.js';
+import { TERMS } from '../terms.js';
 import { base, tokens } from '../tokens.styles.js';
 import { styles } from './stats.styles.js';
 
@@ -23,8 +24,8 @@ const TEXT = {
   count: { vi: 'Số lượng', en: 'Count' },
   plan: { vi: 'Kế hoạch', en: 'Plan' },
   percent: { vi: '% kế hoạch', en: '% of plan' },
-  program: { vi: 'Chương trình', en: 'Program' },
-  ethnicity: { vi: 'Dân tộc', en: 'Ethnic group' },
+  program: TERMS.program,
+  ethnicity: TERMS.ethnicity,
   classesHead: { vi: 'Số lớp', en: 'Classes' },
   traineesHead: { vi: 'Học viên', en: 'Trainees' },
   passedHead: { vi: 'Đạt', en: 'Passed' },
@@ -81,7 +82,7 @@ export class PcStats extends PcElement {
   /** `1` to `4`: only that quarter of the year. */
   declare quarter: number | undefined;
 
-  private readonly figures = new ApiResource<Report>(this, (report) =>
+  readonly #figures = new ApiResource<Report>(this, (report) =>
     this.emit('pc-loaded', { trainees: report.training.trainees.actual }),
   );
 
@@ -107,25 +108,20 @@ export class PcStats extends PcElement {
       both,
     );
     if (this.report(problem)) {
-      this.figures.stop();
+      this.#figures.stop(problem);
       return;
     }
     const period = periodDates(this.year as number, this.half, this.quarter);
-    this.figures.start(({ client, signal }) =>
+    this.#figures.start(({ client, signal }) =>
       client.reports.published.query({ ...period, ...(this.unit ? { unitCode: this.unit } : {}) }, { signal }),
     );
   }
 
-  protected override languageChanged(): void {
-    this.figures.relocalise();
-  }
-
   protected override render() {
     const lang = this.language;
-    if (this.problem) return problemView(this.problem, lang);
-    const loading = () => placeholder(TEXT.loading[lang], html`<section>${headingBone}${bones(6)}</section>`);
-    const state = stateOf(this.figures, lang, loading);
-    const r = this.figures.value;
+    const loading = () => panelPlaceholder(TEXT.loading[lang], 6);
+    const state = stateOf(this.#figures, lang, loading);
+    const r = this.#figures.value;
     if (state || !r) return state;
     const number = (n: number) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
     const t = r.training;
@@ -141,7 +137,7 @@ export class PcStats extends PcElement {
     ]);
     const figure = (value: number, label: LocalizedText) =>
       html`<div><dt>${label[lang]}</dt><dd>${number(value)}</dd></div>`;
-    return html`<section tabindex="-1" data-focus aria-busy=${this.figures.loading ? 'true' : 'false'}>
+    return html`<section tabindex="-1" data-focus aria-busy=${this.#figures.loading ? 'true' : 'false'}>
       <h2>${TEXT.title[lang]}</h2>
       <p class="meta">${r.sentences.training[lang]}</p>
       <dl part="figures">

@@ -3,7 +3,7 @@ import { html, type PropertyValues } from 'lit';
 import { isoDateAttribute } from '../attributes.js';
 import { PcElement } from '../element.js';
 import { ApiResource } from '../resource.js';
-import { bones, headingBone, placeholder, problemView, stateOf } from '../states.js';
+import { panelPlaceholder, stateOf } from '../states.js';
 import { base, tokens } from '../tokens.styles.js';
 import { styles } from './unit-directory.styles.js';
 
@@ -52,18 +52,17 @@ export class PcUnitDirectory extends PcElement {
   /** Title shown above the list; a count is shown when absent. */
   declare heading: string | undefined;
 
-  private readonly units = new ApiResource<UnitItem[]>(this, (units) =>
-    this.emit('pc-loaded', { count: units.length }),
-  );
+  readonly #units = new ApiResource<UnitItem[]>(this, (units) => this.emit('pc-loaded', { count: units.length }));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (!(['api', 'under', 'level', 'at'] as const).some((key) => changed.has(key))) return;
-    if (this.report(isoDateAttribute('at', this.at))) {
-      this.units.stop();
+    const problem = isoDateAttribute('at', this.at);
+    if (this.report(problem)) {
+      this.#units.stop(problem);
       return;
     }
-    this.units.start(({ client, signal }) =>
+    this.#units.start(({ client, signal }) =>
       client.units.list.query(
         {
           ...(this.under ? { underCode: this.under } : {}),
@@ -75,22 +74,17 @@ export class PcUnitDirectory extends PcElement {
     );
   }
 
-  protected override languageChanged(): void {
-    this.units.relocalise();
-  }
-
   protected override async examples(attribute: string): Promise<readonly string[] | undefined> {
     return attribute === 'under' ? this.unitCodes() : undefined;
   }
 
   protected override render() {
     const lang = this.language;
-    const loading = () => placeholder(TEXT.loading[lang], html`<section>${headingBone}${bones(8)}</section>`);
-    if (this.problem) return problemView(this.problem, lang);
-    const units = this.units.value;
-    const state = stateOf(this.units, lang, loading);
+    const loading = () => panelPlaceholder(TEXT.loading[lang], 8);
+    const units = this.#units.value;
+    const state = stateOf(this.#units, lang, loading);
     if (state || !units) return state;
-    return html`<section tabindex="-1" data-focus aria-busy=${this.units.loading ? 'true' : 'false'}>
+    return html`<section tabindex="-1" data-focus aria-busy=${this.#units.loading ? 'true' : 'false'}>
       <h2>${this.heading ?? TEXT.heading(units.length, this.at, lang)}</h2>
       ${
         units.length === 0
