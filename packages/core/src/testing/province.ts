@@ -603,7 +603,9 @@ async function briefings(client: pg.Client, sizes: ProvinceSizes, seed: number):
  * site), opinion reports (one in five sensitive), the communes' propaganda output (quarterly, and
  * some over May–August, straddling the half-years), and 2024–2025 plan targets at the province, its
  * districts (below the province's own, so left out, except where the province set none) and Bắc
- * Kạn (merged into it, so added). Volumes follow the rosters and briefings, so `scale` shrinks them.
+ * Kạn (merged into it, so added), and obligations beside the briefing rule: conference attendance,
+ * and from 2025 a district's own rule, propagandists' opinion reports and a rule no longer in force.
+ * Volumes follow the rosters and briefings, so `scale` shrinks them.
  */
 async function propagandaRecords(client: pg.Client, sizes: ProvinceSizes, seed: number): Promise<void> {
   const rosterCount = sizes.decisions / DECISIONS_PER_ROSTER;
@@ -722,6 +724,18 @@ async function propagandaRecords(client: pg.Client, sizes: ProvinceSizes, seed: 
      VALUES ($1, 'BCV-HN-75', 'conference_attendance', 'commune', 0.75,
              'Báo cáo viên cấp xã: dự ít nhất 75% hội nghị', 'Commune rapporteurs: attend 75% of conferences', 2020)`,
     [uuidOf(seed, 'obligation:BCV-HN-75')],
+  );
+  // Rules that bind only some rosters, from 2025 (the 2024 shortfalls the scale bench reads keep
+  // theirs): the first district's own rule for every level of its rosters, grassroots propagandists'
+  // opinion reports, and a rule that ended before either year.
+  await client.query(
+    `INSERT INTO obligation (id, owner_unit_id, code, kind, roster_level, minimum, name_vi, name_en, valid_from_year, valid_to_year)
+     VALUES ($1, (SELECT id FROM unit WHERE code = 'PX-D01'), 'HUYEN-2', 'briefings', NULL, 2,
+             'Đội ngũ của huyện: ít nhất 2 buổi/năm', 'The district''s rosters: at least 2 briefings a year', 2025, NULL),
+            ($2, NULL, 'TTV-YK-1', 'opinion_reports', 'grassroots', 1,
+             'Tuyên truyền viên: ít nhất 1 báo cáo dư luận/năm', 'Propagandists: at least 1 opinion report a year', 2025, NULL),
+            ($3, NULL, 'BCV-8-CU', 'briefings', NULL, 8, 'Quy định cũ: 8 buổi/năm', 'Former rule: 8 briefings a year', 2020, 2023)`,
+    [uuidOf(seed, 'obligation:HUYEN-2'), uuidOf(seed, 'obligation:TTV-YK-1'), uuidOf(seed, 'obligation:BCV-8-CU')],
   );
 }
 
