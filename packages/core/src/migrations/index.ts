@@ -27,6 +27,7 @@ import { Migration20261226000200UnitTreeOnDate } from './Migration20261226000200
 import { Migration20261226000300RosterHistoryIndexes } from './Migration20261226000300RosterHistoryIndexes.js';
 import { Migration20261227000200PersonNameWords } from './Migration20261227000200PersonNameWords.js';
 import { Migration20261227000201PersonNameWordsInOrder } from './Migration20261227000201PersonNameWordsInOrder.js';
+import { Migration20261227000202PersonNameVocabularyInOrder } from './Migration20261227000202PersonNameVocabularyInOrder.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by a file glob, so they run the
@@ -61,4 +62,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261226000300RosterHistoryIndexes', class: Migration20261226000300RosterHistoryIndexes },
   { name: 'Migration20261227000200PersonNameWords', class: Migration20261227000200PersonNameWords },
   { name: 'Migration20261227000201PersonNameWordsInOrder', class: Migration20261227000201PersonNameWordsInOrder },
+  {
+    name: 'Migration20261227000202PersonNameVocabularyInOrder',
+    class: Migration20261227000202PersonNameVocabularyInOrder,
+  },
 ];
