@@ -184,22 +184,22 @@ export function overflowsSideways(page: Page): Promise<boolean> {
  * which element makes a page scroll sideways; a table inside its scrolling `.table-wrap` is meant to.
  */
 export function widerThanTheWindow(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    const walk = (root: Document | ShadowRoot) => {
+  // Sent as text: tsx names this file's functions with a helper the page does not have (`__name`).
+  return page.evaluate<string[]>(`(() => {
+    const found = [];
+    const walk = (root) => {
       for (const el of root.querySelectorAll('*')) {
         const box = el.getBoundingClientRect();
         if (box.right > window.innerWidth + 1 && !el.closest('.table-wrap')) {
-          const classes =
-            typeof el.className === 'string' && el.className ? `.${el.className.split(' ').join('.')}` : '';
-          found.push(`${el.localName}${classes} ${Math.round(box.right)}`);
+          const classes = typeof el.className === 'string' && el.className ? '.' + el.className.split(' ').join('.') : '';
+          found.push(el.localName + classes + ' ' + Math.round(box.right));
         }
         if (el.shadowRoot) walk(el.shadowRoot);
       }
     };
     walk(document);
     return found.slice(0, 8);
-  });
+  })()`);
 }
 
 /** Polls `done` every 100 ms until it holds, failing with `what` after `timeout` ms (15 s by default). */

@@ -69,10 +69,24 @@ async function launchOptions(): Promise<{ executablePath: string; headless: true
   };
 }
 
+/**
+ * Starts Chromium, once more if the first one dies before it is up: on a loaded machine the
+ * packaged binary has been seen to crash at start (SIGSEGV, before any page), which says nothing
+ * of the code under test. A second failure is reported as it is.
+ */
+async function launched<T>(launch: () => Promise<T>): Promise<T> {
+  try {
+    return await launch();
+  } catch (error) {
+    console.warn(`Chromium did not start (${String(error).split('\n')[0]}); starting it again.`);
+    return launch();
+  }
+}
+
 export async function launchBrowser(): Promise<TestBrowser> {
   const options = await launchOptions();
   const profile = mkdtempSync(path.join(os.tmpdir(), 'polcenter-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { ...options, locale: 'vi-VN' });
+  const context = await launched(() => chromium.launchPersistentContext(profile, { ...options, locale: 'vi-VN' }));
   return {
     context,
     async close() {
@@ -92,7 +106,7 @@ let shared: { browser: Promise<Browser>; users: number } | undefined;
  */
 export async function browserContext(): Promise<TestBrowser> {
   if (!shared) {
-    const browser = launchOptions().then((options) => chromium.launch(options));
+    const browser = launchOptions().then((options) => launched(() => chromium.launch(options)));
     shared = { browser, users: 0 };
     // A failed launch is not kept: the next file tries again.
     browser.catch(() => {
