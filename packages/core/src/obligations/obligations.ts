@@ -24,6 +24,7 @@ import { audit } from '../kernel/audit.js';
 import { isUniqueViolation } from '../kernel/db-errors.js';
 import { assertUnit, pgArray, today } from '../kernel/sql-helpers.js';
 import type { Orm } from '../orm.js';
+import { reportScope } from '../reports/report-scope.js';
 import { KNOWN_NOW, rosterMembersCtes } from '../rosters/roster-sql.js';
 
 export interface ObligationView extends ObligationRule {
@@ -263,14 +264,14 @@ export class ObligationService {
   async shortfalls(input: ShortfallInput): Promise<ShortfallReport> {
     const q = parseInput(shortfallInput, input);
     const asOf = q.asOf ?? countUpTo(q.year);
-    const rosterIds = await this.judgedRosterIds(q.year, q.unitId ?? null);
+    const rosterIds = await this.judgedRosterIds(q.year, q.unitId ?? null, asOf);
     return this.shortfallsOf(q.year, asOf, await this.membersOf(rosterIds, asOf, null));
   }
 
   /**
    * @internal The shortfalls of members already derived (a period's report derives its rosters
-   * once for their size and for this): `members` are those of `judgedRosterIds` on the roster at
-   * `asOf`, in the order of `membersOf`.
+   * once for their size and for this): `members` are those on the judged rosters at `asOf`, in the
+   * order of `membersOf` (`JUDGED_MEMBER_ORDER`).
    */
   async shortfallsOf(year: number, asOf: string, members: readonly JudgedMember[]): Promise<ShortfallReport> {
     const [rules, { rows, binds }] = await Promise.all([this.list({ year }), this.tallies(year, asOf, members)]);
@@ -304,7 +305,7 @@ export class ObligationService {
     const q = parseInput(standingInput, input);
     const asOf = q.asOf ?? countUpTo(q.year);
     const rules = await this.list({ year: q.year });
-    const members = await this.membersOf(await this.judgedRosterIds(q.year, null), asOf, q.personId);
+    const members = await this.membersOf(await this.judgedRosterIds(q.year, null, asOf), asOf, q.personId);
     const { rows, binds } = await this.tallies(q.year, asOf, members);
     const lines: StandingView[] = [];
     for (const rule of rules) {
@@ -328,24 +329,22 @@ export class ObligationService {
   }
 
   /**
-   * @internal The rosters judged in a year: every roster whose term covers it, under the unit (by
-   * parent) if one is given. Asked on its own, so the statement deriving their members is given
-   * them as a list and the planner knows how few they are (estimated from the recursive walk, it
-   * expected ten times as many and scanned every decision of the province).
+   * The rosters judged in a year: every roster whose term covers it, owned by the unit or a unit
+   * within it in the tree of `day`, the day counted up to (ADR 0048) — the tree a period's report
+   * ending that day walks (`reportScope`, ADR 0040: parents of that day, successor links followed,
+   * the unit's own last day if it ended before). So a new commune's 2022 judges its predecessors'
+   * rosters, and a report's shortfalls are this list. The units are given to the roster statement
+   * as a list, so the planner knows how few they are (estimated from a recursive walk, it expected
+   * ten times as many and scanned every decision of the province).
    */
-  async judgedRosterIds(year: number, unitId: string | null): Promise<string[]> {
-    const rows = await this.orm.em
-      .fork()
-      .getConnection()
-      .execute<{ id: string }[]>(
-        `WITH RECURSIVE units AS (
-           SELECT id FROM unit WHERE ?::uuid IS NULL OR id = ?
-           UNION SELECT u.id FROM unit u JOIN units s ON u.parent_id = s.id WHERE ?::uuid IS NOT NULL
-         )
-         SELECT r.id FROM roster r
-          WHERE r.term_start_year <= ? AND r.term_end_year >= ? AND r.owner_unit_id IN (SELECT id FROM units)`,
-        [unitId, unitId, unitId, year, year],
-      );
+  private async judgedRosterIds(year: number, unitId: string | null, day: string): Promise<string[]> {
+    const conn = this.orm.em.fork().getConnection();
+    const units = unitId ? (await reportScope(conn, { to: day, unitId })).ids : null;
+    const rows = await conn.execute<{ id: string }[]>(
+      `SELECT r.id FROM roster r
+        WHERE r.term_start_year <= ? AND r.term_end_year >= ? AND (?::uuid[] IS NULL OR r.owner_unit_id = ANY(?::uuid[]))`,
+      [year, year, units, units],
+    );
     return rows.map((r) => r.id);
   }
 

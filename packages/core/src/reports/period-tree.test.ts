@@ -94,4 +94,55 @@ test('the new commune’s coordinator finds a person of an old commune’s villa
   assert.not.ok(await polcenter.auth.canAccessUnit(principal, await unit('02029-01')));
 });
 
+/**
+ * The shortfalls judge the rosters the roster section counts (ADR 0048): the period's tree, with
+ * successor links. Thái Nguyên's 2022 holds Bắc Kạn's district of Chợ Đồn by the merger; judged by
+ * today's tree by parent, it judged none of the district's rosters while it counted their members.
+ */
+test('a province’s report of a year before the merger judges the rosters it counts: its former district’s', async () => {
+  const year = { from: '2022-01-01', to: '2022-12-31' };
+  const district = await polcenter.reports.period({ ...year, unitId: await unit('064') }, 'staff');
+  const province = await polcenter.reports.period({ ...year, unitId: await unit('19') }, 'staff');
+  assert.ok(district.rapporteurs.shortfalls.short.length > 0);
+  // One set of rosters: every member the roster section counts is judged, no one else.
+  assert.is(province.rapporteurs.shortfalls.members, province.rapporteurs.roster.members);
+  assert.is(district.rapporteurs.shortfalls.members, district.rapporteurs.roster.members);
+  const lines = (r: typeof district) => r.rapporteurs.shortfalls.short.map((s) => `${s.fullName}|${s.code}|${s.shortBy}`);
+  const provinceLines = new Set(lines(province));
+  for (const line of lines(district)) assert.ok(provinceLines.has(line), line);
+});
+
+test('the obligations page follows the tree of its year: xã Chợ Đồn’s 2022 judges its predecessors’ rosters', async () => {
+  const rostersOf = async (code: string) =>
+    new Set(
+      (await polcenter.obligations.shortfalls({ year: 2022, unitId: await unit(code) })).shortfalls.map(
+        (s) => s.rosterId,
+      ),
+    );
+  const predecessors = new Set<string>();
+  for (const code of ['02020', '02050', '02053', '02065']) for (const id of await rostersOf(code)) predecessors.add(id);
+  assert.ok(predecessors.size > 0);
+  assert.equal([...(await rostersOf('TN-CHODON'))].sort(), [...predecessors].sort());
+  const judged = await polcenter.obligations.shortfalls({ year: 2022, unitId: await unit('TN-CHODON') });
+  const report = await polcenter.reports.period(
+    { unitId: await unit('TN-CHODON'), from: '2022-01-01', to: '2022-12-31' },
+    'staff',
+  );
+  assert.is(report.rapporteurs.shortfalls.members, judged.members);
+  assert.is(report.rapporteurs.shortfalls.short.length, judged.shortfalls.length);
+});
+
+test('a plan target below another is left out by the tree of its year: a moved village’s 2024 under its old commune', async () => {
+  // 02050-01 is under xã Chợ Đồn today, under Phương Viên (02050) in 2024.
+  const set = async (code: string, target: number) =>
+    polcenter.plans.set(SYSTEM_ACTOR, { unitId: await unit(code), year: 2024, measure: 'briefings', target });
+  await set('02050', 12);
+  await set('02050-01', 3);
+  const commune = await read('02050', '2024-01-01', '2024-12-31');
+  // The commune's target covers its villages: the village's is inside it, not added to it.
+  assert.is(commune.rapporteurs.briefings.planned.plan, 12);
+  const village = await read('02050-01', '2024-01-01', '2024-12-31');
+  assert.is(village.rapporteurs.briefings.planned.plan, 3);
+});
+
 test.run();

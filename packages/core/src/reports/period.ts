@@ -44,12 +44,11 @@ export async function periodReport(
   input: PeriodReportInput,
   viewer: OpinionAudience,
 ): Promise<PeriodReport> {
-  const asked = queryOf(input);
-  const judged = obligations.judgedRosterIds(Number(asked.to.slice(0, 4)), asked.unitId ?? null);
-  judged.catch(() => undefined); // awaited below, once the units are walked
-  const q = await scopedQuery(orm, asked);
-  // The rosters on the period's last day, derived once for their size and for the shortfalls.
-  const rosters = judged.then((ids) => rostersAtPeriodEnd(orm.em.fork().getConnection(), q, ids));
+  const q = await scopedQuery(orm, queryOf(input));
+  // The rosters on the period's last day, derived once for their size and for the shortfalls: the
+  // same rosters, those owned in the period's tree (ADR 0048).
+  const rosters = rostersAtPeriodEnd(orm.em.fork().getConnection(), q, Number(q.to.slice(0, 4)));
+  rosters.catch(() => undefined); // awaited below, by both sections
   const [basis, detail, predecessors] = await Promise.all([
     basisOf(
       orm,
@@ -85,7 +84,7 @@ export async function periodBasis(orm: Orm, input: PeriodReportInput, viewer: Op
     orm,
     q,
     viewer,
-    rostersAtPeriodEnd(orm.em.fork().getConnection(), q, []).then((r) => r.size),
+    rostersAtPeriodEnd(orm.em.fork().getConnection(), q, null).then((r) => r.size),
   );
 }
 

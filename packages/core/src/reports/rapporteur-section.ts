@@ -82,9 +82,9 @@ export interface RapporteurDetail {
 }
 
 /**
- * `judged`: the members of the rosters the obligations judge in the period's last year, on its last
- * day (roster-section.ts derives them with the roster's size); their shortfalls are counted up to
- * that day, as `ObligationService.shortfalls` counts them.
+ * `judged`: the members, on the period's last day, of the rosters the report counts whose term
+ * covers its last year (roster-section.ts derives them with the roster's size); their shortfalls are
+ * counted up to that day, as `ObligationService.shortfalls` counts them on the same tree (ADR 0048).
  */
 export async function rapporteurDetail(
   orm: Orm,

@@ -1,6 +1,5 @@
 import type { LocalizedText } from '@polcenter/domain';
 import type { Sql } from '../kernel/sql.js';
-import { pgArray } from '../kernel/sql-helpers.js';
 import { JUDGED_MEMBER_ORDER, type JudgedMember } from '../obligations/obligations.js';
 import { KNOWN_NOW, rosterMembersCtes } from '../rosters/roster-sql.js';
 import type { RapporteurSection } from './period-report.js';
@@ -18,21 +17,27 @@ interface RosterRow {
 export interface RostersAtPeriodEnd {
   /** Who sits on the rosters of the units in scope on the period's last day, by level and by field. */
   readonly size: RapporteurSection['roster'];
-  /** The members of the rosters judged for shortfalls (`judgedRosterIds`) on that day. */
+  /** The members of those rosters judged for shortfalls in the period's last year (term covering it), on that day. */
   readonly judged: readonly JudgedMember[];
 }
 
 /**
  * The rosters a period's report reads on its last day, derived once (ADR 0045): those owned by the
- * units in scope (the period's tree) give the roster's size, and those the obligations judge
- * (`judged`, ids: today's tree by parent, term covering the year; empty for the public figures)
- * give the members whose shortfalls the staff's report lists. One statement over both sets.
+ * units in scope (the period's tree, successor links followed) give the roster's size, and the same
+ * rosters whose term covers `judgedYear` give the members whose shortfalls the staff's report lists
+ * (ADR 0048: one scope for both; the public figures pass null and derive only the size).
  */
-export async function rostersAtPeriodEnd(sql: Sql, q: Query, judged: readonly string[]): Promise<RostersAtPeriodEnd> {
+export async function rostersAtPeriodEnd(
+  sql: Sql,
+  q: Query,
+  judgedYear: number | null,
+): Promise<RostersAtPeriodEnd> {
   const [row] = await sql.execute<{ r: RosterRow }[]>(
     `WITH ${SCOPE},
-     counted_roster AS (SELECT id, level FROM roster WHERE owner_unit_id IN (SELECT id FROM units_in)),
-     ${rosterMembersCtes('SELECT id FROM counted_roster UNION ALL SELECT unnest(?::uuid[])')},
+     counted_roster AS (
+       SELECT id, level, term_start_year <= ?::int AND term_end_year >= ?::int AS judged
+         FROM roster WHERE owner_unit_id IN (SELECT id FROM units_in)),
+     ${rosterMembersCtes('SELECT id FROM counted_roster')},
      counted AS (SELECT m.person_id, m.fields, c.level FROM members m JOIN counted_roster c ON c.id = m.roster_id),
      person_level AS (SELECT person_id, level FROM counted GROUP BY person_id, level),
      person_field AS (SELECT c.person_id, f.field FROM counted c, unnest(c.fields) AS f(field) GROUP BY c.person_id, f.field)
@@ -46,10 +51,10 @@ export async function rostersAtPeriodEnd(sql: Sql, q: Query, judged: readonly st
             GROUP BY pf.field, rv.name_vi, rv.name_en) x),
        'judged', (SELECT json_agg(json_build_object('roster_id', m.roster_id, 'level', r.level, 'person_id', m.person_id,
                                                     'full_name', p.full_name) ORDER BY ${JUDGED_MEMBER_ORDER})
-           FROM members m JOIN roster r ON r.id = m.roster_id JOIN person p ON p.id = m.person_id
-          WHERE m.roster_id = ANY(?::uuid[]))
+           FROM members m JOIN counted_roster r ON r.id = m.roster_id JOIN person p ON p.id = m.person_id
+          WHERE r.judged)
      ) AS r`,
-    [q.scope.ids, pgArray(judged), q.to, KNOWN_NOW, pgArray(judged)],
+    [q.scope.ids, judgedYear, judgedYear, q.to, KNOWN_NOW],
   );
   const r = (row as { r: RosterRow }).r;
   return {
