@@ -102,32 +102,30 @@ SELECT
  * them on it — an addition, a re-appointment, a transfer to it — and is not older than the roster's
  * latest establishing decision. Latest lines by DISTINCT ON, no window function.
  * Size: rosters owned in scope (any term), people counted once, by level and by field.
- * Shortfalls: rosters whose term covers the year owned by the unit or those under it by parent
- * today; each rule in force that year binds the rosters of its level (or any) owned by its unit or
+ * Shortfalls: the same rosters (owned in scope, the period's tree) whose term covers the year;
+ * each rule in force that year binds the rosters of its level (or any) owned by its unit or
  * below (any when it has none). Briefings given and opinion reports written count per person from
  * 1 January to the last day; conferences per roster: attended ÷ held, the share rounded up.
- * $1 ids, $2 unit, $3 the last day, $4 the year.
+ * $1 ids, $2 the last day, $3 the year.
  */
 const ROSTERS = `
 WITH RECURSIVE
-below(id) AS (SELECT $2::uuid UNION SELECT u.id FROM unit u JOIN below b ON u.parent_id = b.id),
 sized AS (SELECT id FROM roster WHERE owner_unit_id = ANY($1::uuid[])),
-judged AS (SELECT id FROM roster WHERE term_start_year <= $4 AND term_end_year >= $4 AND owner_unit_id IN (SELECT id FROM below)),
-wanted AS (SELECT id FROM sized UNION SELECT id FROM judged),
+judged AS (SELECT id FROM roster WHERE owner_unit_id = ANY($1::uuid[]) AND $3 BETWEEN term_start_year AND term_end_year),
 in_force AS (
   SELECT d.id, d.roster_id, d.date, d.seq FROM roster_decision d
-   WHERE d.kind <> 'annul' AND d.date <= $3::date
+   WHERE d.kind <> 'annul' AND d.date <= $2::date
      AND d.id NOT IN (SELECT annuls_decision_id FROM roster_decision WHERE annuls_decision_id IS NOT NULL)
 ),
 line AS (
   SELECT d.roster_id, i.person_id, d.date, d.seq, d.id AS decision_id,
          (i.change IN ('add', 'reappoint') OR (i.change = 'transfer' AND i.to_roster_id = d.roster_id)) AS puts_on
     FROM in_force d JOIN roster_decision_item i ON i.decision_id = d.id
-   WHERE d.roster_id IN (SELECT id FROM wanted)
+   WHERE d.roster_id IN (SELECT id FROM sized)
   UNION ALL
   SELECT i.to_roster_id, i.person_id, d.date, d.seq, d.id, true
     FROM roster_decision_item i JOIN in_force d ON d.id = i.decision_id
-   WHERE i.to_roster_id IN (SELECT id FROM wanted) AND d.roster_id <> i.to_roster_id
+   WHERE i.to_roster_id IN (SELECT id FROM sized) AND d.roster_id <> i.to_roster_id
 ),
 latest AS (
   SELECT DISTINCT ON (roster_id, person_id) roster_id, person_id, date, seq, decision_id, puts_on
@@ -135,7 +133,7 @@ latest AS (
 ),
 established AS (
   SELECT DISTINCT ON (d.roster_id) d.roster_id, d.date, d.seq FROM roster_decision d
-   WHERE d.kind = 'establish' AND d.date <= $3::date
+   WHERE d.kind = 'establish' AND d.date <= $2::date
      AND d.id NOT IN (SELECT annuls_decision_id FROM roster_decision WHERE annuls_decision_id IS NOT NULL)
    ORDER BY d.roster_id, d.date DESC, d.seq DESC
 ),
@@ -155,7 +153,7 @@ owners_up(roster_id, unit_id) AS (
 ),
 rules AS (
   SELECT * FROM obligation
-   WHERE (valid_from_year IS NULL OR valid_from_year <= $4) AND (valid_to_year IS NULL OR valid_to_year >= $4)
+   WHERE (valid_from_year IS NULL OR valid_from_year <= $3) AND (valid_to_year IS NULL OR valid_to_year >= $3)
 ),
 bound AS (
   SELECT ru.id AS rule_id, ru.code, ru.kind, ru.minimum, ru.min_share, b.person_id, b.roster_id
@@ -163,7 +161,7 @@ bound AS (
    WHERE ru.owner_unit_id IS NULL
       OR EXISTS (SELECT 1 FROM owners_up o WHERE o.roster_id = b.roster_id AND o.unit_id = ru.owner_unit_id)
 ),
-span AS (SELECT make_date($4, 1, 1) AS first, $3::date AS last),
+span AS (SELECT make_date($3, 1, 1) AS first, $2::date AS last),
 gave AS (
   SELECT bp.person_id, count(*) AS n FROM briefing_person bp JOIN briefing b ON b.id = bp.briefing_id, span
    WHERE b.date BETWEEN span.first AND span.last GROUP BY bp.person_id
@@ -211,8 +209,8 @@ SELECT
  * count, else those present there), and one per conference owned in scope for those present with
  * no site; opinion reports by topic and sensitivity; output tallies whose own period lies inside the
  * report's (and how many overlap it without), and the plan: targets of the period's years set in
- * scope, unless a unit above by parent (in scope) set the same one; a measure's plan is its total,
- * else the sum of its programs'. $1 ids, $2 from, $3 to.
+ * scope, unless a unit above it by parent on 31 December of its year (in scope) set the same one;
+ * a measure's plan is its total, else the sum of its programs'. $1 ids, $2 from, $3 to.
  */
 const PROPAGANDA = `
 WITH RECURSIVE scope AS (SELECT unnest($1::uuid[]) AS id),
@@ -237,14 +235,28 @@ targets AS (
   SELECT * FROM plan_target
    WHERE year BETWEEN extract(year FROM $2::date) AND extract(year FROM $3::date) AND unit_id IN (SELECT id FROM scope)
 ),
-ancestor(unit_id, above) AS (
-  SELECT u.id, u.parent_id FROM unit u WHERE u.id IN (SELECT unit_id FROM targets) AND u.parent_id IS NOT NULL
-  UNION SELECT a.unit_id, u.parent_id FROM ancestor a JOIN unit u ON u.id = a.above WHERE u.parent_id IS NOT NULL
+-- Each unit's parent on 31 December of a target's year: the parent its first move after that day
+-- took it from (none if that move took it from the top), else its parent now.
+parent_then(year, unit_id, parent_id) AS (
+  SELECT y.year, u.id,
+         CASE WHEN nxt.unit_id IS NULL THEN u.parent_id ELSE nxt.from_parent_id END
+    FROM (SELECT DISTINCT year FROM targets) y CROSS JOIN unit u
+    LEFT JOIN LATERAL (
+      SELECT m.unit_id, m.from_parent_id FROM unit_move m
+       WHERE m.unit_id = u.id AND m.effective_on > make_date(y.year, 12, 31)
+       ORDER BY m.effective_on, m.created_at LIMIT 1
+    ) nxt ON true
+),
+ancestor(year, unit_id, above) AS (
+  SELECT p.year, p.unit_id, p.parent_id FROM parent_then p
+   WHERE p.parent_id IS NOT NULL AND (p.year, p.unit_id) IN (SELECT year, unit_id FROM targets)
+  UNION SELECT a.year, a.unit_id, p.parent_id FROM ancestor a
+    JOIN parent_then p ON p.year = a.year AND p.unit_id = a.above WHERE p.parent_id IS NOT NULL
 ),
 kept AS (
   SELECT t.* FROM targets t
    WHERE NOT EXISTS (
-     SELECT 1 FROM ancestor a JOIN targets o ON o.unit_id = a.above
+     SELECT 1 FROM ancestor a JOIN targets o ON o.unit_id = a.above AND o.year = a.year
       WHERE a.unit_id = t.unit_id AND o.year = t.year AND o.measure = t.measure
         AND coalesce(o.program_id::text, '') = coalesce(t.program_id::text, ''))
 )
@@ -351,7 +363,7 @@ async function baselineFigures(pool: pg.Pool, unitId: string): Promise<Figures> 
     pool
       .query<TrainingRow>(TRAINING, [units.ids, units.tops, YEAR.from, YEAR.to])
       .then((r) => r.rows[0] as TrainingRow),
-    pool.query<RostersRow>(ROSTERS, [units.ids, unitId, YEAR.to, year]).then((r) => r.rows[0] as RostersRow),
+    pool.query<RostersRow>(ROSTERS, [units.ids, YEAR.to, year]).then((r) => r.rows[0] as RostersRow),
     pool.query<PropagandaRow>(PROPAGANDA, [units.ids, YEAR.from, YEAR.to]).then((r) => r.rows[0] as PropagandaRow),
   ]);
   const plan = propaganda.plan ?? {};
@@ -567,7 +579,8 @@ export default async function reportsPeriod(): Promise<Figure[]> {
       `province dataset at scale 1 with 100,000 enrolments; the year 2025 holds ${t.classes.actual} classes, ` +
       `${t.trainees.actual} trainees, ${rp.briefings.count} briefings, ${rp.conferences.count} conferences, ` +
       `${rp.opinionReports.count} opinion reports, ${rp.roster.members} roster members on 31/12 and ` +
-      `${rp.shortfalls.short.length} shortfalls, ${report.predecessors.length} predecessor units ` +
+      `${rp.shortfalls.short.length} shortfalls of ${rp.shortfalls.members} judged members, ` +
+      `${report.predecessors.length} predecessor units ` +
       '(communes merged and districts ended on 01/07/2025)';
     return [
       {
