@@ -251,7 +251,7 @@ export type ObligationListInput = z.input<typeof obligationListInput>;
 export const shortfallInput = z
   .object({
     year: z.number().int().min(1945).max(2200),
-    /** Only members of rosters owned by this unit or a unit below it. */
+    /** Only members of rosters owned by this unit or a unit within it in the tree of `asOf` (ADR 0048). */
     unitId: z.uuid().optional(),
     /** Count up to this date (default: the end of the year, or today in the current year). */
     asOf: isoDate.optional(),

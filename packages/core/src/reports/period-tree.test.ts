@@ -107,7 +107,8 @@ test('a province’s report of a year before the merger judges the rosters it co
   // One set of rosters: every member the roster section counts is judged, no one else.
   assert.is(province.rapporteurs.shortfalls.members, province.rapporteurs.roster.members);
   assert.is(district.rapporteurs.shortfalls.members, district.rapporteurs.roster.members);
-  const lines = (r: typeof district) => r.rapporteurs.shortfalls.short.map((s) => `${s.fullName}|${s.code}|${s.shortBy}`);
+  const lines = (r: typeof district) =>
+    r.rapporteurs.shortfalls.short.map((s) => `${s.fullName}|${s.code}|${s.shortBy}`);
   const provinceLines = new Set(lines(province));
   for (const line of lines(district)) assert.ok(provinceLines.has(line), line);
 });

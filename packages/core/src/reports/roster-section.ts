@@ -27,11 +27,7 @@ export interface RostersAtPeriodEnd {
  * rosters whose term covers `judgedYear` give the members whose shortfalls the staff's report lists
  * (ADR 0048: one scope for both; the public figures pass null and derive only the size).
  */
-export async function rostersAtPeriodEnd(
-  sql: Sql,
-  q: Query,
-  judgedYear: number | null,
-): Promise<RostersAtPeriodEnd> {
+export async function rostersAtPeriodEnd(sql: Sql, q: Query, judgedYear: number | null): Promise<RostersAtPeriodEnd> {
   const [row] = await sql.execute<{ r: RosterRow }[]>(
     `WITH ${SCOPE},
      counted_roster AS (
