@@ -1,5 +1,6 @@
 import { isoCol } from '../kernel/sql-helpers.js';
 import { ROSTER_COLUMNS } from './roster-records.js';
+import { decisionOrderKey } from './roster-sql.js';
 
 /**
  * One roster at a date as SQL, reading that roster's history and nothing else (ADR 0047): who sits
@@ -21,11 +22,9 @@ import { ROSTER_COLUMNS } from './roster-records.js';
  * - their items by decision, the transfers into it by destination, each transfer's decision by key;
  * - only the events from its latest establishing decision on (that decision departs everyone
  *   before it), then per person the last departure and the joins after it.
- * Events are ordered by one bigint made of the decision's date and `seq` (days since 2000 shifted
- * past a 40-bit seq), the same key as `membershipCtes`; one person appears once per decision.
+ * Events are ordered by `decisionOrderKey`, as in `membershipCtes`.
  */
 export function rosterAtSql(pick: string): string {
-  const key = (d: string) => `(((${d}.date - DATE '2000-01-01')::bigint << 40) | ${d}.seq)`;
   // The annulment test is a scalar subquery so that it stays one index probe per decision: written as
   // NOT EXISTS or NOT IN, the planner read every annulment of the database to merge or hash them.
   const inForce = (d: string) => `${d}.kind <> 'annul' AND ${d}.date <= (SELECT at FROM asked)
@@ -34,7 +33,7 @@ export function rosterAtSql(pick: string): string {
   WITH target AS (${pick}),
   asked AS (SELECT ?::date AS at, ?::date AS known),
   own AS MATERIALIZED (
-    SELECT d.id, d.kind, ${key('d')} AS k FROM roster_decision d
+    SELECT d.id, d.kind, ${decisionOrderKey('d')} AS k FROM roster_decision d
      WHERE d.roster_id = (SELECT id FROM target) AND ${inForce('d')}
   ),
   -- The latest establishing decision departs everyone before it: only what follows it counts.
@@ -48,7 +47,7 @@ export function rosterAtSql(pick: string): string {
     -- Each transfer's decision by its key (OFFSET 0 keeps the lookup per transfer, ADR 0041).
     SELECT i.person_id, t.k, t.id, true
       FROM roster_decision_item i CROSS JOIN LATERAL (
-        SELECT d.id, ${key('d')} AS k FROM roster_decision d
+        SELECT d.id, ${decisionOrderKey('d')} AS k FROM roster_decision d
          WHERE d.id = i.decision_id AND d.roster_id <> i.to_roster_id AND ${inForce('d')} OFFSET 0
       ) t
      WHERE i.to_roster_id = (SELECT id FROM target)

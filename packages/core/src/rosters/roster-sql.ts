@@ -22,40 +22,29 @@
  *   the last departure's key (a roster's latest establishing decision departs everyone just before
  *   it), then the joins after it (the first gives `since`, the last the decision that put the person
  *   where they are). Nothing sorts the province's 70,000 events.
- * The order key is the decision's date and `seq` in one bigint (days since 2000 shifted past a 40-bit
- * seq, which a sequence of decisions will not reach); one person appears once per decision
- * (`roster_decision_item_person_once`), so date and seq order a person's events on a roster.
+ * Events are ordered by `decisionOrderKey`.
  */
 export function membershipCtes(scope: string): string {
-  const inForce = (d: string) => `${d}.kind <> 'annul' AND ${d}.date <= (SELECT at FROM dates)
-       AND ${d}.id NOT IN (SELECT id FROM annulled)`;
-  const key = (d: string) => `(((${d}.date - DATE '2000-01-01')::bigint << 40) | ${d}.seq)`;
-  return `
-  scope AS (SELECT DISTINCT id FROM (${scope}) s),
-  dates AS (SELECT ?::date AS at, ?::date AS known),
-  annulled AS (
-    SELECT a.annuls_decision_id AS id FROM roster_decision a
-     WHERE a.annuls_decision_id IS NOT NULL AND a.date <= (SELECT known FROM dates)
-  ),
+  return `${manyRostersCtes(scope)},
   reset AS (
-    SELECT DISTINCT ON (d.roster_id) d.roster_id, ${key('d')} AS k
+    SELECT DISTINCT ON (d.roster_id) d.roster_id, ${decisionOrderKey('d')} AS k
       FROM scope s JOIN roster_decision d ON d.roster_id = s.id
-     WHERE d.kind = 'establish' AND ${inForce('d')}
+     WHERE d.kind = 'establish' AND ${inForceOfMany('d')}
      ORDER BY d.roster_id, d.date DESC, d.seq DESC
   ),
   ev AS MATERIALIZED (
-    SELECT d.roster_id, i.person_id, ${key('d')} AS k,
+    SELECT d.roster_id, i.person_id, ${decisionOrderKey('d')} AS k,
            (i.change IN ('add', 'reappoint') OR i.to_roster_id IS NOT DISTINCT FROM d.roster_id) AS joins
       FROM scope s JOIN roster_decision d ON d.roster_id = s.id JOIN roster_decision_item i ON i.decision_id = d.id
-     WHERE ${inForce('d')}
+     WHERE ${inForceOfMany('d')}
     UNION ALL
     -- Each transfer's decision by its key (OFFSET 0 keeps the lookup per transfer: joined, the planner
     -- hashed every decision of the database to find a district's few hundred).
     SELECT i.to_roster_id, i.person_id, t.k, true
       FROM scope s JOIN roster_decision_item i ON i.to_roster_id = s.id
       CROSS JOIN LATERAL (
-        SELECT ${key('d')} AS k FROM roster_decision d
-         WHERE d.id = i.decision_id AND d.roster_id <> i.to_roster_id AND ${inForce('d')} OFFSET 0
+        SELECT ${decisionOrderKey('d')} AS k FROM roster_decision d
+         WHERE d.id = i.decision_id AND d.roster_id <> i.to_roster_id AND ${inForceOfMany('d')} OFFSET 0
       ) t
   ),
   -- The last departure; an establishing decision counts as everyone's (it discards what came before).
@@ -77,6 +66,28 @@ export function membershipCtes(scope: string): string {
   )`;
 }
 
+/**
+ * A decision's place in a roster's history as one bigint: its date (days since 2000) above a 40-bit
+ * `seq`, which a sequence of decisions will not reach. One person appears once per decision
+ * (`roster_decision_item_person_once`), so the key orders a person's events on a roster.
+ */
+export const decisionOrderKey = (d: string) => `(((${d}.date - DATE '2000-01-01')::bigint << 40) | ${d}.seq)`;
+
+/** A decision of the many-roster derivations that is in force at the date (`dates`, `annulled`). */
+const inForceOfMany = (d: string) => `${d}.kind <> 'annul' AND ${d}.date <= (SELECT at FROM dates)
+       AND ${d}.id NOT IN (SELECT id FROM annulled)`;
+
+/** What both many-roster derivations start from: the scope, the two dates, the annulled decisions. */
+function manyRostersCtes(scope: string): string {
+  return `
+  scope AS (SELECT DISTINCT id FROM (${scope}) s),
+  dates AS (SELECT ?::date AS at, ?::date AS known),
+  annulled AS (
+    SELECT a.annuls_decision_id AS id FROM roster_decision a
+     WHERE a.annuls_decision_id IS NOT NULL AND a.date <= (SELECT known FROM dates)
+  )`;
+}
+
 /** Far enough in the future that every recorded annulment counts ("as known now"). */
 export const KNOWN_NOW = '9999-12-31';
 
@@ -93,36 +104,26 @@ export const KNOWN_NOW = '9999-12-31';
  * are read again for their fields.
  */
 export function rosterMembersCtes(scope: string): string {
-  const inForce = (d: string) => `${d}.kind <> 'annul' AND ${d}.date <= (SELECT at FROM dates)
-       AND ${d}.id NOT IN (SELECT id FROM annulled)`;
-  // The order key of `membershipCtes`: days since 2000 above a 40-bit seq.
-  const key = (d: string) => `(((${d}.date - DATE '2000-01-01')::bigint << 40) | ${d}.seq)`;
-  return `
-  scope AS (SELECT DISTINCT id FROM (${scope}) s),
-  dates AS (SELECT ?::date AS at, ?::date AS known),
-  annulled AS (
-    SELECT a.annuls_decision_id AS id FROM roster_decision a
-     WHERE a.annuls_decision_id IS NOT NULL AND a.date <= (SELECT known FROM dates)
-  ),
+  return `${manyRostersCtes(scope)},
   reset AS (
-    SELECT d.roster_id, max(${key('d')}) AS k
+    SELECT d.roster_id, max(${decisionOrderKey('d')}) AS k
       FROM scope s JOIN roster_decision d ON d.roster_id = s.id
-     WHERE d.kind = 'establish' AND ${inForce('d')}
+     WHERE d.kind = 'establish' AND ${inForceOfMany('d')}
      GROUP BY d.roster_id
   ),
   last_event AS (
     SELECT roster_id, person_id, max(kj) AS kj FROM (
       SELECT d.roster_id, i.person_id,
-             (${key('d')} << 1) | (i.change IN ('add', 'reappoint') OR i.to_roster_id IS NOT DISTINCT FROM d.roster_id)::int AS kj
+             (${decisionOrderKey('d')} << 1) | (i.change IN ('add', 'reappoint') OR i.to_roster_id IS NOT DISTINCT FROM d.roster_id)::int AS kj
         FROM scope s JOIN roster_decision d ON d.roster_id = s.id JOIN roster_decision_item i ON i.decision_id = d.id
-       WHERE ${inForce('d')}
+       WHERE ${inForceOfMany('d')}
       UNION ALL
       -- A transfer in, by its decision's key (looked up per transfer, as in membershipCtes).
       SELECT i.to_roster_id, i.person_id, (t.k << 1) | 1
         FROM scope s JOIN roster_decision_item i ON i.to_roster_id = s.id
         CROSS JOIN LATERAL (
-          SELECT ${key('d')} AS k FROM roster_decision d
-           WHERE d.id = i.decision_id AND d.roster_id <> i.to_roster_id AND ${inForce('d')} OFFSET 0
+          SELECT ${decisionOrderKey('d')} AS k FROM roster_decision d
+           WHERE d.id = i.decision_id AND d.roster_id <> i.to_roster_id AND ${inForceOfMany('d')} OFFSET 0
         ) t
     ) e GROUP BY roster_id, person_id
   ),
