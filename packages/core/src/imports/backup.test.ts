@@ -7,7 +7,8 @@ import { PeopleService } from '../people/people.js';
 import { countRows, migratedDatabase } from '../testing/index.js';
 import { restoreBackup, writeBackup } from './backup.js';
 
-test('a restore reads every line of a stream already flowing (readline starts before the transaction does)', async () => {
+/** A backup's round trip: the demo database to back up, and an empty one migrated alike to restore into. */
+async function demoAndEmpty(run: (from: Orm, to: Orm) => Promise<void>): Promise<void> {
   const source = await migratedDatabase({ demo: true });
   const target = await migratedDatabase({ demo: false });
   const [from, to] = await Promise.all([
@@ -15,6 +16,15 @@ test('a restore reads every line of a stream already flowing (readline starts be
     createOrm({ databaseUrl: target.url }),
   ]);
   try {
+    await run(from, to);
+  } finally {
+    await Promise.all([from.close(), to.close()]);
+    await Promise.all([source.drop(), target.drop()]);
+  }
+}
+
+test('a restore reads every line of a stream already flowing (readline starts before the transaction does)', () =>
+  demoAndEmpty(async (from, to) => {
     const lines: string[] = [];
     await writeBackup(from, (line) => {
       lines.push(line.replace(/\n$/, ''));
@@ -25,20 +35,10 @@ test('a restore reads every line of a stream already flowing (readline starts be
     const report = await restoreBackup(to, createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY }));
     assert.ok(report.tables.length > 10);
     assert.is(await countRows(to, 'person'), await countRows(from, 'person'));
-  } finally {
-    await Promise.all([from.close(), to.close()]);
-    await Promise.all([source.drop(), target.drop()]);
-  }
-});
+  }));
 
-test('a restore writes no derived name words but fills them again: the restored database searches as the source', async () => {
-  const source = await migratedDatabase({ demo: true });
-  const target = await migratedDatabase({ demo: false });
-  const [from, to] = await Promise.all([
-    createOrm({ databaseUrl: source.url }),
-    createOrm({ databaseUrl: target.url }),
-  ]);
-  try {
+test('a restore writes no derived name words but fills them again: the restored database searches as the source', () =>
+  demoAndEmpty(async (from, to) => {
     const lines: string[] = [];
     await writeBackup(from, (line) => {
       lines.push(line);
@@ -73,10 +73,6 @@ test('a restore writes no derived name words but fills them again: the restored 
       found += a.items.length;
     }
     assert.ok(found > 0);
-  } finally {
-    await Promise.all([from.close(), to.close()]);
-    await Promise.all([source.drop(), target.drop()]);
-  }
-});
+  }));
 
 test.run();
