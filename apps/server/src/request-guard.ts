@@ -84,10 +84,14 @@ export function guardApiRequest(req: IncomingMessage, res: ServerResponse, optio
       (options.multipartPaths?.has(path) ?? false) &&
       (origin === null || sameOrigin(req, origin));
     if (type !== 'application/json' && !upload) {
-      refuse(req, res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_MEDIA_TYPE', {
-        vi: 'Yêu cầu thay đổi dữ liệu phải gửi dạng application/json.',
-        en: 'Mutations take application/json only.',
-      });
+      refuse(
+        req,
+        res,
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'UNSUPPORTED_MEDIA_TYPE',
+        transportText('UNSUPPORTED_MEDIA_TYPE', `the body was sent as ${type || 'nothing'}.`),
+      );
       return true;
     }
   }

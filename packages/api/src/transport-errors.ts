@@ -35,8 +35,8 @@ export function transportText(code: TRPC_ERROR_CODE_KEY, message: string, path?:
       return { vi: 'Yêu cầu quá lớn.', en: 'The request is too large.' };
     case 'UNSUPPORTED_MEDIA_TYPE':
       return {
-        vi: 'Yêu cầu phải gửi dạng application/json.',
-        en: `Requests take application/json only: ${message}`,
+        vi: 'Yêu cầu thay đổi dữ liệu phải gửi dạng application/json.',
+        en: `Mutations take application/json only: ${message}`,
       };
     default:
       return { vi: 'Không thực hiện được yêu cầu.', en: message };
