@@ -22,7 +22,7 @@ export interface MigrationReport {
 export async function migrate(orm: Orm): Promise<MigrationReport> {
   const recorded = await recordedMigrations(orm);
   const shipped = await shippedMigrationNames();
-  if (recorded && shipped && shipped.every((name) => recorded.includes(name))) {
+  if (recorded && shipped?.every((name) => recorded.includes(name))) {
     assertNoneUnknown(recorded, shipped);
     return { applied: [] };
   }

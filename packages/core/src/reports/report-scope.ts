@@ -1,6 +1,5 @@
-import { SEAT_HOLDING_STATES } from '@polcenter/domain';
+import { SEATED_SQL } from '../enrolment/enrolment-sql.js';
 import type { Sql } from '../kernel/sql.js';
-import { sqlList } from '../kernel/sql-helpers.js';
 
 /**
  * The units a report counts, as SQL (ADR 0040): the report's unit and everything within it in the
@@ -75,4 +74,4 @@ export const UNIT_TOP = 'unit_top AS (SELECT * FROM unnest(?::uuid[], ?::uuid[])
 export const HELD_CLASS = `c.status NOT IN ('draft', 'cancelled') AND c.start_date BETWEEN ?::date AND ?::date`;
 
 /** Trainees: enrolments that held a seat (approved, attending, or with a result); never waitlisted, withdrawn, rejected, pending. */
-export const SEATED = `e.state IN ${sqlList(SEAT_HOLDING_STATES)}`;
+export const SEATED = `e.state IN ${SEATED_SQL}`;

@@ -5,11 +5,11 @@ import {
   SEAT_HOLDING_STATES,
   WORK_KINDS,
 } from '@polcenter/domain';
+import { SEATED_SQL } from '../enrolment/enrolment-sql.js';
 import { sqlList as list } from '../kernel/sql-helpers.js';
 
 /** Waiting for the organiser's decision (the waitlisted have had it: they wait for a seat). */
 const UNDECIDED = list(AWAITING_STATES.filter((s) => s !== 'waitlisted'));
-const SEATED = list(SEAT_HOLDING_STATES);
 /**
  * Classes whose results and certificates are still being done. A closed class's file is closed
  * (*đã đóng hồ sơ*): it is the archive, left out so the list costs what the live classes cost,
@@ -72,7 +72,7 @@ WITH RECURSIVE
            s.date + s.start_time
       FROM class_session s
       JOIN training_class c ON c.id = s.class_id
-      JOIN enrolment e ON e.class_id = s.class_id AND e.state IN ${SEATED}
+      JOIN enrolment e ON e.class_id = s.class_id AND e.state IN ${SEATED_SQL}
      WHERE s.date = $4::date AND c.status IN ('running', 'finished') AND ${RUN_BY_CALLER}
        AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.enrolment_id = e.id AND a.session_id = s.id)
      GROUP BY s.id
